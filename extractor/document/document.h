@@ -1,0 +1,61 @@
+// Reading a document: files, directories, stdin and JSON Lines records, with
+// lenient front matter. The result keeps the original bytes, so every span
+// can be checked against them.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "document/normalized_text.h"
+
+namespace kfacts {
+
+struct DocumentMeta {
+    std::string id;
+    std::string path;  // as given on the command line (or "-" for stdin)
+    std::optional<std::string> title;
+    std::optional<std::string> publisher;
+    std::optional<std::string> author;
+    std::optional<std::string> published_at;
+    std::optional<std::string> url;
+};
+
+struct Document {
+    DocumentMeta meta;
+    // The bytes that spans index: the file as read, or the decoded `body`
+    // string of a JSON Lines record.
+    std::string source;
+    // "body" for JSON Lines records (spans count inside that field); empty for files.
+    std::string source_field;
+    // Where the analysed text starts in `source` (after front matter).
+    std::size_t body_start = 0;
+    // 1-based line in the input file of `source`'s first byte. 1 for files;
+    // for JSON Lines, the line of the record (used in messages).
+    std::size_t input_line = 1;
+    NormalizedText text;  // normalised source[body_start, end)
+    std::vector<Diagnostic> diagnostics;
+
+    bool has_error() const;
+};
+
+// Limits that keep memory bounded whatever arrives.
+struct ReadLimits {
+    std::size_t max_document_bytes = 64u << 20;  // larger inputs are cut, with io.too-large
+};
+
+// Builds a Document from bytes already in memory (a file's content).
+Document read_document_bytes(std::string path, std::string bytes, const ReadLimits& limits = {});
+
+// Reads every document behind the given paths, in order, calling `sink` for
+// each as soon as it is read: files (.txt, .md, anything else read as text),
+// directories (recursive, sorted by name, symlink loops reported), "-" for
+// stdin, and .jsonl files (one document per line). Every input yields at
+// least one Document; an unreadable one carries an error diagnostic.
+void read_inputs(const std::vector<std::string>& paths, const ReadLimits& limits,
+                 const std::function<void(Document&&)>& sink);
+
+}  // namespace kfacts
