@@ -19,6 +19,7 @@ enum class DiagnosticCode {
     io_not_regular,             // io.not-regular: not a file or directory
     io_directory_loop,          // io.directory-loop: a symlink leads back up
     io_too_large,               // io.too-large: document cut at the size limit
+    io_empty,                   // io.empty: an input that holds no text or no record
     utf8_invalid,               // utf8.invalid: ill-formed UTF-8, replaced by U+FFFD
     utf8_bom,                   // utf8.bom: byte order mark not at the start
     text_nul,                   // text.nul: NUL byte

@@ -7,6 +7,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/diagnostic.h"
@@ -45,10 +46,25 @@ struct Document {
 // Limits that keep memory bounded whatever arrives.
 struct ReadLimits {
     std::size_t max_document_bytes = 64u << 20;  // larger inputs are cut, with io.too-large
+    // A JSON Lines line longer than this is skipped (with io.too-large), so a
+    // file without line ends cannot take all memory.
+    std::size_t max_record_bytes = 256u << 20;
 };
 
 // Builds a Document from bytes already in memory (a file's content).
 Document read_document_bytes(std::string path, std::string bytes, const ReadLimits& limits = {});
+
+// Builds the Document of one JSON Lines record: `line` is line `line_number`
+// of the file at `path`. A line that is not a usable record still gives a
+// Document, with an error diagnostic, whose id is "<file name>:<line>".
+Document read_json_line(const std::string& path, std::size_t line_number, std::string_view line,
+                        const ReadLimits& limits = {});
+
+// Reads one path as a file, never as a directory: a .jsonl file gives one
+// Document per record, any other file one Document. A path that cannot be
+// read (missing, a directory, an I/O error) gives one Document with an
+// io.unreadable error.
+void read_file(const std::string& path, const ReadLimits& limits, const std::function<void(Document&&)>& sink);
 
 // Reads every document behind the given paths, in order, calling `sink` for
 // each as soon as it is read: files (.txt, .md, anything else read as text),

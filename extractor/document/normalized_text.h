@@ -59,11 +59,14 @@ struct NormalizedText {
 
 // Normalises source[begin, end). Offsets in the map are offsets into `source`.
 // Invalid UTF-8, bad entities and control characters are reported in `diagnostics`
-// (with their original spans); they never stop normalisation.
+// (with their original spans); they never stop normalisation. The first call
+// loads the entity table (see document/html_entities.h), which throws
+// EntityTableError if the rules directory lacks a usable one.
 NormalizedText normalize_text(std::string_view source, std::size_t begin, std::size_t end,
                               std::vector<Diagnostic>& diagnostics);
 
-// Decodes HTML entities in a short metadata value (title, author) without a map.
+// Decodes HTML entities in a short metadata value (title, author) without a
+// map; invalid UTF-8 becomes U+FFFD, so the result is always valid UTF-8.
 std::string decode_entities(std::string_view value);
 
 }  // namespace kfacts

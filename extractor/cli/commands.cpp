@@ -1,0 +1,216 @@
+#include "cli/commands.h"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <thread>
+
+#include "cli/pipeline.h"
+#include "cli/progress.h"
+#include "cli/run_support.h"
+#include "document/document.h"
+#include "facts/extractor.h"
+#include "facts/rule_examples.h"
+#include "output/csv_writer.h"
+#include "output/json_writer.h"
+#include "output/sqlite_writer.h"
+#include "output/xlsx_writer.h"
+#include "text/tokenizer.h"
+
+namespace kfacts::cli {
+namespace {
+
+enum class Format { json, jsonl, csv, xlsx, sqlite };
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+Format choose_format(const ExtractArgs& args) {
+    const std::string_view f = args.format;
+    if (f == "json") return Format::json;
+    if (f == "jsonl") return Format::jsonl;
+    if (f == "csv") return Format::csv;
+    if (f == "xlsx") return Format::xlsx;
+    if (f == "sqlite") return Format::sqlite;
+    if (!args.db.empty()) return Format::sqlite;
+    if (ends_with(args.output, ".csv")) return Format::csv;
+    if (ends_with(args.output, ".xlsx")) return Format::xlsx;
+    if (ends_with(args.output, ".sqlite") || ends_with(args.output, ".db")) return Format::sqlite;
+    return args.output.empty() && isatty(STDOUT_FILENO) ? Format::json : Format::jsonl;
+}
+
+// The file a format that cannot stream to stdout writes to.
+std::string file_output(const ExtractArgs& args, Format format) {
+    if (format == Format::sqlite) {
+        if (!args.db.empty() && !args.output.empty() && args.db != args.output) {
+            throw UsageError("--db and -o name different files; give one");
+        }
+        const std::string& path = args.db.empty() ? args.output : args.db;
+        if (path.empty() || path == "-") throw UsageError("--format sqlite needs --db FILE (or -o FILE)");
+        return path;
+    }
+    if (args.output.empty() || args.output == "-") throw UsageError("--format xlsx needs -o FILE");
+    return args.output;
+}
+
+void print_input_errors(const Document& doc) {
+    for (const Diagnostic& d : doc.diagnostics) {
+        if (d.level != Severity::error) continue;
+        fmt::print(stderr, "{}:{}: error: {} [{}]\n", doc.meta.path, doc.input_line, d.message, code_name(d.code));
+    }
+}
+
+}  // namespace
+
+unsigned default_jobs() {
+    const unsigned cores = std::thread::hardware_concurrency();
+    return cores > 0 ? cores : 1;
+}
+
+std::unique_ptr<Extractor> load_extractor(const std::string& rules) {
+    return Extractor::load(rules.empty() ? default_rules_dir() : rules);
+}
+
+OutputStream::OutputStream(const std::string& path) {
+    if (path.empty() || path == "-") return;
+    file_.open(path, std::ios::binary | std::ios::trunc);
+    if (!file_) throw UsageError(fmt::format("cannot write {}", path));
+}
+
+void add_extract_options(CLI::App& cmd, ExtractArgs& args) {
+    cmd.add_option("paths", args.paths, "Files (.txt, .md, .jsonl), directories, or - for stdin")->required();
+    cmd.add_option("--format", args.format,
+                   "json (indented; default at a terminal), jsonl (one document a line; default otherwise), "
+                   "csv (one row per fact), xlsx (a sheet per fact type; needs -o), sqlite (needs --db); "
+                   "without --format, -o FILE.csv, .xlsx, .sqlite or .db chooses")
+        ->check(CLI::IsMember({"json", "jsonl", "csv", "xlsx", "sqlite"}));
+    cmd.add_option("-o,--output", args.output, "Write to FILE instead of stdout");
+    cmd.add_option("--db", args.db,
+                   "SQLite database to write (--format sqlite); an article written again replaces its facts");
+    cmd.add_option("--types", args.types,
+                   "Fact types, comma-separated: team, model, parameter_count, benchmark_score, quote, quantity, all")
+        ->capture_default_str();
+    cmd.add_option("--rules", args.rules, "Rules directory (default: $KFACTS_RULES or the built-in one)");
+    cmd.add_flag("--explain", args.explain, "Add each fact's matched tokens (json and jsonl)");
+    cmd.add_flag("--no-bom", args.no_bom, "csv: no UTF-8 byte order mark (Excel needs it to read Hangul)");
+    cmd.add_option("-j,--jobs", args.jobs, "Extraction threads (default: the number of cores); output is the "
+                                           "same for any number")
+        ->check(CLI::Range(1u, 1024u))
+        ->capture_default_str();
+}
+
+int run_extract(const ExtractArgs& args) {
+    std::string error;
+    const auto types = FactTypeSet::parse(args.types, error);
+    if (!types) throw UsageError(fmt::format("--types: unknown fact type '{}'", error));
+    const Format format = choose_format(args);
+    if (!args.db.empty() && format != Format::sqlite) throw UsageError("--db writes --format sqlite only");
+    if (args.no_bom && format != Format::csv) throw UsageError("--no-bom applies to --format csv only");
+    const std::string file = format == Format::xlsx || format == Format::sqlite ? file_output(args, format) : "";
+
+    const auto extractor = load_extractor(args.rules);
+    ExtractOptions options;
+    options.types = *types;
+    options.explain = args.explain;
+    PipelineOptions pipeline;
+    pipeline.jobs = args.jobs;
+    Progress progress(isatty(STDERR_FILENO));
+    bool any_error = false;
+    const auto note_document = [&](const ExtractedDocument& item) {
+        any_error = any_error || item.doc.has_error();
+        if (item.doc.has_error()) {
+            progress.clear_line();
+            print_input_errors(item.doc);
+        }
+        progress.document_done(item.doc.source.size());
+    };
+
+    if (format == Format::xlsx) {
+        XlsxOptions xlsx;
+        xlsx.types = *types;
+        XlsxWriter writer(file, xlsx);
+        run_pipeline(args.paths, *extractor, options, pipeline, nullptr, [&](ExtractedDocument&& item) {
+            writer.add(item.doc, item.facts);
+            note_document(item);
+        });
+        progress.finish();
+        for (const std::string& note : writer.finish()) fmt::print(stderr, "kfacts: note: {}\n", note);
+        return any_error ? 1 : 0;
+    }
+    if (format == Format::sqlite) {
+        SqliteWriter writer(file);
+        run_pipeline(args.paths, *extractor, options, pipeline, nullptr, [&](ExtractedDocument&& item) {
+            writer.add(item.doc, item.facts);
+            note_document(item);
+        });
+        writer.finish();
+        return any_error ? 1 : 0;
+    }
+
+    OutputStream output(args.output);
+    std::ostream& out = output.get();
+    FormatStep render;
+    if (format == Format::csv) {
+        CsvStyle csv;
+        csv.bom = !args.no_bom;
+        std::string header;
+        append_csv_header(header, csv);
+        out.write(header.data(), static_cast<std::streamsize>(header.size()));
+        render = [](ExtractedDocument& item) { append_document_csv(item.rendered, item.doc, item.facts); };
+    } else {
+        JsonStyle style;
+        style.pretty = format == Format::json;
+        style.explain = args.explain;
+        render = [style](ExtractedDocument& item) { append_document_json(item.rendered, item.doc, item.facts, style); };
+    }
+    run_pipeline(args.paths, *extractor, options, pipeline, render, [&](ExtractedDocument&& item) {
+        out.write(item.rendered.data(), static_cast<std::streamsize>(item.rendered.size()));
+        out.flush();
+        note_document(item);
+    });
+    if (!out) throw std::runtime_error("writing the output failed");
+    return any_error ? 1 : 0;
+}
+
+int run_tokens(const std::vector<std::string>& paths, const std::string& rules) {
+    const auto extractor = load_extractor(rules);
+    bool any_error = false;
+    read_inputs(paths, ReadLimits{}, [&](Document&& doc) {
+        any_error = any_error || doc.has_error();
+        std::string out = fmt::format("# {} ({})\n", doc.meta.id, doc.meta.path);
+        write_token_listing(out, doc.text, extractor->tokenize(doc.text));
+        std::fwrite(out.data(), 1, out.size(), stdout);
+    });
+    return any_error ? 1 : 0;
+}
+
+int run_rules_test(const std::string& rules) {
+    const auto extractor = load_extractor(rules);
+    std::size_t passed = 0, failed = 0;
+    for (const ExampleResult& r : run_rule_examples(*extractor)) {
+        if (r.passed) {
+            ++passed;
+            continue;
+        }
+        ++failed;
+        fmt::print("{}: {} failed: {}\n    {}\n", r.where, r.rule, r.text, r.problem);
+    }
+    fmt::print("{} passed, {} failed\n", passed, failed);
+    return failed == 0 ? 0 : 1;
+}
+
+int run_rules_lint(const std::string& rules) {
+    const auto extractor = load_extractor(rules);  // loading checks syntax, patterns, links
+    std::size_t examples = 0;
+    for (const auto& rule : extractor->rules().rules()) examples += rule->examples.size();
+    fmt::print("{} rules with {} examples, {} gazetteer entries with {} examples: ok\n",
+               extractor->rules().rules().size(), examples, extractor->lexicon().entities().size(),
+               extractor->lexicon().examples().size());
+    return 0;
+}
+
+}  // namespace kfacts::cli

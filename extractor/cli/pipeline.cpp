@@ -1,0 +1,152 @@
+#include "cli/pipeline.h"
+
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <map>
+#include <mutex>
+#include <thread>
+
+namespace kfacts::cli {
+namespace {
+
+void process(ExtractedDocument& item, const Extractor& extractor, const ExtractOptions& options,
+             const FormatStep& format) {
+    // A document that could not be read has nothing to extract from.
+    if (!item.doc.has_error() || !item.doc.source.empty()) item.facts = extractor.extract(item.doc, options);
+    if (format) format(item);
+}
+
+// Thrown inside read_inputs' sink to end reading early when the run stops.
+struct Stopped {};
+
+class OrderedRun {
+public:
+    OrderedRun(const Extractor& extractor, const ExtractOptions& options, const PipelineOptions& pipeline,
+               const FormatStep& format)
+        : extractor_(extractor), options_(options), format_(format),
+          window_(pipeline.window > 0 ? pipeline.window : 4 * static_cast<std::size_t>(pipeline.jobs)) {}
+
+    void run(const std::vector<std::string>& paths, const ReadLimits& limits, unsigned jobs,
+             const DeliverStep& deliver) {
+        std::thread reader([&] { read(paths, limits); });
+        std::vector<std::thread> workers;
+        for (unsigned i = 0; i < jobs; ++i) workers.emplace_back([&] { work(); });
+        try {
+            hand_over(deliver);
+        } catch (...) {
+            stop(std::current_exception());
+        }
+        reader.join();
+        for (std::thread& t : workers) t.join();
+        if (error_) std::rethrow_exception(error_);
+    }
+
+private:
+    void stop(std::exception_ptr error) {
+        const std::lock_guard lock(mutex_);
+        if (!error_) error_ = error;
+        stopping_ = true;
+        space_.notify_all();
+        work_.notify_all();
+        done_.notify_all();
+    }
+
+    void read(const std::vector<std::string>& paths, const ReadLimits& limits) {
+        try {
+            read_inputs(paths, limits, [&](Document&& doc) {
+                std::unique_lock lock(mutex_);
+                space_.wait(lock, [&] { return stopping_ || next_read_ < next_delivered_ + window_; });
+                if (stopping_) throw Stopped{};
+                queue_.emplace_back(next_read_++, std::move(doc));
+                work_.notify_one();
+            });
+        } catch (const Stopped&) {
+        } catch (...) {
+            stop(std::current_exception());
+        }
+        const std::lock_guard lock(mutex_);
+        reading_done_ = true;
+        work_.notify_all();
+        done_.notify_all();
+    }
+
+    void work() {
+        while (true) {
+            std::size_t seq;
+            ExtractedDocument item;
+            {
+                std::unique_lock lock(mutex_);
+                work_.wait(lock, [&] { return stopping_ || !queue_.empty() || reading_done_; });
+                if (stopping_ || queue_.empty()) return;
+                seq = queue_.front().first;
+                item.doc = std::move(queue_.front().second);
+                queue_.pop_front();
+            }
+            try {
+                process(item, extractor_, options_, format_);
+            } catch (...) {
+                stop(std::current_exception());
+                return;
+            }
+            const std::lock_guard lock(mutex_);
+            finished_.emplace(seq, std::move(item));
+            done_.notify_all();
+        }
+    }
+
+    void hand_over(const DeliverStep& deliver) {
+        while (true) {
+            ExtractedDocument item;
+            {
+                std::unique_lock lock(mutex_);
+                done_.wait(lock, [&] {
+                    return stopping_ || finished_.count(next_delivered_) ||
+                           (reading_done_ && next_delivered_ == next_read_);
+                });
+                if (stopping_ || !finished_.count(next_delivered_)) return;
+                auto node = finished_.extract(next_delivered_);
+                item = std::move(node.mapped());
+            }
+            deliver(std::move(item));
+            const std::lock_guard lock(mutex_);
+            ++next_delivered_;
+            space_.notify_one();
+        }
+    }
+
+    const Extractor& extractor_;
+    const ExtractOptions& options_;
+    const FormatStep& format_;
+    const std::size_t window_;
+
+    std::mutex mutex_;
+    std::condition_variable space_;  // the reader waits for room in the window
+    std::condition_variable work_;   // workers wait for documents
+    std::condition_variable done_;   // the delivering thread waits for the next document
+    std::deque<std::pair<std::size_t, Document>> queue_;  // read, not yet taken by a worker
+    std::map<std::size_t, ExtractedDocument> finished_;   // extracted, waiting for their turn
+    std::size_t next_read_ = 0;
+    std::size_t next_delivered_ = 0;
+    bool reading_done_ = false;
+    bool stopping_ = false;
+    std::exception_ptr error_;
+};
+
+}  // namespace
+
+void run_pipeline(const std::vector<std::string>& paths, const Extractor& extractor, const ExtractOptions& options,
+                  const PipelineOptions& pipeline, const FormatStep& format, const DeliverStep& deliver) {
+    if (pipeline.jobs <= 1) {
+        read_inputs(paths, pipeline.limits, [&](Document&& doc) {
+            ExtractedDocument item;
+            item.doc = std::move(doc);
+            process(item, extractor, options, format);
+            deliver(std::move(item));
+        });
+        return;
+    }
+    OrderedRun(extractor, options, pipeline, format).run(paths, pipeline.limits, pipeline.jobs, deliver);
+}
+
+}  // namespace kfacts::cli

@@ -1,0 +1,313 @@
+// Reading inputs from the file system and stdin with plain POSIX reads.
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <system_error>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "document/document_builder.h"
+
+namespace kfacts {
+
+namespace {
+
+using Sink = std::function<void(Document&&)>;
+
+std::string os_error(int error) { return std::error_code(error, std::generic_category()).message(); }
+
+bool ends_with_jsonl(std::string_view path) {
+    constexpr std::string_view extension = ".jsonl";
+    if (path.size() < extension.size()) return false;
+    const std::string_view tail = path.substr(path.size() - extension.size());
+    return std::equal(tail.begin(), tail.end(), extension.begin(),
+                      [](char a, char b) { return (a >= 'A' && a <= 'Z' ? a - 'A' + 'a' : a) == b; });
+}
+
+class FileDescriptor {
+public:
+    explicit FileDescriptor(int fd) : fd_(fd) {}
+    FileDescriptor(const FileDescriptor&) = delete;
+    FileDescriptor& operator=(const FileDescriptor&) = delete;
+    ~FileDescriptor() {
+        if (fd_ > 2) ::close(fd_);
+    }
+    int get() const { return fd_; }
+
+private:
+    int fd_;
+};
+
+// Buffered reads from a descriptor, line by line or all at once, in
+// constant memory apart from what the caller keeps.
+class Reader {
+public:
+    explicit Reader(int fd) : fd_(fd), buffer_(kBufferSize) {}
+
+    // The next line without its line end. A line longer than `max_bytes` is
+    // consumed whole but kept only in part, and `too_long` is set. False when
+    // the input is exhausted (or failed: see error()).
+    bool next_line(std::string& line, std::size_t max_bytes, bool& too_long) {
+        line.clear();
+        too_long = false;
+        bool any = false;
+        while (true) {
+            if (pos_ == size_ && !fill()) break;
+            any = true;
+            const char* start = buffer_.data() + pos_;
+            const void* newline = std::memchr(start, '\n', size_ - pos_);
+            const std::size_t length =
+                newline ? static_cast<std::size_t>(static_cast<const char*>(newline) - start) : size_ - pos_;
+            const std::size_t room = max_bytes > line.size() ? max_bytes - line.size() : 0;
+            line.append(start, std::min(length, room));
+            too_long = too_long || length > room;
+            pos_ += length;
+            if (newline) {
+                ++pos_;
+                break;
+            }
+        }
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        return any;
+    }
+
+    // The first byte that is not white space, without consuming anything; -1
+    // at the end or after kMaxPeek bytes of white space.
+    int peek_non_space() {
+        for (std::size_t scan = pos_;; ++scan) {
+            if (scan == size_) {
+                if (size_ - pos_ >= kMaxPeek || !append_more()) return -1;
+            }
+            const char c = buffer_[scan];
+            if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return static_cast<unsigned char>(c);
+        }
+    }
+
+    // Everything left, keeping at most `max_bytes` + 1 (to tell an input over the limit).
+    std::string rest(std::size_t max_bytes) {
+        std::string out(buffer_.data() + pos_, size_ - pos_);
+        pos_ = size_;
+        while (out.size() <= max_bytes && fill()) {
+            out.append(buffer_.data(), size_);
+            pos_ = size_;
+        }
+        return out;
+    }
+
+    int error() const { return error_; }
+
+private:
+    static constexpr std::size_t kBufferSize = 64 * 1024;
+    static constexpr std::size_t kMaxPeek = 1 << 20;
+
+    // Replaces the buffer's content with the next bytes.
+    bool fill() {
+        pos_ = 0;
+        size_ = 0;
+        return append_more();
+    }
+
+    // Reads more bytes after those in the buffer, growing it when full.
+    bool append_more() {
+        if (size_ == buffer_.size()) buffer_.resize(buffer_.size() + kBufferSize);
+        while (true) {
+            const ssize_t got = ::read(fd_, buffer_.data() + size_, buffer_.size() - size_);
+            if (got > 0) {
+                size_ += static_cast<std::size_t>(got);
+                return true;
+            }
+            if (got < 0 && errno == EINTR) continue;
+            if (got < 0) error_ = errno;
+            return false;
+        }
+    }
+
+    int fd_;
+    std::vector<char> buffer_;
+    std::size_t pos_ = 0;
+    std::size_t size_ = 0;
+    int error_ = 0;
+};
+
+// Reads up to `max_bytes` + 1 bytes of a descriptor; 0 on success, else
+// errno. `expected_size` (a regular file's size) reserves the string once.
+int read_up_to(int fd, std::size_t max_bytes, std::optional<std::size_t> expected_size, std::string& out) {
+    out.reserve(std::min(expected_size.value_or(0), max_bytes) + 1);
+    std::array<char, 64 * 1024> chunk;
+    while (out.size() <= max_bytes) {
+        const std::size_t want = std::min(chunk.size(), max_bytes + 1 - out.size());
+        const ssize_t got = ::read(fd, chunk.data(), want);
+        if (got < 0 && errno == EINTR) continue;
+        if (got < 0) return errno;
+        if (got == 0) break;
+        out.append(chunk.data(), static_cast<std::size_t>(got));
+    }
+    return 0;
+}
+
+void read_json_lines(const std::string& path, Reader& reader, const ReadLimits& limits, const Sink& sink) {
+    std::string line;
+    bool too_long = false;
+    std::size_t line_number = 0;
+    bool any_record = false;
+    while (reader.next_line(line, limits.max_record_bytes, too_long)) {
+        ++line_number;
+        if (too_long) {
+            sink(failed_document(path, fmt::format("{}:{}", file_name_of(path), line_number), Severity::error,
+                                 DiagnosticCode::io_too_large,
+                                 fmt::format("line {} is longer than {} bytes; skipped", line_number,
+                                             limits.max_record_bytes)));
+            any_record = true;
+            continue;
+        }
+        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+        sink(read_json_line(path, line_number, line, limits));
+        any_record = true;
+    }
+    if (reader.error()) {
+        sink(failed_document(path, fmt::format("{}:{}", file_name_of(path), line_number + 1), Severity::error,
+                             DiagnosticCode::io_unreadable,
+                             fmt::format("cannot read {} after line {}: {}", path, line_number,
+                                         os_error(reader.error()))));
+        return;
+    }
+    if (!any_record) {
+        sink(failed_document(path, id_from_path(path), Severity::warning, DiagnosticCode::io_empty,
+                             fmt::format("{} holds no JSON Lines record", path)));
+    }
+}
+
+void read_stdin(const ReadLimits& limits, const Sink& sink) {
+    Reader reader(STDIN_FILENO);
+    const int first = reader.peek_non_space();
+    if (first == '{') {
+        read_json_lines("-", reader, limits, sink);
+        return;
+    }
+    std::string bytes = reader.rest(limits.max_document_bytes);
+    if (reader.error()) {
+        sink(failed_document("-", "stdin", Severity::error, DiagnosticCode::io_unreadable,
+                             fmt::format("cannot read standard input: {}", os_error(reader.error()))));
+        return;
+    }
+    sink(text_document("-", "stdin", std::move(bytes), std::nullopt, limits));
+}
+
+struct DirectoryId {
+    dev_t device;
+    ino_t inode;
+    bool operator==(const DirectoryId&) const = default;
+};
+
+void walk_directory(const std::string& dir, std::vector<DirectoryId>& ancestors, const ReadLimits& limits,
+                    const Sink& sink);
+
+void read_entry(const std::string& path, std::vector<DirectoryId>& ancestors, const ReadLimits& limits,
+                const Sink& sink) {
+    struct stat st;
+    if (::stat(path.c_str(), &st) != 0) {
+        const int error = errno;
+        sink(failed_document(path, id_from_path(path), Severity::error, DiagnosticCode::io_unreadable,
+                             fmt::format("cannot read {}: {}", path, os_error(error))));
+        return;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        const DirectoryId id{st.st_dev, st.st_ino};
+        if (std::find(ancestors.begin(), ancestors.end(), id) != ancestors.end()) {
+            sink(failed_document(path, id_from_path(path), Severity::warning, DiagnosticCode::io_directory_loop,
+                                 fmt::format("{} leads back to a directory that contains it; not followed", path)));
+            return;
+        }
+        ancestors.push_back(id);
+        walk_directory(path, ancestors, limits, sink);
+        ancestors.pop_back();
+        return;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        // A FIFO or device inside a directory could block or never end.
+        sink(failed_document(path, id_from_path(path), Severity::warning, DiagnosticCode::io_not_regular,
+                             fmt::format("{} is not a regular file; skipped", path)));
+        return;
+    }
+    read_file(path, limits, sink);
+}
+
+void walk_directory(const std::string& dir, std::vector<DirectoryId>& ancestors, const ReadLimits& limits,
+                    const Sink& sink) {
+    DIR* handle = ::opendir(dir.c_str());
+    if (!handle) {
+        const int error = errno;
+        sink(failed_document(dir, id_from_path(dir), Severity::error, DiagnosticCode::io_unreadable,
+                             fmt::format("cannot list directory {}: {}", dir, os_error(error))));
+        return;
+    }
+    std::vector<std::string> names;
+    errno = 0;
+    while (const dirent* entry = ::readdir(handle)) {
+        if (entry->d_name[0] != '.') names.emplace_back(entry->d_name);  // hidden files, "." and ".."
+        errno = 0;
+    }
+    const int error = errno;
+    ::closedir(handle);
+    if (error) {
+        sink(failed_document(dir, id_from_path(dir), Severity::error, DiagnosticCode::io_unreadable,
+                             fmt::format("cannot list all of directory {}: {}", dir, os_error(error))));
+    }
+    std::sort(names.begin(), names.end());
+    const std::string prefix = !dir.empty() && dir.back() == '/' ? dir : dir + '/';
+    for (const std::string& name : names) read_entry(prefix + name, ancestors, limits, sink);
+}
+
+}  // namespace
+
+void read_file(const std::string& path, const ReadLimits& limits, const Sink& sink) {
+    const FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (fd.get() < 0) {
+        const int error = errno;
+        sink(failed_document(path, id_from_path(path), Severity::error, DiagnosticCode::io_unreadable,
+                             fmt::format("cannot open {}: {}", path, os_error(error))));
+        return;
+    }
+    if (ends_with_jsonl(path)) {
+        Reader reader(fd.get());
+        read_json_lines(path, reader, limits, sink);
+        return;
+    }
+    std::optional<std::size_t> total_size;
+    struct stat st;
+    if (::fstat(fd.get(), &st) == 0 && S_ISREG(st.st_mode)) total_size = static_cast<std::size_t>(st.st_size);
+    std::string bytes;
+    if (const int error = read_up_to(fd.get(), limits.max_document_bytes, total_size, bytes)) {
+        sink(failed_document(path, id_from_path(path), Severity::error, DiagnosticCode::io_unreadable,
+                             fmt::format("cannot read {}: {}", path, os_error(error))));
+        return;
+    }
+    sink(text_document(path, id_from_path(path), std::move(bytes), total_size, limits));
+}
+
+void read_inputs(const std::vector<std::string>& paths, const ReadLimits& limits, const Sink& sink) {
+    for (const std::string& path : paths) {
+        if (path == "-") {
+            read_stdin(limits, sink);
+            continue;
+        }
+        struct stat st;
+        if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+            std::vector<DirectoryId> ancestors{{st.st_dev, st.st_ino}};
+            walk_directory(path, ancestors, limits, sink);
+        } else {
+            // Missing paths are reported by read_file; FIFOs and devices named
+            // explicitly are read (up to the size limit).
+            read_file(path, limits, sink);
+        }
+    }
+}
+
+}  // namespace kfacts

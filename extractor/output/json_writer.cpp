@@ -1,0 +1,217 @@
+#include "output/json_writer.h"
+
+#include <fmt/format.h>
+
+namespace kfacts {
+namespace {
+
+// Minimal streaming JSON emitter: objects, arrays, scalars, optional indenting.
+class JsonEmitter {
+public:
+    JsonEmitter(std::string& out, bool pretty) : out_(out), pretty_(pretty) {}
+
+    void begin_object() { open('{'); }
+    void end_object() { close('}'); }
+    void begin_array() { open('['); }
+    void end_array() { close(']'); }
+
+    void key(std::string_view k) {
+        item();
+        append_json_string(out_, k);
+        out_ += pretty_ ? ": " : ":";
+        after_key_ = true;
+    }
+    void string(std::string_view s) { item(); append_json_string(out_, s); }
+    void raw(std::string_view s) { item(); out_ += s; }
+    void number(std::size_t n) { item(); fmt::format_to(std::back_inserter(out_), "{}", n); }
+    void boolean(bool b) { raw(b ? "true" : "false"); }
+    void null() { raw("null"); }
+
+    template <typename T, typename F>
+    void field(std::string_view k, const std::optional<T>& v, F write) {
+        key(k);
+        if (v) write(*v);
+        else null();
+    }
+    void field(std::string_view k, const std::optional<std::string>& v) {
+        field(k, v, [&](const std::string& s) { string(s); });
+    }
+    void field(std::string_view k, const std::optional<ExactNumber>& v) {
+        field(k, v, [&](const ExactNumber& n) { raw(n.to_string()); });
+    }
+
+private:
+    void open(char c) {
+        item();
+        out_ += c;
+        first_.push_back(true);
+    }
+    void close(char c) {
+        const bool empty = first_.back();
+        first_.pop_back();
+        if (pretty_ && !empty) newline();
+        out_ += c;
+    }
+    // Separator and indentation before a value or key.
+    void item() {
+        if (after_key_) {
+            after_key_ = false;
+            return;
+        }
+        if (first_.empty()) return;
+        if (!first_.back()) out_ += ',';
+        first_.back() = false;
+        if (pretty_) newline();
+    }
+    void newline() {
+        out_ += '\n';
+        out_.append(first_.size() * 2, ' ');
+    }
+
+    std::string& out_;
+    bool pretty_;
+    bool after_key_ = false;
+    std::vector<bool> first_;
+};
+
+void write_span(JsonEmitter& json, const SourceLocator& locator, ByteSpan span, bool in_body) {
+    const SourcePosition start = locator.locate(span.start);
+    const SourcePosition end = locator.locate(span.end);
+    json.begin_object();
+    json.key("start"); json.number(span.start);
+    json.key("end"); json.number(span.end);
+    json.key("char_start"); json.number(start.char_offset);
+    json.key("char_end"); json.number(end.char_offset);
+    json.key("line"); json.number(start.line);
+    json.key("col"); json.number(start.col);
+    if (in_body) { json.key("field"); json.string("body"); }
+    json.end_object();
+}
+
+void write_fact(JsonEmitter& json, const Document& doc, const SourceLocator& locator, const Fact& fact,
+                const JsonStyle& style) {
+    const bool in_body = !doc.source_field.empty();
+    json.begin_object();
+    json.key("type"); json.string(fact_type_name(fact.type));
+    json.key("text"); json.string(std::string_view(doc.source).substr(fact.span.start, fact.span.size()));
+    json.key("span"); write_span(json, locator, fact.span, in_body);
+    json.key("rule"); json.string(fact.rule);
+    switch (fact.type) {
+        case FactType::team:
+            json.field("team", fact.team);
+            break;
+        case FactType::model:
+            json.field("model", fact.model);
+            json.field("team", fact.team);
+            break;
+        case FactType::parameter_count:
+            json.field("value", fact.value);
+            json.key("approximate"); json.boolean(fact.approximate);
+            json.field("model", fact.model);
+            json.field("team", fact.team);
+            break;
+        case FactType::benchmark_score:
+            json.field("score", fact.score);
+            json.field("max_score", fact.max_score);
+            json.field("unit", fact.unit);
+            json.field("benchmark", fact.benchmark);
+            json.field("model", fact.model);
+            json.field("team", fact.team);
+            break;
+        case FactType::quote:
+            json.field("quote", fact.quote);
+            json.field("speaker", fact.speaker);
+            json.field("role", fact.role);
+            json.field("org", fact.org);
+            json.field("speaker_span", fact.speaker_span,
+                       [&](const ByteSpan& s) { write_span(json, locator, s, in_body); });
+            break;
+        case FactType::quantity:
+            json.field("value", fact.value);
+            json.field("unit", fact.unit);
+            json.key("approximate"); json.boolean(fact.approximate);
+            json.field("min", fact.min);
+            json.field("max", fact.max);
+            json.field("max_score", fact.max_score);
+            json.field("bound", fact.bound);
+            break;
+    }
+    if (style.explain) {
+        json.key("matched");
+        json.begin_array();
+        for (const std::string& m : fact.matched) json.string(m);
+        json.end_array();
+    }
+    json.end_object();
+}
+
+}  // namespace
+
+void append_json_string(std::string& out, std::string_view s) {
+    out += '"';
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x80) {
+            char32_t cp;
+            bool valid;
+            const std::size_t len = utf8_sequence(s, i, cp, valid);
+            if (valid) out.append(s.substr(i, len));
+            else out += "\xEF\xBF\xBD";
+            i += len;
+            continue;
+        }
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (c < 0x20) fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
+                else out += static_cast<char>(c);
+        }
+        ++i;
+    }
+    out += '"';
+}
+
+void append_document_json(std::string& out, const Document& doc, const std::vector<Fact>& facts,
+                          const JsonStyle& style) {
+    const SourceLocator locator(doc.source);
+    JsonEmitter json(out, style.pretty);
+    json.begin_object();
+    json.key("schema"); json.string("kfacts/1");
+    json.key("doc");
+    json.begin_object();
+    json.key("id"); json.string(doc.meta.id);
+    json.key("path"); json.string(doc.meta.path);
+    json.field("title", doc.meta.title);
+    json.field("publisher", doc.meta.publisher);
+    json.field("author", doc.meta.author);
+    json.field("published_at", doc.meta.published_at);
+    json.field("url", doc.meta.url);
+    json.end_object();
+    json.key("facts");
+    json.begin_array();
+    for (const Fact& fact : facts) write_fact(json, doc, locator, fact, style);
+    json.end_array();
+    json.key("diagnostics");
+    json.begin_array();
+    for (const Diagnostic& d : doc.diagnostics) {
+        json.begin_object();
+        json.key("level"); json.string(severity_name(d.level));
+        json.key("code"); json.string(code_name(d.code));
+        json.key("message"); json.string(d.message);
+        if (d.span) {
+            json.key("span");
+            write_span(json, locator, *d.span, !doc.source_field.empty());
+        }
+        json.end_object();
+    }
+    json.end_array();
+    json.end_object();
+    out += '\n';
+}
+
+}  // namespace kfacts

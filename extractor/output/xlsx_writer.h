@@ -1,0 +1,43 @@
+// kfacts facts as an Excel workbook (libxlsxwriter): one sheet per fact
+// type and a `documents` sheet, header rows frozen, autofilters on, numbers
+// as numbers, article URLs as links. Rows go to temporary files as they are
+// written (libxlsxwriter's constant-memory mode), so memory stays bounded.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "document/document.h"
+#include "facts/fact.h"
+
+namespace kfacts {
+
+struct XlsxOptions {
+    FactTypeSet types = FactTypeSet::defaults();  // a sheet for each
+    std::size_t max_rows = 1048576;               // per sheet, header included (Excel's limit)
+};
+
+class XlsxWriter {
+public:
+    // Throws std::runtime_error when the workbook cannot be started.
+    XlsxWriter(const std::string& path, const XlsxOptions& options);
+    ~XlsxWriter();
+    XlsxWriter(const XlsxWriter&) = delete;
+    XlsxWriter& operator=(const XlsxWriter&) = delete;
+
+    void add(const Document& doc, const std::vector<Fact>& facts);
+
+    // Writes the file (std::runtime_error if that fails) and returns notes on
+    // what could not be written as asked: URLs kept as text, text cut at
+    // Excel's cell limit, numbers too precise for Excel kept as text, rows
+    // beyond a full sheet.
+    std::vector<std::string> finish();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kfacts

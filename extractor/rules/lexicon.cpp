@@ -1,0 +1,200 @@
+#include "rules/lexicon.h"
+
+#include <fmt/format.h>
+
+#include <fstream>
+
+namespace kfacts {
+namespace {
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+    return s;
+}
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+    std::vector<std::string_view> parts;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= s.size(); ++i) {
+        if (i == s.size() || s[i] == sep) {
+            parts.push_back(trim(s.substr(start, i - start)));
+            start = i + 1;
+        }
+    }
+    return parts;
+}
+
+// Calls `row(columns, line_number)` for each data line of a TSV file and
+// collects "#example" lines. Comment and blank lines are skipped.
+template <typename Row>
+void read_tsv(const std::string& path, std::vector<DataExample>& examples, Row row) {
+    std::ifstream in(path);
+    if (!in) throw RuleLoadError(fmt::format("{}: cannot open", path));
+    std::string line;
+    std::size_t number = 0;
+    while (std::getline(in, line)) {
+        ++number;
+        std::string_view view = trim(line);
+        if (view.empty()) continue;
+        if (view.substr(0, 8) == "#example") {
+            const auto cols = split(view, '\t');
+            if (cols.size() != 3 || cols[1].empty() || cols[2].empty()) {
+                throw RuleLoadError(fmt::format(
+                    "{}:{}: an example is '#example<TAB>text<TAB>expected'", path, number));
+            }
+            examples.push_back({path, number, std::string(cols[1]), std::string(cols[2])});
+            continue;
+        }
+        if (view.front() == '#') continue;
+        row(split(view, '\t'), number);
+    }
+}
+
+}  // namespace
+
+std::string_view entity_kind_name(EntityKind kind) {
+    switch (kind) {
+        case EntityKind::team: return "team";
+        case EntityKind::org: return "org";
+        case EntityKind::model: return "model";
+        case EntityKind::benchmark: return "benchmark";
+        case EntityKind::title: return "title";
+        case EntityKind::reporter: return "reporter";
+        case EntityKind::not_model: return "not_model";
+    }
+    return "unknown";
+}
+
+void Lexicon::add_name(std::string_view name, std::uint32_t entity) {
+    if (match_key(name).empty()) return;
+    std::uint32_t group;
+    if (!names_.find(name, group)) {
+        group = static_cast<std::uint32_t>(groups_.size());
+        groups_.emplace_back();
+        names_.add(name, group);
+    }
+    for (std::uint32_t e : groups_[group]) {
+        if (entities_[e].kind == entities_[entity].kind) return;  // first entry of a kind wins
+    }
+    groups_[group].push_back(entity);
+}
+
+void Lexicon::load_gazetteer(const std::string& path, EntityKind default_kind) {
+    read_tsv(path, examples_, [&](const std::vector<std::string_view>& cols, std::size_t line) {
+        const auto fail = [&](std::string_view why) {
+            throw RuleLoadError(fmt::format("{}:{}: {}", path, line, why));
+        };
+        if (cols.empty() || cols[0].empty()) fail("empty name");
+        Entity entity;
+        entity.kind = default_kind;
+        entity.name = std::string(cols[0]);
+        std::string_view aliases;
+        switch (default_kind) {
+            case EntityKind::team:  // name, kind (team|org), aliases
+                if (cols.size() < 2) fail("expected name<TAB>kind<TAB>aliases");
+                if (cols[1] == "org") entity.kind = EntityKind::org;
+                else if (cols[1] != "team") fail(fmt::format("kind '{}' is neither team nor org", cols[1]));
+                aliases = cols.size() > 2 ? cols[2] : "";
+                break;
+            case EntityKind::model:  // name, team, aliases
+                if (cols.size() < 2) fail("expected name<TAB>team<TAB>aliases");
+                if (cols[1] != "-") entity.team = std::string(cols[1]);
+                aliases = cols.size() > 2 ? cols[2] : "";
+                break;
+            case EntityKind::title:  // title, kind (person_title|reporter)
+                if (cols.size() >= 2 && cols[1] == "reporter") entity.kind = EntityKind::reporter;
+                else if (cols.size() >= 2 && cols[1] != "person_title") fail("kind must be person_title or reporter");
+                break;
+            default:  // benchmarks: name, aliases; not_models: name, reason
+                if (default_kind == EntityKind::benchmark && cols.size() > 1) aliases = cols[1];
+                break;
+        }
+        const auto id = static_cast<std::uint32_t>(entities_.size());
+        entities_.push_back(entity);
+        add_name(entity.name, id);
+        for (std::string_view alias : split(aliases, '|')) {
+            if (!alias.empty()) add_name(alias, id);
+        }
+        if (entity.kind == EntityKind::title || entity.kind == EntityKind::reporter) {
+            title_suffixes_.insert(entity.name);
+        }
+    });
+}
+
+void Lexicon::load_keywords(const std::string& path) {
+    read_tsv(path, examples_, [&](const std::vector<std::string_view>& cols, std::size_t line) {
+        if (cols.size() != 3 || cols[0].empty() || cols[1].empty() ||
+            (cols[2] != "exact" && cols[2] != "prefix" && cols[2] != "suffix")) {
+            throw RuleLoadError(fmt::format(
+                "{}:{}: expected word<TAB>class<TAB>exact|prefix|suffix", path, line));
+        }
+        auto& table = cols[2] == "exact" ? exact_words_ : cols[2] == "prefix" ? prefix_words_ : suffix_words_;
+        table.emplace(std::string(cols[0]), std::string(cols[1]));
+    });
+}
+
+void Lexicon::load_words(const std::string& path, std::unordered_set<std::string>& into) {
+    read_tsv(path, examples_, [&](const std::vector<std::string_view>& cols, std::size_t) {
+        into.insert(std::string(cols[0]));
+    });
+}
+
+Lexicon Lexicon::load(const std::string& rules_dir) {
+    Lexicon lexicon;
+    lexicon.load_gazetteer(rules_dir + "/gazetteer/teams.tsv", EntityKind::team);
+    lexicon.load_gazetteer(rules_dir + "/gazetteer/models.tsv", EntityKind::model);
+    lexicon.load_gazetteer(rules_dir + "/gazetteer/benchmarks.tsv", EntityKind::benchmark);
+    lexicon.load_gazetteer(rules_dir + "/gazetteer/not_models.tsv", EntityKind::not_model);
+    lexicon.load_gazetteer(rules_dir + "/gazetteer/titles.tsv", EntityKind::title);
+    lexicon.load_keywords(rules_dir + "/lexicon/keywords.tsv");
+    lexicon.load_words(rules_dir + "/lexicon/surnames.txt", lexicon.surnames_);
+    lexicon.load_words(rules_dir + "/lexicon/not_names.txt", lexicon.not_names_);
+    // A model's team must be a team the gazetteer knows, or the link is a typo.
+    for (const Entity& e : lexicon.entities_) {
+        if (e.kind == EntityKind::model && !e.team.empty() && !lexicon.find(e.team, EntityKind::team)) {
+            throw RuleLoadError(fmt::format("{}/gazetteer/models.tsv: model '{}' names team '{}', "
+                                            "which teams.tsv does not list", rules_dir, e.name, e.team));
+        }
+    }
+    return lexicon;
+}
+
+const Entity* Lexicon::find(std::string_view name, EntityKind kind) const {
+    std::uint32_t group;
+    if (!names_.find(name, group)) return nullptr;
+    for (std::uint32_t e : groups_[group]) {
+        if (entities_[e].kind == kind) return &entities_[e];
+    }
+    return nullptr;
+}
+
+std::string_view Lexicon::word_class(std::string_view word) const {
+    if (const auto it = exact_words_.find(std::string(word)); it != exact_words_.end()) return it->second;
+    // Verbs are inflected (공개했다, 공개하며): their stems are listed as prefixes.
+    // Prefixes are whole syllables, so try each syllable boundary (3 bytes in Hangul).
+    for (std::size_t len = word.size(); len > 0; --len) {
+        if (len < word.size() && (static_cast<unsigned char>(word[len]) & 0xC0) == 0x80) continue;
+        if (const auto it = prefix_words_.find(std::string(word.substr(0, len))); it != prefix_words_.end()) {
+            return it->second;
+        }
+    }
+    for (std::size_t start = 1; start < word.size(); ++start) {
+        if ((static_cast<unsigned char>(word[start]) & 0xC0) == 0x80) continue;
+        if (const auto it = suffix_words_.find(std::string(word.substr(start))); it != suffix_words_.end()) {
+            return it->second;
+        }
+    }
+    return {};
+}
+
+std::string_view Lexicon::title_suffix(std::string_view word) const {
+    for (std::size_t start = 0; start < word.size(); ++start) {
+        if ((static_cast<unsigned char>(word[start]) & 0xC0) == 0x80) continue;
+        const auto it = title_suffixes_.find(std::string(word.substr(start)));
+        if (it != title_suffixes_.end()) return *it;
+    }
+    return {};
+}
+
+}  // namespace kfacts

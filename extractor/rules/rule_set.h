@@ -1,0 +1,94 @@
+// Pattern rules over units (rules/patterns/*.rules), compiled once to RE2.
+//
+// A rule file is a list of blocks:
+//
+//   rule param.size-before-scale-model
+//     fact     parameter_count
+//     pattern  (?P<value>[qty:B|개]) [scale]? [particle:의]? [any]{0,4}? [modelword]
+//     example  매개변수 500B 규모의 초거대 AI 모델 => value=500000000000
+//     example  매출 500억원 규모의 사업 => none
+//
+// Patterns are RE2 over the tag string of a sentence (see units.h) with
+// unit macros: [class] any unit of a class, [class:a|b] one whose label is a
+// or b (RE2 alternatives; `.` stands for any character but a unit boundary),
+// [*:label] a unit of any class with that label, [any] any unit. Spaces in
+// patterns are ignored. Named groups say which units fill which field of the
+// fact. One RE2::Set pass per sentence selects the rules that can match; only
+// those run their own RE2.
+#pragma once
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rules/units.h"
+
+namespace kfacts {
+
+struct RuleExample {
+    std::string text;
+    // Expected fields ("value" -> "500000000000"); empty with `none` for "must yield nothing".
+    std::map<std::string, std::string> expect;
+    bool none = false;
+    std::size_t line = 0;
+};
+
+struct Rule {
+    std::string id;
+    std::string fact;     // parameter_count, benchmark_score, model, team, speaker
+    std::string pattern;  // as written
+    std::string file;
+    std::size_t line = 0;
+    std::unique_ptr<RE2> regex;
+    std::vector<std::string> groups;  // group names by index (1-based; [0] unused)
+    std::vector<RuleExample> examples;
+};
+
+// Units that one named group of a match covers: [first, end).
+struct Capture {
+    std::size_t first = 0;
+    std::size_t end = 0;
+    bool empty() const { return first == end; }
+};
+
+struct RuleMatch {
+    const Rule* rule = nullptr;
+    std::size_t sentence = 0;
+    Capture whole;
+    std::map<std::string, Capture, std::less<>> captures;
+
+    const Capture* get(std::string_view name) const {
+        const auto it = captures.find(name);
+        return it == captures.end() || it->second.empty() ? nullptr : &it->second;
+    }
+};
+
+class RuleSet {
+public:
+    // Loads every *.rules file in `dir` (sorted). Errors: RuleLoadError "file:line: problem".
+    static RuleSet load(const std::string& dir);
+    // Parses one rule file's text (for tests and `kfacts rules lint`).
+    void add_file(const std::string& path, std::string_view content);
+    void compile();
+
+    const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
+
+    // All matches in one sentence, in rule order, then left to right.
+    void match_sentence(const AnnotatedText& text, std::size_t sentence,
+                        std::vector<RuleMatch>& out) const;
+
+    // RE2 text of a pattern after macro expansion (for --explain and tests).
+    static std::string expand(std::string_view pattern, std::string& error);
+
+private:
+    std::vector<std::unique_ptr<Rule>> rules_;
+    std::unique_ptr<RE2::Set> set_;
+};
+
+}  // namespace kfacts

@@ -1,0 +1,263 @@
+#include "rules/units.h"
+
+#include <algorithm>
+
+namespace kfacts {
+namespace {
+
+constexpr std::uint32_t kNoEntity = 0xFFFFFFFFu;
+
+UnitClass class_of(EntityKind kind) {
+    switch (kind) {
+        case EntityKind::team: return UnitClass::team;
+        case EntityKind::org: return UnitClass::org;
+        case EntityKind::model: return UnitClass::model;
+        case EntityKind::benchmark: return UnitClass::benchmark;
+        case EntityKind::title: return UnitClass::title;
+        case EntityKind::reporter: return UnitClass::reporter;
+        case EntityKind::not_model: return UnitClass::not_model;
+    }
+    return UnitClass::word;
+}
+
+// When one name stands for several entities (딥시크 the team and the model),
+// the unit takes the first kind in this order; the linker can still see the group.
+int kind_rank(EntityKind kind) {
+    switch (kind) {
+        case EntityKind::not_model: return 0;
+        case EntityKind::model: return 1;
+        case EntityKind::team: return 2;
+        case EntityKind::org: return 3;
+        case EntityKind::benchmark: return 4;
+        case EntityKind::title: return 5;
+        case EntityKind::reporter: return 6;
+    }
+    return 7;
+}
+
+bool is_hangul_syllable_run(std::string_view s) {
+    if (s.empty() || s.size() % 3 != 0) return false;
+    for (std::size_t i = 0; i < s.size(); i += 3) {
+        const auto b0 = static_cast<unsigned char>(s[i]);
+        const auto b1 = static_cast<unsigned char>(s[i + 1]);
+        const auto b2 = static_cast<unsigned char>(s[i + 2]);
+        const char32_t cp = ((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
+        if ((b0 & 0xF0) != 0xE0 || cp < 0xAC00 || cp > 0xD7A3) return false;
+    }
+    return true;
+}
+
+UnitClass quote_class(std::string_view mark, bool opens) {
+    const bool is_double = mark == "\"" || mark == "\xE2\x80\x9C" || mark == "\xE2\x80\x9D" ||
+                           mark == "\xE3\x80\x8E" || mark == "\xE3\x80\x8F";
+    if (is_double) return opens ? UnitClass::dq_open : UnitClass::dq_close;
+    return opens ? UnitClass::sq_open : UnitClass::sq_close;
+}
+
+void append_label(std::string& tags, std::string_view label) {
+    for (char c : label) tags += (c == '{' || c == '}') ? '?' : c;
+}
+
+bool is_title_token(const NormalizedText& text, const Token& token, const Lexicon& lexicon) {
+    const std::string_view word = token.text(text);
+    return lexicon.find(word, EntityKind::title) || lexicon.find(word, EntityKind::reporter) ||
+           !lexicon.title_suffix(word).empty();
+}
+
+// How many tokens from `t` make a Korean personal name, 0 if none: a surname
+// and two syllables (배경훈), a two-syllable surname and two (남궁도윤), or a
+// surname and one or two syllables that the tokenizer split like a particle
+// (신유|나) when a title follows within a few words.
+std::size_t person_name_tokens(const NormalizedText& text, const TokenizedText& tokens, std::size_t t,
+                               std::size_t sentence_end, const Lexicon& lexicon) {
+    const Token& token = tokens.tokens[t];
+    const std::string_view word = token.text(text);
+    if (!is_hangul_syllable_run(word) || lexicon.is_not_name(word)) return 0;
+    const bool surname1 = lexicon.is_surname(word.substr(0, 3));
+    const bool surname2 = word.size() >= 6 && lexicon.is_surname(word.substr(0, 6));
+    const auto title_within = [&](std::size_t from, std::size_t reach) {
+        for (std::size_t k = from; k < sentence_end && k < from + reach; ++k) {
+            const Token& next = tokens.tokens[k];
+            if (next.kind == TokenKind::quote) return false;
+            if (is_title_token(text, next, lexicon)) return true;
+        }
+        return false;
+    };
+    if (word.size() == 9 && surname1) return 1;
+    if (word.size() == 12 && surname2) return 1;
+    if (word.size() == 3 && surname1) return 1;  // a lone surname: 정 CIC장
+    // 신유나: the last syllable was taken for a particle, and the name goes on to a title.
+    if (word.size() == 6 && surname1 && t + 1 < sentence_end) {
+        const Token& next = tokens.tokens[t + 1];
+        if (next.kind == TokenKind::particle && next.eojeol == token.eojeol && next.norm_end - next.norm_start == 3 &&
+            (t + 2 >= sentence_end || tokens.tokens[t + 2].eojeol != token.eojeol) && title_within(t + 2, 4)) {
+            return 2;
+        }
+        if (title_within(t + 1, 1)) return 1;  // a two-syllable name right before its title
+    }
+    return 0;
+}
+
+}  // namespace
+
+std::string_view unit_class_name(UnitClass cls) {
+    switch (cls) {
+        case UnitClass::team: return "team";
+        case UnitClass::org: return "org";
+        case UnitClass::model: return "model";
+        case UnitClass::benchmark: return "bench";
+        case UnitClass::title: return "title";
+        case UnitClass::reporter: return "reporter";
+        case UnitClass::not_model: return "notmodel";
+        case UnitClass::quantity: return "qty";
+        case UnitClass::person: return "person";
+        case UnitClass::surname: return "surname";
+        case UnitClass::particle: return "particle";
+        case UnitClass::word: return "word";
+        case UnitClass::symbol: return "sym";
+        case UnitClass::dq_open: return "dqopen";
+        case UnitClass::dq_close: return "dqclose";
+        case UnitClass::sq_open: return "sqopen";
+        case UnitClass::sq_close: return "sqclose";
+        case UnitClass::other_number: return "num";
+    }
+    return "unknown";
+}
+
+std::pair<std::size_t, std::size_t> AnnotatedText::units_in(std::size_t sentence, std::size_t tag_start,
+                                                            std::size_t tag_end) const {
+    const SentenceTags& s = sentences[sentence];
+    const auto& offs = s.unit_offsets;
+    const auto first = std::lower_bound(offs.begin(), offs.end() - 1, tag_start) - offs.begin();
+    const auto end = std::lower_bound(offs.begin(), offs.end() - 1, tag_end) - offs.begin();
+    return {s.first_unit + static_cast<std::size_t>(first), s.first_unit + static_cast<std::size_t>(end)};
+}
+
+AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
+                       const std::vector<Quantity>& quantities, const Lexicon& lexicon) {
+    AnnotatedText out;
+    out.unit_of_token.assign(tokens.tokens.size(), 0);
+    std::size_t next_quantity = 0;
+
+    for (const Sentence& sentence : tokens.sentences) {
+        SentenceTags tags;
+        tags.first_unit = out.units.size();
+        std::size_t t = sentence.first_token;
+        while (t < sentence.end_token) {
+            const Token& token = tokens.tokens[t];
+            Unit unit;
+            unit.first_token = t;
+            unit.end_token = t + 1;
+
+            while (next_quantity < quantities.size() && quantities[next_quantity].norm_start < token.norm_start) {
+                ++next_quantity;  // a number inside a word (솔라-오픈-100B, Tri-21B) is part of a name
+            }
+            const bool quantity_here = next_quantity < quantities.size() &&
+                                       quantities[next_quantity].norm_start == token.norm_start;
+            NameMatch name;
+            const bool named = token.kind != TokenKind::particle && token.kind != TokenKind::quote &&
+                               lexicon.names().longest_match(text, tokens, t, sentence.end_token, name);
+            // A name that covers a number wins over it: GPT-OSS 120B, 2차관.
+            const bool name_covers_quantity =
+                named && (!quantity_here ||
+                          tokens.tokens[name.end_token - 1].norm_end >= quantities[next_quantity].norm_end);
+            if (quantity_here && !name_covers_quantity) {
+                const Quantity& q = quantities[next_quantity];
+                unit.cls = q.kind == NumberKind::quantity ? UnitClass::quantity : UnitClass::other_number;
+                unit.quantity = static_cast<std::int64_t>(next_quantity);
+                while (unit.end_token < sentence.end_token &&
+                       tokens.tokens[unit.end_token].norm_start < q.norm_end) {
+                    ++unit.end_token;
+                }
+                ++next_quantity;
+            } else if (named) {
+                const auto& group = lexicon.group(name.value);
+                std::uint32_t best = group.front();
+                for (std::uint32_t e : group) {
+                    if (kind_rank(lexicon.entities()[e].kind) < kind_rank(lexicon.entities()[best].kind)) best = e;
+                }
+                unit.cls = class_of(lexicon.entities()[best].kind);
+                unit.entity = best;
+                unit.end_token = name.end_token;
+            } else {
+                const std::string_view word = token.text(text);
+                switch (token.kind) {
+                    case TokenKind::particle: unit.cls = UnitClass::particle; break;
+                    case TokenKind::quote: unit.cls = quote_class(word, token.opens); break;
+                    case TokenKind::symbol: unit.cls = UnitClass::symbol; break;
+                    case TokenKind::number: unit.cls = UnitClass::other_number; break;
+                    case TokenKind::hangul:
+                    case TokenKind::latin: {
+                        unit.cls = UnitClass::word;
+                        unit.keyword = lexicon.word_class(word);
+                        if (!unit.keyword.empty()) break;
+                        const std::string_view title = lexicon.title_suffix(word);
+                        if (!title.empty()) {
+                            unit.cls = lexicon.find(title, EntityKind::reporter) ? UnitClass::reporter
+                                                                                 : UnitClass::title;
+                        } else if (const std::size_t name_tokens = person_name_tokens(text, tokens, t, sentence.end_token, lexicon)) {
+                            unit.cls = name_tokens == 1 && word.size() == 3 ? UnitClass::surname : UnitClass::person;
+                            unit.end_token = t + name_tokens;
+                        }
+                        break;
+                    }
+                }
+            }
+            unit.norm_start = tokens.tokens[unit.first_token].norm_start;
+            unit.norm_end = tokens.tokens[unit.end_token - 1].norm_end;
+            for (std::size_t k = unit.first_token; k < unit.end_token; ++k) out.unit_of_token[k] = out.units.size();
+            out.units.push_back(unit);
+            t = unit.end_token;
+        }
+        tags.end_unit = out.units.size();
+
+        // A person name or a lone surname counts only when a title follows
+        // closely (배경훈 부총리, 정 CIC장, 정석근 SKT의 AI CIC장); otherwise it
+        // is an ordinary word that happens to start with a surname.
+        for (std::size_t u = tags.first_unit; u < tags.end_unit; ++u) {
+            Unit& unit = out.units[u];
+            if (unit.cls != UnitClass::person && unit.cls != UnitClass::surname) continue;
+            const std::size_t reach = unit.cls == UnitClass::person ? 7 : 1;
+            bool titled = false;
+            for (std::size_t v = u + 1; v < tags.end_unit && v <= u + reach; ++v) {
+                const UnitClass c = out.units[v].cls;
+                if (c == UnitClass::title || c == UnitClass::reporter) { titled = true; break; }
+                if (c == UnitClass::dq_open || c == UnitClass::dq_close ||
+                    (c == UnitClass::symbol && text.text.compare(out.units[v].norm_start, 1, ",") == 0)) {
+                    break;
+                }
+            }
+            if (!titled && unit.end_token - unit.first_token == 1) unit.cls = UnitClass::word;
+        }
+        for (std::size_t u = tags.first_unit; u < tags.end_unit; ++u) {
+            const Unit& unit = out.units[u];
+            tags.unit_offsets.push_back(tags.tags.size());
+            tags.tags += '{';
+            tags.tags += unit.keyword.empty() ? unit_class_name(unit.cls) : unit.keyword;
+            tags.tags += ':';
+            if (unit.cls == UnitClass::quantity) {
+                // The label is the unit (B for English scales), and ~ when approximate (200B급).
+                const Quantity& q = quantities[static_cast<std::size_t>(unit.quantity)];
+                append_label(tags.tags, q.scale_suffix && q.unit.empty() ? "B" : q.unit);
+                if (q.approximate) tags.tags += '~';
+            } else if (unit.entity == kNoEntity) {
+                append_label(tags.tags, std::string_view(text.text).substr(unit.norm_start, unit.norm_end - unit.norm_start));
+            } else {
+                append_label(tags.tags, lexicon.entities()[unit.entity].name);
+            }
+            tags.tags += '}';
+        }
+        tags.unit_offsets.push_back(tags.tags.size());
+        out.sentences.push_back(std::move(tags));
+    }
+    // Quotation mark partners, as unit indices (a partner may be in a later sentence).
+    for (Unit& unit : out.units) {
+        const Token& token = tokens.tokens[unit.first_token];
+        if (token.kind == TokenKind::quote && token.pair >= 0) {
+            unit.pair = static_cast<std::int64_t>(out.unit_of_token[static_cast<std::size_t>(token.pair)]);
+        }
+    }
+    return out;
+}
+
+}  // namespace kfacts

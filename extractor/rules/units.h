@@ -1,0 +1,68 @@
+// A sentence as the rule engine sees it: a sequence of units (a token, or a
+// gazetteer name or quantity spanning several tokens), each with a class and
+// a label, rendered as a tag string `{class:label}{class:label}…` that the
+// patterns in rules/patterns/*.rules match with RE2.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "numbers/numbers.h"
+#include "rules/lexicon.h"
+#include "text/tokenizer.h"
+
+namespace kfacts {
+
+enum class UnitClass : std::uint8_t {
+    team, org, model, benchmark, title, reporter, not_model,
+    quantity,   // label: the unit (점, %, 개) or B for English scales (500B)
+    person,     // a Korean personal name: a surname and one to three syllables
+    surname,    // a surname alone, as in later references (정 CIC장은)
+    particle,   // label: the particle (은, 는, 의)
+    word,       // label: the word; words in keywords.tsv carry their class instead
+    symbol,     // label: the character
+    dq_open, dq_close, sq_open, sq_close,  // double and single quotation marks
+    other_number,  // dates, times, ordinals: never quantities
+};
+
+std::string_view unit_class_name(UnitClass cls);
+
+struct Unit {
+    UnitClass cls = UnitClass::word;
+    std::size_t first_token = 0;  // tokens [first_token, end_token)
+    std::size_t end_token = 0;
+    std::size_t norm_start = 0;
+    std::size_t norm_end = 0;
+    std::uint32_t entity = 0xFFFFFFFFu;  // Lexicon entity for names
+    std::int64_t quantity = -1;          // index into the document's quantities
+    std::string_view keyword;            // keyword class of a word, or empty
+    std::int64_t pair = -1;              // quotation marks: the partner's unit index
+};
+
+// Units of one document, and per sentence the tag string and where each unit
+// begins in it.
+struct SentenceTags {
+    std::size_t first_unit = 0;  // units [first_unit, end_unit)
+    std::size_t end_unit = 0;
+    std::string tags;
+    std::vector<std::size_t> unit_offsets;  // offset in `tags` of each unit, plus tags.size()
+};
+
+struct AnnotatedText {
+    std::vector<Unit> units;
+    std::vector<SentenceTags> sentences;
+    // Unit index containing each token (for linking tokens back to units).
+    std::vector<std::size_t> unit_of_token;
+
+    // The units [first, end) of sentence s that a tag-string range covers.
+    std::pair<std::size_t, std::size_t> units_in(std::size_t sentence, std::size_t tag_start,
+                                                 std::size_t tag_end) const;
+};
+
+AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
+                       const std::vector<Quantity>& quantities, const Lexicon& lexicon);
+
+}  // namespace kfacts

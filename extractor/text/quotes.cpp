@@ -1,0 +1,163 @@
+// Pairing of quotation marks, paragraph by paragraph, in linear time.
+//
+// - ASCII " and ' are the same glyph for opening and closing: a mark with a
+//   word right after it can open, one with a word right before it can
+//   close; one that can close an open mark of its kind does, otherwise it
+//   opens if it can (an earlier open mark is then left unpaired), unless an
+//   attribution follows it (…"라고), which makes it a closing mark.
+// - Directional marks (“” ‘’ 「」 『』 《》 〈〉 «») pair by direction on a stack
+//   per family. A glyph used the wrong way round (”…” for “…”) is read by
+//   the words around it, as for ASCII marks.
+// - A double quotation closed by a single mark ("…승자'라며): a double mark
+//   that nothing closed pairs with the first single mark after it, before
+//   the next double mark, that is followed by an attribution (라며, 라고).
+// - Marks never pair across a paragraph or over more than
+//   max_quotation_bytes, so a stray mark cannot swallow the document.
+#include "text/char_class.h"
+#include "text/segmentation.h"
+
+namespace kfacts::text {
+
+namespace {
+
+constexpr std::int64_t unpaired = -1;
+
+bool is_double(QuoteFamily family) {
+    return family == QuoteFamily::ascii_double || family == QuoteFamily::curly_double;
+}
+
+bool is_single(QuoteFamily family) {
+    return family == QuoteFamily::ascii_single || family == QuoteFamily::curly_single;
+}
+
+class QuotePairer {
+public:
+    QuotePairer(std::string_view text, ScannedText& scanned, const ParticleLexicon& lexicon)
+        : text_(text), tokens_(scanned.tokens), paragraph_start_(scanned.paragraph_start), lexicon_(lexicon) {}
+
+    // One pass over the tokens collects each paragraph's marks; the pairing
+    // passes then look at the marks only.
+    void run() {
+        std::size_t begin = 0;
+        for (std::size_t i = 0; i < tokens_.size(); ++i) {
+            if (paragraph_start_[i]) {
+                pair_paragraph();
+                begin = i;
+            }
+            if (tokens_[i].kind == TokenKind::quote) marks_.push_back(mark_at(i, begin));
+        }
+        pair_paragraph();
+    }
+
+private:
+    struct Mark {
+        std::size_t token;
+        QuoteFamily family;
+        bool glyph_opens;        // the glyph itself points to the right (“ ‘ 「)
+        bool glyph_closes;       // points to the left (” ’ 」)
+        bool word_after;         // a token follows with no space
+        bool word_before;        // a token precedes with no space
+        bool attribution_after;  // an attribution follows with no space ("…"라고)
+    };
+
+    Mark mark_at(std::size_t i, std::size_t paragraph_begin) const {
+        const QuoteMark quote = quote_mark(code_point_at(token_text(text_, tokens_[i]), 0).cp);
+        const bool word_after = i + 1 < tokens_.size() && !tokens_[i + 1].space_before;
+        return {i, quote.family, quote.can_open && !quote.can_close, quote.can_close && !quote.can_open,
+                word_after, i > paragraph_begin && !tokens_[i].space_before,
+                word_after && lexicon_.attribution_prefix_length(token_text(text_, tokens_[i + 1])) > 0};
+    }
+
+    bool too_far(std::size_t open, std::size_t close) const {
+        return tokens_[close].norm_start - tokens_[open].norm_end > max_quotation_bytes;
+    }
+
+    void link(std::size_t open, std::size_t close) {
+        tokens_[open].pair = static_cast<std::int64_t>(close);
+        tokens_[open].opens = true;
+        tokens_[close].pair = static_cast<std::int64_t>(open);
+        tokens_[close].opens = false;
+    }
+
+    // Whether the mark should be read as closing: the glyph says so, or a
+    // symmetric or misused glyph has a word before it and an open partner.
+    static bool reads_as_closing(const Mark& mark, bool partner_open) {
+        if (mark.glyph_closes) return partner_open || !(mark.word_after && !mark.word_before);
+        if (mark.glyph_opens) return partner_open && mark.word_before && !mark.word_after;
+        return mark.word_before && (partner_open || mark.attribution_after || !mark.word_after);
+    }
+
+    void pair_family_marks(bool doubles) {
+        for (std::vector<std::size_t>& stack : open_) stack.clear();
+        for (const Mark& mark : marks_) {
+            const std::size_t i = mark.token;
+            if (is_double(mark.family) != doubles || tokens_[i].pair != unpaired) continue;
+            // Open marks of the family; a symmetric family never holds more than one.
+            std::vector<std::size_t>& stack = open_[static_cast<std::size_t>(mark.family)];
+            if (!stack.empty() && too_far(stack.back(), i)) stack.clear();  // older marks are farther still
+            if (reads_as_closing(mark, !stack.empty())) {
+                tokens_[i].opens = false;
+                if (!stack.empty()) {
+                    link(stack.back(), i);
+                    stack.pop_back();
+                }
+                continue;
+            }
+            const bool symmetric = !mark.glyph_opens && !mark.glyph_closes;
+            if (symmetric && !mark.word_after) {
+                tokens_[i].opens = false;  // a lone mark between spaces
+                continue;
+            }
+            if (symmetric) stack.clear();  // an earlier ASCII mark was a stray
+            tokens_[i].opens = true;
+            stack.push_back(i);
+        }
+    }
+
+    // "…승자'라며: a double mark left open closes at a single mark followed
+    // by an attribution, searched up to the next double mark.
+    void pair_mismatched() {
+        std::size_t m = 0;
+        while (m < marks_.size()) {
+            const Mark& open = marks_[m];
+            if (!is_double(open.family) || tokens_[open.token].pair != unpaired || !tokens_[open.token].opens) {
+                ++m;
+                continue;
+            }
+            std::size_t next = m + 1;
+            for (; next < marks_.size(); ++next) {
+                const Mark& mark = marks_[next];
+                if (is_double(mark.family)) break;
+                if (is_single(mark.family) && !mark.glyph_opens && mark.word_before && mark.attribution_after &&
+                    !too_far(open.token, mark.token)) {
+                    link(open.token, mark.token);
+                    break;
+                }
+            }
+            m = next;
+        }
+    }
+
+    void pair_paragraph() {
+        if (marks_.empty()) return;
+        pair_family_marks(true);
+        pair_mismatched();
+        pair_family_marks(false);
+        marks_.clear();
+    }
+
+    std::string_view text_;
+    std::vector<Token>& tokens_;
+    const std::vector<std::uint8_t>& paragraph_start_;
+    const ParticleLexicon& lexicon_;
+    std::vector<Mark> marks_;                // the current paragraph's
+    std::vector<std::size_t> open_[10];      // open marks by QuoteFamily
+};
+
+}  // namespace
+
+void pair_quotes(std::string_view text, ScannedText& scanned, const ParticleLexicon& lexicon) {
+    QuotePairer(text, scanned, lexicon).run();
+}
+
+}  // namespace kfacts::text

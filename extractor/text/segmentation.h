@@ -1,0 +1,39 @@
+// The steps of Tokenizer::tokenize after the character scan, each linear in
+// the number of tokens. Internal to the text stage.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "text/tokenizer.h"
+
+namespace kfacts::text {
+
+// The scan's output beside the tokens: which tokens start a paragraph (a
+// newline in the whitespace before them).
+struct ScannedText {
+    std::vector<Token> tokens;
+    std::vector<std::uint8_t> paragraph_start;  // one per token
+};
+
+// Whole tokens, word splitting included; eojeol fields are left for later.
+ScannedText scan_tokens(std::string_view text, const ParticleLexicon& lexicon);
+
+// A quotation longer than this (in normalised bytes) is taken for a
+// stray mark: its marks stay unpaired.
+inline constexpr std::size_t max_quotation_bytes = 6000;
+
+// Sets pair and opens of every quote token. Marks pair within a paragraph.
+void pair_quotes(std::string_view text, ScannedText& scanned, const ParticleLexicon& lexicon);
+
+// Index of the first token of every sentence, in order (starting with 0).
+std::vector<std::size_t> sentence_starts(std::string_view text, const ScannedText& scanned,
+                                         const ParticleLexicon& lexicon);
+
+inline std::string_view token_text(std::string_view text, const Token& token) {
+    return text.substr(token.norm_start, token.norm_end - token.norm_start);
+}
+
+}  // namespace kfacts::text

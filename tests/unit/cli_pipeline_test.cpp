@@ -1,0 +1,99 @@
+// The ordered pipeline: documents come out in input order whatever the
+// number of threads, and a failure anywhere stops the run.
+#include <catch2/catch.hpp>
+
+#include <atomic>
+
+#include "cli/pipeline.h"
+#include "output_test_support.h"
+
+using namespace kfacts;
+using namespace kfacts::cli;
+using namespace kfacts::testing;
+
+namespace {
+
+const Extractor& extractor() {
+    static const std::unique_ptr<Extractor> loaded = Extractor::load(default_rules_dir());
+    return *loaded;
+}
+
+// Input paths naming the seeds several times over, so that there is work to share.
+std::vector<std::string> many_inputs() {
+    std::vector<std::string> paths;
+    for (int i = 0; i < 6; ++i) paths.push_back(std::string(KFACTS_SOURCE_DIR) + "/data/seeds");
+    return paths;
+}
+
+struct Delivered {
+    std::vector<std::string> ids;
+    std::vector<std::size_t> fact_counts;
+    std::vector<std::string> rendered;
+};
+
+Delivered run_with(unsigned jobs, std::size_t window) {
+    Delivered out;
+    PipelineOptions options;
+    options.jobs = jobs;
+    options.window = window;
+    run_pipeline(
+        many_inputs(), extractor(), ExtractOptions{}, options,
+        [](ExtractedDocument& item) { item.rendered = item.doc.meta.id + ":" + std::to_string(item.facts.size()); },
+        [&](ExtractedDocument&& item) {
+            out.ids.push_back(item.doc.meta.id);
+            out.fact_counts.push_back(item.facts.size());
+            out.rendered.push_back(std::move(item.rendered));
+        });
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("Pipeline hands documents over in input order for any number of threads") {
+    const Delivered one = run_with(1, 0);
+    REQUIRE(one.ids.size() == 30);
+    for (const auto& [jobs, window] : {std::pair<unsigned, std::size_t>{2, 0}, {4, 0}, {3, 1}, {4, 2}}) {
+        INFO("jobs " << jobs << ", window " << window);
+        const Delivered many = run_with(jobs, window);
+        CHECK(many.ids == one.ids);
+        CHECK(many.fact_counts == one.fact_counts);
+        CHECK(many.rendered == one.rendered);
+    }
+}
+
+TEST_CASE("Pipeline keeps at most `window` documents between reading and handing over") {
+    PipelineOptions options;
+    options.jobs = 4;
+    options.window = 3;
+    std::atomic<int> in_flight{0};
+    int most = 0;
+    run_pipeline(
+        many_inputs(), extractor(), ExtractOptions{}, options,
+        [&](ExtractedDocument&) { ++in_flight; },
+        [&](ExtractedDocument&&) {
+            most = std::max(most, in_flight.load());
+            --in_flight;
+        });
+    CHECK(most <= 3);
+    CHECK(in_flight == 0);
+}
+
+TEST_CASE("Pipeline rethrows a failure of a worker or of the delivering step") {
+    for (unsigned jobs : {1u, 3u}) {
+        INFO("jobs " << jobs);
+        PipelineOptions options;
+        options.jobs = jobs;
+        std::size_t delivered = 0;
+        CHECK_THROWS_WITH(run_pipeline(
+                              many_inputs(), extractor(), ExtractOptions{}, options,
+                              [](ExtractedDocument& item) {
+                                  if (item.doc.meta.id == "018_0006192217") throw std::runtime_error("format failed");
+                              },
+                              [&](ExtractedDocument&&) { ++delivered; }),
+                          "format failed");
+        CHECK(delivered < 30);
+        CHECK_THROWS_WITH(run_pipeline(many_inputs(), extractor(), ExtractOptions{}, options, nullptr,
+                                       [](ExtractedDocument&&) { throw std::runtime_error("disk full"); }),
+                          "disk full");
+    }
+}

@@ -1,0 +1,116 @@
+// The rule engine end to end: every example beside the rules, and names that
+// no gazetteer holds.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <memory>
+
+#include "facts/extractor.h"
+#include "facts/rule_examples.h"
+
+using namespace kfacts;
+
+namespace {
+
+const Extractor& extractor() {
+    static const std::unique_ptr<Extractor> instance = Extractor::load(KFACTS_SOURCE_DIR "/rules");
+    return *instance;
+}
+
+std::vector<Fact> extract(const std::string& text) {
+    Document doc = read_document_bytes("test.txt", text);
+    ExtractOptions options;
+    options.types = FactTypeSet::all();
+    return extractor().extract(doc, options);
+}
+
+const Fact* find(const std::vector<Fact>& facts, FactType type) {
+    const auto it = std::find_if(facts.begin(), facts.end(), [&](const Fact& f) { return f.type == type; });
+    return it == facts.end() ? nullptr : &*it;
+}
+
+}  // namespace
+
+TEST_CASE("every example written beside the rules and gazetteers passes", "[rules][examples]") {
+    const auto results = run_rule_examples(extractor());
+    REQUIRE(results.size() > 40);
+    for (const ExampleResult& r : results) {
+        INFO(r.where << " " << r.rule << ": " << r.text << "\n" << r.problem);
+        CHECK(r.passed);
+    }
+}
+
+TEST_CASE("a team, model and speaker that no gazetteer holds are still found", "[rules][unknown]") {
+    // None of 벼리소프트, 벼리-7, 남궁도윤 is in rules/gazetteer.
+    const std::string text =
+        "벼리소프트는 27일 자체 개발한 언어모델 '벼리-7'을 공개했다. '벼리-7'은 매개변수 700억 개 규모다. "
+        "남궁도윤 벼리소프트 대표는 \"한국어 추론에서 세계 최고 수준을 보여주겠다\"고 말했다.";
+    const auto facts = extract(text);
+
+    const auto has = [&](FactType type, auto pred) {
+        return std::any_of(facts.begin(), facts.end(), [&](const Fact& f) { return f.type == type && pred(f); });
+    };
+    CHECK(has(FactType::team, [](const Fact& f) { return f.team == "벼리소프트"; }));
+    CHECK(has(FactType::model, [](const Fact& f) { return f.model == "벼리-7" && f.team == "벼리소프트"; }));
+    CHECK(has(FactType::parameter_count, [](const Fact& f) {
+        return f.value && f.value->to_string() == "70000000000" && f.model == "벼리-7";
+    }));
+    CHECK(has(FactType::quote, [](const Fact& f) {
+        return f.speaker == "남궁도윤" && f.quote && f.quote->rfind("한국어 추론에서", 0) == 0;
+    }));
+}
+
+TEST_CASE("a later reference by surname and title resolves to the full name", "[rules][speaker]") {
+    const std::string text =
+        "윤서진 한결AI 연구소장은 \"데이터가 먼저다\"라고 말했다. 다른 참석자들도 의견을 냈다. "
+        "윤 소장은 \"공개는 내년 초\"라고 밝혔다.";
+    const auto facts = extract(text);
+    std::vector<std::string> speakers;
+    for (const Fact& f : facts) {
+        if (f.type == FactType::quote) speakers.push_back(f.speaker.value_or(""));
+    }
+    CHECK(speakers == std::vector<std::string>{"윤서진", "윤서진"});
+}
+
+TEST_CASE("a quotation continued with 이어 belongs to the last speaker", "[rules][speaker]") {
+    const std::string text =
+        "장하람 과기정통부 차관은 \"평가는 공정했다\"고 말했다. 이어 \"다음 단계도 엄정하게 진행하겠다\"고 덧붙였다.";
+    const auto facts = extract(text);
+    std::size_t quotes = 0;
+    for (const Fact& f : facts) {
+        if (f.type != FactType::quote) continue;
+        ++quotes;
+        CHECK(f.speaker == "장하람");
+    }
+    CHECK(quotes == 2);
+}
+
+TEST_CASE("single-quoted names and slogans are no quotations", "[rules][speaker]") {
+    const auto facts = extract("정부는 '모두의 AI'를 내걸었다. 박은별 대표는 'AI 3대 강국'을 언급했다.");
+    CHECK(find(facts, FactType::quote) == nullptr);
+}
+
+TEST_CASE("chips, budgets and user targets are no parameter counts", "[rules][param]") {
+    const auto facts = extract(
+        "카카오는 B200 768장을 확보했다. 정부는 5000억원 규모의 예산을 편성했다. 사용자 1000만명 이상을 목표로 한다.");
+    CHECK(find(facts, FactType::parameter_count) == nullptr);
+    CHECK(find(facts, FactType::benchmark_score) == nullptr);
+    const auto models = std::count_if(facts.begin(), facts.end(), [](const Fact& f) { return f.type == FactType::model; });
+    CHECK(models == 0);
+}
+
+TEST_CASE("spans re-read their text from the original bytes", "[rules][spans]") {
+    const std::string text = "SK텔레콤은 &#x27;A.X K1&#x27;을 공개했다. 매개변수는 5190억개다.";
+    Document doc = read_document_bytes("spans.txt", text);
+    ExtractOptions options;
+    options.types = FactTypeSet::all();
+    const auto facts = extractor().extract(doc, options);
+    REQUIRE_FALSE(facts.empty());
+    for (const Fact& f : facts) {
+        REQUIRE(f.span.end <= text.size());
+        REQUIRE(f.span.start < f.span.end);
+    }
+    const Fact* model = find(facts, FactType::model);
+    REQUIRE(model != nullptr);
+    CHECK(text.substr(model->span.start, model->span.size()) == "A.X K1");
+}
