@@ -18,7 +18,7 @@ namespace {
 constexpr std::uint32_t kNoEntity = 0xFFFFFFFFu;
 // How far a linker looks for a subject or a speaker, in units and sentences.
 constexpr std::size_t kForwardReach = 14;
-constexpr std::size_t kTopicCarrySentences = 2;
+constexpr std::size_t kTopicCarrySentences = 3;
 constexpr std::size_t kSpeakerCarrySentences = 4;
 
 bool is_one_of(std::string_view s, std::initializer_list<std::string_view> list) {
@@ -91,13 +91,13 @@ private:
     bool is_particle(std::size_t u, std::initializer_list<std::string_view> list) const {
         return units_.units[u].cls == UnitClass::particle && is_one_of(unit_text(u), list);
     }
-    bool is_subject_marker(std::size_t u) const { return is_particle(u, {"은", "는", "이", "가"}); }
+    bool is_subject_marker(std::size_t u) const { return is_particle(u, {"은", "는", "이", "가", "도"}); }
 
     Fact& emit(FactType type, ByteSpan span, const std::string& rule, std::size_t first, std::size_t end);
     std::optional<std::string> team_of_model(const std::string& model) const;
     std::optional<std::string> model_at(std::size_t u) const;
     std::optional<std::string> team_at(std::size_t u) const;
-    Subject find_subject(std::size_t quantity_unit, bool forward_first) const;
+    Subject find_subject(std::size_t quantity_unit, bool subject_may_follow) const;
     void compute_topics();
     void add_model(const RuleMatch& match);
     void add_team(const RuleMatch& match);
@@ -114,8 +114,10 @@ private:
     const AnnotatedText& units_;
     const ExtractOptions& options_;
     std::vector<std::size_t> sentence_of_unit_;
-    // Per sentence: the unit of its topic model and team, if any.
+    // Per sentence: the unit of its topic model and team, if any, and whether
+    // it names others so that no topic carries over it.
     std::vector<std::optional<std::size_t>> topic_model_, topic_team_;
+    std::vector<bool> blocks_topic_;
     // Models and teams found beyond the gazetteer: later mentions in the same
     // document are found by name, as gazetteer names are.
     struct LocalNames {
@@ -184,31 +186,49 @@ std::optional<std::string> FactBuilder::team_at(std::size_t u) const {
     return local_name_at(local_teams_, u);
 }
 
-// A sentence's topic is the first model or team marked as its subject
-// (은/는/이/가, also through 팀: LG팀은), else the first one named.
+// A sentence's topic is the model or team marked as its subject (은/는/이/가,
+// also through 팀 or 컨소시엄: LG팀은). A sentence that names a model or team
+// without marking it, other than as a baseline in parentheses (`'X'(63.1점)`),
+// leaves the topic open: what it is about is not clear enough to carry on.
 void FactBuilder::compute_topics() {
     topic_model_.assign(units_.sentences.size(), std::nullopt);
     topic_team_.assign(units_.sentences.size(), std::nullopt);
+    blocks_topic_.assign(units_.sentences.size(), false);
     for (std::size_t s = 0; s < units_.sentences.size(); ++s) {
         const auto& sentence = units_.sentences[s];
-        std::optional<std::size_t> first_model, first_team, marked_model, marked_team;
         for (std::size_t u = sentence.first_unit; u < sentence.end_unit; ++u) {
             const bool model = model_at(u).has_value();
             const bool team = !model && team_at(u).has_value();
             if (!model && !team) continue;
+            // What follows the name: closing marks, 팀, and an alias in parentheses
+            // (`'에이닷엑스 K1'(A.X K1)은`) stand between it and its particle.
             std::size_t next = u + 1;
-            while (next < sentence.end_unit && (units_.units[next].cls == UnitClass::sq_close ||
-                                                unit_text(next) == "팀")) {
-                ++next;
+            while (next < sentence.end_unit) {
+                if (units_.units[next].cls == UnitClass::sq_close || is_one_of(unit_text(next), {"팀", "정예팀", "컨소시엄"})) {
+                    ++next;
+                } else if (unit_text(next) == "(" && next + 2 < sentence.end_unit && unit_text(next + 2) == ")" &&
+                           (model_at(next + 1) || team_at(next + 1))) {
+                    next += 3;
+                } else {
+                    break;
+                }
             }
-            const bool marked = next < sentence.end_unit && is_subject_marker(next);
-            auto& first = model ? first_model : first_team;
-            auto& marked_slot = model ? marked_model : marked_team;
-            if (!first) first = u;
-            if (marked && !marked_slot) marked_slot = u;
+            // A team right before its model (`알리바바 '큐웬3 32B'`) is that model's owner.
+            std::size_t after = u + 1;
+            while (after < sentence.end_unit && (units_.units[after].cls == UnitClass::sq_open || is_particle(after, {"의"}))) {
+                ++after;
+            }
+            if (team && after < sentence.end_unit && model_at(after)) continue;
+            if (next < sentence.end_unit && is_subject_marker(next)) {
+                auto& slot = model ? topic_model_[s] : topic_team_[s];
+                if (!slot) slot = u;
+            } else if (next >= sentence.end_unit || unit_text(next) != "(") {
+                // `SK텔레콤은 'A.X K1'을 공개했다`: the model its topic team presents
+                // is what the next sentence goes on about.
+                if (model && topic_team_[s] && !topic_model_[s]) topic_model_[s] = u;
+                else blocks_topic_[s] = true;
+            }
         }
-        topic_model_[s] = marked_model ? marked_model : first_model;
-        topic_team_[s] = marked_team ? marked_team : first_team;
     }
 }
 
@@ -216,7 +236,7 @@ void FactBuilder::compute_topics() {
 // model follows through a chain of modifiers; in `A.X K1은 총 5190억개
 // 매개변수로` it precedes. Forward search stops where a clause ends (a
 // subject or object particle, a comma, a quotation).
-Subject FactBuilder::find_subject(std::size_t quantity_unit, bool forward_first) const {
+Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_follow) const {
     const std::size_t s = sentence_of_unit_[quantity_unit];
     const auto& sentence = units_.sentences[s];
     Subject subject;
@@ -238,8 +258,10 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool forward_first)
         }
         return std::nullopt;
     };
-    subject.model = forward_first ? forward() : backward();
-    if (!subject.model) subject.model = forward_first ? backward() : forward();
+    // A count may name its model after it (a chain of modifiers); a score's
+    // subject comes before it (`X는 … 72.03점`, `X(69.37점)`).
+    subject.model = subject_may_follow ? forward() : backward();
+    if (!subject.model && subject_may_follow) subject.model = backward();
     if (subject.model) {
         subject.team = team_of_model(*subject.model);
         if (lexicon_.find(*subject.model, EntityKind::model) || local_model_team_.count(*subject.model)) {
@@ -268,7 +290,7 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool forward_first)
             subject.team = subject.model ? team_of_model(*subject.model) : std::nullopt;
         }
         if (!subject.team && topic_team_[p]) subject.team = team_at(*topic_team_[p]);
-        if (!subject.empty()) break;
+        if (!subject.empty() || blocks_topic_[p]) break;
     }
     return subject;
 }
@@ -340,7 +362,9 @@ void FactBuilder::add_model(const RuleMatch& match) {
         if (!team) team = range_text(t->first, t->end);
     }
     if (!team) team = team_of_model(canonical);
+    // Else the team named before it in its sentence (`벼리랩스의 '벼리-V'`), or its topic.
     const std::size_t s = match.sentence;
+    for (std::size_t u = name->first; !team && u-- > units_.sentences[s].first_unit;) team = team_at(u);
     if (!team && topic_team_[s]) team = team_at(*topic_team_[s]);
     if (team) local_model_team_.emplace(canonical, *team);
 
@@ -386,7 +410,7 @@ void FactBuilder::add_parameter_count(const RuleMatch& match) {
         subject.model = model_at(c->first);
         subject.team = subject.model ? team_of_model(*subject.model) : team_at(c->first);
     }
-    if (subject.empty()) subject = find_subject(unit, /*forward_first=*/true);
+    if (subject.empty()) subject = find_subject(unit, /*subject_may_follow=*/true);
     if (subject.empty()) return;  // a size of nothing in particular is no claim
     Fact& fact = emit(FactType::parameter_count, range_span(unit, unit + 1), match.rule->id,
                       match.whole.first, match.whole.end);
@@ -405,7 +429,7 @@ void FactBuilder::add_score(const RuleMatch& match) {
         subject.model = model_at(c->first);
         subject.team = subject.model ? team_of_model(*subject.model) : team_at(c->first);
     }
-    if (subject.empty()) subject = find_subject(unit, /*forward_first=*/false);
+    if (subject.empty()) subject = find_subject(unit, /*subject_may_follow=*/false);
     if (subject.empty()) return;
     Fact& fact = emit(FactType::benchmark_score, range_span(unit, unit + 1), match.rule->id,
                       match.whole.first, match.whole.end);
