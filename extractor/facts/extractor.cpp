@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <optional>
 #include <string_view>
@@ -20,6 +21,7 @@ constexpr std::uint32_t kNoEntity = 0xFFFFFFFFu;
 constexpr std::size_t kForwardReach = 14;
 constexpr std::size_t kTopicCarrySentences = 3;
 constexpr std::size_t kSpeakerCarrySentences = 4;
+constexpr std::size_t kMinQuoteChars = 7;
 
 bool is_one_of(std::string_view s, std::initializer_list<std::string_view> list) {
     return std::find(list.begin(), list.end(), s) != list.end();
@@ -40,6 +42,7 @@ struct SpeakerMention {
     Speaker speaker;
     bool is_person = false;     // a full personal name (배경훈), which later references can name
     bool is_reference = false;  // a surname and a title (정 CIC장): resolved to a full name
+    bool is_pronoun = false;    // 그는: the last person named
 };
 
 // The subject of a parameter count or a score: a model, a team, or both.
@@ -51,11 +54,11 @@ struct Subject {
 
 class FactBuilder {
 public:
-    FactBuilder(const Lexicon& lexicon, const Document& doc, const TokenizedText& tokens,
-                const std::vector<Quantity>& quantities, const AnnotatedText& units,
-                const ExtractOptions& options)
-        : lexicon_(lexicon), doc_(doc), text_(doc.text), tokens_(tokens), quantities_(quantities),
-          units_(units), options_(options) {
+    FactBuilder(const Lexicon& lexicon, const ParticleLexicon& particles, const Document& doc,
+                const TokenizedText& tokens, const std::vector<Quantity>& quantities,
+                const AnnotatedText& units, const ExtractOptions& options)
+        : lexicon_(lexicon), particles_(particles), text_(doc.text), tokens_(tokens),
+          quantities_(quantities), units_(units), options_(options) {
         sentence_of_unit_.resize(units_.units.size());
         for (std::size_t s = 0; s < units_.sentences.size(); ++s) {
             for (std::size_t u = units_.sentences[s].first_unit; u < units_.sentences[s].end_unit; ++u) {
@@ -107,7 +110,7 @@ private:
     const Quantity* quantity_of(const Capture* capture, std::size_t& unit) const;
 
     const Lexicon& lexicon_;
-    const Document& doc_;
+    const ParticleLexicon& particles_;
     const NormalizedText& text_;
     const TokenizedText& tokens_;
     const std::vector<Quantity>& quantities_;
@@ -349,6 +352,19 @@ void FactBuilder::add_model(const RuleMatch& match) {
     std::optional<std::string> alias;
     if (const Capture* a = match.get("alias")) alias = range_text(a->first, a->end);
     if (!plausible_name(written)) return;
+    // A name of Hangul words only ('통합 검색 서비스'를 출시) is a model only
+    // where the sentence speaks of a model.
+    const auto has_latin_or_digit = [](std::string_view s) {
+        return std::any_of(s.begin(), s.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+    };
+    if (!has_latin_or_digit(written) && !(alias && has_latin_or_digit(*alias))) {
+        const auto& sentence = units_.sentences[match.sentence];
+        bool model_words = false;
+        for (std::size_t u = sentence.first_unit; u < sentence.end_unit && !model_words; ++u) {
+            model_words = units_.units[u].keyword == "modelword";
+        }
+        if (!model_words) return;
+    }
     std::string canonical = written;
     if (alias) {
         if (const Entity* e = lexicon_.find(*alias, EntityKind::model)) canonical = e->name;
@@ -424,6 +440,11 @@ void FactBuilder::add_score(const RuleMatch& match) {
     std::size_t unit = 0;
     const Quantity* q = quantity_of(match.get("score"), unit);
     if (!q) return;
+    // 평점 4.5점, 배점 40점: points of something else than a benchmark.
+    const std::size_t first = units_.sentences[match.sentence].first_unit;
+    for (std::size_t u = unit; u-- > first && u + 3 > unit;) {
+        if (units_.units[u].keyword == "nonscore") return;
+    }
     Subject subject;
     if (const Capture* c = match.get("subject")) {
         subject.model = model_at(c->first);
@@ -475,6 +496,7 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
         mention.speaker.name = range_text(name->first, name->end);
         mention.is_person = cls == UnitClass::person;
         mention.is_reference = cls == UnitClass::surname;
+        mention.is_pronoun = units_.units[name->first].keyword == "pron";
     }
     mention.speaker.span = range_span(name->first, name->end);
     if (const Capture* role = match.get("role")) {
@@ -514,6 +536,10 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
     std::vector<const Speaker*> people;
     for (SpeakerMention& m : kept) {
         if (m.is_person) people.push_back(&m.speaker);
+        if (m.is_pronoun) {
+            if (!people.empty()) m.speaker = *people.back();
+            continue;
+        }
         if (!m.is_reference) continue;
         for (auto it = people.rbegin(); it != people.rend(); ++it) {
             if ((*it)->name.size() > m.speaker.name.size() &&
@@ -529,8 +555,15 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
 
     std::optional<Speaker> last_speaker;
     std::size_t last_speaker_sentence = 0;
+    std::size_t next_mention = 0;
     const auto& units = units_.units;
     for (std::size_t u = 0; u < units.size(); ++u) {
+        // Whoever was last named as speaking is who a later, unattributed quotation continues.
+        for (; next_mention < kept.size() && kept[next_mention].end_unit <= u; ++next_mention) {
+            if (kept[next_mention].is_pronoun && kept[next_mention].speaker.name.empty()) continue;
+            last_speaker = kept[next_mention].speaker;
+            last_speaker_sentence = kept[next_mention].sentence;
+        }
         const Unit& open = units[u];
         if (open.cls != UnitClass::dq_open || open.pair <= static_cast<std::int64_t>(u)) continue;
         const std::size_t close = static_cast<std::size_t>(open.pair);
@@ -539,22 +572,21 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
         const auto& end_sentence = units_.sentences[close_sentence];
         const std::size_t inner_start = open.norm_end;
         const std::size_t inner_end = units[close].norm_start;
-        if (inner_end <= inner_start) continue;
-
-        // Attribution right after the closing mark (라고, 이라며, 고 …), or the sentence ends there.
-        bool attributed = close + 1 >= end_sentence.end_unit;
-        if (!attributed) {
-            const std::string_view after = std::string_view(text_.text).substr(units[close].norm_end, 12);
-            for (std::string_view marker : {"라고", "이라고", "라며", "이라며", "라면서", "이라면서", "고 ", "며 ",
-                                            "면서", "다고", "다며", "라는 말", "고,", "며,"}) {
-                if (after.substr(0, marker.size()) == marker) attributed = true;
-            }
-            const std::string_view next = unit_text(close + 1);
-            if (units[close + 1].keyword == "say" || next == "고" || next == "며" || next == "라고" ||
-                next == "라며" || next == "이라고" || next == "이라며") {
-                attributed = true;
-            }
+        const std::string_view words = std::string_view(text_.text).substr(inner_start, inner_end - inner_start);
+        // A term in quotation marks ("게임 체인저"라고 불렀다) is no quotation: a
+        // quotation has a few words at least.
+        if (words.find(' ') == std::string_view::npos || count_code_points(words) < kMinQuoteChars) {
+            u = close;
+            continue;
         }
+
+        // Attribution right after the closing mark (라고, 이라며, 고 …: the
+        // particle lexicon's attribution particles, or a verb of saying), or
+        // the sentence ends there.
+        const std::string_view after = std::string_view(text_.text).substr(units[close].norm_end, 24);
+        const std::string_view particle = after.substr(0, particles_.attribution_prefix_length(after));
+        const bool attributed = close + 1 >= end_sentence.end_unit || units[close + 1].keyword == "say" ||
+                                (!particle.empty() && lexicon_.word_class(particle) != "naming");
         if (!attributed) {
             u = close;
             continue;
@@ -700,7 +732,7 @@ Analysis Extractor::analyse(Document& doc) const {
 std::vector<Fact> Extractor::extract(Document& doc, const ExtractOptions& options) const {
     const Analysis analysis = analyse(doc);
     const auto& matches = analysis.matches;
-    FactBuilder builder(lexicon_, doc, analysis.tokens, analysis.quantities, analysis.units, options);
+    FactBuilder builder(lexicon_, *particles_, doc, analysis.tokens, analysis.quantities, analysis.units, options);
     builder.add_gazetteer_entities();
     builder.apply_rules(matches);
     builder.add_quotes(matches);
