@@ -1,0 +1,145 @@
+#include "facts/fact_builder.h"
+
+#include <algorithm>
+
+namespace kfacts {
+
+Fact& FactBuilder::emit(FactType type, ByteSpan span, const std::string& rule, std::size_t first,
+                        std::size_t end) {
+    facts_.emplace_back();
+    Fact& fact = facts_.back();
+    fact.type = type;
+    fact.span = span;
+    fact.rule = rule;
+    if (options_.explain) {
+        for (std::size_t u = first; u < end; ++u) fact.matched.emplace_back(unit_text(u));
+    }
+    return fact;
+}
+
+std::optional<std::string> FactBuilder::team_of_model(const std::string& model) const {
+    if (const Entity* e = lexicon_.find(model, EntityKind::model); e && !e->team.empty()) return e->team;
+    if (const auto it = local_model_team_.find(model); it != local_model_team_.end()) return it->second;
+    return std::nullopt;
+}
+
+std::optional<std::string> FactBuilder::model_at(std::size_t u) const {
+    const Unit& unit = units_.units[u];
+    if (unit.cls == UnitClass::model) {
+        if (const auto alias = alias_of_.find(u); alias != alias_of_.end()) return model_at(alias->second);
+        return entity(u)->name;
+    }
+    return local_name_at(local_models_, u);
+}
+
+std::optional<std::string> FactBuilder::local_name_at(const LocalNames& names, std::size_t u) const {
+    const Unit& unit = units_.units[u];
+    if (names.index.empty() || (unit.cls != UnitClass::word && unit.cls != UnitClass::other_number &&
+                                unit.cls != UnitClass::quantity)) {
+        return std::nullopt;
+    }
+    const std::size_t limit = tokens_.sentences[sentence_of_unit_[u]].end_token;
+    NameMatch match;
+    if (!names.index.longest_match(text_, tokens_, unit.first_token, limit, match)) return std::nullopt;
+    return names.canonical[match.value];
+}
+
+std::optional<std::string> FactBuilder::team_at(std::size_t u) const {
+    const Unit& unit = units_.units[u];
+    if (unit.cls == UnitClass::team) return entity(u)->name;
+    return local_name_at(local_teams_, u);
+}
+
+void FactBuilder::add_gazetteer_entities() {
+    const auto& units = units_.units;
+    for (std::size_t u = 0; u < units.size(); ++u) {
+        const Unit& unit = units[u];
+        if (unit.cls != UnitClass::team && unit.cls != UnitClass::model) continue;
+        // `'K-엑사원'(EXAONE)`: the name in parentheses is the same model.
+        if (unit.cls == UnitClass::model) {
+            std::size_t prev = u;
+            if (prev > 0 && unit_text(prev - 1) == "(") {
+                --prev;
+                while (prev > 0 && (units[prev - 1].cls == UnitClass::sq_close)) --prev;
+                if (prev > 0 && units[prev - 1].cls == UnitClass::model && u + 1 < units.size() &&
+                    unit_text(u + 1) == ")") {
+                    alias_of_[u] = prev - 1;
+                    continue;
+                }
+            }
+        }
+        const Entity& e = *entity(u);
+        const ByteSpan span = range_span(u, u + 1);
+        if (unit.cls == UnitClass::team) {
+            if (!options_.types.contains(FactType::team)) continue;
+            emit(FactType::team, span, "gazetteer.team", u, u + 1).team = e.name;
+        } else if (options_.types.contains(FactType::model)) {
+            Fact& fact = emit(FactType::model, span, "gazetteer.model", u, u + 1);
+            fact.model = e.name;
+            if (!e.team.empty()) fact.team = e.team;
+        }
+    }
+}
+
+void FactBuilder::add_quantities() {
+    if (!options_.types.contains(FactType::quantity)) return;
+    for (const Quantity& q : quantities_) {
+        if (q.kind != NumberKind::quantity) continue;
+        facts_.emplace_back();
+        Fact& fact = facts_.back();
+        fact.type = FactType::quantity;
+        fact.span = text_.to_source(q.norm_start, q.norm_end);
+        fact.rule = "numbers.quantity";
+        fact.value = q.value;
+        fact.min = q.min;
+        fact.max = q.max;
+        fact.max_score = q.max_score;
+        fact.unit = q.unit;
+        fact.approximate = q.approximate;
+        switch (q.bound) {
+            case Bound::none: break;
+            case Bound::at_least: fact.bound = "at_least"; break;
+            case Bound::at_most: fact.bound = "at_most"; break;
+            case Bound::more_than: fact.bound = "more_than"; break;
+            case Bound::less_than: fact.bound = "less_than"; break;
+        }
+    }
+}
+
+void FactBuilder::apply_rules(const std::vector<RuleMatch>& matches) {
+    // Names first, so that counts and scores can link to the names they found.
+    for (const RuleMatch& m : matches) {
+        if (m.rule->fact == "team") add_team(m);
+    }
+    compute_topics();  // teams found by rules can be topics now
+    for (const RuleMatch& m : matches) {
+        if (m.rule->fact == "model") add_model(m);
+    }
+    compute_topics();
+    for (const RuleMatch& m : matches) {
+        if (m.rule->fact == "parameter_count" && options_.types.contains(FactType::parameter_count)) {
+            add_parameter_count(m);
+        } else if (m.rule->fact == "benchmark_score" && options_.types.contains(FactType::benchmark_score)) {
+            add_score(m);
+        }
+    }
+}
+
+std::vector<Fact> FactBuilder::take() {
+    std::stable_sort(facts_.begin(), facts_.end(), [](const Fact& a, const Fact& b) {
+        return a.span.start != b.span.start ? a.span.start < b.span.start : a.type < b.type;
+    });
+    // The same claim at the same place from two rules is one fact.
+    std::vector<Fact> unique;
+    for (Fact& f : facts_) {
+        const auto window = static_cast<std::ptrdiff_t>(std::min<std::size_t>(8, unique.size()));
+        const bool duplicate = std::any_of(unique.rbegin(), unique.rbegin() + window, [&](const Fact& g) {
+            return g.type == f.type && g.span == f.span && g.model == f.model && g.team == f.team;
+        });
+        if (!duplicate) unique.push_back(std::move(f));
+    }
+    if (unique.size() > options_.max_facts) unique.resize(options_.max_facts);
+    return unique;
+}
+
+}  // namespace kfacts

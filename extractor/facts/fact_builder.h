@@ -1,0 +1,147 @@
+// The facts stage's working object (internal to extractor/facts): it turns
+// one document's units and rule matches into linked facts. The linking rules
+// are described in docs/rules.md, "Linking".
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "facts/extractor.h"
+#include "rules/name_index.h"
+#include "rules/units.h"
+
+namespace kfacts {
+
+constexpr std::uint32_t kNoEntity = 0xFFFFFFFFu;
+
+inline bool is_one_of(std::string_view s, std::initializer_list<std::string_view> list) {
+    for (std::string_view x : list) {
+        if (x == s) return true;
+    }
+    return false;
+}
+
+// A person or organisation a quotation can be attributed to.
+struct Speaker {
+    std::string name;
+    std::optional<std::string> role;
+    std::optional<std::string> org;
+    std::optional<ByteSpan> span;  // of the name where it was named
+};
+
+// Where a speaker is named in the text (found by the rules in speaker.rules).
+struct SpeakerMention {
+    std::size_t sentence = 0;
+    std::size_t first_unit = 0;
+    std::size_t end_unit = 0;
+    Speaker speaker;
+    bool is_person = false;     // a full personal name (배경훈), which later references can name
+    bool is_reference = false;  // a surname and a title (정 CIC장): resolved to a full name
+    bool is_pronoun = false;    // 그는: the last person named
+};
+
+// The subject of a parameter count or a score: a model, a team, or both.
+struct Subject {
+    std::optional<std::string> model;
+    std::optional<std::string> team;
+    bool empty() const { return !model && !team; }
+};
+
+class FactBuilder {
+public:
+    FactBuilder(const Lexicon& lexicon, const ParticleLexicon& particles, const Document& doc,
+                const TokenizedText& tokens, const std::vector<Quantity>& quantities,
+                const AnnotatedText& units, const ExtractOptions& options)
+        : lexicon_(lexicon), particles_(particles), text_(doc.text), tokens_(tokens),
+          quantities_(quantities), units_(units), options_(options) {
+        sentence_of_unit_.resize(units_.units.size());
+        for (std::size_t s = 0; s < units_.sentences.size(); ++s) {
+            for (std::size_t u = units_.sentences[s].first_unit; u < units_.sentences[s].end_unit; ++u) {
+                sentence_of_unit_[u] = s;
+            }
+        }
+        compute_topics();
+    }
+
+    void add_gazetteer_entities();
+    void apply_rules(const std::vector<RuleMatch>& matches);
+    void add_quotes(const std::vector<RuleMatch>& matches);
+    void add_quantities();
+    std::vector<Fact> take();
+
+private:
+    std::string_view unit_text(std::size_t u) const {
+        const Unit& unit = units_.units[u];
+        return std::string_view(text_.text).substr(unit.norm_start, unit.norm_end - unit.norm_start);
+    }
+    std::string range_text(std::size_t first, std::size_t end) const {
+        const std::size_t a = units_.units[first].norm_start;
+        const std::size_t b = units_.units[end - 1].norm_end;
+        return std::string(std::string_view(text_.text).substr(a, b - a));
+    }
+    ByteSpan range_span(std::size_t first, std::size_t end) const {
+        return text_.to_source(units_.units[first].norm_start, units_.units[end - 1].norm_end);
+    }
+    const Entity* entity(std::size_t u) const {
+        const Unit& unit = units_.units[u];
+        return unit.entity == kNoEntity ? nullptr : &lexicon_.entities()[unit.entity];
+    }
+    bool is_particle(std::size_t u, std::initializer_list<std::string_view> list) const {
+        return units_.units[u].cls == UnitClass::particle && is_one_of(unit_text(u), list);
+    }
+    bool is_subject_marker(std::size_t u) const { return is_particle(u, {"은", "는", "이", "가", "도"}); }
+
+    Fact& emit(FactType type, ByteSpan span, const std::string& rule, std::size_t first, std::size_t end);
+    std::optional<std::string> team_of_model(const std::string& model) const;
+    std::optional<std::string> model_at(std::size_t u) const;
+    std::optional<std::string> team_at(std::size_t u) const;
+    Subject find_subject(std::size_t quantity_unit, bool subject_may_follow) const;
+    void compute_topics();
+    void add_model(const RuleMatch& match);
+    void add_team(const RuleMatch& match);
+    void add_parameter_count(const RuleMatch& match);
+    void add_score(const RuleMatch& match);
+    std::optional<SpeakerMention> speaker_from(const RuleMatch& match) const;
+    const Quantity* quantity_of(const Capture* capture, std::size_t& unit) const;
+
+    const Lexicon& lexicon_;
+    const ParticleLexicon& particles_;
+    const NormalizedText& text_;
+    const TokenizedText& tokens_;
+    const std::vector<Quantity>& quantities_;
+    const AnnotatedText& units_;
+    const ExtractOptions& options_;
+    std::vector<std::size_t> sentence_of_unit_;
+    // Per sentence: the unit of its topic model and team, if any, and whether
+    // it names others so that no topic carries over it.
+    std::vector<std::optional<std::size_t>> topic_model_, topic_team_;
+    std::vector<bool> blocks_topic_;
+    // Models and teams found beyond the gazetteer: later mentions in the same
+    // document are found by name, as gazetteer names are.
+    struct LocalNames {
+        NameIndex index;
+        std::vector<std::string> canonical;
+        const std::string* add(std::string_view name, const std::string& canonical_name) {
+            std::uint32_t existing;
+            if (index.find(name, existing)) return &canonical[existing];
+            canonical.push_back(canonical_name);
+            index.add(name, static_cast<std::uint32_t>(canonical.size() - 1));
+            return &canonical.back();
+        }
+    };
+    std::optional<std::string> local_name_at(const LocalNames& names, std::size_t u) const;
+    LocalNames local_models_;
+    LocalNames local_teams_;
+    std::unordered_map<std::string, std::string> local_model_team_;  // canonical -> team
+    // Units that are aliases in parentheses of the model before them.
+    std::unordered_map<std::size_t, std::size_t> alias_of_;
+    std::vector<Fact> facts_;
+};
+
+}  // namespace kfacts

@@ -1,0 +1,269 @@
+// Linking numbers to what they are about, and names beyond the gazetteer to
+// their teams (docs/rules.md, "Linking").
+#include <algorithm>
+#include <cctype>
+
+#include "facts/fact_builder.h"
+
+namespace kfacts {
+namespace {
+
+// How far the linker looks for a subject, in units and in sentences.
+constexpr std::size_t kForwardReach = 14;
+constexpr std::size_t kTopicCarrySentences = 3;
+
+// A candidate name must look like a name: short, not a sentence.
+bool plausible_name(std::string_view name) {
+    if (name.empty() || name.size() > 60) return false;
+    std::size_t spaces = 0;
+    for (char c : name) spaces += c == ' ';
+    return spaces <= 4;
+}
+
+}  // namespace
+
+// A sentence's topic is the model or team marked as its subject (은/는/이/가,
+// also through 팀 or 컨소시엄: LG팀은). A sentence that names a model or team
+// without marking it, other than as a baseline in parentheses (`'X'(63.1점)`),
+// leaves the topic open: what it is about is not clear enough to carry on.
+void FactBuilder::compute_topics() {
+    topic_model_.assign(units_.sentences.size(), std::nullopt);
+    topic_team_.assign(units_.sentences.size(), std::nullopt);
+    blocks_topic_.assign(units_.sentences.size(), false);
+    for (std::size_t s = 0; s < units_.sentences.size(); ++s) {
+        const auto& sentence = units_.sentences[s];
+        for (std::size_t u = sentence.first_unit; u < sentence.end_unit; ++u) {
+            const bool model = model_at(u).has_value();
+            const bool team = !model && team_at(u).has_value();
+            if (!model && !team) continue;
+            // What follows the name: closing marks, 팀, and an alias in parentheses
+            // (`'에이닷엑스 K1'(A.X K1)은`) stand between it and its particle.
+            std::size_t next = u + 1;
+            while (next < sentence.end_unit) {
+                if (units_.units[next].cls == UnitClass::sq_close || is_one_of(unit_text(next), {"팀", "정예팀", "컨소시엄"})) {
+                    ++next;
+                } else if (unit_text(next) == "(" && next + 2 < sentence.end_unit && unit_text(next + 2) == ")" &&
+                           (model_at(next + 1) || team_at(next + 1))) {
+                    next += 3;
+                } else {
+                    break;
+                }
+            }
+            // A team right before its model (`알리바바 '큐웬3 32B'`) is that model's owner.
+            std::size_t after = u + 1;
+            while (after < sentence.end_unit && (units_.units[after].cls == UnitClass::sq_open || is_particle(after, {"의"}))) {
+                ++after;
+            }
+            if (team && after < sentence.end_unit && model_at(after)) continue;
+            if (next < sentence.end_unit && is_subject_marker(next)) {
+                auto& slot = model ? topic_model_[s] : topic_team_[s];
+                if (!slot) slot = u;
+            } else if (next >= sentence.end_unit || unit_text(next) != "(") {
+                // `SK텔레콤은 'A.X K1'을 공개했다`: the model its topic team presents
+                // is what the next sentence goes on about.
+                if (model && topic_team_[s] && !topic_model_[s]) topic_model_[s] = u;
+                else blocks_topic_[s] = true;
+            }
+        }
+    }
+}
+
+// Where a number's subject is: in `500B 규모의 초거대 AI 모델 'A.X K1'` the
+// model follows through a chain of modifiers; in `A.X K1은 총 5190억개
+// 매개변수로` it precedes. Forward search stops where a clause ends (a
+// subject or object particle, a comma, a quotation).
+Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_follow) const {
+    const std::size_t s = sentence_of_unit_[quantity_unit];
+    const auto& sentence = units_.sentences[s];
+    Subject subject;
+    const auto forward = [&]() -> std::optional<std::string> {
+        for (std::size_t u = quantity_unit + 1; u < sentence.end_unit && u <= quantity_unit + kForwardReach; ++u) {
+            if (auto m = model_at(u)) return m;
+            const Unit& unit = units_.units[u];
+            if (is_particle(u, {"은", "는", "이", "가", "을", "를", "와", "과"}) ||
+                unit.cls == UnitClass::dq_open || unit.cls == UnitClass::quantity ||
+                (unit.cls == UnitClass::symbol && is_one_of(unit_text(u), {",", ";"}))) {
+                break;
+            }
+        }
+        return std::nullopt;
+    };
+    const auto backward = [&]() -> std::optional<std::string> {
+        for (std::size_t u = quantity_unit; u-- > sentence.first_unit;) {
+            if (auto m = model_at(u)) return m;
+        }
+        return std::nullopt;
+    };
+    // A count may name its model after it (a chain of modifiers); a score's
+    // subject comes before it (`X는 … 72.03점`, `X(69.37점)`).
+    subject.model = subject_may_follow ? forward() : backward();
+    if (!subject.model && subject_may_follow) subject.model = backward();
+    if (subject.model) {
+        subject.team = team_of_model(*subject.model);
+        if (lexicon_.find(*subject.model, EntityKind::model) || local_model_team_.count(*subject.model)) {
+            return subject;  // a known model: its team is the gazetteer's, not the sentence's
+        }
+    }
+    if (!subject.team) {
+        for (std::size_t u = quantity_unit; u-- > sentence.first_unit;) {
+            if (auto t = team_at(u)) {
+                subject.team = t;
+                break;
+            }
+        }
+    }
+    if (!subject.empty()) return subject;
+    // A sentence that names nobody continues the topic of the one before
+    // (`SK텔레콤의 A.X K1은 … 구성된다. 국내 최초 5000억개 규모 모델이다.`).
+    bool names_any = false;
+    for (std::size_t u = sentence.first_unit; u < sentence.end_unit && !names_any; ++u) {
+        names_any = model_at(u) || team_at(u);
+    }
+    for (std::size_t back = 1; !names_any && back <= kTopicCarrySentences && back <= s; ++back) {
+        const std::size_t p = s - back;
+        if (topic_model_[p]) {
+            subject.model = model_at(*topic_model_[p]);
+            subject.team = subject.model ? team_of_model(*subject.model) : std::nullopt;
+        }
+        if (!subject.team && topic_team_[p]) subject.team = team_at(*topic_team_[p]);
+        if (!subject.empty() || blocks_topic_[p]) break;
+    }
+    return subject;
+}
+void FactBuilder::add_model(const RuleMatch& match) {
+    const Capture* name = match.get("name");
+    if (!name) return;
+    // A name the gazetteer knows is emitted as such, with its canonical form.
+    for (std::size_t u = name->first; u < name->end; ++u) {
+        const UnitClass c = units_.units[u].cls;
+        if (c == UnitClass::model || c == UnitClass::team || c == UnitClass::org ||
+            c == UnitClass::not_model || c == UnitClass::benchmark || c == UnitClass::dq_open) {
+            return;
+        }
+    }
+    std::string written = range_text(name->first, name->end);
+    std::optional<std::string> alias;
+    if (const Capture* a = match.get("alias")) alias = range_text(a->first, a->end);
+    if (!plausible_name(written)) return;
+    // A name of Hangul words only ('통합 검색 서비스'를 출시) is a model only
+    // where the sentence speaks of a model.
+    const auto has_latin_or_digit = [](std::string_view s) {
+        return std::any_of(s.begin(), s.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+    };
+    if (!has_latin_or_digit(written) && !(alias && has_latin_or_digit(*alias))) {
+        const auto& sentence = units_.sentences[match.sentence];
+        bool model_words = false;
+        for (std::size_t u = sentence.first_unit; u < sentence.end_unit && !model_words; ++u) {
+            model_words = units_.units[u].keyword == "modelword";
+        }
+        if (!model_words) return;
+    }
+    std::string canonical = written;
+    if (alias) {
+        if (const Entity* e = lexicon_.find(*alias, EntityKind::model)) canonical = e->name;
+    }
+    canonical = *local_models_.add(written, canonical);
+    if (alias) local_models_.add(*alias, canonical);
+
+    std::optional<std::string> team;
+    if (const Capture* t = match.get("team")) {
+        team = team_at(t->first);
+        if (!team) team = range_text(t->first, t->end);
+    }
+    if (!team) team = team_of_model(canonical);
+    // Else the team named before it in its sentence (`벼리랩스의 '벼리-V'`), or its topic.
+    const std::size_t s = match.sentence;
+    for (std::size_t u = name->first; !team && u-- > units_.sentences[s].first_unit;) team = team_at(u);
+    if (!team && topic_team_[s]) team = team_at(*topic_team_[s]);
+    if (team) local_model_team_.emplace(canonical, *team);
+
+    if (!options_.types.contains(FactType::model)) return;
+    const Capture& whole = alias ? Capture{name->first, match.get("alias")->end} : *name;
+    Fact& fact = emit(FactType::model, range_span(whole.first, whole.end), match.rule->id, whole.first, whole.end);
+    fact.model = canonical;
+    fact.team = team;
+}
+
+void FactBuilder::add_team(const RuleMatch& match) {
+    const Capture* name = match.get("name");
+    if (!name) return;
+    for (std::size_t u = name->first; u < name->end; ++u) {
+        if (units_.units[u].cls != UnitClass::word) return;  // known names are the gazetteer's
+    }
+    const std::string written = range_text(name->first, name->end);
+    if (!plausible_name(written) || lexicon_.is_not_name(written)) return;
+    const std::string canonical = *local_teams_.add(written, written);
+    if (!options_.types.contains(FactType::team)) return;
+    emit(FactType::team, range_span(name->first, name->end), match.rule->id, name->first, name->end).team = canonical;
+}
+
+const Quantity* FactBuilder::quantity_of(const Capture* capture, std::size_t& unit) const {
+    if (!capture) return nullptr;
+    for (std::size_t u = capture->first; u < capture->end; ++u) {
+        const Unit& x = units_.units[u];
+        if (x.cls == UnitClass::quantity && x.quantity >= 0) {
+            unit = u;
+            return &quantities_[static_cast<std::size_t>(x.quantity)];
+        }
+    }
+    return nullptr;
+}
+
+void FactBuilder::add_parameter_count(const RuleMatch& match) {
+    std::size_t unit = 0;
+    const Quantity* q = quantity_of(match.get("value"), unit);
+    // Fewer than a million parameters is no model this product reports on.
+    if (!q || q->value.scale != 0 || q->value.mantissa < 1000000) return;
+    Subject subject;
+    if (const Capture* c = match.get("subject")) {
+        subject.model = model_at(c->first);
+        subject.team = subject.model ? team_of_model(*subject.model) : team_at(c->first);
+    }
+    if (subject.empty()) subject = find_subject(unit, /*subject_may_follow=*/true);
+    if (subject.empty()) return;  // a size of nothing in particular is no claim
+    Fact& fact = emit(FactType::parameter_count, range_span(unit, unit + 1), match.rule->id,
+                      match.whole.first, match.whole.end);
+    fact.value = q->value;
+    fact.approximate = q->approximate || q->bound != Bound::none;
+    fact.model = subject.model;
+    fact.team = subject.team;
+}
+
+void FactBuilder::add_score(const RuleMatch& match) {
+    std::size_t unit = 0;
+    const Quantity* q = quantity_of(match.get("score"), unit);
+    if (!q) return;
+    // 평점 4.5점, 배점 40점: points of something else than a benchmark.
+    const std::size_t first = units_.sentences[match.sentence].first_unit;
+    for (std::size_t u = unit; u-- > first && u + 3 > unit;) {
+        if (units_.units[u].keyword == "nonscore") return;
+    }
+    Subject subject;
+    if (const Capture* c = match.get("subject")) {
+        subject.model = model_at(c->first);
+        subject.team = subject.model ? team_of_model(*subject.model) : team_at(c->first);
+    }
+    if (subject.empty()) subject = find_subject(unit, /*subject_may_follow=*/false);
+    if (subject.empty()) return;
+    Fact& fact = emit(FactType::benchmark_score, range_span(unit, unit + 1), match.rule->id,
+                      match.whole.first, match.whole.end);
+    fact.score = q->value;
+    fact.max_score = q->max_score;
+    if (!q->unit.empty()) fact.unit = q->unit;
+    fact.model = subject.model;
+    fact.team = subject.team;
+    if (const Capture* b = match.get("benchmark")) {
+        const Entity* e = entity(b->first);
+        fact.benchmark = e ? e->name : range_text(b->first, b->end);
+    } else {
+        const auto& sentence = units_.sentences[match.sentence];
+        for (std::size_t u = unit; u-- > sentence.first_unit;) {
+            if (units_.units[u].cls == UnitClass::benchmark) {
+                fact.benchmark = entity(u)->name;
+                break;
+            }
+        }
+    }
+}
+
+}  // namespace kfacts

@@ -1,0 +1,175 @@
+// Quotations and their speakers (docs/rules.md, "Linking").
+#include <algorithm>
+
+#include "facts/fact_builder.h"
+
+namespace kfacts {
+namespace {
+
+// A quotation with no speaker in its sentence goes to the last speaker named
+// at most this many sentences before.
+constexpr std::size_t kSpeakerCarrySentences = 4;
+// Fewer characters make a term in quotation marks, not a quotation.
+constexpr std::size_t kMinQuoteChars = 7;
+
+}  // namespace
+
+std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) const {
+    const Capture* name = match.get("name");
+    if (!name) return std::nullopt;
+    SpeakerMention mention;
+    mention.sentence = match.sentence;
+    // The mention is what names the speaker; a pattern may go on past it (to the quotation).
+    mention.first_unit = name->first;
+    mention.end_unit = name->end;
+    for (const char* field : {"role", "org"}) {
+        if (const Capture* c = match.get(field)) {
+            mention.first_unit = std::min(mention.first_unit, c->first);
+            mention.end_unit = std::max(mention.end_unit, c->end);
+        }
+    }
+    const UnitClass cls = units_.units[name->first].cls;
+    if (const auto team = team_at(name->first)) {
+        mention.speaker.name = *team;
+    } else if (cls == UnitClass::org) {
+        mention.speaker.name = entity(name->first)->name;
+    } else {
+        mention.speaker.name = range_text(name->first, name->end);
+        mention.is_person = cls == UnitClass::person;
+        mention.is_reference = cls == UnitClass::surname;
+        mention.is_pronoun = units_.units[name->first].keyword == "pron";
+    }
+    mention.speaker.span = range_span(name->first, name->end);
+    if (const Capture* role = match.get("role")) {
+        mention.speaker.role = range_text(role->first, role->end);
+        for (std::size_t u = role->first; u < role->end && !mention.speaker.org; ++u) {
+            if (const Entity* e = entity(u); e && (e->kind == EntityKind::org || e->kind == EntityKind::team)) {
+                mention.speaker.org = e->name;
+            }
+        }
+    }
+    if (const Capture* org = match.get("org")) {
+        const Entity* e = entity(org->first);
+        mention.speaker.org = e ? e->name : range_text(org->first, org->end);
+    }
+    return mention;
+}
+
+// Quotations and who said them. A quotation is words in double quotation
+// marks followed by an attribution (라고, 며, 고 …) or closing a sentence that
+// names its speaker; single-quoted names and slogans are not quotations.
+void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
+    std::vector<SpeakerMention> mentions;
+    for (const RuleMatch& match : matches) {
+        if (match.rule->fact != "speaker") continue;
+        if (auto m = speaker_from(match)) mentions.push_back(std::move(*m));
+    }
+    std::sort(mentions.begin(), mentions.end(), [](const SpeakerMention& a, const SpeakerMention& b) {
+        return a.first_unit != b.first_unit ? a.first_unit < b.first_unit : a.end_unit > b.end_unit;
+    });
+    // Overlapping mentions from several rules: keep the first, longest.
+    std::vector<SpeakerMention> kept;
+    for (auto& m : mentions) {
+        if (!kept.empty() && m.first_unit < kept.back().end_unit) continue;
+        kept.push_back(std::move(m));
+    }
+    // A later reference (정 CIC장) is the last person named before with that surname.
+    std::vector<const Speaker*> people;
+    for (SpeakerMention& m : kept) {
+        if (m.is_person) people.push_back(&m.speaker);
+        if (m.is_pronoun) {
+            if (!people.empty()) m.speaker = *people.back();
+            continue;
+        }
+        if (!m.is_reference) continue;
+        for (auto it = people.rbegin(); it != people.rend(); ++it) {
+            if ((*it)->name.size() > m.speaker.name.size() &&
+                (*it)->name.compare(0, m.speaker.name.size(), m.speaker.name) == 0) {
+                Speaker full = **it;
+                full.span = m.speaker.span;
+                if (m.speaker.role) full.role = m.speaker.role;
+                m.speaker = std::move(full);
+                break;
+            }
+        }
+    }
+
+    std::optional<Speaker> last_speaker;
+    std::size_t last_speaker_sentence = 0;
+    std::size_t next_mention = 0;
+    const auto& units = units_.units;
+    for (std::size_t u = 0; u < units.size(); ++u) {
+        // Whoever was last named as speaking is who a later, unattributed quotation continues.
+        for (; next_mention < kept.size() && kept[next_mention].end_unit <= u; ++next_mention) {
+            if (kept[next_mention].is_pronoun && kept[next_mention].speaker.name.empty()) continue;
+            last_speaker = kept[next_mention].speaker;
+            last_speaker_sentence = kept[next_mention].sentence;
+        }
+        const Unit& open = units[u];
+        if (open.cls != UnitClass::dq_open || open.pair <= static_cast<std::int64_t>(u)) continue;
+        const std::size_t close = static_cast<std::size_t>(open.pair);
+        const std::size_t s = sentence_of_unit_[u];
+        const std::size_t close_sentence = sentence_of_unit_[close];
+        const auto& end_sentence = units_.sentences[close_sentence];
+        const std::size_t inner_start = open.norm_end;
+        const std::size_t inner_end = units[close].norm_start;
+        const std::string_view words = std::string_view(text_.text).substr(inner_start, inner_end - inner_start);
+        // A term in quotation marks ("게임 체인저"라고 불렀다) is no quotation: a
+        // quotation has a few words at least.
+        if (words.find(' ') == std::string_view::npos || count_code_points(words) < kMinQuoteChars) {
+            u = close;
+            continue;
+        }
+
+        // Attribution right after the closing mark (라고, 이라며, 고 …: the
+        // particle lexicon's attribution particles, or a verb of saying), or
+        // the sentence ends there.
+        const std::string_view after = std::string_view(text_.text).substr(units[close].norm_end, 24);
+        const std::string_view particle = after.substr(0, particles_.attribution_prefix_length(after));
+        const bool attributed = close + 1 >= end_sentence.end_unit || units[close + 1].keyword == "say" ||
+                                (!particle.empty() && lexicon_.word_class(particle) != "naming");
+        if (!attributed) {
+            u = close;
+            continue;
+        }
+
+        // The speaker: named before the quotation in its sentence, else after
+        // it, else the last speaker when the sentence goes on with 이어 or the like.
+        std::optional<Speaker> speaker;
+        for (std::size_t k = kept.size(); k-- > 0;) {
+            const SpeakerMention& m = kept[k];
+            if (m.sentence == s && m.end_unit <= u) {
+                speaker = m.speaker;
+                break;
+            }
+        }
+        if (!speaker) {
+            for (const SpeakerMention& m : kept) {
+                if (m.sentence == close_sentence && m.first_unit > close) {
+                    speaker = m.speaker;
+                    break;
+                }
+            }
+        }
+        if (!speaker && last_speaker && s - last_speaker_sentence <= kSpeakerCarrySentences) {
+            speaker = last_speaker;
+        }
+        if (!speaker) {
+            u = close;
+            continue;
+        }
+        last_speaker = speaker;
+        last_speaker_sentence = close_sentence;
+        if (options_.types.contains(FactType::quote)) {
+            Fact& fact = emit(FactType::quote, range_span(u, close + 1), "quote.attributed", u, close + 1);
+            fact.quote = std::string(std::string_view(text_.text).substr(inner_start, inner_end - inner_start));
+            fact.speaker = speaker->name;
+            fact.role = speaker->role;
+            fact.org = speaker->org;
+            fact.speaker_span = speaker->span;
+        }
+        u = close;
+    }
+}
+
+}  // namespace kfacts
