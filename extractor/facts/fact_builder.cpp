@@ -27,7 +27,7 @@ std::optional<std::string> FactBuilder::model_at(std::size_t u) const {
     const Unit& unit = units_.units[u];
     if (unit.cls == UnitClass::model) {
         if (const auto alias = alias_of_.find(u); alias != alias_of_.end()) return model_at(alias->second);
-        return entity(u)->name;
+        return units_.name_of(unit, lexicon_);
     }
     return local_name_at(local_models_, u);
 }
@@ -74,8 +74,9 @@ void FactBuilder::add_gazetteer_entities() {
             if (!options_.types.contains(FactType::team)) continue;
             emit(FactType::team, span, "gazetteer.team", u, u + 1).team = e.name;
         } else if (options_.types.contains(FactType::model)) {
-            Fact& fact = emit(FactType::model, span, "gazetteer.model", u, u + 1);
-            fact.model = e.name;
+            Fact& fact = emit(FactType::model, span, unit.derived >= 0 ? "gazetteer.model-variant" : "gazetteer.model",
+                              u, u + 1);
+            fact.model = units_.name_of(unit, lexicon_);
             if (!e.team.empty()) fact.team = e.team;
         }
     }

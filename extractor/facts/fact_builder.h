@@ -66,6 +66,11 @@ public:
                 sentence_of_unit_[u] = s;
             }
         }
+        // A derived name (Qwen3 4B) belongs to the team of its gazetteer model.
+        for (const Unit& unit : units_.units) {
+            const std::string& team = unit.derived >= 0 ? lexicon_.entities()[unit.entity].team : std::string();
+            if (!team.empty()) local_model_team_.emplace(units_.name_of(unit, lexicon_), team);
+        }
         compute_topics();
     }
 

@@ -2,10 +2,15 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <fstream>
+
+#include "base/span.h"
 
 namespace kfacts {
 namespace {
+
+bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
@@ -118,6 +123,7 @@ void Lexicon::load_gazetteer(const std::string& path, EntityKind default_kind) {
         }
         if (entity.kind == EntityKind::title || entity.kind == EntityKind::reporter) {
             title_suffixes_.insert(entity.name);
+            title_filter_.add(entity.name, /*at_end=*/true);
         }
     });
 }
@@ -131,10 +137,12 @@ void Lexicon::load_keywords(const std::string& path) {
         }
         auto& table = cols[2] == "exact" ? exact_words_ : cols[2] == "prefix" ? prefix_words_ : suffix_words_;
         table.emplace(std::string(cols[0]), std::string(cols[1]));
+        if (cols[2] == "prefix") prefix_filter_.add(cols[0], /*at_end=*/false);
+        if (cols[2] == "suffix") suffix_filter_.add(cols[0], /*at_end=*/true);
     });
 }
 
-void Lexicon::load_words(const std::string& path, std::unordered_set<std::string>& into) {
+void Lexicon::load_words(const std::string& path, WordSet& into) {
     read_tsv(path, examples_, [&](const std::vector<std::string_view>& cols, std::size_t) {
         into.insert(std::string(cols[0]));
     });
@@ -169,29 +177,56 @@ const Entity* Lexicon::find(std::string_view name, EntityKind kind) const {
     return nullptr;
 }
 
+// Code points are told apart by their low 16 bits (all of the BMP, where
+// Hangul and Latin are); the first (or last) byte stands for a broken sequence.
+std::size_t Lexicon::AffixFilter::bit_of(std::string_view s, bool at_end) {
+    std::size_t start = at_end ? s.size() - 1 : 0;
+    if (at_end) {
+        while (start > 0 && s.size() - start < 4 && is_continuation_byte(s[start])) --start;
+    }
+    char32_t cp;
+    bool valid;
+    const std::size_t length = utf8_sequence(s, start, cp, valid);
+    if (!valid || (at_end && start + length != s.size())) return static_cast<unsigned char>(s[at_end ? s.size() - 1 : 0]);
+    return cp & 0xFFFF;
+}
+
+void Lexicon::AffixFilter::add(std::string_view affix, bool at_end) {
+    if (affix.empty()) return;
+    bits_[bit_of(affix, at_end)] = true;
+    max_bytes_ = std::max(max_bytes_, affix.size());
+}
+
+bool Lexicon::AffixFilter::may_match(std::string_view word, bool at_end) const {
+    return !word.empty() && bits_[bit_of(word, at_end)];
+}
+
 std::string_view Lexicon::word_class(std::string_view word) const {
-    if (const auto it = exact_words_.find(std::string(word)); it != exact_words_.end()) return it->second;
+    if (const auto it = exact_words_.find(word); it != exact_words_.end()) return it->second;
     // Verbs are inflected (공개했다, 공개하며): their stems are listed as prefixes.
     // Prefixes are whole syllables, so try each syllable boundary (3 bytes in Hangul).
-    for (std::size_t len = word.size(); len > 0; --len) {
-        if (len < word.size() && (static_cast<unsigned char>(word[len]) & 0xC0) == 0x80) continue;
-        if (const auto it = prefix_words_.find(std::string(word.substr(0, len))); it != prefix_words_.end()) {
-            return it->second;
+    if (prefix_filter_.may_match(word, /*at_end=*/false)) {
+        for (std::size_t len = std::min(word.size(), prefix_filter_.max_bytes()); len > 0; --len) {
+            if (len < word.size() && is_continuation_byte(word[len])) continue;
+            if (const auto it = prefix_words_.find(word.substr(0, len)); it != prefix_words_.end()) return it->second;
         }
     }
-    for (std::size_t start = 1; start < word.size(); ++start) {
-        if ((static_cast<unsigned char>(word[start]) & 0xC0) == 0x80) continue;
-        if (const auto it = suffix_words_.find(std::string(word.substr(start))); it != suffix_words_.end()) {
-            return it->second;
+    if (suffix_filter_.may_match(word, /*at_end=*/true)) {
+        const std::size_t longest = suffix_filter_.max_bytes();
+        for (std::size_t start = word.size() > longest ? word.size() - longest : 1; start < word.size(); ++start) {
+            if (is_continuation_byte(word[start])) continue;
+            if (const auto it = suffix_words_.find(word.substr(start)); it != suffix_words_.end()) return it->second;
         }
     }
     return {};
 }
 
 std::string_view Lexicon::title_suffix(std::string_view word) const {
-    for (std::size_t start = 0; start < word.size(); ++start) {
-        if ((static_cast<unsigned char>(word[start]) & 0xC0) == 0x80) continue;
-        const auto it = title_suffixes_.find(std::string(word.substr(start)));
+    if (!title_filter_.may_match(word, /*at_end=*/true)) return {};
+    const std::size_t longest = title_filter_.max_bytes();
+    for (std::size_t start = word.size() > longest ? word.size() - longest : 0; start < word.size(); ++start) {
+        if (is_continuation_byte(word[start])) continue;
+        const auto it = title_suffixes_.find(word.substr(start));
         if (it != title_suffixes_.end()) return *it;
     }
     return {};

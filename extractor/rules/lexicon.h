@@ -64,26 +64,53 @@ public:
     std::string_view word_class(std::string_view word) const;
     // Title that ends `word` (연구원장 ends with 원장), or empty.
     std::string_view title_suffix(std::string_view word) const;
-    bool is_surname(std::string_view syllable) const { return surnames_.count(std::string(syllable)) > 0; }
-    bool is_not_name(std::string_view word) const { return not_names_.count(std::string(word)) > 0; }
+    bool is_surname(std::string_view syllable) const { return surnames_.contains(syllable); }
+    bool is_not_name(std::string_view word) const { return not_names_.contains(word); }
 
     const std::vector<DataExample>& examples() const { return examples_; }
 
 private:
+    // Hash tables that take a string_view, so that a lookup builds no string.
+    struct TextHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    using WordMap = std::unordered_map<std::string, std::string, TextHash, std::equal_to<>>;
+    using WordSet = std::unordered_set<std::string, TextHash, std::equal_to<>>;
+
     void load_gazetteer(const std::string& path, EntityKind default_kind);
     void load_keywords(const std::string& path);
-    void load_words(const std::string& path, std::unordered_set<std::string>& into);
+    void load_words(const std::string& path, WordSet& into);
     void add_name(std::string_view name, std::uint32_t entity);
 
     std::vector<Entity> entities_;
     std::vector<std::vector<std::uint32_t>> groups_;
     NameIndex names_;
-    std::unordered_map<std::string, std::string> exact_words_;   // word -> class
-    std::unordered_map<std::string, std::string> prefix_words_;  // stem prefix -> class
-    std::unordered_map<std::string, std::string> suffix_words_;  // compound ending -> class
-    std::unordered_set<std::string> title_suffixes_;
-    std::unordered_set<std::string> surnames_;
-    std::unordered_set<std::string> not_names_;
+    // The affixes of one kind (prefixes, suffixes, titles): most words end (or
+    // start) with a character that no affix ends (starts) with, and are
+    // turned away by one bit test before any hashing.
+    class AffixFilter {
+    public:
+        void add(std::string_view affix, bool at_end);
+        // Whether some affix ends (at_end) or starts with the character at that end of `word`.
+        bool may_match(std::string_view word, bool at_end) const;
+        std::size_t max_bytes() const { return max_bytes_; }
+
+    private:
+        static std::size_t bit_of(std::string_view s, bool at_end);
+        std::vector<bool> bits_ = std::vector<bool>(1u << 16);
+        std::size_t max_bytes_ = 0;  // the longest affix
+    };
+
+    WordMap exact_words_;   // word -> class
+    WordMap prefix_words_;  // stem prefix -> class
+    WordMap suffix_words_;  // compound ending -> class
+    WordSet title_suffixes_;
+    AffixFilter prefix_filter_;
+    AffixFilter suffix_filter_;
+    AffixFilter title_filter_;
+    WordSet surnames_;
+    WordSet not_names_;
     std::vector<DataExample> examples_;
 };
 

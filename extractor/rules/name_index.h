@@ -7,7 +7,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "text/tokenizer.h"
@@ -32,8 +31,9 @@ struct NameMatch {
 class NameIndex {
 public:
     // Adds a name for `value`; a name added twice keeps the first value.
+    // Throws std::length_error beyond 2^24 trie nodes.
     void add(std::string_view name, std::uint32_t value);
-    bool empty() const { return nodes_.size() <= 1; }
+    bool empty() const { return values_.size() <= 1; }
 
     // Longest match starting at token `first`, ending at the end of a token
     // (a name never ends inside a word: `KT` is not found in `KTX`). Matches do
@@ -46,9 +46,39 @@ public:
 
 private:
     static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
-    std::uint32_t child(std::uint32_t node, unsigned char byte) const;
-    std::vector<std::uint32_t> nodes_{kNone};  // value per node
-    std::unordered_map<std::uint64_t, std::uint32_t> edges_;  // (node << 8 | byte) -> node
+    static constexpr std::uint32_t kMaxNodes = 1u << 24;  // an edge key holds the parent in 24 bits
+
+    // An edge below the root: key (parent << 8 | byte, never 0 since the
+    // parent is not the root) and the child node. Key 0 marks an empty slot.
+    struct Edge {
+        std::uint32_t key = 0;
+        std::uint32_t node = 0;
+    };
+
+    std::uint32_t child(std::uint32_t node, unsigned char byte) const {
+        if (node == 0) return root_.empty() ? kNone : root_[byte];
+        if (edges_.empty()) return kNone;
+        const std::uint32_t key = (node << 8) | byte;
+        for (std::size_t slot = slot_of(key);; slot = (slot + 1) & (edges_.size() - 1)) {
+            const Edge& edge = edges_[slot];
+            if (edge.key == key) return edge.node;
+            if (edge.key == 0) return kNone;
+        }
+    }
+    std::size_t slot_of(std::uint32_t key) const {
+        // Fibonacci hashing: the high bits of the product index the table.
+        return static_cast<std::size_t>((static_cast<std::uint64_t>(key) * 0x9E3779B97F4A7C15ull) >> shift_);
+    }
+    std::uint32_t add_child(std::uint32_t node, unsigned char byte);
+    void grow_edges();
+
+    std::vector<std::uint32_t> values_{kNone};  // value per node; node 0 is the root
+    // The root's children by byte (256 entries once a name is added): every
+    // lookup starts there, and nearly every Hangul token gets past it.
+    std::vector<std::uint32_t> root_;
+    std::vector<Edge> edges_;  // open addressing, linear probing, at most half full
+    std::size_t edge_count_ = 0;
+    unsigned shift_ = 64;      // 64 - log2(edges_.size())
 };
 
 }  // namespace kfacts

@@ -1,6 +1,7 @@
 #include "rules/units.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace kfacts {
 namespace {
@@ -56,6 +57,44 @@ UnitClass quote_class(std::string_view mark, bool opens) {
 
 void append_label(std::string& tags, std::string_view label) {
     for (char c : label) tags += (c == '{' || c == '}') ? '?' : c;
+}
+
+// Whether a token goes on a model's name: a version (4.0, V3.1, 3), a size
+// (8B, 1.2B), a code (A35B, 0528) or a variant word (Think, Pro, 미니).
+bool is_model_variant(const NormalizedText& text, const TokenizedText& tokens, std::size_t t,
+                      const Lexicon& lexicon) {
+    const Token& token = tokens.tokens[t];
+    const std::string_view word = token.text(text);
+    if (lexicon.word_class(word) == "variant") return true;
+    if (word.empty() || word.size() > 10) return false;
+    bool digit = false, dot = false;
+    for (char c : word) {
+        if (c >= '0' && c <= '9') digit = true;
+        else if (c == '.') dot = true;
+        else if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-')) return false;
+    }
+    if (!digit) return false;
+    // A bare number is a version only when short or dotted (Gemini 3, EXAONE 4.0),
+    // never a count that a counter follows (1412점).
+    const bool has_letter = std::any_of(word.begin(), word.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+    if (has_letter) return true;
+    if (!dot && word.size() > 2) return false;
+    return !(t + 1 < tokens.tokens.size() && tokens.tokens[t + 1].eojeol == token.eojeol &&
+             tokens.tokens[t + 1].kind == TokenKind::hangul);
+}
+
+// Where a model's name ends when versions, sizes and variants follow it,
+// joined by a space or a hyphen.
+std::size_t model_variant_end(const NormalizedText& text, const TokenizedText& tokens, std::size_t end,
+                              std::size_t sentence_end, const Lexicon& lexicon) {
+    while (end < sentence_end) {
+        const std::size_t gap_start = tokens.tokens[end - 1].norm_end;
+        const std::string_view gap(text.text.data() + gap_start, tokens.tokens[end].norm_start - gap_start);
+        if (!(gap.empty() || gap == " " || gap == "-")) break;
+        if (tokens.tokens[end].kind == TokenKind::particle || !is_model_variant(text, tokens, end, lexicon)) break;
+        ++end;
+    }
+    return end;
 }
 
 bool is_title_token(const NormalizedText& text, const Token& token, const Lexicon& lexicon) {
@@ -179,6 +218,22 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                 unit.cls = class_of(lexicon.entities()[best].kind);
                 unit.entity = best;
                 unit.end_token = name.end_token;
+                if (unit.cls == UnitClass::model) {
+                    const std::size_t end = model_variant_end(text, tokens, unit.end_token, sentence.end_token, lexicon);
+                    if (end > unit.end_token) {
+                        const std::string_view whole(text.text.data() + token.norm_start,
+                                                     tokens.tokens[end - 1].norm_end - token.norm_start);
+                        if (const Entity* known = lexicon.find(whole, EntityKind::model)) {
+                            unit.entity = static_cast<std::uint32_t>(known - lexicon.entities().data());
+                        } else {
+                            // Written as it stands: the rest may be in another script
+                            // than the canonical name (카나나 2 나노, not Kanana 2 나노).
+                            unit.derived = static_cast<std::int64_t>(out.derived_names.size());
+                            out.derived_names.emplace_back(whole);
+                        }
+                        unit.end_token = end;
+                    }
+                }
             } else {
                 const std::string_view word = token.text(text);
                 switch (token.kind) {
@@ -191,6 +246,18 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                         unit.cls = UnitClass::word;
                         unit.keyword = lexicon.word_class(word);
                         if (!unit.keyword.empty()) break;
+                        // DeepSeek-V3.1, Qwen3-Coder-480B: a known model with its variant in one word.
+                        if (const std::size_t hyphen = word.find('-'); hyphen != std::string_view::npos && hyphen > 0) {
+                            if (const Entity* base = lexicon.find(word.substr(0, hyphen), EntityKind::model)) {
+                                unit.cls = UnitClass::model;
+                                unit.entity = static_cast<std::uint32_t>(base - lexicon.entities().data());
+                                unit.end_token = model_variant_end(text, tokens, t + 1, sentence.end_token, lexicon);
+                                unit.derived = static_cast<std::int64_t>(out.derived_names.size());
+                                out.derived_names.emplace_back(text.text.data() + token.norm_start,
+                                                               tokens.tokens[unit.end_token - 1].norm_end - token.norm_start);
+                                break;
+                            }
+                        }
                         const std::string_view title = lexicon.title_suffix(word);
                         if (!title.empty()) {
                             unit.cls = lexicon.find(title, EntityKind::reporter) ? UnitClass::reporter
@@ -243,7 +310,7 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
             } else if (unit.entity == kNoEntity) {
                 append_label(tags.tags, std::string_view(text.text).substr(unit.norm_start, unit.norm_end - unit.norm_start));
             } else {
-                append_label(tags.tags, lexicon.entities()[unit.entity].name);
+                append_label(tags.tags, out.name_of(unit, lexicon));
             }
             tags.tags += '}';
         }

@@ -40,6 +40,9 @@ struct Unit {
     std::int64_t quantity = -1;          // index into the document's quantities
     std::string_view keyword;            // keyword class of a word, or empty
     std::int64_t pair = -1;              // quotation marks: the partner's unit index
+    // A gazetteer model followed by a version, size or variant (Qwen3 4B,
+    // DeepSeek-V3.1): index into AnnotatedText::derived_names, or -1.
+    std::int64_t derived = -1;
 };
 
 // Units of one document, and per sentence the tag string and where each unit
@@ -53,6 +56,7 @@ struct SentenceTags {
 
 struct AnnotatedText {
     std::vector<Unit> units;
+    std::vector<std::string> derived_names;  // as written: 카나나 2 나노, DeepSeek-V3.1
     std::vector<SentenceTags> sentences;
     // Unit index containing each token (for linking tokens back to units).
     std::vector<std::size_t> unit_of_token;
@@ -60,6 +64,12 @@ struct AnnotatedText {
     // The units [first, end) of sentence s that a tag-string range covers.
     std::pair<std::size_t, std::size_t> units_in(std::size_t sentence, std::size_t tag_start,
                                                  std::size_t tag_end) const;
+
+    // The name a name unit stands for: derived, else the gazetteer's canonical name.
+    const std::string& name_of(const Unit& unit, const Lexicon& lexicon) const {
+        return unit.derived >= 0 ? derived_names[static_cast<std::size_t>(unit.derived)]
+                                 : lexicon.entities()[unit.entity].name;
+    }
 };
 
 AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
