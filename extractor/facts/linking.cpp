@@ -234,10 +234,23 @@ void FactBuilder::add_score(const RuleMatch& match) {
     const Quantity* q = quantity_of(match.get("score"), unit);
     if (!q) return;
     // 평점 4.5점, 배점 40점: points of something else than a benchmark.
-    const std::size_t first = units_.sentences[match.sentence].first_unit;
-    for (std::size_t u = unit; u-- > first && u + 3 > unit;) {
+    const auto& sentence = units_.sentences[match.sentence];
+    for (std::size_t u = unit; u-- > sentence.first_unit && u + 3 > unit;) {
         if (units_.units[u].keyword == "nonscore") return;
     }
+    // `100점 만점으로 진행됐다` declares a scale, and the points in its sentence
+    // (교과 지식(40점), …) are weights, unless the sentence names whose they are.
+    const auto is_scale = [&](const Quantity& x) { return x.max_score && *x.max_score == x.value; };
+    if (is_scale(*q)) return;
+    bool declares_scale = false, names_subject = false;
+    for (std::size_t u = sentence.first_unit; u < sentence.end_unit; ++u) {
+        const Unit& x = units_.units[u];
+        if (x.cls == UnitClass::quantity && is_scale(quantities_[static_cast<std::size_t>(x.quantity)])) {
+            declares_scale = true;
+        }
+        names_subject = names_subject || model_at(u) || team_at(u);
+    }
+    if (declares_scale && !names_subject) return;
     Subject subject;
     if (const Capture* c = match.get("subject")) {
         subject.model = model_at(c->first);

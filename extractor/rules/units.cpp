@@ -21,13 +21,14 @@ UnitClass class_of(EntityKind kind) {
     return UnitClass::word;
 }
 
-// When one name stands for several entities (딥시크 the team and the model),
-// the unit takes the first kind in this order; the linker can still see the group.
+// When one name stands for several entities (딥시크 the team and the model
+// family), the unit takes the first kind in this order: a bare company name is
+// the company; with a version after it (딥시크-V3.1) it is a model variant.
 int kind_rank(EntityKind kind) {
     switch (kind) {
         case EntityKind::not_model: return 0;
-        case EntityKind::model: return 1;
-        case EntityKind::team: return 2;
+        case EntityKind::team: return 1;
+        case EntityKind::model: return 2;
         case EntityKind::org: return 3;
         case EntityKind::benchmark: return 4;
         case EntityKind::title: return 5;
@@ -218,8 +219,17 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                 unit.cls = class_of(lexicon.entities()[best].kind);
                 unit.entity = best;
                 unit.end_token = name.end_token;
-                if (unit.cls == UnitClass::model) {
+                const Entity* as_model = nullptr;
+                for (std::uint32_t e : group) {
+                    if (lexicon.entities()[e].kind == EntityKind::model) as_model = &lexicon.entities()[e];
+                }
+                if (as_model) {
                     const std::size_t end = model_variant_end(text, tokens, unit.end_token, sentence.end_token, lexicon);
+                    if (end > unit.end_token || unit.cls == UnitClass::model) {
+                        unit.cls = UnitClass::model;
+                        best = static_cast<std::uint32_t>(as_model - lexicon.entities().data());
+                        unit.entity = best;
+                    }
                     if (end > unit.end_token) {
                         const std::string_view whole(text.text.data() + token.norm_start,
                                                      tokens.tokens[end - 1].norm_end - token.norm_start);
