@@ -44,6 +44,7 @@ struct SpeakerMention {
     bool is_person = false;     // a full personal name (배경훈), which later references can name
     bool is_reference = false;  // a surname and a title (정 CIC장): resolved to a full name
     bool is_pronoun = false;    // 그는: the last person named
+    bool names_previous_quote = false;  // `… 정책실장의 말이다` after a quotation
 };
 
 // The subject of a parameter count or a score: a model, a team, or both.

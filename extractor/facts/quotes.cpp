@@ -11,6 +11,8 @@ namespace {
 constexpr std::size_t kSpeakerCarrySentences = 4;
 // Fewer characters make a term in quotation marks, not a quotation.
 constexpr std::size_t kMinQuoteChars = 7;
+// A quotation before a naming particle (라는) needs this many spaces to be a statement.
+constexpr std::ptrdiff_t kMinStatementSpaces = 4;
 
 }  // namespace
 
@@ -38,6 +40,7 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
         mention.is_person = cls == UnitClass::person;
         mention.is_reference = cls == UnitClass::surname;
         mention.is_pronoun = units_.units[name->first].keyword == "pron";
+        mention.names_previous_quote = match.get("said") != nullptr;
     }
     mention.speaker.span = range_span(name->first, name->end);
     if (const Capture* role = match.get("role")) {
@@ -78,7 +81,9 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
     for (SpeakerMention& m : kept) {
         if (m.is_person) people.push_back(&m.speaker);
         if (m.is_pronoun) {
-            if (!people.empty()) m.speaker = *people.back();
+            // A pronoun with nobody named before it names nobody.
+            if (people.empty()) m.speaker.name.clear();
+            else m.speaker = *people.back();
             continue;
         }
         if (!m.is_reference) continue;
@@ -126,8 +131,10 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
         // the sentence ends there.
         const std::string_view after = std::string_view(text_.text).substr(units[close].norm_end, 24);
         const std::string_view particle = after.substr(0, particles_.attribution_prefix_length(after));
+        // `"…"라는 게 그의 주장이다` quotes a statement; `"게임 체인저"라는 평가` names a term.
+        const bool statement = std::count(words.begin(), words.end(), ' ') >= kMinStatementSpaces;
         const bool attributed = close + 1 >= end_sentence.end_unit || units[close + 1].keyword == "say" ||
-                                (!particle.empty() && lexicon_.word_class(particle) != "naming");
+                                (!particle.empty() && (lexicon_.word_class(particle) != "naming" || statement));
         if (!attributed) {
             u = close;
             continue;
@@ -149,8 +156,15 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
                     speaker = m.speaker;
                     break;
                 }
+                // `"…." 박소연 정책실장의 말이다.`: the next sentence says whose words they were.
+                if (m.names_previous_quote && m.sentence == close_sentence + 1 &&
+                    close + 1 >= end_sentence.end_unit) {
+                    speaker = m.speaker;
+                    break;
+                }
             }
         }
+        if (speaker && speaker->name.empty()) speaker.reset();
         if (!speaker && last_speaker && s - last_speaker_sentence <= kSpeakerCarrySentences) {
             speaker = last_speaker;
         }
