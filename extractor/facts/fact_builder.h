@@ -101,7 +101,10 @@ private:
     bool is_particle(std::size_t u, std::initializer_list<std::string_view> list) const {
         return units_.units[u].cls == UnitClass::particle && is_one_of(unit_text(u), list);
     }
-    bool is_subject_marker(std::size_t u) const { return is_particle(u, {"은", "는", "이", "가", "도"}); }
+    // 은/는/이/가/도 mark a subject; a copula (`주목받는 모델은 X다`) makes X the topic too.
+    bool is_subject_marker(std::size_t u) const {
+        return is_particle(u, {"은", "는", "이", "가", "도", "다", "이다"});
+    }
 
     Fact& emit(FactType type, ByteSpan span, const std::string& rule, std::size_t first, std::size_t end);
     std::optional<std::string> team_of_model(const std::string& model) const;

@@ -32,7 +32,10 @@ void FactBuilder::compute_topics() {
     blocks_topic_.assign(units_.sentences.size(), false);
     for (std::size_t s = 0; s < units_.sentences.size(); ++s) {
         const auto& sentence = units_.sentences[s];
+        std::optional<std::size_t> presented;
+        bool launched = false;
         for (std::size_t u = sentence.first_unit; u < sentence.end_unit; ++u) {
+            launched = launched || units_.units[u].keyword == "launch";
             const bool model = model_at(u).has_value();
             const bool team = !model && team_at(u).has_value();
             if (!model && !team) continue;
@@ -42,9 +45,8 @@ void FactBuilder::compute_topics() {
             while (next < sentence.end_unit) {
                 if (units_.units[next].cls == UnitClass::sq_close || is_one_of(unit_text(next), {"팀", "정예팀", "컨소시엄"})) {
                     ++next;
-                } else if (unit_text(next) == "(" && next + 2 < sentence.end_unit && unit_text(next + 2) == ")" &&
-                           (model_at(next + 1) || team_at(next + 1))) {
-                    next += 3;
+                } else if (unit_text(next) == "(" && next + 2 < sentence.end_unit && unit_text(next + 2) == ")") {
+                    next += 3;  // an alias or a spelling: 코드리버(CodeRiver)는
                 } else {
                     break;
                 }
@@ -60,11 +62,13 @@ void FactBuilder::compute_topics() {
                 if (!slot) slot = u;
             } else if (next >= sentence.end_unit || unit_text(next) != "(") {
                 // `SK텔레콤은 'A.X K1'을 공개했다`: the model its topic team presents
-                // is what the next sentence goes on about.
-                if (model && topic_team_[s] && !topic_model_[s]) topic_model_[s] = u;
+                // (the last one before the verb of release, if there is one) is
+                // what the next sentence goes on about.
+                if (model && topic_team_[s] && (!presented || !launched)) presented = u;
                 else blocks_topic_[s] = true;
             }
         }
+        if (!topic_model_[s]) topic_model_[s] = presented;
     }
 }
 
@@ -80,7 +84,8 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
         for (std::size_t u = quantity_unit + 1; u < sentence.end_unit && u <= quantity_unit + kForwardReach; ++u) {
             if (auto m = model_at(u)) return m;
             const Unit& unit = units_.units[u];
-            if (is_particle(u, {"은", "는", "이", "가", "을", "를", "와", "과"}) ||
+            // Only 의 and 인 go on a chain of modifiers (규모의, 모델인); any other particle ends it.
+            if ((unit.cls == UnitClass::particle && !is_particle(u, {"의", "인"})) ||
                 unit.cls == UnitClass::dq_open || unit.cls == UnitClass::quantity ||
                 (unit.cls == UnitClass::symbol && is_one_of(unit_text(u), {",", ";"}))) {
                 break;

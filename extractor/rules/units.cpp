@@ -313,9 +313,11 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
             tags.tags += unit.keyword.empty() ? unit_class_name(unit.cls) : unit.keyword;
             tags.tags += ':';
             if (unit.cls == UnitClass::quantity) {
-                // The label is the unit (B for English scales), and ~ when approximate (200B급).
+                // The label is B when written with an English scale (500B), then
+                // the unit, then ~ when approximate: 500B(5000억개) 규모 is B개~.
                 const Quantity& q = quantities[static_cast<std::size_t>(unit.quantity)];
-                append_label(tags.tags, q.scale_suffix && q.unit.empty() ? "B" : q.unit);
+                if (q.scale_suffix) tags.tags += 'B';
+                append_label(tags.tags, q.unit);
                 if (q.approximate) tags.tags += '~';
             } else if (unit.entity == kNoEntity) {
                 append_label(tags.tags, std::string_view(text.text).substr(unit.norm_start, unit.norm_end - unit.norm_start));
