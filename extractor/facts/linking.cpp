@@ -93,9 +93,17 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
         }
         return std::nullopt;
     };
+    // A model compared with (`엑사원보다`, `GPT-5 대비`) is a baseline, not the subject.
+    const auto is_baseline = [&](std::size_t u) {
+        std::size_t next = u + 1;
+        while (next < sentence.end_unit && units_.units[next].cls == UnitClass::sq_close) ++next;
+        return next < sentence.end_unit &&
+               (units_.units[next].keyword == "compare" || is_particle(next, {"보다", "와", "과"}) ||
+                lexicon_.word_class(unit_text(next)) == "compare");
+    };
     const auto backward = [&]() -> std::optional<std::string> {
         for (std::size_t u = quantity_unit; u-- > sentence.first_unit;) {
-            if (auto m = model_at(u)) return m;
+            if (auto m = model_at(u); m && !is_baseline(u)) return m;
         }
         return std::nullopt;
     };
@@ -238,10 +246,14 @@ void FactBuilder::add_score(const RuleMatch& match) {
     std::size_t unit = 0;
     const Quantity* q = quantity_of(match.get("score"), unit);
     if (!q) return;
-    // 평점 4.5점, 배점 40점: points of something else than a benchmark.
+    // 평점 4.5점, 배점 40점: points of something else than a benchmark; 3점
+    // 차이, 5점 올랐다, 점수 차는 83점: a difference, not a score.
     const auto& sentence = units_.sentences[match.sentence];
     for (std::size_t u = unit; u-- > sentence.first_unit && u + 3 > unit;) {
-        if (units_.units[u].keyword == "nonscore") return;
+        if (units_.units[u].keyword == "nonscore" || units_.units[u].keyword == "delta") return;
+    }
+    for (std::size_t u = unit + 1; u < sentence.end_unit && u <= unit + 2; ++u) {
+        if (units_.units[u].keyword == "delta") return;
     }
     // `100점 만점으로 진행됐다` declares a scale, and the points in its sentence
     // (교과 지식(40점), …) are weights, unless the sentence names whose they are.
