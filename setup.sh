@@ -10,7 +10,7 @@ cd "$(dirname "$0")"
 PACKAGES=(build-essential cmake pkg-config
           libicu-dev libre2-dev nlohmann-json3-dev catch2 libfmt-dev
           libcli11-dev libxlsxwriter-dev libsqlite3-dev
-          python3 python3-openpyxl python3-distributed
+          python3 python3-openpyxl python3-distributed python3-jsonschema
           clang-14 libclang-rt-14-dev)
 JOBS=$(nproc 2>/dev/null || echo 2)
 

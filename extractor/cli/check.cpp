@@ -86,15 +86,15 @@ private:
     SourceLocator locator_;
 };
 
+// The first kQuotedChars characters of `s`, for a message.
 std::string shortened(std::string_view s) {
-    std::string out;
-    std::size_t chars = 0, i = 0;
-    for (; i < s.size() && chars < kQuotedChars; ++chars) {
+    std::size_t i = 0;
+    for (std::size_t chars = 0; i < s.size() && chars < kQuotedChars; ++chars) {
         char32_t cp;
         bool valid;
         i += utf8_sequence(s, i, cp, valid);
     }
-    out = valid_utf8_text(s.substr(0, i));
+    std::string out = valid_utf8_text(s.substr(0, i));
     if (i < s.size()) out += "…";
     return out;
 }

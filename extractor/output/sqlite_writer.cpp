@@ -12,19 +12,23 @@ namespace {
 // the document's (publisher, published_at, url) live in `documents`.
 constexpr FactColumn kFirstStoredColumn = FactColumn::type;
 
-// Value columns have no declared type, so that SQLite keeps each value in
-// the storage class it was bound with (a numeric affinity would turn an exact
-// TEXT integer beyond 64 bits into an inexact REAL).
-std::string_view declared_type(FactColumn column) {
+// The type and constraint of a column of `facts`. Value columns have no
+// declared type, so that SQLite keeps each value in the storage class it was
+// bound with (a numeric affinity would turn an exact TEXT integer beyond 64
+// bits into an inexact REAL).
+std::string_view column_declaration(FactColumn column) {
     switch (column) {
         case FactColumn::value:
         case FactColumn::score:
         case FactColumn::max_score: return "";
-        case FactColumn::approximate:
+        case FactColumn::approximate: return " INTEGER";
         case FactColumn::start:
         case FactColumn::end:
         case FactColumn::line:
-        case FactColumn::col: return " INTEGER";
+        case FactColumn::col: return " INTEGER NOT NULL";
+        case FactColumn::type:
+        case FactColumn::text:
+        case FactColumn::rule: return " TEXT NOT NULL";
         default: return " TEXT";
     }
 }
@@ -33,7 +37,7 @@ std::string schema_sql() {
     std::string fact_columns;
     for (auto c = static_cast<std::size_t>(kFirstStoredColumn); c < kFactColumnCount; ++c) {
         const auto column = static_cast<FactColumn>(c);
-        fact_columns += fmt::format(",\n  \"{}\"{}", column_name(column), declared_type(column));
+        fact_columns += fmt::format(",\n  \"{}\"{}", column_name(column), column_declaration(column));
     }
     std::string view_columns;
     for (std::size_t c = 0; c < kFactColumnCount; ++c) {
@@ -114,11 +118,7 @@ SqliteWriter::SqliteWriter(const std::string& path, std::size_t batch_documents)
 }
 
 SqliteWriter::~SqliteWriter() {
-    if (!impl_->in_transaction) return;
-    impl_->delete_facts.reset();
-    impl_->upsert_document.reset();
-    impl_->insert_fact.reset();
-    sqlite3_exec(impl_->db.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+    if (impl_->in_transaction) sqlite3_exec(impl_->db.get(), "ROLLBACK", nullptr, nullptr, nullptr);
 }
 
 void SqliteWriter::add(const Document& doc, const std::vector<Fact>& facts) {

@@ -192,7 +192,7 @@ TEST_CASE("SQLite output holds the facts of the JSON output, and a second run re
     sqlite3_close(db);
 }
 
-TEST_CASE("-j N writes the same bytes as -j 1, for inputs mixed and repeated") {
+TEST_CASE("Output with -j N is byte-identical to -j 1, for inputs mixed and repeated") {
     TempDir dir;
     const std::string inputs = source_path("data/seeds") + " " + shell_quote(write_jsonl_input(dir, true)) + " " +
                                source_path("data/articles") + " " + source_path("data/seeds/000_fd57b762e0ac98e8.txt") +

@@ -55,7 +55,7 @@ TEST_CASE("GitHub escaping: % CR LF in messages, also : and , in properties") {
     CHECK(github_escape_data("한글") == "한글");
 }
 
-TEST_CASE("Text report: file:line:col: level: message [code]") {
+TEST_CASE("Text report: one line per finding with file, line, column, level, message and code") {
     const std::string text = report(ReportFormat::text, {contradiction(), notice_without_column(), run_level_error()});
     CHECK(text ==
           "articles/새 기사,1.txt:6:20: error: A.X K1 has 619000000000 parameters here, but 519000000000 in a, b: "

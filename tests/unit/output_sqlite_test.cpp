@@ -144,7 +144,7 @@ TEST_CASE("SQLite: writing an article again replaces its facts, other articles s
     CHECK(db.one("SELECT COUNT(*) FROM facts WHERE doc_id = 'b'") == "INTEGER:1");
 }
 
-TEST_CASE("SQLite commits a batch at a time; an unfinished batch is rolled back") {
+TEST_CASE("SQLite commits a batch at a time, and rolls back an unfinished one") {
     TempDir dir;
     const std::string path = dir / "facts.sqlite";
     {
