@@ -146,7 +146,8 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
 void FactBuilder::add_model(const RuleMatch& match) {
     const Capture* name = match.get("name");
     if (!name) return;
-    // A name the gazetteer knows is emitted as such, with its canonical form.
+    // A name the gazetteer knows is emitted as such, with its canonical form;
+    // one that holds a listed non-model (B200, 모두의 AI) is no model.
     for (std::size_t u = name->first; u < name->end; ++u) {
         const UnitClass c = units_.units[u].cls;
         if (c == UnitClass::model || c == UnitClass::team || c == UnitClass::org ||
