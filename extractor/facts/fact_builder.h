@@ -20,6 +20,15 @@ namespace kfacts {
 
 constexpr std::uint32_t kNoEntity = 0xFFFFFFFFu;
 
+// A version such as V4 or R1: a capital letter and digits.
+inline bool is_version(std::string_view s) {
+    if (s.size() < 2 || s.size() > 6 || s[0] < 'A' || s[0] > 'Z') return false;
+    for (char c : s.substr(1)) {
+        if (!((c >= '0' && c <= '9') || c == '.')) return false;
+    }
+    return true;
+}
+
 inline bool is_one_of(std::string_view s, std::initializer_list<std::string_view> list) {
     for (std::string_view x : list) {
         if (x == s) return true;
@@ -67,10 +76,17 @@ public:
                 sentence_of_unit_[u] = s;
             }
         }
-        // A derived name (Qwen3 4B) belongs to the team of its gazetteer model.
+        // A derived name (Qwen3 4B) belongs to the team of its gazetteer model;
+        // its version alone (딥시크-V4 … V4는) names it later in the document.
         for (const Unit& unit : units_.units) {
-            const std::string& team = unit.derived >= 0 ? lexicon_.entities()[unit.entity].team : std::string();
-            if (!team.empty()) local_model_team_.emplace(units_.name_of(unit, lexicon_), team);
+            if (unit.derived < 0) continue;
+            const std::string& name = units_.name_of(unit, lexicon_);
+            const std::string& team = lexicon_.entities()[unit.entity].team;
+            if (!team.empty()) local_model_team_.emplace(name, team);
+            const std::size_t hyphen = name.find('-');
+            if (hyphen != std::string::npos && is_version(std::string_view(name).substr(hyphen + 1))) {
+                local_models_.add(std::string_view(name).substr(hyphen + 1), name);
+            }
         }
         compute_topics();
     }
