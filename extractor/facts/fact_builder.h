@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -133,7 +134,7 @@ private:
     void add_parameter_count(const RuleMatch& match);
     void add_score(const RuleMatch& match);
     std::optional<SpeakerMention> speaker_from(const RuleMatch& match) const;
-    const Quantity* quantity_of(const Capture* capture, std::size_t& unit) const;
+    const Quantity* quantity_of(const Capture* capture, std::size_t& unit);
 
     const Lexicon& lexicon_;
     const ParticleLexicon& particles_;
@@ -167,6 +168,7 @@ private:
     // Units that are aliases in parentheses of the model before them.
     std::unordered_map<std::size_t, std::size_t> alias_of_;
     std::vector<Fact> facts_;
+    std::deque<Quantity> bare_numbers_;  // numbers that rules read as scores (stable addresses)
 };
 
 }  // namespace kfacts

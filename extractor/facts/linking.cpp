@@ -211,13 +211,25 @@ void FactBuilder::add_team(const RuleMatch& match) {
     emit(FactType::team, range_span(name->first, name->end), match.rule->id, name->first, name->end).team = canonical;
 }
 
-const Quantity* FactBuilder::quantity_of(const Capture* capture, std::size_t& unit) const {
+const Quantity* FactBuilder::quantity_of(const Capture* capture, std::size_t& unit) {
     if (!capture) return nullptr;
     for (std::size_t u = capture->first; u < capture->end; ++u) {
         const Unit& x = units_.units[u];
         if (x.cls == UnitClass::quantity && x.quantity >= 0) {
             unit = u;
             return &quantities_[static_cast<std::size_t>(x.quantity)];
+        }
+        // A bare number that a rule places as a score (MMLU 85.3), which the
+        // numbers stage, seeing a name and a number, took for a version.
+        if (x.cls == UnitClass::other_number) {
+            if (const auto value = parse_korean_number(unit_text(u))) {
+                unit = u;
+                Quantity& q = bare_numbers_.emplace_back();
+                q.norm_start = x.norm_start;
+                q.norm_end = x.norm_end;
+                q.value = *value;
+                return &q;
+            }
         }
     }
     return nullptr;
