@@ -160,18 +160,21 @@ void FactBuilder::add_model(const RuleMatch& match) {
     if (const Capture* a = match.get("alias")) alias = range_text(a->first, a->end);
     if (!plausible_name(written)) return;
     // A name of Hangul words only ('통합 검색 서비스'를 출시) is a model only
-    // where the sentence speaks of a model.
+    // where a model word stands next to it ('딥씽크' 모델, 모델 '딥씽크').
     const auto has_latin_or_digit = [](std::string_view s) {
         return std::any_of(s.begin(), s.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
     };
     if (!has_latin_or_digit(written) && !(alias && has_latin_or_digit(*alias))) {
         const auto& sentence = units_.sentences[match.sentence];
         bool model_words = false;
-        for (std::size_t u = sentence.first_unit; u < sentence.end_unit && !model_words; ++u) {
+        for (std::size_t u = name->first > sentence.first_unit + 3 ? name->first - 3 : sentence.first_unit;
+             u < sentence.end_unit && u < name->end + 3 && !model_words; ++u) {
             model_words = units_.units[u].keyword == "modelword";
         }
         if (!model_words) return;
     }
+    // A date or an ordinal opens no model's name ('2027년도 예산안').
+    if (units_.units[name->first].cls == UnitClass::other_number) return;
     std::string canonical = written;
     if (alias) {
         if (const Entity* e = lexicon_.find(*alias, EntityKind::model)) canonical = e->name;

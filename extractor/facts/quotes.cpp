@@ -37,6 +37,8 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
         mention.speaker.name = entity(name->first)->name;
     } else {
         mention.speaker.name = range_text(name->first, name->end);
+        // 회사 측은, 한 관계자는, a title alone: somebody not named.
+        if (units_.units[name->first].keyword == "unnamed" || cls == UnitClass::title) mention.speaker.name.clear();
         mention.is_person = cls == UnitClass::person;
         mention.is_reference = cls == UnitClass::surname;
         mention.is_pronoun = units_.units[name->first].keyword == "pron";
@@ -106,9 +108,11 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
     for (std::size_t u = 0; u < units.size(); ++u) {
         // Whoever was last named as speaking is who a later, unattributed quotation continues.
         for (; next_mention < kept.size() && kept[next_mention].end_unit <= u; ++next_mention) {
-            if (kept[next_mention].is_pronoun && kept[next_mention].speaker.name.empty()) continue;
-            last_speaker = kept[next_mention].speaker;
-            last_speaker_sentence = kept[next_mention].sentence;
+            const SpeakerMention& m = kept[next_mention];
+            if (m.is_pronoun && m.speaker.name.empty()) continue;
+            if (m.speaker.name.empty()) last_speaker.reset();  // somebody unnamed spoke last
+            else last_speaker = m.speaker;
+            last_speaker_sentence = m.sentence;
         }
         const Unit& open = units[u];
         if (open.cls != UnitClass::dq_open || open.pair <= static_cast<std::int64_t>(u)) continue;
@@ -164,8 +168,11 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
                 }
             }
         }
-        if (speaker && speaker->name.empty()) speaker.reset();
-        if (!speaker && last_speaker && s - last_speaker_sentence <= kSpeakerCarrySentences) {
+        // An unnamed speaker (회사 측은 "…") is nobody we can name, and no reason
+        // to give the words to the last person named either.
+        const bool unnamed = speaker && speaker->name.empty();
+        if (unnamed) speaker.reset();
+        if (!speaker && !unnamed && last_speaker && s - last_speaker_sentence <= kSpeakerCarrySentences) {
             speaker = last_speaker;
         }
         if (!speaker) {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstring>
 #include <fstream>
 
 #include "base/span.h"
@@ -122,7 +123,7 @@ void Lexicon::load_gazetteer(const std::string& path, EntityKind default_kind) {
             if (!alias.empty()) add_name(alias, id);
         }
         if (entity.kind == EntityKind::title || entity.kind == EntityKind::reporter) {
-            title_suffixes_.insert(entity.name);
+            title_suffixes_.insert(entity.name, entity.name);
             title_filter_.add(entity.name, /*at_end=*/true);
         }
     });
@@ -136,15 +137,15 @@ void Lexicon::load_keywords(const std::string& path) {
                 "{}:{}: expected word<TAB>class<TAB>exact|prefix|suffix", path, line));
         }
         auto& table = cols[2] == "exact" ? exact_words_ : cols[2] == "prefix" ? prefix_words_ : suffix_words_;
-        table.emplace(std::string(cols[0]), std::string(cols[1]));
+        table.insert(cols[0], cols[1]);
         if (cols[2] == "prefix") prefix_filter_.add(cols[0], /*at_end=*/false);
         if (cols[2] == "suffix") suffix_filter_.add(cols[0], /*at_end=*/true);
     });
 }
 
-void Lexicon::load_words(const std::string& path, WordSet& into) {
+void Lexicon::load_words(const std::string& path, WordTable& into) {
     read_tsv(path, examples_, [&](const std::vector<std::string_view>& cols, std::size_t) {
-        into.insert(std::string(cols[0]));
+        into.insert(cols[0], {});
     });
 }
 
@@ -158,9 +159,12 @@ Lexicon Lexicon::load(const std::string& rules_dir) {
     lexicon.load_keywords(rules_dir + "/lexicon/keywords.tsv");
     lexicon.load_words(rules_dir + "/lexicon/surnames.txt", lexicon.surnames_);
     lexicon.load_words(rules_dir + "/lexicon/not_names.txt", lexicon.not_names_);
-    // A model's team must be a team the gazetteer knows, or the link is a typo.
+    // A model's team must be an organisation teams.tsv lists (a team, or an org
+    // such as 엔비디아 that makes models but mostly appears as a chip maker),
+    // or the link is a typo.
     for (const Entity& e : lexicon.entities_) {
-        if (e.kind == EntityKind::model && !e.team.empty() && !lexicon.find(e.team, EntityKind::team)) {
+        if (e.kind == EntityKind::model && !e.team.empty() && !lexicon.find(e.team, EntityKind::team) &&
+            !lexicon.find(e.team, EntityKind::org)) {
             throw RuleLoadError(fmt::format("{}/gazetteer/models.tsv: model '{}' names team '{}', "
                                             "which teams.tsv does not list", rules_dir, e.name, e.team));
         }
@@ -197,25 +201,66 @@ void Lexicon::AffixFilter::add(std::string_view affix, bool at_end) {
     max_bytes_ = std::max(max_bytes_, affix.size());
 }
 
+std::uint64_t Lexicon::WordTable::hash_of(std::string_view word) {
+    std::uint64_t h = word.size() * 0x9E3779B97F4A7C15ull;
+    for (std::size_t i = 0; i < word.size(); i += 8) {
+        std::uint64_t chunk = 0;
+        std::memcpy(&chunk, word.data() + i, std::min<std::size_t>(8, word.size() - i));
+        h = (h ^ chunk) * 0xBF58476D1CE4E5B9ull;
+        h ^= h >> 31;
+    }
+    return h;
+}
+
+void Lexicon::WordTable::insert(std::string_view word, std::string_view value) {
+    if (contains(word)) return;
+    entries_.emplace_back(word, value);
+    if (entries_.size() * 2 > slots_.size()) {
+        slots_.assign(std::max<std::size_t>(16, slots_.size() * 2), Slot{});
+        for (std::size_t e = 0; e < entries_.size(); ++e) {
+            const std::uint64_t h = hash_of(entries_[e].first);
+            std::size_t slot = h & (slots_.size() - 1);
+            while (slots_[slot].entry != 0) slot = (slot + 1) & (slots_.size() - 1);
+            slots_[slot] = {static_cast<std::uint32_t>(h >> 32), static_cast<std::uint32_t>(e + 1)};
+        }
+        return;
+    }
+    const std::uint64_t h = hash_of(word);
+    std::size_t slot = h & (slots_.size() - 1);
+    while (slots_[slot].entry != 0) slot = (slot + 1) & (slots_.size() - 1);
+    slots_[slot] = {static_cast<std::uint32_t>(h >> 32), static_cast<std::uint32_t>(entries_.size())};
+}
+
+const std::string* Lexicon::WordTable::find(std::string_view word) const {
+    if (slots_.empty()) return nullptr;
+    const std::uint64_t h = hash_of(word);
+    const auto tag = static_cast<std::uint32_t>(h >> 32);
+    for (std::size_t slot = h & (slots_.size() - 1);; slot = (slot + 1) & (slots_.size() - 1)) {
+        const Slot& s = slots_[slot];
+        if (s.entry == 0) return nullptr;
+        if (s.hash == tag && entries_[s.entry - 1].first == word) return &entries_[s.entry - 1].second;
+    }
+}
+
 bool Lexicon::AffixFilter::may_match(std::string_view word, bool at_end) const {
     return !word.empty() && bits_[bit_of(word, at_end)];
 }
 
 std::string_view Lexicon::word_class(std::string_view word) const {
-    if (const auto it = exact_words_.find(word); it != exact_words_.end()) return it->second;
+    if (const std::string* cls = exact_words_.find(word)) return *cls;
     // Verbs are inflected (공개했다, 공개하며): their stems are listed as prefixes.
     // Prefixes are whole syllables, so try each syllable boundary (3 bytes in Hangul).
     if (prefix_filter_.may_match(word, /*at_end=*/false)) {
         for (std::size_t len = std::min(word.size(), prefix_filter_.max_bytes()); len > 0; --len) {
             if (len < word.size() && is_continuation_byte(word[len])) continue;
-            if (const auto it = prefix_words_.find(word.substr(0, len)); it != prefix_words_.end()) return it->second;
+            if (const std::string* cls = prefix_words_.find(word.substr(0, len))) return *cls;
         }
     }
     if (suffix_filter_.may_match(word, /*at_end=*/true)) {
         const std::size_t longest = suffix_filter_.max_bytes();
         for (std::size_t start = word.size() > longest ? word.size() - longest : 1; start < word.size(); ++start) {
             if (is_continuation_byte(word[start])) continue;
-            if (const auto it = suffix_words_.find(word.substr(start)); it != suffix_words_.end()) return it->second;
+            if (const std::string* cls = suffix_words_.find(word.substr(start))) return *cls;
         }
     }
     return {};
@@ -226,8 +271,7 @@ std::string_view Lexicon::title_suffix(std::string_view word) const {
     const std::size_t longest = title_filter_.max_bytes();
     for (std::size_t start = word.size() > longest ? word.size() - longest : 0; start < word.size(); ++start) {
         if (is_continuation_byte(word[start])) continue;
-        const auto it = title_suffixes_.find(word.substr(start));
-        if (it != title_suffixes_.end()) return *it;
+        if (const std::string* title = title_suffixes_.find(word.substr(start))) return *title;
     }
     return {};
 }

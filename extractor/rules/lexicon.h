@@ -9,8 +9,6 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "rules/name_index.h"
@@ -70,17 +68,29 @@ public:
     const std::vector<DataExample>& examples() const { return examples_; }
 
 private:
-    // Hash tables that take a string_view, so that a lookup builds no string.
-    struct TextHash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    // A hash table of words that looks up a string_view without building a
+    // string, with a hash of a few multiplications for the short words it
+    // holds. A word inserted twice keeps its first value.
+    class WordTable {
+    public:
+        void insert(std::string_view word, std::string_view value);
+        // The value of `word`, or nullptr.
+        const std::string* find(std::string_view word) const;
+        bool contains(std::string_view word) const { return find(word) != nullptr; }
+
+    private:
+        struct Slot {
+            std::uint32_t hash = 0;
+            std::uint32_t entry = 0;  // index into entries_ + 1; 0: empty
+        };
+        static std::uint64_t hash_of(std::string_view word);
+        std::vector<std::pair<std::string, std::string>> entries_;  // word, value
+        std::vector<Slot> slots_;  // open addressing, linear probing, at most half full
     };
-    using WordMap = std::unordered_map<std::string, std::string, TextHash, std::equal_to<>>;
-    using WordSet = std::unordered_set<std::string, TextHash, std::equal_to<>>;
 
     void load_gazetteer(const std::string& path, EntityKind default_kind);
     void load_keywords(const std::string& path);
-    void load_words(const std::string& path, WordSet& into);
+    void load_words(const std::string& path, WordTable& into);
     void add_name(std::string_view name, std::uint32_t entity);
 
     std::vector<Entity> entities_;
@@ -102,15 +112,15 @@ private:
         std::size_t max_bytes_ = 0;  // the longest affix
     };
 
-    WordMap exact_words_;   // word -> class
-    WordMap prefix_words_;  // stem prefix -> class
-    WordMap suffix_words_;  // compound ending -> class
-    WordSet title_suffixes_;
+    WordTable exact_words_;   // word -> class
+    WordTable prefix_words_;  // stem prefix -> class
+    WordTable suffix_words_;  // compound ending -> class
+    WordTable title_suffixes_;  // title -> title
     AffixFilter prefix_filter_;
     AffixFilter suffix_filter_;
     AffixFilter title_filter_;
-    WordSet surnames_;
-    WordSet not_names_;
+    WordTable surnames_;
+    WordTable not_names_;
     std::vector<DataExample> examples_;
 };
 

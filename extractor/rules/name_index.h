@@ -28,10 +28,12 @@ struct NameMatch {
     std::uint32_t value = 0;
 };
 
+// A trie over the code points of match keys (one step per Hangul syllable,
+// not three); bytes that are no well-formed UTF-8 are steps of their own, so
+// that any byte string has a key. Edges live in one open-addressing table.
 class NameIndex {
 public:
     // Adds a name for `value`; a name added twice keeps the first value.
-    // Throws std::length_error beyond 2^24 trie nodes.
     void add(std::string_view name, std::uint32_t value);
     bool empty() const { return values_.size() <= 1; }
 
@@ -46,36 +48,32 @@ public:
 
 private:
     static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
-    static constexpr std::uint32_t kMaxNodes = 1u << 24;  // an edge key holds the parent in 24 bits
+    static constexpr std::uint64_t kEmptySlot = ~std::uint64_t{0};
+    static constexpr unsigned kStepBits = 21;  // a code point, or 0x110000 + an ill-formed byte
 
-    // An edge below the root: key (parent << 8 | byte, never 0 since the
-    // parent is not the root) and the child node. Key 0 marks an empty slot.
     struct Edge {
-        std::uint32_t key = 0;
+        std::uint64_t key = kEmptySlot;  // parent << kStepBits | step
         std::uint32_t node = 0;
     };
 
-    std::uint32_t child(std::uint32_t node, unsigned char byte) const {
-        if (node == 0) return root_.empty() ? kNone : root_[byte];
+    std::uint32_t child(std::uint32_t node, std::uint32_t step) const {
         if (edges_.empty()) return kNone;
-        const std::uint32_t key = (node << 8) | byte;
+        const std::uint64_t key = (std::uint64_t{node} << kStepBits) | step;
         for (std::size_t slot = slot_of(key);; slot = (slot + 1) & (edges_.size() - 1)) {
             const Edge& edge = edges_[slot];
             if (edge.key == key) return edge.node;
-            if (edge.key == 0) return kNone;
+            if (edge.key == kEmptySlot) return kNone;
         }
     }
-    std::size_t slot_of(std::uint32_t key) const {
+    std::size_t slot_of(std::uint64_t key) const {
         // Fibonacci hashing: the high bits of the product index the table.
-        return static_cast<std::size_t>((static_cast<std::uint64_t>(key) * 0x9E3779B97F4A7C15ull) >> shift_);
+        return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_);
     }
-    std::uint32_t add_child(std::uint32_t node, unsigned char byte);
+    std::uint32_t add_child(std::uint32_t node, std::uint32_t step);
+    bool find_key(std::string_view key, std::uint32_t& value) const;
     void grow_edges();
 
     std::vector<std::uint32_t> values_{kNone};  // value per node; node 0 is the root
-    // The root's children by byte (256 entries once a name is added): every
-    // lookup starts there, and nearly every Hangul token gets past it.
-    std::vector<std::uint32_t> root_;
     std::vector<Edge> edges_;  // open addressing, linear probing, at most half full
     std::size_t edge_count_ = 0;
     unsigned shift_ = 64;      // 64 - log2(edges_.size())

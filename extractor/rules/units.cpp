@@ -126,6 +126,7 @@ std::size_t person_name_tokens(const NormalizedText& text, const TokenizedText& 
     if (word.size() == 9 && surname1) return 1;
     if (word.size() == 12 && surname2) return 1;
     if (word.size() == 3 && surname1) return 1;  // a lone surname: 정 CIC장
+    if (word.size() == 6 && surname2) return 1;  // a lone two-syllable surname: 황보 부문장
     // 신유나: the last syllable was taken for a particle, and the name goes on to a title.
     if (word.size() == 6 && surname1 && t + 1 < sentence_end) {
         const Token& next = tokens.tokens[t + 1];
@@ -273,7 +274,7 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                             unit.cls = lexicon.find(title, EntityKind::reporter) ? UnitClass::reporter
                                                                                  : UnitClass::title;
                         } else if (const std::size_t name_tokens = person_name_tokens(text, tokens, t, sentence.end_token, lexicon)) {
-                            unit.cls = name_tokens == 1 && word.size() == 3 ? UnitClass::surname : UnitClass::person;
+                            unit.cls = name_tokens == 1 && lexicon.is_surname(word) ? UnitClass::surname : UnitClass::person;
                             unit.end_token = t + name_tokens;
                         }
                         break;
