@@ -34,6 +34,10 @@ void FactBuilder::compute_topics() {
         const auto& sentence = units_.sentences[s];
         std::optional<std::size_t> presented;
         bool launched = false;
+        bool releases = false;  // the sentence has a verb of release somewhere
+        for (std::size_t u = sentence.first_unit; u < sentence.end_unit && !releases; ++u) {
+            releases = units_.units[u].keyword == "launch";
+        }
         for (std::size_t u = sentence.first_unit; u < sentence.end_unit; ++u) {
             launched = launched || units_.units[u].keyword == "launch";
             const bool model = model_at(u).has_value();
@@ -45,8 +49,9 @@ void FactBuilder::compute_topics() {
             while (next < sentence.end_unit) {
                 if (units_.units[next].cls == UnitClass::sq_close || is_one_of(unit_text(next), {"팀", "정예팀", "컨소시엄"})) {
                     ++next;
-                } else if (unit_text(next) == "(" && next + 2 < sentence.end_unit && unit_text(next + 2) == ")") {
-                    next += 3;  // an alias or a spelling: 코드리버(CodeRiver)는
+                } else if (unit_text(next) == "(" && next + 2 < sentence.end_unit && unit_text(next + 2) == ")" &&
+                           units_.units[next + 1].cls != UnitClass::quantity) {
+                    next += 3;  // an alias or a spelling: 코드리버(CodeRiver)는; a figure is no alias
                 } else {
                     break;
                 }
@@ -64,7 +69,7 @@ void FactBuilder::compute_topics() {
                 // `SK텔레콤은 'A.X K1'을 공개했다`: the model its topic team presents
                 // (the last one before the verb of release, if there is one) is
                 // what the next sentence goes on about.
-                if (model && topic_team_[s] && (!presented || !launched)) presented = u;
+                if (model && (topic_team_[s] || releases) && (!presented || !launched)) presented = u;
                 else blocks_topic_[s] = true;
             }
         }
