@@ -48,6 +48,10 @@ case "${1:-}" in
         echo "setup: the same suite under AddressSanitizer and UndefinedBehaviorSanitizer" >&2
         build build-asan -DKFACTS_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
         (cd build-asan && ctest --output-on-failure -j "$JOBS")
+        echo "setup: each fuzzer for ${FUZZ_SECONDS:-25} s under ASan+UBSan (clang, libFuzzer)" >&2
+        CC=clang-14 CXX=clang++-14 cmake -S . -B build-fuzz -DKFACTS_FUZZ=ON -DKFACTS_BENCH=OFF >/dev/null
+        cmake --build build-fuzz -j "$JOBS" --target kfacts_fuzzers
+        tests/fuzz/run.sh build-fuzz "${FUZZ_SECONDS:-25}"
         ;;
     *)
         echo "usage: ./setup.sh run|test" >&2

@@ -1,47 +1,32 @@
 #include "base/span.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 namespace kfacts {
+namespace {
 
-std::size_t utf8_sequence(std::string_view s, std::size_t i, char32_t& cp, bool& valid) {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    const unsigned char b0 = byte(i);
-    valid = false;
-    cp = 0xFFFD;
-    if (b0 < 0x80) {
-        valid = true;
-        cp = b0;
-        return 1;
+constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
+
+// Bytes of valid UTF-8 that start a code point: all but the continuation
+// bytes (10xxxxxx), counted eight at a time.
+std::size_t lead_bytes(std::string_view s) {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
+    std::size_t continuation = 0;
+    std::size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, bytes + i, 8);
+        // Bit 7 set and bit 6 clear: shifting left by one brings bit 6 under bit 7.
+        const std::uint64_t marks = (word & ~(word << 1) & kHighBits) >> 7;  // one bit per byte
+        continuation += static_cast<std::size_t>((marks * 0x0101010101010101ull) >> 56);  // their sum
     }
-    std::size_t need;
-    unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
-    if (b0 >= 0xC2 && b0 <= 0xDF) {
-        need = 1;
-    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-        need = 2;
-        if (b0 == 0xE0) lo = 0xA0;  // overlong
-        if (b0 == 0xED) hi = 0x9F;  // surrogates
-    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-        need = 3;
-        if (b0 == 0xF0) lo = 0x90;  // overlong
-        if (b0 == 0xF4) hi = 0x8F;  // > U+10FFFF
-    } else {
-        return 1;  // continuation byte or never-valid lead byte
-    }
-    char32_t value = b0 & (0x3F >> need);
-    for (std::size_t k = 1; k <= need; ++k) {
-        if (i + k >= s.size()) return k;
-        const unsigned char b = byte(i + k);
-        const unsigned char min = k == 1 ? lo : 0x80;
-        const unsigned char max = k == 1 ? hi : 0xBF;
-        if (b < min || b > max) return k;  // maximal subpart ends before b
-        value = (value << 6) | (b & 0x3F);
-    }
-    valid = true;
-    cp = value;
-    return need + 1;
+    for (; i < s.size(); ++i) continuation += (bytes[i] & 0xC0) == 0x80;
+    return s.size() - continuation;
 }
+
+}  // namespace
 
 std::size_t count_code_points(std::string_view s) {
     std::size_t n = 0;
@@ -73,31 +58,90 @@ void append_utf8(std::string& out, char32_t cp) {
     }
 }
 
+bool is_valid_utf8(std::string_view s) {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
+    char32_t cp;
+    bool valid = true;
+    for (std::size_t i = 0; i < s.size();) {
+        if (i + 8 <= s.size()) {
+            std::uint64_t word;
+            std::memcpy(&word, bytes + i, 8);
+            if ((word & kHighBits) == 0) {  // eight ASCII bytes
+                i += 8;
+                continue;
+            }
+        }
+        if (bytes[i] < 0x80) {
+            ++i;
+            continue;
+        }
+        i += utf8_sequence(s, i, cp, valid);
+        if (!valid) return false;
+    }
+    return true;
+}
+
 SourceLocator::SourceLocator(std::string_view source) : source_(source) {
     line_starts_.push_back(0);
-    line_char_starts_.push_back(0);
+    for (const char* p = source.data(), *end = source.data() + source.size();
+         (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))) != nullptr;) {
+        ++p;
+        line_starts_.push_back(static_cast<std::size_t>(p - source.data()));
+    }
+    const std::size_t blocks = source.size() / kBlockBytes + 1;
+    block_chars_.reserve(blocks);
+    valid_utf8_ = is_valid_utf8(source);
+    if (valid_utf8_) {
+        std::size_t chars = 0;
+        for (std::size_t k = 0; k < blocks; ++k) {
+            block_chars_.push_back(chars);
+            const std::size_t start = k * kBlockBytes;
+            chars += lead_bytes(source.substr(start, std::min(kBlockBytes, source.size() - start)));
+        }
+        return;
+    }
+    // Ill-formed input: walk the sequences as the decoder does.
+    block_sequence_starts_.reserve(blocks);
     std::size_t chars = 0;
     char32_t cp;
     bool valid;
-    for (std::size_t i = 0; i < source.size();) {
-        const unsigned char b = static_cast<unsigned char>(source[i]);
-        const std::size_t len = b < 0x80 ? 1 : utf8_sequence(source, i, cp, valid);
-        i += len;
-        ++chars;
-        if (b == '\n') {
-            line_starts_.push_back(i);
-            line_char_starts_.push_back(chars);
+    for (std::size_t i = 0; i < source.size(); ++chars) {
+        while (block_chars_.size() < blocks && i >= block_chars_.size() * kBlockBytes) {
+            block_sequence_starts_.push_back(i);
+            block_chars_.push_back(chars);
         }
+        i += utf8_sequence(source, i, cp, valid);
     }
+    while (block_chars_.size() < blocks) {
+        block_sequence_starts_.push_back(source.size());
+        block_chars_.push_back(chars);
+    }
+}
+
+std::size_t SourceLocator::chars_before(std::size_t byte_offset) const {
+    std::size_t block = byte_offset / kBlockBytes;
+    if (valid_utf8_) {
+        const std::size_t start = block * kBlockBytes;
+        return block_chars_[block] + lead_bytes(source_.substr(start, byte_offset - start));
+    }
+    // The sequence that holds the block's first byte may have started in the block before.
+    if (block_sequence_starts_[block] > byte_offset) --block;
+    std::size_t chars = block_chars_[block];
+    char32_t cp;
+    bool valid;
+    for (std::size_t i = block_sequence_starts_[block]; i < byte_offset; ++chars) {
+        i += utf8_sequence(source_, i, cp, valid);
+    }
+    return chars;
 }
 
 SourcePosition SourceLocator::locate(std::size_t byte_offset) const {
     byte_offset = std::min(byte_offset, source_.size());
     const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), byte_offset);
     const std::size_t line = static_cast<std::size_t>(it - line_starts_.begin());  // 1-based
-    const std::size_t line_start = line_starts_[line - 1];
-    const std::size_t col = count_code_points(source_.substr(line_start, byte_offset - line_start));
-    return {line, col + 1, line_char_starts_[line - 1] + col};
+    const std::size_t chars = chars_before(byte_offset);
+    const std::size_t col = chars - chars_before(line_starts_[line - 1]);
+    return {line, col + 1, chars};
 }
 
 }  // namespace kfacts

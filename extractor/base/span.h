@@ -30,26 +30,80 @@ struct SourcePosition {
 
 // Turns byte offsets of one input into SourcePositions. Code points are
 // counted as Python's `bytes.decode("utf-8", "replace")` counts them: every
-// maximal ill-formed subsequence is one replacement character.
+// maximal ill-formed subsequence is one replacement character. A position
+// inside a sequence counts that sequence (the code points that start before
+// it). Building is linear in the input; each locate() costs a binary search
+// over the lines and a count over at most one block of bytes, however long
+// the line.
 class SourceLocator {
 public:
     explicit SourceLocator(std::string_view source);
     SourcePosition locate(std::size_t byte_offset) const;
 
 private:
+    static constexpr std::size_t kBlockBytes = 256;
+    // Number of code points (sequences) that start before `byte_offset`.
+    std::size_t chars_before(std::size_t byte_offset) const;
+
     std::string_view source_;
-    std::vector<std::size_t> line_starts_;       // byte offset of each line
-    std::vector<std::size_t> line_char_starts_;  // code-point offset of each line
+    bool valid_utf8_ = true;                  // then every byte but a continuation byte starts a code point
+    std::vector<std::size_t> line_starts_;    // byte offset of each line
+    // Per block of kBlockBytes bytes, block k starting at byte k * kBlockBytes:
+    // for valid UTF-8 the code points before the block; otherwise the first
+    // sequence that starts in or after the block (block_sequence_starts_) and
+    // the code points before that sequence.
+    std::vector<std::size_t> block_chars_;
+    std::vector<std::size_t> block_sequence_starts_;
 };
 
 // Length of the UTF-8 sequence at `s[i]`, following the "maximal subpart"
 // rule of Unicode (chapter 3, U+FFFD substitution): 1..4 for a well-formed
 // sequence; for an ill-formed one, the number of bytes one U+FFFD replaces.
 // `valid` tells which it was; `cp` receives the code point (U+FFFD if ill-formed).
-std::size_t utf8_sequence(std::string_view s, std::size_t i, char32_t& cp, bool& valid);
+inline std::size_t utf8_sequence(std::string_view s, std::size_t i, char32_t& cp, bool& valid) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    const unsigned char b0 = byte(i);
+    valid = false;
+    cp = 0xFFFD;
+    if (b0 < 0x80) {
+        valid = true;
+        cp = b0;
+        return 1;
+    }
+    std::size_t need;
+    unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+    if (b0 >= 0xC2 && b0 <= 0xDF) {
+        need = 1;
+    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+        need = 2;
+        if (b0 == 0xE0) lo = 0xA0;  // overlong
+        if (b0 == 0xED) hi = 0x9F;  // surrogates
+    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+        need = 3;
+        if (b0 == 0xF0) lo = 0x90;  // overlong
+        if (b0 == 0xF4) hi = 0x8F;  // > U+10FFFF
+    } else {
+        return 1;  // continuation byte or never-valid lead byte
+    }
+    char32_t value = b0 & (0x3F >> need);
+    for (std::size_t k = 1; k <= need; ++k) {
+        if (i + k >= s.size()) return k;
+        const unsigned char b = byte(i + k);
+        const unsigned char min = k == 1 ? lo : 0x80;
+        const unsigned char max = k == 1 ? hi : 0xBF;
+        if (b < min || b > max) return k;  // maximal subpart ends before b
+        value = (value << 6) | (b & 0x3F);
+    }
+    valid = true;
+    cp = value;
+    return need + 1;
+}
 
 // Number of code points in `s`, ill-formed subsequences counting one each.
 std::size_t count_code_points(std::string_view s);
+
+// Whether `s` is well-formed UTF-8 throughout.
+bool is_valid_utf8(std::string_view s);
 
 void append_utf8(std::string& out, char32_t cp);
 

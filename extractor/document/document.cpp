@@ -50,7 +50,7 @@ void enforce_size_limit(Document& doc, std::optional<std::size_t> total_size, co
 std::optional<nlohmann::json> parse_json(std::string_view text, std::string& error) {
     try {
         return nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) {  // parse errors, and numbers out of range (1e999)
         error = e.what();
         return std::nullopt;
     }

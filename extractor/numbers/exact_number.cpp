@@ -54,6 +54,7 @@ bool fits(const ExactNumber& x) {
 }
 
 bool scale_up(ExactNumber& x, int exponent) {
+    if (x.scale < 0 || x.scale > kMaxDigits) return false;
     if (x.mantissa == 0) {
         x.scale = 0;
         return true;
@@ -70,6 +71,7 @@ bool scale_up(ExactNumber& x, int exponent) {
 }
 
 bool add(ExactNumber& x, const ExactNumber& y) {
+    if (!fits(x) || !fits(y)) return false;
     ExactNumber a = x, b = y;
     const int scale = a.scale > b.scale ? a.scale : b.scale;
     for (ExactNumber* n : {&a, &b}) {

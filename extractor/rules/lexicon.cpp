@@ -13,6 +13,14 @@ namespace {
 
 bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
+// The Hangul syllable that `s` is, or 0 when it is anything else.
+char32_t hangul_syllable(std::string_view s) {
+    if (s.size() != 3) return 0;
+    char32_t cp;
+    bool valid;
+    return utf8_sequence(s, 0, cp, valid) == 3 && valid && cp >= 0xAC00 && cp <= 0xD7A3 ? cp : 0;
+}
+
 std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
@@ -159,6 +167,7 @@ Lexicon Lexicon::load(const std::string& rules_dir) {
     lexicon.load_keywords(rules_dir + "/lexicon/keywords.tsv");
     lexicon.load_words(rules_dir + "/lexicon/surnames.txt", lexicon.surnames_);
     lexicon.load_words(rules_dir + "/lexicon/not_names.txt", lexicon.not_names_);
+    lexicon.index_words();
     // A model's team must be an organisation teams.tsv lists (a team, or an org
     // such as 엔비디아 that makes models but mostly appears as a chip maker),
     // or the link is a typo.
@@ -170,6 +179,18 @@ Lexicon Lexicon::load(const std::string& rules_dir) {
         }
     }
     return lexicon;
+}
+
+void Lexicon::index_words() {
+    for (const auto& [surname, unused] : surnames_.entries()) {
+        if (const char32_t syllable = hangul_syllable(surname)) one_syllable_surnames_[syllable - 0xAC00] = true;
+    }
+    for (const auto& [word, unused] : not_names_.entries()) not_name_filter_.add(word, /*at_end=*/false);
+}
+
+bool Lexicon::is_surname(std::string_view syllables) const {
+    if (const char32_t syllable = hangul_syllable(syllables)) return one_syllable_surnames_[syllable - 0xAC00];
+    return surnames_.contains(syllables);
 }
 
 const Entity* Lexicon::find(std::string_view name, EntityKind kind) const {

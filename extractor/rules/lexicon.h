@@ -62,8 +62,10 @@ public:
     std::string_view word_class(std::string_view word) const;
     // Title that ends `word` (연구원장 ends with 원장), or empty.
     std::string_view title_suffix(std::string_view word) const;
-    bool is_surname(std::string_view syllable) const { return surnames_.contains(syllable); }
-    bool is_not_name(std::string_view word) const { return not_names_.contains(word); }
+    bool is_surname(std::string_view syllables) const;
+    bool is_not_name(std::string_view word) const {
+        return not_name_filter_.may_match(word, /*at_end=*/false) && not_names_.contains(word);
+    }
 
     const std::vector<DataExample>& examples() const { return examples_; }
 
@@ -77,6 +79,7 @@ private:
         // The value of `word`, or nullptr.
         const std::string* find(std::string_view word) const;
         bool contains(std::string_view word) const { return find(word) != nullptr; }
+        const std::vector<std::pair<std::string, std::string>>& entries() const { return entries_; }
 
     private:
         struct Slot {
@@ -92,6 +95,8 @@ private:
     void load_keywords(const std::string& path);
     void load_words(const std::string& path, WordTable& into);
     void add_name(std::string_view name, std::uint32_t entity);
+    // The fast indexes over surnames and not-names, once both are loaded.
+    void index_words();
 
     std::vector<Entity> entities_;
     std::vector<std::vector<std::uint32_t>> groups_;
@@ -120,7 +125,11 @@ private:
     AffixFilter suffix_filter_;
     AffixFilter title_filter_;
     WordTable surnames_;
+    // One-syllable surnames by syllable index (U+AC00 is 0): a name check
+    // costs a bit test per Hangul word.
+    std::vector<bool> one_syllable_surnames_ = std::vector<bool>(11172);
     WordTable not_names_;
+    AffixFilter not_name_filter_;
     std::vector<DataExample> examples_;
 };
 

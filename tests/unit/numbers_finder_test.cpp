@@ -1,6 +1,5 @@
 #include <catch2/catch.hpp>
 
-#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -172,21 +171,4 @@ TEST_CASE("random mixtures of number pieces keep every invariant", "[numbers][pr
         INFO(text);
         find(text);  // check_invariants inside
     }
-}
-
-TEST_CASE("throughput of find() on the seed bodies", "[.][numbers][bench]") {
-    std::string corpus;
-    for (const char* seed : {"000_fd57b762e0ac98e8.txt", "001_15f6b37683b40829.txt", "002_d8991b5d25716180.txt",
-                             "003_b882bdb92e705718.txt", "004_909e29f04e392b0c.txt"})
-        corpus += testing::seed_body(seed) + "\n";
-    std::string text;
-    while (text.size() < (32u << 20)) text += corpus;
-    std::vector<Diagnostic> diagnostics;
-    const auto start = std::chrono::steady_clock::now();
-    const auto found = finder().find(text, diagnostics);
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    const double mb_per_second = static_cast<double>(text.size()) / 1e6 / seconds;
-    WARN("find(): " << mb_per_second << " MB/s over " << text.size() / 1000000 << " MB, " << found.size()
-                    << " quantities");
-    CHECK(mb_per_second > 20);
 }

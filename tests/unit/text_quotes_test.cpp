@@ -1,6 +1,5 @@
 #include <catch2/catch.hpp>
 
-#include <chrono>
 
 #include "text/segmentation.h"
 #include "text_test_support.h"
@@ -119,16 +118,13 @@ TEST_CASE("ten thousand unclosed quotation marks stay unpaired", "[text][quotes]
 }
 
 TEST_CASE("unclosed quotation marks take linear time", "[text][quotes]") {
-    // 200,000 marks: quadratic pairing would take minutes, linear takes milliseconds
-    // (a few hundred under the sanitizers).
+    // 200,000 marks: quadratic pairing would take minutes and run into the
+    // test's time limit (tests/CMakeLists.txt); linear takes milliseconds.
     std::string input;
     for (int i = 0; i < 200000; ++i) input += " “인용";
     const NormalizedText text = identity_text(input);
-    const auto started = std::chrono::steady_clock::now();
     const TokenizedText tokens = tokenize(text);
-    const auto elapsed = std::chrono::steady_clock::now() - started;
     CHECK(paired_count(tokens) == 0);
-    CHECK(elapsed < std::chrono::seconds(5));
 }
 
 TEST_CASE("pair_quotes pairs each paragraph on its own", "[text][quotes]") {

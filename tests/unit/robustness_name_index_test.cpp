@@ -1,0 +1,85 @@
+// NameIndex against its definition: a name matches when the match keys
+// (ASCII lower-cased, separators removed) of the name and of the tokens are
+// the same bytes; the longest match ending at a token end wins. Random names
+// mix Hangul, Latin, separators and ill-formed bytes.
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <random>
+#include <string>
+
+#include "rules/name_index.h"
+
+using namespace kfacts;
+
+namespace {
+
+std::string random_name(std::mt19937& rng) {
+    static const char* const kPieces[] = {"가", "나", "한국", "A", "x", "K1", "-", ".", " ", "_", "\xEA\xB0", "\xB0",
+                                          "\xFF", "엑사원", "GPT", "oss"};
+    std::string name;
+    const std::size_t pieces = 1 + rng() % 4;
+    for (std::size_t k = 0; k < pieces; ++k) name += kPieces[rng() % std::size(kPieces)];
+    return name;
+}
+
+}  // namespace
+
+TEST_CASE("NameIndex::find is a lookup of the match key", "[robustness][names]") {
+    std::mt19937 rng(11);
+    NameIndex index;
+    std::map<std::string, std::uint32_t> by_key;
+    for (std::uint32_t v = 0; v < 300; ++v) {
+        const std::string name = random_name(rng);
+        index.add(name, v);
+        const std::string key = match_key(name);
+        if (!key.empty()) by_key.emplace(key, v);  // the first value of a key stays
+    }
+    for (int probe = 0; probe < 3000; ++probe) {
+        const std::string name = random_name(rng);
+        const auto it = by_key.find(match_key(name));
+        std::uint32_t value = 0;
+        INFO("name of " << name.size() << " bytes");
+        REQUIRE(index.find(name, value) == (it != by_key.end()));
+        if (it != by_key.end()) REQUIRE(value == it->second);
+    }
+    // A separator between broken bytes joins them into one character of the key.
+    NameIndex joined;
+    joined.add("가", 7);
+    std::uint32_t value = 0;
+    CHECK(joined.find("\xEA-\xB0\x80", value));
+    CHECK(value == 7);
+}
+
+TEST_CASE("NameIndex::longest_match ends at the longest name that ends a token", "[robustness][names]") {
+    NameIndex index;
+    index.add("SK텔레콤", 1);
+    index.add("A.X K1", 2);
+    index.add("A.X", 3);
+    index.add("KT", 4);
+
+    NormalizedText text;
+    text.text = "sk텔레콤 AX K1 KTX kt";
+    TokenizedText tokens;
+    // sk텔레콤 | AX | K1 | KTX | kt
+    for (const auto& [start, end] : std::vector<std::pair<std::size_t, std::size_t>>{
+             {0, 11}, {12, 14}, {15, 17}, {18, 21}, {22, 24}}) {
+        Token t;
+        t.norm_start = start;
+        t.norm_end = end;
+        tokens.tokens.push_back(t);
+    }
+    NameMatch match;
+    REQUIRE(index.longest_match(text, tokens, 0, tokens.tokens.size(), match));
+    CHECK(match.value == 1);
+    CHECK(match.end_token == 1);
+    REQUIRE(index.longest_match(text, tokens, 1, tokens.tokens.size(), match));
+    CHECK(match.value == 2);  // A.X K1 over A.X: the separators between tokens are skipped
+    CHECK(match.end_token == 3);
+    REQUIRE(index.longest_match(text, tokens, 1, 2, match));
+    CHECK(match.value == 3);  // the limit cuts K1 off
+    CHECK_FALSE(index.longest_match(text, tokens, 3, tokens.tokens.size(), match));  // KT is not in KTX
+    REQUIRE(index.longest_match(text, tokens, 4, tokens.tokens.size(), match));
+    CHECK(match.value == 4);
+    CHECK_FALSE(NameIndex().longest_match(text, tokens, 0, tokens.tokens.size(), match));
+}
