@@ -181,9 +181,12 @@ void RuleSet::add_file(const std::string& path, std::string_view content) {
     }
 }
 
-void RuleSet::compile() {
+void RuleSet::compile(std::int64_t set_max_mem) {
     RE2::Options options;
     options.set_log_errors(false);
+    // The set's DFA over all rules outgrows RE2's default 8 MB budget on long
+    // sentences; then every sentence would fall back to running each rule.
+    options.set_max_mem(set_max_mem);
     set_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
     for (const auto& rule : rules_) {
         std::string error;
@@ -219,7 +222,15 @@ void RuleSet::match_sentence(const AnnotatedText& text, std::size_t sentence,
                              std::vector<RuleMatch>& out) const {
     const std::string& tags = text.sentences[sentence].tags;
     std::vector<int> candidates;
-    if (!set_ || !set_->Match(tags, &candidates)) return;
+    if (!set_) return;
+    RE2::Set::ErrorInfo error{};
+    if (!set_->Match(tags, &candidates, &error)) {
+        if (error.kind == RE2::Set::kNoError) return;  // no rule can match
+        // Out of DFA memory (a pathological sentence): the set cannot tell
+        // which rules match, so every rule runs; the result is the same.
+        candidates.resize(rules_.size());
+        for (std::size_t i = 0; i < rules_.size(); ++i) candidates[i] = static_cast<int>(i);
+    }
     std::sort(candidates.begin(), candidates.end());
     std::vector<re2::StringPiece> groups;
     for (int index : candidates) {

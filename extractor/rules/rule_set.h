@@ -21,6 +21,7 @@
 #include <re2/set.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -71,11 +72,16 @@ struct RuleMatch {
 
 class RuleSet {
 public:
+    // Memory budget of the RE2::Set that selects rules (docs/limits.md).
+    static constexpr std::int64_t kSetMaxMem = std::int64_t{64} << 20;
+
     // Loads every *.rules file in `dir` (sorted). Errors: RuleLoadError "file:line: problem".
     static RuleSet load(const std::string& dir);
     // Parses one rule file's text (for tests and `kfacts rules lint`).
     void add_file(const std::string& path, std::string_view content);
-    void compile();
+    // Compiles the RE2::Set that selects rules. A sentence that needs more
+    // than `set_max_mem` of DFA runs every rule instead: slower, same matches.
+    void compile(std::int64_t set_max_mem = kSetMaxMem);
 
     const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
 

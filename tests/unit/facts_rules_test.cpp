@@ -3,6 +3,10 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <memory>
 
 #include "facts/extractor.h"
@@ -113,4 +117,35 @@ TEST_CASE("spans re-read their text from the original bytes", "[rules][spans]") 
     const Fact* model = find(facts, FactType::model);
     REQUIRE(model != nullptr);
     CHECK(text.substr(model->span.start, model->span.size()) == "A.X K1");
+}
+
+TEST_CASE("the rule-selecting set gives the same matches on a small memory budget", "[rules][limits]") {
+    // With 2 MB the set's DFA flushes its cache again and again on the seeds;
+    // selection must still find every rule that matches.
+    RuleSet small = RuleSet::load(KFACTS_SOURCE_DIR "/rules/patterns");
+    small.compile(std::int64_t{2} << 20);
+    namespace fs = std::filesystem;
+    std::size_t compared = 0;
+    for (const auto& entry : fs::directory_iterator(KFACTS_SOURCE_DIR "/data/seeds")) {
+        std::ifstream in(entry.path(), std::ios::binary);
+        std::stringstream content;
+        content << in.rdbuf();
+        Document doc = read_document_bytes(entry.path().string(), content.str());
+        const Analysis analysis = extractor().analyse(doc);
+        std::vector<RuleMatch> matches;
+        for (std::size_t s = 0; s < analysis.units.sentences.size(); ++s) small.match_sentence(analysis.units, s, matches);
+        REQUIRE(matches.size() == analysis.matches.size());
+        for (std::size_t i = 0; i < matches.size(); ++i) {
+            CHECK(matches[i].rule->id == analysis.matches[i].rule->id);
+            CHECK(matches[i].whole.first == analysis.matches[i].whole.first);
+            CHECK(matches[i].whole.end == analysis.matches[i].whole.end);
+        }
+        compared += matches.size();
+    }
+    CHECK(compared > 50);
+}
+
+TEST_CASE("a rule set too large for its memory budget is a load error", "[rules][limits]") {
+    RuleSet tiny = RuleSet::load(KFACTS_SOURCE_DIR "/rules/patterns");
+    CHECK_THROWS_AS(tiny.compile(std::int64_t{64} << 10), RuleLoadError);
 }
