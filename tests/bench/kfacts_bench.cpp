@@ -130,6 +130,11 @@ struct StageTimes {
 };
 
 void print_stage(const char* name, double seconds, const StageTimes& t) {
+    // Below the clock's resolution (reading from a warm page cache), a rate would be noise.
+    if (seconds < 1e-3) {
+        fmt::print("  {:<34} {:8.3f} s (too short to measure)\n", name, seconds);
+        return;
+    }
     fmt::print("  {:<34} {:8.3f} s {:9.1f} MB/s {:10.0f} docs/s\n", name, seconds, t.bytes / 1e6 / seconds,
                t.documents / seconds);
 }
