@@ -50,6 +50,7 @@ std::vector<Fact> Extractor::extract(Document& doc, const ExtractOptions& option
     FactBuilder builder(lexicon_, *particles_, doc, analysis.tokens, analysis.quantities, analysis.units, options);
     builder.add_gazetteer_entities();
     builder.apply_rules(matches);
+    builder.add_table_facts();
     builder.add_quotes(matches);
     builder.add_quantities();
     std::vector<Fact> facts = builder.take();

@@ -64,6 +64,19 @@ struct Subject {
     bool empty() const { return !model && !team; }
 };
 
+// A cell of a table row (tables.cpp): normalised offsets, spaces trimmed.
+struct TableCell {
+    std::size_t start = 0;
+    std::size_t end = 0;
+    bool empty() const { return start == end; }
+};
+
+// What a table's header cell says its column holds.
+struct TableColumn {
+    enum Kind { other, scores, sizes } kind = other;
+    std::string benchmark;  // canonical name, for benchmark columns
+};
+
 class FactBuilder {
 public:
     FactBuilder(const Lexicon& lexicon, const ParticleLexicon& particles, const Document& doc,
@@ -96,6 +109,9 @@ public:
     void apply_rules(const std::vector<RuleMatch>& matches);
     void add_quotes(const std::vector<RuleMatch>& matches);
     void add_quantities();
+    // Scores and sizes in benchmark tables (after apply_rules: rows name
+    // models that prose introduced).
+    void add_table_facts();
     std::vector<Fact> take();
 
 private:
@@ -135,6 +151,13 @@ private:
     void add_score(const RuleMatch& match);
     std::optional<SpeakerMention> speaker_from(const RuleMatch& match) const;
     const Quantity* quantity_of(const Capture* capture, std::size_t& unit);
+    // Units whose text lies within normalised [start, end).
+    std::pair<std::size_t, std::size_t> units_within(std::size_t start, std::size_t end) const;
+    std::vector<TableColumn> table_header(const std::vector<TableCell>& cells) const;
+    Subject table_row_subject(const TableCell& cell) const;
+    const Quantity* quantity_filling(const TableCell& cell) const;
+    bool has_fact(FactType type, const Subject& subject, const ExactNumber& number) const;
+    void add_table_row(const std::vector<TableCell>& cells, const std::vector<TableColumn>& header);
 
     const Lexicon& lexicon_;
     const ParticleLexicon& particles_;

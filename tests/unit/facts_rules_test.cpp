@@ -149,3 +149,68 @@ TEST_CASE("a rule set too large for its memory budget is a load error", "[rules]
     RuleSet tiny = RuleSet::load(KFACTS_SOURCE_DIR "/rules/patterns");
     CHECK_THROWS_AS(tiny.compile(std::int64_t{64} << 10), RuleLoadError);
 }
+
+namespace {
+
+std::vector<const Fact*> of_type(const std::vector<Fact>& facts, FactType type) {
+    std::vector<const Fact*> out;
+    for (const Fact& f : facts) {
+        if (f.type == type) out.push_back(&f);
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("benchmark tables give a score per row and column", "[rules][tables]") {
+    const std::string text =
+        "벤치마크 결과는 다음과 같다.\n"
+        "모델\tKMMLU\tGPQA\t파라미터\n"
+        "ZETA-9 Pro\t71.2\t48.5%\t12B\n"
+        "평균\t60.0\t40.0\t-\n"
+        "자료: 제타랩\n"
+        "KMMLU\t70.0\n";
+    const std::vector<Fact> facts = extract(text);
+    const auto scores = of_type(facts, FactType::benchmark_score);
+    REQUIRE(scores.size() == 2);
+    CHECK(*scores[0]->model == "ZETA-9 Pro");
+    CHECK(*scores[0]->benchmark == "KMMLU");
+    CHECK(scores[0]->score->to_string() == "71.2");
+    CHECK(text.substr(scores[0]->span.start, scores[0]->span.end - scores[0]->span.start) == "71.2");
+    CHECK(scores[1]->benchmark->rfind("GPQA", 0) == 0);  // the gazetteer's canonical name
+    CHECK(scores[1]->score->to_string() == "48.5");
+    CHECK(*scores[1]->unit == "%");
+    const auto sizes = of_type(facts, FactType::parameter_count);
+    REQUIRE(sizes.size() == 1);
+    CHECK(sizes[0]->value->to_string() == "12000000000");
+    CHECK(*sizes[0]->model == "ZETA-9 Pro");
+}
+
+TEST_CASE("Markdown tables are tables, and a row's known model keeps its team", "[rules][tables]") {
+    const std::vector<Fact> facts = extract(
+        "| 모델 | MMLU |\n"
+        "|---|---:|\n"
+        "| EXAONE 4.0 | 83.2 |\n");
+    const auto scores = of_type(facts, FactType::benchmark_score);
+    REQUIRE(scores.size() == 1);
+    CHECK(*scores[0]->benchmark == "MMLU");
+    CHECK(scores[0]->score->to_string() == "83.2");
+    CHECK(scores[0]->team.has_value());
+}
+
+TEST_CASE("tables without a benchmark or size column give nothing", "[rules][tables]") {
+    const std::vector<Fact> facts = extract(
+        "구분\t2025년\t2026년\n"
+        "예산\t500억원\t700억원\n"
+        "GPU-2 도입\t1000\t2000\n");
+    CHECK(of_type(facts, FactType::benchmark_score).empty());
+    CHECK(of_type(facts, FactType::parameter_count).empty());
+}
+
+TEST_CASE("a score stated in prose and again in a table is one fact", "[rules][tables]") {
+    const std::vector<Fact> facts = extract(
+        "ZETA-9는 KMMLU에서 71.2점을 받았다.\n"
+        "모델\tKMMLU\n"
+        "ZETA-9\t71.2\n");
+    CHECK(of_type(facts, FactType::benchmark_score).size() == 1);
+}
