@@ -188,6 +188,34 @@ int run_tokens(const std::vector<std::string>& paths, const std::string& rules) 
     return any_error ? 1 : 0;
 }
 
+int run_rules_tags(const std::vector<std::string>& paths, const std::string& rules) {
+    const auto extractor = load_extractor(rules);
+    bool any_error = false;
+    read_inputs(paths, ReadLimits{}, [&](Document&& doc) {
+        any_error = any_error || doc.has_error();
+        const Analysis analysis = extractor->analyse(doc);
+        std::string out = fmt::format("# {} ({})\n", doc.meta.id, doc.meta.path);
+        std::size_t next_match = 0;
+        for (std::size_t s = 0; s < analysis.units.sentences.size(); ++s) {
+            const SentenceTags& sentence = analysis.units.sentences[s];
+            if (sentence.first_unit == sentence.end_unit) continue;
+            const std::size_t start = analysis.units.units[sentence.first_unit].norm_start;
+            const std::size_t end = analysis.units.units[sentence.end_unit - 1].norm_end;
+            fmt::format_to(std::back_inserter(out), "sentence {}: {}\n  tags: {}\n", s + 1,
+                           std::string_view(doc.text.text).substr(start, end - start), sentence.tags);
+            for (; next_match < analysis.matches.size() && analysis.matches[next_match].sentence == s; ++next_match) {
+                const RuleMatch& match = analysis.matches[next_match];
+                const std::size_t a = analysis.units.units[match.whole.first].norm_start;
+                const std::size_t b = analysis.units.units[match.whole.end - 1].norm_end;
+                fmt::format_to(std::back_inserter(out), "  match {}: {}\n", match.rule->id,
+                               std::string_view(doc.text.text).substr(a, b - a));
+            }
+        }
+        std::fwrite(out.data(), 1, out.size(), stdout);
+    });
+    return any_error ? 1 : 0;
+}
+
 int run_rules_test(const std::string& rules) {
     const auto extractor = load_extractor(rules);
     std::size_t passed = 0, failed = 0;

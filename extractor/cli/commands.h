@@ -51,6 +51,8 @@ void add_check_options(CLI::App& cmd, CheckArgs& args);
 int run_extract(const ExtractArgs& args);
 int run_check(const CheckArgs& args);
 int run_tokens(const std::vector<std::string>& paths, const std::string& rules);
+// Per sentence: its text, the tag string that rule patterns see, and the rules that match.
+int run_rules_tags(const std::vector<std::string>& paths, const std::string& rules);
 int run_rules_test(const std::string& rules);
 int run_rules_lint(const std::string& rules);
 

@@ -4,7 +4,7 @@
 //   kfacts extract [--format json|jsonl|csv|xlsx|sqlite] [-o FILE] [--db FILE] [--types LIST] [-j N] PATH...
 //   kfacts check PATH... [--expected DIR] [--min-f1 X] [--db FILE] [--report text|github|sarif]
 //   kfacts tokens PATH...
-//   kfacts rules test | lint
+//   kfacts rules test | lint | tags PATH...
 //
 // Exit codes: 0 every input read (check: no error found); 1 some input had an
 // error (its record is still written), a rule example failed, or check found
@@ -43,6 +43,10 @@ int main(int argc, char** argv) {
     rules_cmd->require_subcommand(1);
     auto* rules_test = rules_cmd->add_subcommand("test", "Run every example written beside the rules");
     auto* rules_lint = rules_cmd->add_subcommand("lint", "Load and check every rule file");
+    std::vector<std::string> tag_paths;
+    auto* rules_tags = rules_cmd->add_subcommand(
+        "tags", "Print each sentence's tag string, which rule patterns match, and the rules that matched");
+    rules_tags->add_option("paths", tag_paths, "Files, directories, .jsonl or - for stdin")->required();
 
     try {
         app.parse(argc, argv);
@@ -63,6 +67,7 @@ int main(int argc, char** argv) {
         if (*tokens_cmd) return run_tokens(token_paths, token_rules);
         if (*rules_test) return run_rules_test(rules_dir);
         if (*rules_lint) return run_rules_lint(rules_dir);
+        if (*rules_tags) return run_rules_tags(tag_paths, rules_dir);
     } catch (const UsageError& e) {
         fmt::print(stderr, "kfacts: {}\n", e.what());
         return 2;

@@ -252,6 +252,11 @@ void FactBuilder::add_parameter_count(const RuleMatch& match) {
     if (const Capture* c = match.get("subject")) {
         subject.model = model_at(c->first);
         subject.team = subject.model ? team_of_model(*subject.model) : team_at(c->first);
+        // A rule that captured a name no gazetteer or earlier rule knows
+        // (ZEPHYR-K3-Mini는 3B로) names the model itself.
+        if (subject.empty() && units_.units[c->first].cls == UnitClass::word) {
+            subject.model = range_text(c->first, c->end);
+        }
     }
     if (subject.empty()) subject = find_subject(unit, /*subject_may_follow=*/true);
     if (subject.empty()) return;  // a size of nothing in particular is no claim

@@ -104,7 +104,7 @@ std::vector<ExampleResult> run_rule_examples(const Extractor& extractor) {
         for (const Unit& unit : analysis.units.units) {
             if (std::find(classes.begin(), classes.end(), unit.cls) == classes.end()) continue;
             if (unit.entity < lexicon.entities().size()) {
-                named.push_back(lexicon.entities()[unit.entity].name);
+                named.push_back(analysis.units.name_of(unit, lexicon));  // derived names as written: 엑사원 X 5
             } else {
                 const std::string_view word(doc.text.text.data() + unit.norm_start, unit.norm_end - unit.norm_start);
                 named.emplace_back(lexicon.title_suffix(word));

@@ -260,3 +260,12 @@ TEST_CASE("Usage errors exit with 2") {
     CHECK(run(kfacts_command("extract --format xlsx -o " + shell_quote(dir / "no/such/dir.xlsx") + " " + seed + " 2>/dev/null"))
               .exit_code == 2);
 }
+
+TEST_CASE("rules tags shows each sentence's tag string and the rules that matched") {
+    const CommandResult r = run("printf '%s\\n' '매개변수 500B 규모의 초거대 AI 모델을 공개했다.' | " +
+                                kfacts_command("rules tags -"));
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.out.find("sentence 1: 매개변수 500B 규모의 초거대 AI 모델을 공개했다.") != std::string::npos);
+    CHECK(r.out.find("  tags: {param:매개변수}{qty:B~}{particle:의}") != std::string::npos);
+    CHECK(r.out.find("  match param.keyword-then-size: 매개변수 500B 규모\n") != std::string::npos);
+}
