@@ -73,8 +73,11 @@ struct TableCell {
 
 // What a table's header cell says its column holds.
 struct TableColumn {
-    enum Kind { other, scores, sizes } kind = other;
-    std::string benchmark;  // canonical name, for benchmark columns
+    // other: a cell that may name the row; teams: a header such as 팀 or
+    // 기업 says its cells name teams, known or not.
+    enum Kind { other, teams, scores, sizes } kind = other;
+    std::string benchmark;                  // canonical name, or the criterion as written
+    std::optional<ExactNumber> max_score;   // 교과 지식(40)
 };
 
 class FactBuilder {
@@ -154,7 +157,7 @@ private:
     // Units whose text lies within normalised [start, end).
     std::pair<std::size_t, std::size_t> units_within(std::size_t start, std::size_t end) const;
     std::vector<TableColumn> table_header(const std::vector<TableCell>& cells) const;
-    Subject table_row_subject(const TableCell& cell) const;
+    Subject table_row_subject(const std::vector<TableCell>& cells, const std::vector<TableColumn>& header) const;
     const Quantity* quantity_filling(const TableCell& cell) const;
     bool has_fact(FactType type, const Subject& subject, const ExactNumber& number) const;
     void add_table_row(const std::vector<TableCell>& cells, const std::vector<TableColumn>& header);

@@ -1,7 +1,8 @@
 // Benchmark tables as crawlers deliver them: one line per row, cells
-// separated by tabs or by '|' (Markdown). A header row names benchmarks (or
-// a size column: 파라미터, 매개변수); each later row starts with what it is
-// about, a model or a team, and holds a number per column:
+// separated by tabs, by '|' (Markdown) or by " / ". A header row names
+// benchmarks or criteria (점수, 교과 지식(40)) or a size (파라미터, 매개변수);
+// each later row names what it is about, a model or a team, in its other
+// cells and holds a number per figure column:
 //
 //   모델            KMMLU   MMLU   파라미터
 //   LUMEN-K2-Lite   55.0    74.6   8B
@@ -19,16 +20,22 @@ namespace {
 
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
-// The cells of one line, or nothing when the line is no table row. A tab
-// separates cells; without tabs, a line that starts with '|' is a Markdown row.
+// How a line separates cells: tabs; else '|' when it starts with one
+// (Markdown); else " / " when it holds two or more (a table flattened by a
+// crawler: 팀 / 모델 / 점수). Empty when the line is no table row.
+std::string_view cell_separator(std::string_view line) {
+    if (line.find('\t') != std::string_view::npos) return "\t";
+    const std::size_t first = line.find_first_not_of(' ');
+    if (first != std::string_view::npos && line[first] == '|') return "|";
+    const std::size_t slash = line.find(" / ");
+    if (slash != std::string_view::npos && line.find(" / ", slash + 3) != std::string_view::npos) return " / ";
+    return {};
+}
+
+// The cells of one line, or nothing when the line is no table row.
 std::vector<TableCell> split_cells(std::string_view text, std::size_t start, std::size_t end) {
-    const std::string_view line = text.substr(start, end - start);
-    char separator = '\t';
-    if (line.find('\t') == std::string_view::npos) {
-        const std::size_t first = line.find_first_not_of(' ');
-        if (first == std::string_view::npos || line[first] != '|') return {};
-        separator = '|';
-    }
+    const std::string_view separator = cell_separator(text.substr(start, end - start));
+    if (separator.empty()) return {};
     std::vector<TableCell> cells;
     std::size_t from = start;
     while (from <= end) {
@@ -38,9 +45,9 @@ std::vector<TableCell> split_cells(std::string_view text, std::size_t start, std
         while (cell.start < cell.end && is_blank(text[cell.start])) ++cell.start;
         while (cell.end > cell.start && is_blank(text[cell.end - 1])) --cell.end;
         cells.push_back(cell);
-        from = to + 1;
+        from = to + separator.size();
     }
-    if (separator == '|') {
+    if (separator == "|") {
         // `| a | b |`: the edges are no cells.
         if (!cells.empty() && cells.front().empty()) cells.erase(cells.begin());
         if (!cells.empty() && cells.back().empty()) cells.pop_back();
@@ -68,47 +75,85 @@ std::pair<std::size_t, std::size_t> FactBuilder::units_within(std::size_t start,
 std::vector<TableColumn> FactBuilder::table_header(const std::vector<TableCell>& cells) const {
     std::vector<TableColumn> columns(cells.size());
     bool any = false;
-    for (std::size_t c = 1; c < cells.size(); ++c) {
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+        TableColumn& column = columns[c];
         const auto [first, end] = units_within(cells[c].start, cells[c].end);
-        for (std::size_t u = first; u < end; ++u) {
+        for (std::size_t u = first; u < end && column.kind == TableColumn::other; ++u) {
             const Unit& unit = units_.units[u];
             if (unit.cls == UnitClass::benchmark) {
-                columns[c] = {TableColumn::scores, entity(u)->name};
-                break;
-            }
-            if (unit.keyword == "param") {
-                columns[c].kind = TableColumn::sizes;
-                break;
+                column = {TableColumn::scores, entity(u)->name, std::nullopt};
+            } else if (unit.keyword == "param") {
+                column.kind = TableColumn::sizes;
+            } else if (unit.keyword == "score") {
+                column.kind = TableColumn::scores;
             }
         }
-        any = any || columns[c].kind != TableColumn::other;
+        // 교과 지식(40): a criterion scored out of 40.
+        std::string_view label = std::string_view(text_.text).substr(cells[c].start, cells[c].end - cells[c].start);
+        if (label.size() > 3 && label.back() == ')') {
+            const std::size_t open = label.rfind('(');
+            const auto max = open == std::string_view::npos
+                                 ? std::nullopt
+                                 : parse_korean_number(label.substr(open + 1, label.size() - open - 2));
+            if (max && open > 0) {
+                if (column.kind == TableColumn::other) column.kind = TableColumn::scores;
+                column.max_score = max;
+                label = label.substr(0, open);
+                while (!label.empty() && label.back() == ' ') label.remove_suffix(1);
+            }
+        }
+        if (column.kind == TableColumn::scores && column.benchmark.empty()) column.benchmark = std::string(label);
+        // The first column names the rows, whatever its header says.
+        if (c == 0 && column.kind != TableColumn::other) column = {};
+        any = any || column.kind == TableColumn::scores || column.kind == TableColumn::sizes;
+        if (column.kind == TableColumn::other && is_one_of(label, {"팀", "팀명", "기업", "회사", "개발사", "기관"})) {
+            column.kind = TableColumn::teams;
+        }
     }
     return any ? columns : std::vector<TableColumn>{};
 }
 
-Subject FactBuilder::table_row_subject(const TableCell& cell) const {
+Subject FactBuilder::table_row_subject(const std::vector<TableCell>& cells,
+                                       const std::vector<TableColumn>& header) const {
+    // The cells that are no figure columns name the row: 업스테이지 / 솔라 프로 2.
     Subject subject;
-    const auto [first, end] = units_within(cell.start, cell.end);
-    std::size_t named = end;
-    for (std::size_t u = first; u < end && subject.empty(); ++u) {
-        subject.model = model_at(u);
-        if (!subject.model) subject.team = team_at(u);
-        if (!subject.empty()) named = u;
+    std::optional<std::string> unknown_model;
+    std::optional<std::string> unknown_team;
+    for (std::size_t c = 0; c < cells.size() && c < header.size(); ++c) {
+        if (header[c].kind != TableColumn::other && header[c].kind != TableColumn::teams) continue;
+        const TableCell& cell = cells[c];
+        const auto [first, end] = units_within(cell.start, cell.end);
+        std::optional<std::string> model, team;
+        std::size_t named = end;
+        for (std::size_t u = first; u < end && !model && !team; ++u) {
+            model = model_at(u);
+            if (!model) team = team_at(u);
+            if (model || team) named = u;
+        }
+        // A model no gazetteer knows is written with Latin letters and digits
+        // (LUMEN-K2-Lite, or ZETA-9 Pro where a rule knows only ZETA-9); a
+        // word such as 평균 names nothing.
+        const std::string_view text = std::string_view(text_.text).substr(cell.start, cell.end - cell.start);
+        const bool latin =
+            std::any_of(text.begin(), text.end(), [](char x) { return (x | 0x20) >= 'a' && (x | 0x20) <= 'z'; });
+        const bool digit = std::any_of(text.begin(), text.end(), [](char x) { return x >= '0' && x <= '9'; });
+        const bool whole = named < end && units_.units[named].norm_start == cell.start &&
+                           units_.units[named].norm_end == cell.end;
+        if (!whole && latin && digit && text.size() <= 48) {
+            if (!unknown_model && !subject.model) unknown_model = std::string(text);
+            continue;
+        }
+        if (model && !subject.model) subject.model = model;
+        if (team && !subject.team) subject.team = team;
+        if (!model && !team && header[c].kind == TableColumn::teams && !cell.empty() && !unknown_team) {
+            unknown_team = std::string(text);
+        }
     }
-    // The first cell names the row's subject as a whole: a model no gazetteer
-    // knows is written with Latin letters and digits (LUMEN-K2-Lite, or
-    // ZETA-9 Pro where a rule knows only ZETA-9); 평균 is no subject.
-    const std::string_view text = std::string_view(text_.text).substr(cell.start, cell.end - cell.start);
-    const bool latin = std::any_of(text.begin(), text.end(), [](char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; });
-    const bool digit = std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-    const bool whole = named < end && units_.units[named].norm_start == cell.start &&
-                       units_.units[named].norm_end == cell.end;
-    if (!whole && latin && digit && text.size() <= 48) {
-        subject.model = std::string(text);
-        subject.team = team_of_model(*subject.model);
-        return subject;
+    if (!subject.model) subject.model = unknown_model;
+    if (!subject.team) subject.team = unknown_team;
+    if (subject.model) {
+        if (auto team = team_of_model(*subject.model)) subject.team = team;
     }
-    if (subject.model) subject.team = team_of_model(*subject.model);
     return subject;
 }
 
@@ -149,10 +194,10 @@ void FactBuilder::add_table_facts() {
 }
 
 void FactBuilder::add_table_row(const std::vector<TableCell>& cells, const std::vector<TableColumn>& header) {
-    const Subject subject = table_row_subject(cells.front());
+    const Subject subject = table_row_subject(cells, header);
     if (subject.empty()) return;
-    for (std::size_t c = 1; c < cells.size() && c < header.size(); ++c) {
-        if (header[c].kind == TableColumn::other) continue;
+    for (std::size_t c = 0; c < cells.size() && c < header.size(); ++c) {
+        if (header[c].kind != TableColumn::scores && header[c].kind != TableColumn::sizes) continue;
         const Quantity* q = quantity_filling(cells[c]);
         if (!q) continue;
         const ByteSpan span = text_.to_source(q->norm_start, q->norm_end);
@@ -162,14 +207,16 @@ void FactBuilder::add_table_row(const std::vector<TableCell>& cells, const std::
             if (has_fact(FactType::benchmark_score, subject, q->value)) continue;
             Fact& fact = emit(FactType::benchmark_score, span, "table.score", first, end);
             fact.score = q->value;
-            fact.max_score = q->max_score;
+            fact.max_score = q->max_score ? q->max_score : header[c].max_score;
             if (!q->unit.empty()) fact.unit = q->unit;
-            fact.benchmark = header[c].benchmark;
+            if (!header[c].benchmark.empty()) fact.benchmark = header[c].benchmark;
             fact.model = subject.model;
             fact.team = subject.team;
         } else {
-            // A size column holds 8B, 700억 or a bare count in the header's unit.
-            if (!q->scale_suffix && q->unit != "파라미터" && q->unit != "개") continue;
+            // A size column holds 8B, 310억 or a count in the header's unit;
+            // fewer than a million parameters is no model's size.
+            if (!q->unit.empty() && q->unit != "파라미터" && q->unit != "매개변수" && q->unit != "개") continue;
+            if (q->value.scale != 0 || q->value.mantissa < 1000000) continue;
             if (has_fact(FactType::parameter_count, subject, q->value)) continue;
             Fact& fact = emit(FactType::parameter_count, span, "table.size", first, end);
             fact.value = q->value;

@@ -214,3 +214,26 @@ TEST_CASE("a score stated in prose and again in a table is one fact", "[rules][t
         "ZETA-9\t71.2\n");
     CHECK(of_type(facts, FactType::benchmark_score).size() == 1);
 }
+
+TEST_CASE("tables flattened with ' / ' name team and model in cells of their own", "[rules][tables]") {
+    const std::vector<Fact> facts = extract(
+        "[평가 세부 결과] (단위: 점)\n"
+        "팀 / 모델 / 매개변수 / 정확성(50) / 안전성(20)\n"
+        "새봄랩 / Saebom-X 9B / 90억 / 41.5 / 17.0\n");
+    const auto scores = of_type(facts, FactType::benchmark_score);
+    REQUIRE(scores.size() == 2);
+    CHECK(scores[0]->model == std::optional<std::string>("Saebom-X 9B"));
+    CHECK(scores[0]->team == std::optional<std::string>("새봄랩"));
+    CHECK(scores[0]->benchmark == std::optional<std::string>("정확성"));
+    CHECK(scores[0]->score->to_string() == "41.5");
+    CHECK(scores[0]->max_score->to_string() == "50");
+    CHECK(scores[1]->max_score->to_string() == "20");
+    const auto sizes = of_type(facts, FactType::parameter_count);
+    REQUIRE(sizes.size() == 1);
+    CHECK(sizes[0]->value->to_string() == "9000000000");
+}
+
+TEST_CASE("a sentence with one slash is no table", "[rules][tables]") {
+    const std::vector<Fact> facts = extract("정확도 / 속도 모두 개선돼 Saebom-X 9B는 41.5점을 받았다.\n");
+    for (const Fact& f : facts) CHECK(f.rule.rfind("table.", 0) != 0);
+}
