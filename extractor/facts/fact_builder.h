@@ -149,6 +149,7 @@ private:
     Subject find_subject(std::size_t quantity_unit, bool subject_may_follow) const;
     void compute_topics();
     void add_model(const RuleMatch& match);
+    std::optional<std::string> words_before_parenthesis(const Capture& name) const;
     void add_team(const RuleMatch& match);
     void add_parameter_count(const RuleMatch& match);
     void add_score(const RuleMatch& match);

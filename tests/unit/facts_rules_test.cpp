@@ -237,3 +237,13 @@ TEST_CASE("a sentence with one slash is no table", "[rules][tables]") {
     const std::vector<Fact> facts = extract("정확도 / 속도 모두 개선돼 Saebom-X 9B는 41.5점을 받았다.\n");
     for (const Fact& f : facts) CHECK(f.rule.rfind("table.", 0) != 0);
 }
+
+TEST_CASE("the Korean words before a model's name in parentheses name it later", "[rules][unknown]") {
+    const std::vector<Fact> facts = extract(
+        "스타트업 누리젠은 소형언어모델 ‘누리 미니(NURI-Mini-2B)’를 공개했다. "
+        "KMMLU에서 카나나 2는 45.0점, 누리 미니는 48.1점을 받았다.\n");
+    const auto scores = of_type(facts, FactType::benchmark_score);
+    REQUIRE(scores.size() == 2);
+    CHECK(scores[0]->model == std::optional<std::string>("Kanana 2"));
+    CHECK(scores[1]->model == std::optional<std::string>("NURI-Mini-2B"));
+}
