@@ -240,7 +240,7 @@ TEST_CASE("a sentence with one slash is no table", "[rules][tables]") {
 
 TEST_CASE("the Korean words before a model's name in parentheses name it later", "[rules][unknown]") {
     const std::vector<Fact> facts = extract(
-        "스타트업 누리젠은 소형언어모델 ‘누리 미니(NURI-Mini-2B)’를 공개했다. "
+        "누리젠의 소형 모델은 ‘누리 미니(NURI-Mini-2B)’로 휴대폰에서 3B 규모 모델보다 빠르다. "
         "KMMLU에서 카나나 2는 45.0점, 누리 미니는 48.1점을 받았다.\n");
     const auto scores = of_type(facts, FactType::benchmark_score);
     REQUIRE(scores.size() == 2);
