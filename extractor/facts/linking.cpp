@@ -99,12 +99,23 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
         return std::nullopt;
     };
     // A model compared with (`엑사원보다`, `GPT-5 대비`) is a baseline, not the subject.
+    // So is one outperformed (`GPT-4o'(81점)를 앞섰다`).
     const auto is_baseline = [&](std::size_t u) {
         std::size_t next = u + 1;
         while (next < sentence.end_unit && units_.units[next].cls == UnitClass::sq_close) ++next;
-        return next < sentence.end_unit &&
-               (units_.units[next].keyword == "compare" || is_particle(next, {"보다", "와", "과"}) ||
-                lexicon_.word_class(unit_text(next)) == "compare");
+        // A figure in parentheses after it is its own (`'카나나 2'(2360억 개)보다`): skip
+        // it, unless it is the figure whose subject is sought.
+        if (next + 2 < sentence.end_unit && unit_text(next) == "(" && unit_text(next + 2) == ")" &&
+            next + 1 != quantity_unit) {
+            next += 3;
+        }
+        if (next >= sentence.end_unit) return false;
+        if (units_.units[next].keyword == "compare" || is_particle(next, {"보다", "와", "과"}) ||
+            lexicon_.word_class(unit_text(next)) == "compare") {
+            return true;
+        }
+        if (is_particle(next, {"를", "을"})) ++next;
+        return next < sentence.end_unit && units_.units[next].keyword == "beaten";
     };
     const auto backward = [&]() -> std::optional<std::string> {
         for (std::size_t u = quantity_unit; u-- > sentence.first_unit;) {
@@ -135,7 +146,14 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
     // (`SK텔레콤의 A.X K1은 … 구성된다. 국내 최초 5000억개 규모 모델이다.`).
     bool names_any = false;
     for (std::size_t u = sentence.first_unit; u < sentence.end_unit && !names_any; ++u) {
-        names_any = model_at(u) || team_at(u);
+        if (model_at(u)) {
+            names_any = !is_baseline(u);
+        } else if (team_at(u)) {
+            // A team right before its baseline model (오픈AI 'GPT-4o') is the baseline's.
+            std::size_t next = u + 1;
+            while (next < sentence.end_unit && units_.units[next].cls == UnitClass::sq_open) ++next;
+            names_any = !(next < sentence.end_unit && model_at(next) && is_baseline(next));
+        }
     }
     for (std::size_t back = 1; !names_any && back <= kTopicCarrySentences && back <= s; ++back) {
         const std::size_t p = s - back;

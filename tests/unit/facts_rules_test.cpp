@@ -247,3 +247,14 @@ TEST_CASE("the Korean words before a model's name in parentheses name it later",
     CHECK(scores[0]->model == std::optional<std::string>("Kanana 2"));
     CHECK(scores[1]->model == std::optional<std::string>("NURI-Mini-2B"));
 }
+
+TEST_CASE("a model outperformed is a baseline, and the topic's score stays the topic's", "[rules][linking]") {
+    const std::vector<Fact> facts = extract(
+        "카나나 2는 KMMLU에서 61.2점을 받았다. "
+        "자체 평가에서는 100점 만점에 88점을 얻어 비교 대상인 오픈AI ‘GPT-4o’(81점)를 앞섰다.\n");
+    const auto scores = of_type(facts, FactType::benchmark_score);
+    REQUIRE(scores.size() == 3);
+    CHECK(scores[1]->score->to_string() == "88");
+    CHECK(scores[1]->model == std::optional<std::string>("Kanana 2"));
+    CHECK(scores[2]->model == std::optional<std::string>("GPT-4o"));
+}
