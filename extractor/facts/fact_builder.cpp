@@ -139,6 +139,31 @@ std::vector<Fact> FactBuilder::take() {
         });
         if (!duplicate) unique.push_back(std::move(f));
     }
+    // A team inside a longer team's name (AI연구소 in 서해대 AI연구소) is that
+    // team: one sweep over team spans by start, longest first.
+    std::vector<ByteSpan> teams;
+    for (const Fact& f : unique) {
+        if (f.type == FactType::team) teams.push_back(f.span);
+    }
+    std::sort(teams.begin(), teams.end(), [](const ByteSpan& a, const ByteSpan& b) {
+        return a.start != b.start ? a.start < b.start : a.end > b.end;
+    });
+    std::vector<ByteSpan> inside;
+    std::size_t reach = 0;
+    for (std::size_t i = 0; i < teams.size(); ++i) {
+        const bool same_as_previous = i > 0 && teams[i] == teams[i - 1];
+        if (i > 0 && !same_as_previous && teams[i].end <= reach) inside.push_back(teams[i]);
+        reach = std::max(reach, teams[i].end);
+    }
+    if (!inside.empty()) {
+        const auto less = [](const ByteSpan& a, const ByteSpan& b) {
+            return a.start != b.start ? a.start < b.start : a.end < b.end;
+        };
+        std::sort(inside.begin(), inside.end(), less);
+        std::erase_if(unique, [&](const Fact& f) {
+            return f.type == FactType::team && std::binary_search(inside.begin(), inside.end(), f.span, less);
+        });
+    }
     if (unique.size() > options_.max_facts) unique.resize(options_.max_facts);
     return unique;
 }

@@ -268,3 +268,10 @@ TEST_CASE("a model outperformed is a baseline, and the topic's score stays the t
     CHECK(scores[1]->model == std::optional<std::string>("Kanana 2"));
     CHECK(scores[2]->model == std::optional<std::string>("GPT-4o"));
 }
+
+TEST_CASE("a team inside a longer team's name is that team", "[rules][unknown]") {
+    const std::vector<Fact> facts = extract("서해대 AI연구소는 매개변수 30억 개 규모의 언어모델을 개발했다.\n");
+    const auto teams = of_type(facts, FactType::team);
+    REQUIRE(teams.size() == 1);
+    CHECK(teams[0]->team == std::optional<std::string>("서해대 AI연구소"));
+}
