@@ -44,6 +44,20 @@ std::optional<std::string> FactBuilder::local_name_at(const LocalNames& names, s
     return names.canonical[match.value];
 }
 
+std::size_t FactBuilder::name_end_unit(std::size_t u) const {
+    const Unit& unit = units_.units[u];
+    if (unit.cls == UnitClass::model || unit.cls == UnitClass::team) return u + 1;
+    const std::size_t limit = tokens_.sentences[sentence_of_unit_[u]].end_token;
+    std::size_t end_token = unit.end_token;
+    for (const LocalNames* names : {&local_models_, &local_teams_}) {
+        NameMatch match;
+        if (!names->index.empty() && names->index.longest_match(text_, tokens_, unit.first_token, limit, match)) {
+            end_token = std::max(end_token, match.end_token);
+        }
+    }
+    return units_.unit_of_token[end_token - 1] + 1;
+}
+
 std::optional<std::string> FactBuilder::team_at(std::size_t u) const {
     const Unit& unit = units_.units[u];
     if (unit.cls == UnitClass::team) return entity(u)->name;

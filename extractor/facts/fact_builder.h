@@ -146,6 +146,9 @@ private:
     std::optional<std::string> team_of_model(const std::string& model) const;
     std::optional<std::string> model_at(std::size_t u) const;
     std::optional<std::string> team_at(std::size_t u) const;
+    // The unit after the name that starts at unit `u` (a name found by a rule
+    // may span several units: TERA-VLA 1).
+    std::size_t name_end_unit(std::size_t u) const;
     Subject find_subject(std::size_t quantity_unit, bool subject_may_follow) const;
     void compute_topics();
     void add_model(const RuleMatch& match);

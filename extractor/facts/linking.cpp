@@ -45,7 +45,7 @@ void FactBuilder::compute_topics() {
             if (!model && !team) continue;
             // What follows the name: closing marks, 팀, and an alias in parentheses
             // (`'에이닷엑스 K1'(A.X K1)은`) stand between it and its particle.
-            std::size_t next = u + 1;
+            std::size_t next = name_end_unit(u);
             while (next < sentence.end_unit) {
                 if (units_.units[next].cls == UnitClass::sq_close || is_one_of(unit_text(next), {"팀", "정예팀", "컨소시엄"})) {
                     ++next;
