@@ -89,6 +89,11 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
         for (std::size_t u = quantity_unit + 1; u < sentence.end_unit && u <= quantity_unit + kForwardReach; ++u) {
             if (auto m = model_at(u)) return m;
             const Unit& unit = units_.units[u];
+            // `5000억 개가 넘는 'A.X K1'`: the count's own clause modifies what follows.
+            const bool clause_of_count = u == quantity_unit + 1 && is_particle(u, {"이", "가"}) &&
+                                         u + 1 < sentence.end_unit && units_.units[u + 1].cls == UnitClass::word &&
+                                         unit_text(u + 1).ends_with("는");
+            if (clause_of_count) continue;
             // Only 의 and 인 go on a chain of modifiers (규모의, 모델인); any other particle ends it.
             if ((unit.cls == UnitClass::particle && !is_particle(u, {"의", "인"})) ||
                 unit.cls == UnitClass::dq_open || unit.cls == UnitClass::quantity ||
