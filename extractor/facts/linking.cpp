@@ -77,8 +77,8 @@ void FactBuilder::compute_topics() {
     }
 }
 
-// Where a number's subject is: in `500B 규모의 초거대 AI 모델 'A.X K1'` the
-// model follows through a chain of modifiers; in `A.X K1은 총 5190억개
+// Where a number's subject is: in `300B 규모의 대형 언어 모델 'X'` the
+// model follows through a chain of modifiers; in `X는 총 3200억개
 // 매개변수로` it precedes. Forward search stops where a clause ends (a
 // subject or object particle, a comma, a quotation).
 Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_follow) const {
@@ -148,7 +148,7 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
     }
     if (!subject.empty()) return subject;
     // A sentence that names nobody continues the topic of the one before
-    // (`SK텔레콤의 A.X K1은 … 구성된다. 국내 최초 5000억개 규모 모델이다.`).
+    // (`KT의 X는 … 이뤄졌다. 3000억개 규모의 첫 모델이다.`).
     bool names_any = false;
     for (std::size_t u = sentence.first_unit; u < sentence.end_unit && !names_any; ++u) {
         if (model_at(u)) {

@@ -5,7 +5,7 @@
 //   rule param.size-before-scale-model
 //     fact     parameter_count
 //     pattern  (?P<value>[qty:B|개]) [scale]? [particle:의]? [any]{0,4}? [modelword]
-//     example  매개변수 500B 규모의 초거대 AI 모델 => value=500000000000
+//     example  매개변수 300B 규모의 대형 언어 모델 => value=300000000000
 //     example  매출 500억원 규모의 사업 => none
 //
 // Patterns are RE2 over the tag string of a sentence (see units.h) with
