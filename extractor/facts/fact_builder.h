@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "facts/extractor.h"
@@ -163,8 +164,9 @@ private:
     std::vector<TableColumn> table_header(const std::vector<TableCell>& cells) const;
     Subject table_row_subject(const std::vector<TableCell>& cells, const std::vector<TableColumn>& header) const;
     const Quantity* quantity_filling(const TableCell& cell) const;
-    bool has_fact(FactType type, const Subject& subject, const ExactNumber& number) const;
-    void add_table_row(const std::vector<TableCell>& cells, const std::vector<TableColumn>& header);
+    static std::string figure_key(FactType type, const Subject& subject, const ExactNumber& number);
+    void add_table_row(const std::vector<TableCell>& cells, const std::vector<TableColumn>& header,
+                       std::unordered_set<std::string>& stated);
 
     const Lexicon& lexicon_;
     const ParticleLexicon& particles_;

@@ -171,7 +171,8 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
     }
     return subject;
 }
-// ‘오르빗 나노(ORBIT-Nano-3B)’: the words between the opening quotation mark
+
+// ‘누리 미니(NURI-Mini-2B)’: the words between the opening quotation mark
 // and the parenthesis around a model's name name the same model, and later
 // mentions use them.
 std::optional<std::string> FactBuilder::words_before_parenthesis(const Capture& name) const {

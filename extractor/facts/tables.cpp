@@ -5,12 +5,16 @@
 // cells and holds a number per figure column:
 //
 //   모델            KMMLU   MMLU   파라미터
-//   LUMEN-K2-Lite   55.0    74.6   8B
+//   NOVA-K2-Lite   55.0    74.6   8B
 //
-// gives benchmark_score facts (LUMEN-K2-Lite, KMMLU, 55.0), … and a
-// parameter_count (LUMEN-K2-Lite, 8000000000). A line without cells ends the
+// gives benchmark_score facts (NOVA-K2-Lite, KMMLU, 55.0), … and a
+// parameter_count (NOVA-K2-Lite, 8000000000). A line without cells ends the
 // table. Prose about the same figure gives the same fact once.
 #include <algorithm>
+#include <string>
+#include <unordered_set>
+
+#include <fmt/format.h>
 
 #include "facts/fact_builder.h"
 
@@ -131,7 +135,7 @@ Subject FactBuilder::table_row_subject(const std::vector<TableCell>& cells,
             if (model || team) named = u;
         }
         // A model no gazetteer knows is written with Latin letters and digits
-        // (LUMEN-K2-Lite, or ZETA-9 Pro where a rule knows only ZETA-9); a
+        // (NOVA-K2-Lite, or ZETA-9 Pro where a rule knows only ZETA-9); a
         // word such as 평균 names nothing.
         const std::string_view text = std::string_view(text_.text).substr(cell.start, cell.end - cell.start);
         const bool latin =
@@ -165,16 +169,22 @@ const Quantity* FactBuilder::quantity_filling(const TableCell& cell) const {
     return it->kind == NumberKind::quantity ? &*it : nullptr;
 }
 
-bool FactBuilder::has_fact(FactType type, const Subject& subject, const ExactNumber& number) const {
-    return std::any_of(facts_.begin(), facts_.end(), [&](const Fact& f) {
-        const auto& value = type == FactType::benchmark_score ? f.score : f.value;
-        return f.type == type && value && *value == number && f.model == subject.model &&
-               (subject.model || f.team == subject.team);
-    });
+// What makes two figures the same claim: type, subject and value.
+std::string FactBuilder::figure_key(FactType type, const Subject& subject, const ExactNumber& number) {
+    return fmt::format("{}\x1f{}\x1f{}\x1f{}", static_cast<int>(type), subject.model.value_or(""),
+                       subject.model ? "" : subject.team.value_or(""), number.to_string());
 }
 
 void FactBuilder::add_table_facts() {
     const std::string_view text = text_.text;
+    // Figures already stated, so that a table repeating prose adds nothing.
+    std::unordered_set<std::string> stated;
+    for (const Fact& f : facts_) {
+        const auto& value = f.type == FactType::benchmark_score ? f.score : f.value;
+        if (value && (f.type == FactType::benchmark_score || f.type == FactType::parameter_count)) {
+            stated.insert(figure_key(f.type, Subject{f.model, f.team}, *value));
+        }
+    }
     std::vector<TableColumn> header;
     for (std::size_t start = 0; start < text.size();) {
         std::size_t end = text.find('\n', start);
@@ -187,13 +197,14 @@ void FactBuilder::add_table_facts() {
         } else if (header.empty()) {
             header = table_header(cells);
         } else {
-            add_table_row(cells, header);
+            add_table_row(cells, header, stated);
         }
         start = end + 1;
     }
 }
 
-void FactBuilder::add_table_row(const std::vector<TableCell>& cells, const std::vector<TableColumn>& header) {
+void FactBuilder::add_table_row(const std::vector<TableCell>& cells, const std::vector<TableColumn>& header,
+                                std::unordered_set<std::string>& stated) {
     const Subject subject = table_row_subject(cells, header);
     if (subject.empty()) return;
     for (std::size_t c = 0; c < cells.size() && c < header.size(); ++c) {
@@ -204,7 +215,7 @@ void FactBuilder::add_table_row(const std::vector<TableCell>& cells, const std::
         const auto [first, end] = units_within(cells.front().start, cells[c].end);
         if (header[c].kind == TableColumn::scores) {
             if (!q->unit.empty() && q->unit != "점" && q->unit != "%") continue;
-            if (has_fact(FactType::benchmark_score, subject, q->value)) continue;
+            if (!stated.insert(figure_key(FactType::benchmark_score, subject, q->value)).second) continue;
             Fact& fact = emit(FactType::benchmark_score, span, "table.score", first, end);
             fact.score = q->value;
             fact.max_score = q->max_score ? q->max_score : header[c].max_score;
@@ -217,7 +228,7 @@ void FactBuilder::add_table_row(const std::vector<TableCell>& cells, const std::
             // fewer than a million parameters is no model's size.
             if (!q->unit.empty() && q->unit != "파라미터" && q->unit != "매개변수" && q->unit != "개") continue;
             if (q->value.scale != 0 || q->value.mantissa < 1000000) continue;
-            if (has_fact(FactType::parameter_count, subject, q->value)) continue;
+            if (!stated.insert(figure_key(FactType::parameter_count, subject, q->value)).second) continue;
             Fact& fact = emit(FactType::parameter_count, span, "table.size", first, end);
             fact.value = q->value;
             fact.approximate = q->approximate || q->bound != Bound::none;
