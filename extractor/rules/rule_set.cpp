@@ -3,9 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "rules/lexicon.h"
 
@@ -136,15 +138,9 @@ void RuleSet::add_file(const std::string& path, std::string_view content) {
             std::string error;
             const std::string expanded = expand(value, error);
             if (!error.empty()) fail(error);
-            RE2::Options options;
-            options.set_log_errors(false);
-            rule->regex = std::make_unique<RE2>(expanded, options);
-            if (!rule->regex->ok()) fail(fmt::format("bad pattern: {}", rule->regex->error()));
+            rule->expanded = expanded;
             rule->pattern = std::string(value);
-            rule->groups.assign(static_cast<std::size_t>(rule->regex->NumberOfCapturingGroups()) + 1, "");
-            for (const auto& [name, index] : rule->regex->NamedCapturingGroups()) {
-                rule->groups[static_cast<std::size_t>(index)] = name;
-            }
+            rule->pattern_line = number;
         } else if (key == "example") {
             const std::size_t arrow = value.find("=>");
             if (arrow == std::string_view::npos) fail("an example is 'text => field=value; ...' or 'text => none'");
@@ -176,25 +172,70 @@ void RuleSet::add_file(const std::string& path, std::string_view content) {
         if (r->file != path) continue;
         number = r->line;
         if (r->fact.empty()) fail(fmt::format("rule '{}' has no fact", r->id));
-        if (!r->regex) fail(fmt::format("rule '{}' has no pattern", r->id));
+        if (r->expanded.empty()) fail(fmt::format("rule '{}' has no pattern", r->id));
         if (r->examples.empty()) fail(fmt::format("rule '{}' has no example", r->id));
     }
 }
 
 void RuleSet::compile(std::int64_t set_max_mem) {
+    // Each rule's own RE2 compiles on a second thread while this one builds
+    // the set: loading takes about half the time on two cores.
+    std::vector<std::string> rule_errors(rules_.size());
+    std::exception_ptr rule_failure;
+    std::thread rule_compiler([&] {
+        try {
+            for (std::size_t i = 0; i < rules_.size(); ++i) {
+                Rule& rule = *rules_[i];
+                if (rule.regex) continue;
+                RE2::Options options;
+                options.set_log_errors(false);
+                auto regex = std::make_unique<RE2>(rule.expanded, options);
+                if (!regex->ok()) {
+                    rule_errors[i] = regex->error();
+                    continue;
+                }
+                rule.groups.assign(static_cast<std::size_t>(regex->NumberOfCapturingGroups()) + 1, "");
+                for (const auto& [name, index] : regex->NamedCapturingGroups()) {
+                    rule.groups[static_cast<std::size_t>(index)] = name;
+                }
+                rule.regex = std::move(regex);
+            }
+        } catch (...) {
+            rule_failure = std::current_exception();
+        }
+    });
+
     RE2::Options options;
     options.set_log_errors(false);
     // The set's DFA over all rules outgrows RE2's default 8 MB budget on long
     // sentences; then every sentence would fall back to running each rule.
     options.set_max_mem(set_max_mem);
-    set_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-    for (const auto& rule : rules_) {
-        std::string error;
-        if (set_->Add(rule->regex->pattern(), &error) < 0) {
-            throw RuleLoadError(fmt::format("{}:{}: {}", rule->file, rule->line, error));
+    auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+    std::size_t rejected = rules_.size();
+    std::string set_error;
+    for (std::size_t i = 0; i < rules_.size() && rejected == rules_.size(); ++i) {
+        if (set->Add(rules_[i]->expanded, &set_error) < 0) rejected = i;
+    }
+    const bool compiled = rejected == rules_.size() && set->Compile();
+    rule_compiler.join();
+
+    if (rule_failure) std::rethrow_exception(rule_failure);
+    for (std::size_t i = 0; i < rules_.size(); ++i) {
+        if (!rule_errors[i].empty()) {
+            throw RuleLoadError(
+                fmt::format("{}:{}: bad pattern: {}", rules_[i]->file, rules_[i]->pattern_line, rule_errors[i]));
         }
     }
-    if (!set_->Compile()) throw RuleLoadError("rules: the rule set is too large for RE2's memory budget");
+    if (rejected < rules_.size()) {
+        throw RuleLoadError(fmt::format("{}:{}: bad pattern: {}", rules_[rejected]->file,
+                                        rules_[rejected]->pattern_line, set_error));
+    }
+    if (!compiled) {
+        throw RuleLoadError(fmt::format("{}: the rules are too large for the rule set's memory budget ({} MiB)",
+                                        rules_.empty() ? std::string("rules") : rules_.front()->file,
+                                        set_max_mem >> 20));
+    }
+    set_ = std::move(set);
 }
 
 RuleSet RuleSet::load(const std::string& dir) {

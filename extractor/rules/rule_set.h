@@ -43,10 +43,12 @@ struct RuleExample {
 struct Rule {
     std::string id;
     std::string fact;     // parameter_count, benchmark_score, model, team, speaker
-    std::string pattern;  // as written
+    std::string pattern;   // as written
+    std::string expanded;  // RE2 syntax, macros expanded
     std::string file;
-    std::size_t line = 0;
-    std::unique_ptr<RE2> regex;
+    std::size_t line = 0;          // of the `rule` line
+    std::size_t pattern_line = 0;  // of the `pattern` line
+    std::unique_ptr<RE2> regex;    // compiled by RuleSet::compile()
     std::vector<std::string> groups;  // group names by index (1-based; [0] unused)
     std::vector<RuleExample> examples;
 };
@@ -79,8 +81,10 @@ public:
     static RuleSet load(const std::string& dir);
     // Parses one rule file's text (for tests and `kfacts rules lint`).
     void add_file(const std::string& path, std::string_view content);
-    // Compiles the RE2::Set that selects rules. A sentence that needs more
-    // than `set_max_mem` of DFA runs every rule instead: slower, same matches.
+    // Compiles each rule's RE2 and the RE2::Set that selects rules (a bad
+    // pattern: RuleLoadError "file:line: bad pattern: …"). A sentence that
+    // needs more than `set_max_mem` of DFA runs every rule instead: slower,
+    // same matches.
     void compile(std::int64_t set_max_mem = kSetMaxMem);
 
     const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
