@@ -77,6 +77,7 @@ struct TableColumn {
     // other: a cell that may name the row; teams: a header such as 팀 or
     // 기업 says its cells name teams, known or not.
     enum Kind { other, teams, scores, sizes } kind = other;
+    std::string label;                      // the header cell as written, without a maximum
     std::string benchmark;                  // canonical name, or the criterion as written
     std::optional<ExactNumber> max_score;   // 교과 지식(40)
 };
@@ -165,6 +166,9 @@ private:
     Subject table_row_subject(const std::vector<TableCell>& cells, const std::vector<TableColumn>& header) const;
     const Quantity* quantity_filling(const TableCell& cell) const;
     static std::string figure_key(FactType type, const Subject& subject, const ExactNumber& number);
+    void infer_score_columns(std::vector<TableColumn>& header, const std::vector<std::vector<TableCell>>& rows) const;
+    void add_table(const std::vector<TableCell>& header_cells, const std::vector<std::vector<TableCell>>& rows,
+                   std::unordered_set<std::string>& stated);
     void add_table_row(const std::vector<TableCell>& cells, const std::vector<TableColumn>& header,
                        std::unordered_set<std::string>& stated);
 

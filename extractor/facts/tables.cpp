@@ -78,14 +78,14 @@ std::pair<std::size_t, std::size_t> FactBuilder::units_within(std::size_t start,
 
 std::vector<TableColumn> FactBuilder::table_header(const std::vector<TableCell>& cells) const {
     std::vector<TableColumn> columns(cells.size());
-    bool any = false;
     for (std::size_t c = 0; c < cells.size(); ++c) {
         TableColumn& column = columns[c];
         const auto [first, end] = units_within(cells[c].start, cells[c].end);
         for (std::size_t u = first; u < end && column.kind == TableColumn::other; ++u) {
             const Unit& unit = units_.units[u];
             if (unit.cls == UnitClass::benchmark) {
-                column = {TableColumn::scores, entity(u)->name, std::nullopt};
+                column.kind = TableColumn::scores;
+                column.benchmark = entity(u)->name;
             } else if (unit.keyword == "param") {
                 column.kind = TableColumn::sizes;
             } else if (unit.keyword == "score") {
@@ -109,12 +109,38 @@ std::vector<TableColumn> FactBuilder::table_header(const std::vector<TableCell>&
         if (column.kind == TableColumn::scores && column.benchmark.empty()) column.benchmark = std::string(label);
         // The first column names the rows, whatever its header says.
         if (c == 0 && column.kind != TableColumn::other) column = {};
-        any = any || column.kind == TableColumn::scores || column.kind == TableColumn::sizes;
         if (column.kind == TableColumn::other && is_one_of(label, {"팀", "팀명", "기업", "회사", "개발사", "기관"})) {
             column.kind = TableColumn::teams;
         }
+        column.label = std::string(label);
     }
-    return any ? columns : std::vector<TableColumn>{};
+    return columns;
+}
+
+// A column the header does not explain holds scores when the table is about
+// models (two rows or more name one) and every row has a bare number there
+// (no unit, or 점 or %), none above 1000 and not just the rows' ranks
+// (1, 2, 3 …): `| 모델 | 수능 국어 | 한국사 |`.
+void FactBuilder::infer_score_columns(std::vector<TableColumn>& header,
+                                      const std::vector<std::vector<TableCell>>& rows) const {
+    std::size_t model_rows = 0;
+    for (const auto& row : rows) {
+        if (table_row_subject(row, header).model) ++model_rows;
+    }
+    if (model_rows < 2) return;
+    for (std::size_t c = 1; c < header.size(); ++c) {
+        if (header[c].kind != TableColumn::other) continue;
+        bool numbers = !rows.empty(), rank_like = true;
+        for (std::size_t r = 0; r < rows.size() && numbers; ++r) {
+            const Quantity* q = c < rows[r].size() ? quantity_filling(rows[r][c]) : nullptr;
+            numbers = q && (q->unit.empty() || q->unit == "점" || q->unit == "%") && q->value.to_double() <= 1000;
+            rank_like = rank_like && q && q->value.is_integer() && q->value.to_double() <= static_cast<double>(rows.size());
+        }
+        if (numbers && !rank_like) {
+            header[c].kind = TableColumn::scores;
+            header[c].benchmark = header[c].label;
+        }
+    }
 }
 
 Subject FactBuilder::table_row_subject(const std::vector<TableCell>& cells,
@@ -185,22 +211,38 @@ void FactBuilder::add_table_facts() {
             stated.insert(figure_key(f.type, Subject{f.model, f.team}, *value));
         }
     }
-    std::vector<TableColumn> header;
+    // A table is a header line and the row lines after it, up to a line
+    // without cells.
+    std::vector<TableCell> header;
+    std::vector<std::vector<TableCell>> rows;
+    const auto finish_table = [&] {
+        if (!header.empty() && !rows.empty()) add_table(header, rows, stated);
+        header.clear();
+        rows.clear();
+    };
     for (std::size_t start = 0; start < text.size();) {
         std::size_t end = text.find('\n', start);
         if (end == std::string_view::npos) end = text.size();
-        const std::vector<TableCell> cells = split_cells(text, start, end);
+        std::vector<TableCell> cells = split_cells(text, start, end);
         if (cells.empty()) {
-            header.clear();
+            finish_table();
         } else if (is_rule_line(text.substr(start, end - start))) {
             // Markdown's line under the header keeps the header.
         } else if (header.empty()) {
-            header = table_header(cells);
+            header = std::move(cells);
         } else {
-            add_table_row(cells, header, stated);
+            rows.push_back(std::move(cells));
         }
         start = end + 1;
     }
+    finish_table();
+}
+
+void FactBuilder::add_table(const std::vector<TableCell>& header_cells, const std::vector<std::vector<TableCell>>& rows,
+                            std::unordered_set<std::string>& stated) {
+    std::vector<TableColumn> header = table_header(header_cells);
+    infer_score_columns(header, rows);
+    for (const auto& row : rows) add_table_row(row, header, stated);
 }
 
 void FactBuilder::add_table_row(const std::vector<TableCell>& cells, const std::vector<TableColumn>& header,

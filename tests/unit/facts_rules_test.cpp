@@ -275,3 +275,24 @@ TEST_CASE("a team inside a longer team's name is that team", "[rules][unknown]")
     REQUIRE(teams.size() == 1);
     CHECK(teams[0]->team == std::optional<std::string>("서해대 AI연구소"));
 }
+
+TEST_CASE("a table about models scores its numeric columns even when no header names a benchmark", "[rules][tables]") {
+    const std::vector<Fact> facts = extract(
+        "| 순위 | 모델 | 개발사 | 국어 | 종합 |\n"
+        "|---|---|---|---|---|\n"
+        "| 1 | GPT-5 | 오픈AI | 92.0 | 89.7 |\n"
+        "| 2 | 카나나 2 | 카카오 | 88.5 | 86.1 |\n");
+    const auto scores = of_type(facts, FactType::benchmark_score);
+    REQUIRE(scores.size() == 4);  // not the ranks
+    CHECK(scores[0]->benchmark == std::optional<std::string>("국어"));
+    CHECK(scores[3]->model == std::optional<std::string>("Kanana 2"));
+    CHECK(scores[3]->score->to_string() == "86.1");
+}
+
+TEST_CASE("a numeric table about something else than models gives no scores", "[rules][tables]") {
+    const std::vector<Fact> facts = extract(
+        "구분\t1분기\t2분기\n"
+        "매출\t120.5\t130.2\n"
+        "영업이익\t10.1\t12.4\n");
+    CHECK(of_type(facts, FactType::benchmark_score).empty());
+}
