@@ -360,7 +360,7 @@ void FactBuilder::add_score(const RuleMatch& match) {
         const auto& sentence = units_.sentences[match.sentence];
         for (std::size_t u = unit; u-- > sentence.first_unit;) {
             if (units_.units[u].cls == UnitClass::benchmark) {
-                fact.benchmark = entity(u)->name;
+                fact.benchmark = entity(u) ? entity(u)->name : std::string(unit_text(u));
                 break;
             }
         }

@@ -85,7 +85,7 @@ std::vector<TableColumn> FactBuilder::table_header(const std::vector<TableCell>&
             const Unit& unit = units_.units[u];
             if (unit.cls == UnitClass::benchmark) {
                 column.kind = TableColumn::scores;
-                column.benchmark = entity(u)->name;
+                column.benchmark = entity(u) ? entity(u)->name : std::string(unit_text(u));
             } else if (unit.keyword == "param") {
                 column.kind = TableColumn::sizes;
             } else if (unit.keyword == "score") {

@@ -261,7 +261,12 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                     case TokenKind::latin: {
                         unit.cls = UnitClass::word;
                         unit.keyword = lexicon.word_class(word);
-                        if (!unit.keyword.empty()) break;
+                        // K-DocBench, 리걸벤치: a benchmark the gazetteer does not list.
+                        if (unit.keyword == "benchword") {
+                            unit.cls = UnitClass::benchmark;
+                            unit.keyword = {};
+                        }
+                        if (!unit.keyword.empty() || unit.cls == UnitClass::benchmark) break;
                         // DeepSeek-V3.1, Qwen3-Coder-480B: a known model with its variant in one word.
                         if (const std::size_t hyphen = word.find('-'); hyphen != std::string_view::npos && hyphen > 0) {
                             if (const Entity* base = lexicon.find(word.substr(0, hyphen), EntityKind::model)) {
