@@ -126,6 +126,7 @@ void FactBuilder::apply_rules(const std::vector<RuleMatch>& matches) {
     for (const RuleMatch& m : matches) {
         if (m.rule->fact == "team") add_team(m);
     }
+    add_listed_teams();
     compute_topics();  // teams found by rules can be topics now
     for (const RuleMatch& m : matches) {
         if (m.rule->fact == "model") add_model(m);

@@ -156,6 +156,7 @@ private:
     void add_model(const RuleMatch& match);
     std::optional<std::string> words_before_parenthesis(const Capture& name) const;
     void add_team(const RuleMatch& match);
+    void add_listed_teams();
     void add_parameter_count(const RuleMatch& match);
     void add_score(const RuleMatch& match);
     std::optional<SpeakerMention> speaker_from(const RuleMatch& match) const;

@@ -251,6 +251,62 @@ void FactBuilder::add_model(const RuleMatch& match) {
     fact.team = team;
 }
 
+// `KT, NC AI, 메디노아, 한결리걸AI 등 4개 팀`: in a list (`,` or `·`) that
+// names a known team and ends with 등 or a count of teams, the other items
+// are teams too. Items are single units; one that is no word (a model, a
+// number) or no plausible name ends the list.
+void FactBuilder::add_listed_teams() {
+    const auto& units = units_.units;
+    const auto is_separator = [&](std::size_t u) {
+        return units[u].cls == UnitClass::symbol && is_one_of(unit_text(u), {",", "·"});
+    };
+    const auto is_item = [&](std::size_t u) {
+        return units[u].cls == UnitClass::team || (units[u].cls == UnitClass::word && units[u].keyword.empty()) ||
+               units[u].keyword == "orgname";
+    };
+    for (const auto& sentence : units_.sentences) {
+        std::size_t u = sentence.first_unit;
+        while (u < sentence.end_unit) {
+            if (!is_item(u)) {
+                ++u;
+                continue;
+            }
+            std::vector<std::size_t> items{u};
+            std::size_t next = u + 1;
+            while (next + 1 < sentence.end_unit && is_separator(next) && is_item(next + 1)) {
+                items.push_back(next + 1);
+                next += 2;
+            }
+            // The list ends with a count of teams or a word for them, after
+            // 등 or not: 등 4개 팀, 3곳, 등 스타트업 (not 등 관계사).
+            std::size_t end = next < sentence.end_unit && unit_text(next) == "등" ? next + 1 : next;
+            const auto teams_word = [&](std::size_t w) {
+                return w < sentence.end_unit &&
+                       is_one_of(unit_text(w), {"팀", "정예팀", "기업", "컨소시엄", "스타트업", "개발사"});
+            };
+            const bool counted = end < sentence.end_unit && units[end].cls == UnitClass::quantity &&
+                                 (is_one_of(quantities_[static_cast<std::size_t>(units[end].quantity)].unit,
+                                            {"팀", "곳", "개사"}) ||
+                                  teams_word(end + 1));
+            const bool closed = counted || teams_word(end);
+            const bool known = std::any_of(items.begin(), items.end(),
+                                           [&](std::size_t i) { return units[i].cls == UnitClass::team; });
+            if (items.size() >= 2 && closed && known) {
+                for (std::size_t i : items) {
+                    if (units[i].cls == UnitClass::team || team_at(i)) continue;
+                    const std::string written(unit_text(i));
+                    if (!plausible_name(written) || lexicon_.is_not_name(written)) continue;
+                    const std::string canonical = *local_teams_.add(written, written);
+                    if (options_.types.contains(FactType::team)) {
+                        emit(FactType::team, range_span(i, i + 1), "team.listed-with-teams", i, i + 1).team = canonical;
+                    }
+                }
+            }
+            u = next;
+        }
+    }
+}
+
 void FactBuilder::add_team(const RuleMatch& match) {
     const Capture* name = match.get("name");
     if (!name) return;

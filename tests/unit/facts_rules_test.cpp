@@ -296,3 +296,14 @@ TEST_CASE("a numeric table about something else than models gives no scores", "[
         "영업이익\t10.1\t12.4\n");
     CHECK(of_type(facts, FactType::benchmark_score).empty());
 }
+
+TEST_CASE("items of a list of teams are teams", "[rules][unknown]") {
+    const std::vector<Fact> facts =
+        extract("정부는 KT, NC AI, 누리메드, 바른법AI 등 4개 팀을 선정했다. 회사를 운영하고 있고, 가람전자, 나래화학 등 관계사와 협업한다.\n");
+    std::vector<std::string> teams;
+    for (const Fact* f : of_type(facts, FactType::team)) teams.push_back(*f->team);
+    CHECK(std::count(teams.begin(), teams.end(), "누리메드") == 1);
+    CHECK(std::count(teams.begin(), teams.end(), "바른법AI") == 1);
+    CHECK(std::count(teams.begin(), teams.end(), "있고") == 0);
+    CHECK(std::count(teams.begin(), teams.end(), "가람전자") == 0);
+}
