@@ -157,6 +157,9 @@ private:
     std::optional<std::string> words_before_parenthesis(const Capture& name) const;
     void add_team(const RuleMatch& match);
     void add_listed_teams();
+    // Whether the quotation opening at `norm_offset` answers an interview
+    // question on the line before (―…? or Q. …).
+    bool answers_question(std::size_t norm_offset) const;
     void add_parameter_count(const RuleMatch& match);
     void add_score(const RuleMatch& match);
     std::optional<SpeakerMention> speaker_from(const RuleMatch& match) const;

@@ -60,6 +60,22 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
     return mention;
 }
 
+bool FactBuilder::answers_question(std::size_t norm_offset) const {
+    const std::string_view text = text_.text;
+    const std::size_t line_start = text.rfind('\n', norm_offset == 0 ? 0 : norm_offset - 1);
+    if (line_start == std::string_view::npos) return false;
+    if (text.substr(line_start + 1, norm_offset - line_start - 1).find_first_not_of(" \t") != std::string_view::npos) {
+        return false;  // the quotation does not open its line
+    }
+    // The previous line with text.
+    std::size_t end = line_start;
+    while (end > 0 && (text[end - 1] == '\n' || text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
+    const std::size_t start = end == 0 ? 0 : text.rfind('\n', end - 1) + 1;
+    const std::string_view question = text.substr(start, end - start);
+    return question.starts_with("―") || question.starts_with("—") || question.starts_with("Q.") ||
+           question.starts_with("Q:") || question.starts_with("Q ");
+}
+
 // Quotations and who said them. A quotation is words in double quotation
 // marks followed by an attribution (라고, 며, 고 …) or closing a sentence that
 // names its speaker; single-quoted names and slogans are not quotations.
@@ -75,7 +91,14 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
     // Overlapping mentions from several rules: keep the first, longest.
     std::vector<SpeakerMention> kept;
     for (auto& m : mentions) {
-        if (!kept.empty() && m.first_unit < kept.back().end_unit) continue;
+        if (!kept.empty() && m.first_unit < kept.back().end_unit) {
+            // The same words read by two rules: one may also say that they
+            // name the previous quotation's speaker (… 이렇게 말했다).
+            if (m.first_unit == kept.back().first_unit && m.end_unit == kept.back().end_unit) {
+                kept.back().names_previous_quote = kept.back().names_previous_quote || m.names_previous_quote;
+            }
+            continue;
+        }
         kept.push_back(std::move(m));
     }
     // A later reference (정 CIC장) is the last person named before with that surname.
@@ -174,6 +197,16 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
         if (unnamed) speaker.reset();
         if (!speaker && !unnamed && last_speaker && s - last_speaker_sentence <= kSpeakerCarrySentences) {
             speaker = last_speaker;
+        }
+        // An interview's answer (a quotation opening the line after a
+        // question `―…?` or `Q. …`) is the interviewee's: the last person named.
+        if (!speaker && !unnamed && answers_question(open.norm_start)) {
+            for (std::size_t k = kept.size(); k-- > 0;) {
+                if (kept[k].is_person && kept[k].end_unit <= u) {
+                    speaker = kept[k].speaker;
+                    break;
+                }
+            }
         }
         if (!speaker) {
             u = close;

@@ -307,3 +307,16 @@ TEST_CASE("items of a list of teams are teams", "[rules][unknown]") {
     CHECK(std::count(teams.begin(), teams.end(), "있고") == 0);
     CHECK(std::count(teams.begin(), teams.end(), "가람전자") == 0);
 }
+
+TEST_CASE("a quotation standing alone goes to who 'said this' next, and interview answers to the interviewee",
+          "[rules][speaker]") {
+    const std::vector<Fact> facts = extract(
+        "“한국어 모델을 내년에 반드시 공개하겠습니다.”\n\n"
+        "오하늘 벼리랩스 대표는 지난 3일 본사에서 기자와 만나 이렇게 말했다.\n\n"
+        "―경쟁 상대는 누구입니까.\n"
+        "“해외 오픈소스 모델이 진짜 경쟁자입니다. 가격으로 이기겠습니다.”\n");
+    const auto quotes = of_type(facts, FactType::quote);
+    REQUIRE(quotes.size() == 2);
+    CHECK(quotes[0]->speaker == std::optional<std::string>("오하늘"));
+    CHECK(quotes[1]->speaker == std::optional<std::string>("오하늘"));
+}
