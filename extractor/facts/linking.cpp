@@ -147,10 +147,11 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
         }
     }
     if (!subject.empty()) return subject;
-    // A sentence that names nobody continues the topic of the one before
-    // (`KT의 X는 … 이뤄졌다. 3000억개 규모의 첫 모델이다.`).
+    // A sentence that names nobody before the figure continues the topic of
+    // the one before (`KT의 X는 … 이뤄졌다. 3000억개 규모의 첫 모델이다.`,
+    // `매개변수는 700억 개로, 메타 '라마' 같은 모델을 쓰지 않았다`).
     bool names_any = false;
-    for (std::size_t u = sentence.first_unit; u < sentence.end_unit && !names_any; ++u) {
+    for (std::size_t u = sentence.first_unit; u < quantity_unit && !names_any; ++u) {
         if (model_at(u)) {
             names_any = !is_baseline(u);
         } else if (team_at(u)) {
@@ -379,8 +380,9 @@ void FactBuilder::add_score(const RuleMatch& match) {
     for (std::size_t u = unit; u-- > sentence.first_unit && u + 3 > unit;) {
         if (units_.units[u].keyword == "nonscore" || units_.units[u].keyword == "delta") return;
     }
+    // After it: 5점 올랐다, 100점으로 환산하면 (a scale, not a score).
     for (std::size_t u = unit + 1; u < sentence.end_unit && u <= unit + 2; ++u) {
-        if (units_.units[u].keyword == "delta") return;
+        if (units_.units[u].keyword == "delta" || units_.units[u].keyword == "nonscore") return;
     }
     // `100점 만점으로 진행됐다` declares a scale, and the points in its sentence
     // (교과 지식(40점), …) are weights, unless the sentence names whose they are.
