@@ -7,6 +7,10 @@
 #include <mutex>
 #include <thread>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 namespace kfacts::cli {
 namespace {
 
@@ -71,6 +75,16 @@ private:
         done_.notify_all();
     }
 
+    // glibc keeps what each worker thread's arena freed; with several threads
+    // that adds up to tens of MB over a long run. Returning it every few
+    // thousand documents keeps peak RSS flat at no measurable cost.
+    static void trim_heap_now_and_then() {
+#ifdef __GLIBC__
+        thread_local std::size_t documents = 0;
+        if (++documents % 512 == 0) ::malloc_trim(0);
+#endif
+    }
+
     void work() {
         while (true) {
             std::size_t seq;
@@ -85,6 +99,7 @@ private:
             }
             try {
                 process(item, extractor_, options_, format_);
+                trim_heap_now_and_then();
             } catch (...) {
                 stop(std::current_exception());
                 return;

@@ -173,6 +173,8 @@ private:
     void infer_score_columns(std::vector<TableColumn>& header, const std::vector<std::vector<TableCell>>& rows) const;
     void add_table(const std::vector<TableCell>& header_cells, const std::vector<std::vector<TableCell>>& rows,
                    std::unordered_set<std::string>& stated);
+    bool add_transposed_table(const std::vector<TableCell>& header_cells, const std::vector<TableColumn>& header,
+                              const std::vector<std::vector<TableCell>>& rows, std::unordered_set<std::string>& stated);
     void add_table_row(const std::vector<TableCell>& cells, const std::vector<TableColumn>& header,
                        std::unordered_set<std::string>& stated);
 

@@ -241,8 +241,61 @@ void FactBuilder::add_table_facts() {
 void FactBuilder::add_table(const std::vector<TableCell>& header_cells, const std::vector<std::vector<TableCell>>& rows,
                             std::unordered_set<std::string>& stated) {
     std::vector<TableColumn> header = table_header(header_cells);
+    if (add_transposed_table(header_cells, header, rows, stated)) return;
     infer_score_columns(header, rows);
     for (const auto& row : rows) add_table_row(row, header, stated);
+}
+
+// `벤치마크 | MiniMax-M3 | GPT-5.5` over rows `AIME 2026(%) | 91.2 | 93.0`: the
+// header names models (two or more) and each row a benchmark. Returns
+// whether the table was read so.
+bool FactBuilder::add_transposed_table(const std::vector<TableCell>& header_cells,
+                                       const std::vector<TableColumn>& header,
+                                       const std::vector<std::vector<TableCell>>& rows,
+                                       std::unordered_set<std::string>& stated) {
+    std::vector<Subject> subjects(header_cells.size());
+    std::size_t named = 0;
+    for (std::size_t c = 1; c < header_cells.size(); ++c) {
+        if (header[c].kind != TableColumn::other) return false;  // a header of figures
+        const std::vector<TableCell> one{header_cells[c]};
+        const std::vector<TableColumn> as_name(1);
+        subjects[c] = table_row_subject(one, as_name);
+        if (subjects[c].model) ++named;
+    }
+    if (named < 2) return false;
+    for (const auto& row : rows) {
+        // The row's benchmark: a known one in its first cell, else the cell as
+        // written without a unit in parentheses (`HLE(%)`).
+        const TableCell& label = row.front();
+        std::string benchmark;
+        const auto [first, end] = units_within(label.start, label.end);
+        for (std::size_t u = first; u < end && benchmark.empty(); ++u) {
+            if (units_.units[u].cls == UnitClass::benchmark) {
+                benchmark = entity(u) ? entity(u)->name : std::string(unit_text(u));
+            }
+        }
+        if (benchmark.empty()) {
+            std::string_view text = std::string_view(text_.text).substr(label.start, label.end - label.start);
+            if (const std::size_t open = text.rfind('('); open != std::string_view::npos && open > 0) {
+                text = text.substr(0, open);
+            }
+            benchmark = std::string(text);
+        }
+        for (std::size_t c = 1; c < row.size() && c < subjects.size(); ++c) {
+            if (subjects[c].empty()) continue;
+            const Quantity* q = quantity_filling(row[c]);
+            if (!q || (!q->unit.empty() && q->unit != "점" && q->unit != "%")) continue;
+            if (!stated.insert(figure_key(FactType::benchmark_score, subjects[c], q->value)).second) continue;
+            Fact& fact = emit(FactType::benchmark_score, text_.to_source(q->norm_start, q->norm_end), "table.score",
+                              first, end);
+            fact.score = q->value;
+            if (!q->unit.empty()) fact.unit = q->unit;
+            if (!benchmark.empty()) fact.benchmark = benchmark;
+            fact.model = subjects[c].model;
+            fact.team = subjects[c].team;
+        }
+    }
+    return true;
 }
 
 void FactBuilder::add_table_row(const std::vector<TableCell>& cells, const std::vector<TableColumn>& header,

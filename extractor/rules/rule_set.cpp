@@ -189,6 +189,7 @@ void RuleSet::compile(std::int64_t set_max_mem) {
                 if (rule.regex) continue;
                 RE2::Options options;
                 options.set_log_errors(false);
+                options.set_max_mem(kRuleMaxMem);
                 auto regex = std::make_unique<RE2>(rule.expanded, options);
                 if (!regex->ok()) {
                     rule_errors[i] = regex->error();
@@ -205,18 +206,30 @@ void RuleSet::compile(std::int64_t set_max_mem) {
         }
     });
 
+    // One selecting set per fact type: the DFA of one set over all rules
+    // needs the product of their states (some 45 MB); sets of a type's ten
+    // or so rules need a fraction of that together, at the cost of one more
+    // pass over the tags per set.
+    std::vector<std::string> kinds;
+    for (const auto& rule : rules_) {
+        if (std::find(kinds.begin(), kinds.end(), rule->fact) == kinds.end()) kinds.push_back(rule->fact);
+    }
     RE2::Options options;
     options.set_log_errors(false);
-    // The set's DFA over all rules outgrows RE2's default 8 MB budget on long
-    // sentences; then every sentence would fall back to running each rule.
     options.set_max_mem(set_max_mem);
-    auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+    std::vector<SelectingSet> sets(kinds.size());
     std::size_t rejected = rules_.size();
     std::string set_error;
-    for (std::size_t i = 0; i < rules_.size() && rejected == rules_.size(); ++i) {
-        if (set->Add(rules_[i]->expanded, &set_error) < 0) rejected = i;
+    for (std::size_t k = 0; k < kinds.size() && rejected == rules_.size(); ++k) {
+        sets[k].set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+        for (std::size_t i = 0; i < rules_.size() && rejected == rules_.size(); ++i) {
+            if (rules_[i]->fact != kinds[k]) continue;
+            if (sets[k].set->Add(rules_[i]->expanded, &set_error) < 0) rejected = i;
+            sets[k].rules.push_back(static_cast<int>(i));
+        }
     }
-    const bool compiled = rejected == rules_.size() && set->Compile();
+    bool compiled = rejected == rules_.size();
+    for (std::size_t k = 0; k < sets.size() && compiled; ++k) compiled = sets[k].set->Compile();
     rule_compiler.join();
 
     if (rule_failure) std::rethrow_exception(rule_failure);
@@ -231,11 +244,11 @@ void RuleSet::compile(std::int64_t set_max_mem) {
                                         rules_[rejected]->pattern_line, set_error));
     }
     if (!compiled) {
-        throw RuleLoadError(fmt::format("{}: the rules are too large for the rule set's memory budget ({} MiB)",
+        throw RuleLoadError(fmt::format("{}: the rules are too large for the selecting sets' memory budget ({} MiB each)",
                                         rules_.empty() ? std::string("rules") : rules_.front()->file,
                                         set_max_mem >> 20));
     }
-    set_ = std::move(set);
+    sets_ = std::move(sets);
 }
 
 RuleSet RuleSet::load(const std::string& dir) {
@@ -263,15 +276,19 @@ void RuleSet::match_sentence(const AnnotatedText& text, std::size_t sentence,
                              std::vector<RuleMatch>& out) const {
     const std::string& tags = text.sentences[sentence].tags;
     std::vector<int> candidates;
-    if (!set_) return;
-    RE2::Set::ErrorInfo error{};
-    if (!set_->Match(tags, &candidates, &error)) {
-        if (error.kind == RE2::Set::kNoError) return;  // no rule can match
-        // Out of DFA memory (a pathological sentence): the set cannot tell
-        // which rules match, so every rule runs; the result is the same.
-        candidates.resize(rules_.size());
-        for (std::size_t i = 0; i < rules_.size(); ++i) candidates[i] = static_cast<int>(i);
+    std::vector<int> selected;
+    for (const SelectingSet& set : sets_) {
+        RE2::Set::ErrorInfo error{};
+        selected.clear();
+        if (set.set->Match(tags, &selected, &error)) {
+            for (int i : selected) candidates.push_back(set.rules[static_cast<std::size_t>(i)]);
+        } else if (error.kind != RE2::Set::kNoError) {
+            // Out of DFA memory (a pathological sentence): the set cannot tell
+            // which of its rules match, so they all run; the result is the same.
+            candidates.insert(candidates.end(), set.rules.begin(), set.rules.end());
+        }
     }
+    if (candidates.empty()) return;
     std::sort(candidates.begin(), candidates.end());
     std::vector<re2::StringPiece> groups;
     for (int index : candidates) {

@@ -13,8 +13,8 @@
 // or b (RE2 alternatives; `.` stands for any character but a unit boundary),
 // [*:label] a unit of any class with that label, [any] any unit. Spaces in
 // patterns are ignored. Named groups say which units fill which field of the
-// fact. One RE2::Set pass per sentence selects the rules that can match; only
-// those run their own RE2.
+// fact. One RE2::Set pass per sentence and fact type selects the rules that
+// can match; only those run their own RE2.
 #pragma once
 
 #include <re2/re2.h>
@@ -74,17 +74,20 @@ struct RuleMatch {
 
 class RuleSet {
 public:
-    // Memory budget of the RE2::Set that selects rules (docs/limits.md).
-    static constexpr std::int64_t kSetMaxMem = std::int64_t{64} << 20;
+    // Memory budgets (docs/limits.md): of each RE2::Set that selects rules
+    // (one per fact type), and of each rule's own RE2. DFA caches grow up to
+    // them over a long run.
+    static constexpr std::int64_t kSetMaxMem = std::int64_t{32} << 20;
+    static constexpr std::int64_t kRuleMaxMem = std::int64_t{4} << 20;
 
     // Loads every *.rules file in `dir` (sorted). Errors: RuleLoadError "file:line: problem".
     static RuleSet load(const std::string& dir);
     // Parses one rule file's text (for tests and `kfacts rules lint`).
     void add_file(const std::string& path, std::string_view content);
-    // Compiles each rule's RE2 and the RE2::Set that selects rules (a bad
+    // Compiles each rule's RE2 and the RE2::Sets that select rules (a bad
     // pattern: RuleLoadError "file:line: bad pattern: …"). A sentence that
-    // needs more than `set_max_mem` of DFA runs every rule instead: slower,
-    // same matches.
+    // needs more than `set_max_mem` of a set's DFA runs all of that set's
+    // rules instead: slower, same matches.
     void compile(std::int64_t set_max_mem = kSetMaxMem);
 
     const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
@@ -98,7 +101,13 @@ public:
 
 private:
     std::vector<std::unique_ptr<Rule>> rules_;
-    std::unique_ptr<RE2::Set> set_;
+    // The sets that select candidate rules, one per fact type, with the
+    // index in rules_ of each set's patterns.
+    struct SelectingSet {
+        std::unique_ptr<RE2::Set> set;
+        std::vector<int> rules;
+    };
+    std::vector<SelectingSet> sets_;
 };
 
 }  // namespace kfacts

@@ -120,9 +120,9 @@ TEST_CASE("spans re-read their text from the original bytes", "[rules][spans]") 
 }
 
 TEST_CASE("the rule-selecting set gives the same matches on a small memory budget", "[rules][limits]") {
-    // The smallest budget (in MiB) that the rules compile in leaves the set's
-    // DFA flushing its cache again and again on the seeds; selection must
-    // still find every rule that matches.
+    // The smallest budget (in MiB) that the rules compile in leaves the sets'
+    // DFAs flushing their caches again and again on the seeds; selection
+    // must still find every rule that matches.
     RuleSet small = RuleSet::load(KFACTS_SOURCE_DIR "/rules/patterns");
     std::int64_t budget = 1;
     for (; budget <= 16; ++budget) {
@@ -319,4 +319,17 @@ TEST_CASE("a quotation standing alone goes to who 'said this' next, and intervie
     REQUIRE(quotes.size() == 2);
     CHECK(quotes[0]->speaker == std::optional<std::string>("오하늘"));
     CHECK(quotes[1]->speaker == std::optional<std::string>("오하늘"));
+}
+
+TEST_CASE("a table with models across and benchmarks down is read the other way round", "[rules][tables]") {
+    const std::vector<Fact> facts = extract(
+        "벤치마크\tGPT-5\t카나나 2\n"
+        "KMMLU\t81.2\t70.4\n"
+        "사내 코딩 평가(%)\t64.0\t55.5\n");
+    const auto scores = of_type(facts, FactType::benchmark_score);
+    REQUIRE(scores.size() == 4);
+    CHECK(scores[1]->model == std::optional<std::string>("Kanana 2"));
+    CHECK(scores[1]->benchmark == std::optional<std::string>("KMMLU"));
+    CHECK(scores[3]->benchmark == std::optional<std::string>("사내 코딩 평가"));
+    CHECK(scores[3]->score->to_string() == "55.5");
 }
