@@ -182,7 +182,8 @@ void RuleSet::compile(std::int64_t set_max_mem) {
     // the set: loading takes about half the time on two cores.
     std::vector<std::string> rule_errors(rules_.size());
     std::exception_ptr rule_failure;
-    std::thread rule_compiler([&] {
+    // A jthread joins even when building the sets throws.
+    std::jthread rule_compiler([&] {
         try {
             for (std::size_t i = 0; i < rules_.size(); ++i) {
                 Rule& rule = *rules_[i];
