@@ -152,6 +152,7 @@ private:
     // may span several units: TERA-VLA 1).
     std::size_t name_end_unit(std::size_t u) const;
     Subject find_subject(std::size_t quantity_unit, bool subject_may_follow) const;
+    std::optional<std::string> model_by_size(std::size_t size_unit) const;
     void compute_topics();
     void add_model(const RuleMatch& match);
     std::optional<std::string> words_before_parenthesis(const Capture& name) const;

@@ -81,10 +81,38 @@ void FactBuilder::compute_topics() {
 // model follows through a chain of modifiers; in `X는 총 3200억개
 // 매개변수로` it precedes. Forward search stops where a clause ends (a
 // subject or object particle, a comma, a quotation).
+// `32B 모델이 … 29.5점`: a size and a model word name the model of that
+// size named before in the article (YULBIT-Law-32B, Qwen3 32B).
+std::optional<std::string> FactBuilder::model_by_size(std::size_t size_unit) const {
+    const auto& units = units_.units;
+    if (units[size_unit].cls != UnitClass::quantity || size_unit + 1 >= units.size() ||
+        units[size_unit + 1].keyword != "modelword" ||
+        !quantities_[static_cast<std::size_t>(units[size_unit].quantity)].scale_suffix) {
+        return std::nullopt;
+    }
+    const std::string_view size = unit_text(size_unit);
+    constexpr std::size_t kLookBack = 600;  // units: a few paragraphs
+    for (std::size_t v = size_unit; v-- > 0 && v + kLookBack > size_unit;) {
+        const auto model = model_at(v);
+        if (!model || model->size() <= size.size()) continue;
+        const std::string_view name(*model);
+        const char before = name[name.size() - size.size() - 1];
+        const bool same = std::equal(size.begin(), size.end(), name.end() - static_cast<std::ptrdiff_t>(size.size()),
+                                     [](char a, char b) { return (a | 0x20) == (b | 0x20); });
+        if (same && (before == '-' || before == ' ')) return model;
+    }
+    return std::nullopt;
+}
+
 Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_follow) const {
     const std::size_t s = sentence_of_unit_[quantity_unit];
     const auto& sentence = units_.sentences[s];
     Subject subject;
+    if (auto model = model_by_size(quantity_unit)) {
+        subject.team = team_of_model(*model);
+        subject.model = std::move(model);
+        return subject;
+    }
     const auto forward = [&]() -> std::optional<std::string> {
         for (std::size_t u = quantity_unit + 1; u < sentence.end_unit && u <= quantity_unit + kForwardReach; ++u) {
             if (auto m = model_at(u)) return m;
@@ -125,6 +153,7 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
     const auto backward = [&]() -> std::optional<std::string> {
         for (std::size_t u = quantity_unit; u-- > sentence.first_unit;) {
             if (auto m = model_at(u); m && !is_baseline(u)) return m;
+            if (auto m = model_by_size(u)) return m;
         }
         return std::nullopt;
     };

@@ -333,3 +333,13 @@ TEST_CASE("a table with models across and benchmarks down is read the other way 
     CHECK(scores[3]->benchmark == std::optional<std::string>("사내 코딩 평가"));
     CHECK(scores[3]->score->to_string() == "55.5");
 }
+
+TEST_CASE("a size and a model word name the model of that size named before", "[rules][linking]") {
+    const std::vector<Fact> facts = extract(
+        "누리젠은 'NURI-Law-8B'와 'NURI-Law-32B'를 공개했다. 같은 평가에서 카나나 2는 85점이었다. "
+        "사례형 문제에서는 32B 모델이 40점 만점 중 29.5점을 얻었다.\n");
+    const auto scores = of_type(facts, FactType::benchmark_score);
+    REQUIRE(scores.size() == 2);
+    CHECK(scores[1]->score->to_string() == "29.5");
+    CHECK(scores[1]->model == std::optional<std::string>("NURI-Law-32B"));
+}
