@@ -73,10 +73,13 @@ struct TableCell {
 };
 
 // What a table's header cell says its column holds.
+// A candidate name must look like a name: short, not a sentence.
+bool plausible_name(std::string_view name);
+
 struct TableColumn {
-    // other: a cell that may name the row; teams: a header such as 팀 or
-    // 기업 says its cells name teams, known or not.
-    enum Kind { other, teams, scores, sizes } kind = other;
+    // other: a cell that may name the row; teams, models: a header such as
+    // 팀, 기업 or 모델 says its cells name teams or models, known or not.
+    enum Kind { other, teams, models, scores, sizes } kind = other;
     std::string label;                      // the header cell as written, without a maximum
     std::string benchmark;                  // canonical name, or the criterion as written
     std::optional<ExactNumber> max_score;   // 교과 지식(40)
@@ -178,6 +181,8 @@ private:
                               const std::vector<std::vector<TableCell>>& rows, std::unordered_set<std::string>& stated);
     void add_table_row(const std::vector<TableCell>& cells, const std::vector<TableColumn>& header,
                        std::unordered_set<std::string>& stated);
+    void add_table_names(const std::vector<TableCell>& cells, const std::vector<TableColumn>& header,
+                         const Subject& subject);
 
     const Lexicon& lexicon_;
     const ParticleLexicon& particles_;

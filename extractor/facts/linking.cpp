@@ -12,15 +12,14 @@ namespace {
 constexpr std::size_t kForwardReach = 14;
 constexpr std::size_t kTopicCarrySentences = 3;
 
-// A candidate name must look like a name: short, not a sentence.
+}  // namespace
+
 bool plausible_name(std::string_view name) {
     if (name.empty() || name.size() > 60) return false;
     std::size_t spaces = 0;
     for (char c : name) spaces += c == ' ';
     return spaces <= 4;
 }
-
-}  // namespace
 
 // A sentence's topic is the model or team marked as its subject (은/는/이/가,
 // also through 팀 or 컨소시엄: LG팀은). A sentence that names a model or team
@@ -282,30 +281,44 @@ void FactBuilder::add_model(const RuleMatch& match) {
 }
 
 // `KT, NC AI, 메디노아, 한결리걸AI 등 4개 팀`: in a list (`,` or `·`) that
-// names a known team and ends with 등 or a count of teams, the other items
-// are teams too. Items are single units; one that is no word (a model, a
-// number) or no plausible name ends the list.
+// ends with 등 or a count of teams, the items are teams when one of them is
+// a team already or the list ends 등 N개 팀. An item is one word or
+// name, also written 주식회사 X or X 컨소시엄 (the team is X); one that is
+// no word (a model, a number) or no plausible name ends the list.
 void FactBuilder::add_listed_teams() {
     const auto& units = units_.units;
     const auto is_separator = [&](std::size_t u) {
         return units[u].cls == UnitClass::symbol && is_one_of(unit_text(u), {",", "·"});
     };
-    const auto is_item = [&](std::size_t u) {
+    const auto is_name = [&](std::size_t u) {
         return units[u].cls == UnitClass::team || (units[u].cls == UnitClass::word && units[u].keyword.empty()) ||
                units[u].keyword == "orgname";
     };
     for (const auto& sentence : units_.sentences) {
+        struct Item {
+            std::size_t name;
+            std::size_t end;
+        };
+        const auto item_at = [&](std::size_t u) -> std::optional<Item> {
+            const std::size_t name = unit_text(u) == "주식회사" && u + 1 < sentence.end_unit ? u + 1 : u;
+            if (!is_name(name) || is_one_of(unit_text(name), {"컨소시엄", "연합"})) return std::nullopt;
+            const bool group = name + 1 < sentence.end_unit && is_one_of(unit_text(name + 1), {"컨소시엄", "연합"});
+            return Item{name, name + (group ? 2 : 1)};
+        };
         std::size_t u = sentence.first_unit;
         while (u < sentence.end_unit) {
-            if (!is_item(u)) {
+            const std::optional<Item> first = item_at(u);
+            if (!first) {
                 ++u;
                 continue;
             }
-            std::vector<std::size_t> items{u};
-            std::size_t next = u + 1;
-            while (next + 1 < sentence.end_unit && is_separator(next) && is_item(next + 1)) {
-                items.push_back(next + 1);
-                next += 2;
+            std::vector<std::size_t> items{first->name};
+            std::size_t next = first->end;
+            while (next + 1 < sentence.end_unit && is_separator(next)) {
+                const std::optional<Item> item = item_at(next + 1);
+                if (!item) break;
+                items.push_back(item->name);
+                next = item->end;
             }
             // The list ends with a count of teams or a word for them, after
             // 등 or not: 등 4개 팀, 3곳, 등 스타트업 (not 등 관계사).
@@ -314,13 +327,19 @@ void FactBuilder::add_listed_teams() {
                 return w < sentence.end_unit &&
                        is_one_of(unit_text(w), {"팀", "정예팀", "기업", "컨소시엄", "스타트업", "개발사"});
             };
-            const bool counted = end < sentence.end_unit && units[end].cls == UnitClass::quantity &&
-                                 (is_one_of(quantities_[static_cast<std::size_t>(units[end].quantity)].unit,
-                                            {"팀", "곳", "개사"}) ||
-                                  teams_word(end + 1));
+            const Quantity* count = end < sentence.end_unit && units[end].cls == UnitClass::quantity
+                                        ? &quantities_[static_cast<std::size_t>(units[end].quantity)]
+                                        : nullptr;
+            const bool counted = count && (is_one_of(count->unit, {"팀", "곳", "개사"}) || teams_word(end + 1));
+            // 등 4개 팀 alone makes the items teams; without 등 the count may
+            // belong to the words after the list (…진행되며, 최종 1개 팀은).
+            const bool counted_teams =
+                end > next && count &&
+                (count->unit == "팀" || (end + 1 < sentence.end_unit && is_one_of(unit_text(end + 1), {"팀", "정예팀"})));
             const bool closed = counted || teams_word(end);
-            const bool known = std::any_of(items.begin(), items.end(),
-                                           [&](std::size_t i) { return units[i].cls == UnitClass::team; });
+            const bool known = counted_teams || std::any_of(items.begin(), items.end(), [&](std::size_t i) {
+                                   return units[i].cls == UnitClass::team || team_at(i);
+                               });
             if (items.size() >= 2 && closed && known) {
                 for (std::size_t i : items) {
                     if (units[i].cls == UnitClass::team || team_at(i)) continue;
@@ -417,6 +436,8 @@ void FactBuilder::add_score(const RuleMatch& match) {
     // (교과 지식(40점), …) are weights, unless the sentence names whose they are.
     const auto is_scale = [&](const Quantity& x) { return x.max_score && *x.max_score == x.value; };
     if (is_scale(*q)) return;
+    // 80점대: a band of scores (80 to 89), not one.
+    if (std::string_view(text_.text).substr(q->norm_start, q->norm_end - q->norm_start).ends_with("대")) return;
     bool declares_scale = false, names_subject = false;
     for (std::size_t u = sentence.first_unit; u < sentence.end_unit; ++u) {
         const Unit& x = units_.units[u];

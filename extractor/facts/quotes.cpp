@@ -36,7 +36,9 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
     } else if (cls == UnitClass::org) {
         mention.speaker.name = entity(name->first)->name;
     } else {
-        mention.speaker.name = range_text(name->first, name->end);
+        // 벼리랩스 측: the organisation without 측.
+        const bool side = name->end - name->first > 1 && units_.units[name->end - 1].keyword == "unnamed";
+        mention.speaker.name = range_text(name->first, side ? name->end - 1 : name->end);
         // 회사 측은, 한 관계자는, a title alone: somebody not named.
         if (units_.units[name->first].keyword == "unnamed" || cls == UnitClass::title) mention.speaker.name.clear();
         mention.is_person = cls == UnitClass::person;

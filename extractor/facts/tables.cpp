@@ -112,6 +112,9 @@ std::vector<TableColumn> FactBuilder::table_header(const std::vector<TableCell>&
         if (column.kind == TableColumn::other && is_one_of(label, {"팀", "팀명", "기업", "회사", "개발사", "기관"})) {
             column.kind = TableColumn::teams;
         }
+        if (column.kind == TableColumn::other && is_one_of(label, {"모델", "모델명", "AI 모델", "모델 이름"})) {
+            column.kind = TableColumn::models;
+        }
         column.label = std::string(label);
     }
     return columns;
@@ -150,7 +153,8 @@ Subject FactBuilder::table_row_subject(const std::vector<TableCell>& cells,
     std::optional<std::string> unknown_model;
     std::optional<std::string> unknown_team;
     for (std::size_t c = 0; c < cells.size() && c < header.size(); ++c) {
-        if (header[c].kind != TableColumn::other && header[c].kind != TableColumn::teams) continue;
+        const TableColumn::Kind kind = header[c].kind;
+        if (kind != TableColumn::other && kind != TableColumn::teams && kind != TableColumn::models) continue;
         const TableCell& cell = cells[c];
         const auto [first, end] = units_within(cell.start, cell.end);
         std::optional<std::string> model, team;
@@ -161,21 +165,22 @@ Subject FactBuilder::table_row_subject(const std::vector<TableCell>& cells,
             if (model || team) named = u;
         }
         // A model no gazetteer knows is written with Latin letters and digits
-        // (NOVA-K2-Lite, or ZETA-9 Pro where a rule knows only ZETA-9); a
-        // word such as 평균 names nothing.
+        // (NOVA-K2-Lite, or ZETA-9 Pro where a rule knows only ZETA-9), or
+        // with Latin letters in a column of models (솔빛-R); a word such as
+        // 평균 names nothing.
         const std::string_view text = std::string_view(text_.text).substr(cell.start, cell.end - cell.start);
         const bool latin =
             std::any_of(text.begin(), text.end(), [](char x) { return (x | 0x20) >= 'a' && (x | 0x20) <= 'z'; });
         const bool digit = std::any_of(text.begin(), text.end(), [](char x) { return x >= '0' && x <= '9'; });
         const bool whole = named < end && units_.units[named].norm_start == cell.start &&
                            units_.units[named].norm_end == cell.end;
-        if (!whole && latin && digit && text.size() <= 48) {
+        if (!whole && latin && (digit || kind == TableColumn::models) && text.size() <= 48) {
             if (!unknown_model && !subject.model) unknown_model = std::string(text);
             continue;
         }
         if (model && !subject.model) subject.model = model;
         if (team && !subject.team) subject.team = team;
-        if (!model && !team && header[c].kind == TableColumn::teams && !cell.empty() && !unknown_team) {
+        if (!model && !team && kind == TableColumn::teams && !cell.empty() && !unknown_team) {
             unknown_team = std::string(text);
         }
     }
@@ -302,6 +307,7 @@ void FactBuilder::add_table_row(const std::vector<TableCell>& cells, const std::
                                 std::unordered_set<std::string>& stated) {
     const Subject subject = table_row_subject(cells, header);
     if (subject.empty()) return;
+    add_table_names(cells, header, subject);
     for (std::size_t c = 0; c < cells.size() && c < header.size(); ++c) {
         if (header[c].kind != TableColumn::scores && header[c].kind != TableColumn::sizes) continue;
         const Quantity* q = quantity_filling(cells[c]);
@@ -328,6 +334,44 @@ void FactBuilder::add_table_row(const std::vector<TableCell>& cells, const std::
             fact.value = q->value;
             fact.approximate = q->approximate || q->bound != Bound::none;
             fact.model = subject.model;
+            fact.team = subject.team;
+        }
+    }
+}
+
+// A cell of a 팀 or 모델 column that no gazetteer or rule knows names a
+// team or a model of its own (`| 4 | 마루랩스 | 마루-M | 21B | 71.8 |`), when
+// its row holds a figure; later mentions in the article link to it.
+void FactBuilder::add_table_names(const std::vector<TableCell>& cells, const std::vector<TableColumn>& header,
+                                  const Subject& subject) {
+    bool figures = false;
+    for (std::size_t c = 0; c < cells.size() && c < header.size() && !figures; ++c) {
+        figures = (header[c].kind == TableColumn::scores || header[c].kind == TableColumn::sizes) &&
+                  quantity_filling(cells[c]) != nullptr;
+    }
+    if (!figures) return;
+    for (std::size_t c = 0; c < cells.size() && c < header.size(); ++c) {
+        const TableColumn::Kind kind = header[c].kind;
+        if (kind != TableColumn::teams && kind != TableColumn::models) continue;
+        const auto [first, end] = units_within(cells[c].start, cells[c].end);
+        bool known = first == end;
+        for (std::size_t u = first; u < end && !known; ++u) known = model_at(u) || team_at(u);
+        if (known) continue;
+        const std::string text(std::string_view(text_.text).substr(cells[c].start, cells[c].end - cells[c].start));
+        if (!plausible_name(text) || lexicon_.is_not_name(text)) continue;
+        const ByteSpan span = text_.to_source(cells[c].start, cells[c].end);
+        if (kind == TableColumn::teams) {
+            const std::string canonical = *local_teams_.add(text, text);
+            if (options_.types.contains(FactType::team)) emit(FactType::team, span, "table.team", first, end).team = canonical;
+            continue;
+        }
+        const bool latin = std::any_of(text.begin(), text.end(), [](char x) { return (x | 0x20) >= 'a' && (x | 0x20) <= 'z'; });
+        if (!latin) continue;
+        const std::string canonical = *local_models_.add(text, text);
+        if (subject.team) local_model_team_.emplace(canonical, *subject.team);
+        if (options_.types.contains(FactType::model)) {
+            Fact& fact = emit(FactType::model, span, "table.model", first, end);
+            fact.model = canonical;
             fact.team = subject.team;
         }
     }

@@ -144,6 +144,15 @@ std::size_t person_name_tokens(const NormalizedText& text, const TokenizedText& 
     return 0;
 }
 
+// Whether `offset` falls strictly inside a number (dates and ordinals too),
+// looking from quantities[from] on (they are sorted by start).
+bool cuts_number(const std::vector<Quantity>& quantities, std::size_t from, std::size_t offset) {
+    for (std::size_t q = from; q < quantities.size() && quantities[q].norm_start < offset; ++q) {
+        if (quantities[q].norm_end > offset) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 std::string_view unit_class_name(UnitClass cls) {
@@ -201,8 +210,13 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
             const bool quantity_here = next_quantity < quantities.size() &&
                                        quantities[next_quantity].norm_start == token.norm_start;
             NameMatch name;
-            const bool named = token.kind != TokenKind::particle && token.kind != TokenKind::quote &&
-                               lexicon.names().longest_match(text, tokens, t, sentence.end_token, name);
+            bool named = token.kind != TokenKind::particle && token.kind != TokenKind::quote &&
+                         lexicon.names().longest_match(text, tokens, t, sentence.end_token, name);
+            // A name never ends inside a number: GPT-5 1위 is GPT-5 and an ordinal, not GPT-5.1.
+            while (named && cuts_number(quantities, next_quantity, tokens.tokens[name.end_token - 1].norm_end)) {
+                named = name.end_token - 1 > t &&
+                        lexicon.names().longest_match(text, tokens, t, name.end_token - 1, name);
+            }
             // A name that covers a number wins over it: GPT-OSS 120B, 2차관.
             const bool name_covers_quantity =
                 named && (!quantity_here ||

@@ -208,6 +208,35 @@ TEST_CASE("Markdown tables are tables, and a row's known model keeps its team", 
     CHECK(scores[0]->team.has_value());
 }
 
+TEST_CASE("a table's team and model cells that nothing knows are a team and a model of their own",
+          "[rules][tables]") {
+    const std::vector<Fact> facts = extract(
+        "| 순위 | 팀 | 모델 | 매개변수 | 종합 점수 |\n"
+        "|---|---|---|---|---|\n"
+        "| 1 | 가온소프트 | 가온-R | 32B | 76.9 |\n"
+        "| 2 | 다솜대 컨소시엄 | 다솜-LM | 12B | 66.3 |\n"
+        "| 3 | 평균 | - | - | - |\n");
+    std::vector<std::string> teams, models;
+    for (const Fact* f : of_type(facts, FactType::team)) teams.push_back(*f->team);
+    for (const Fact* f : of_type(facts, FactType::model)) models.push_back(*f->model);
+    CHECK(teams == std::vector<std::string>{"가온소프트", "다솜대 컨소시엄"});
+    CHECK(models == std::vector<std::string>{"가온-R", "다솜-LM"});
+    const auto model_facts = of_type(facts, FactType::model);
+    REQUIRE(model_facts.size() == 2);
+    CHECK(model_facts[0]->team == std::optional<std::string>("가온소프트"));
+    const auto scores = of_type(facts, FactType::benchmark_score);
+    REQUIRE(scores.size() == 2);
+    CHECK(scores[0]->model == std::optional<std::string>("가온-R"));
+}
+
+TEST_CASE("a name never ends inside a number, and a band of scores is no score", "[rules]") {
+    const std::vector<Fact> facts = extract("평가에서 GPT-5 1위를 차지했고 카나나 2는 처음으로 80점대에 진입했다.\n");
+    const auto models = of_type(facts, FactType::model);
+    REQUIRE(models.size() == 2);
+    CHECK(*models[0]->model == "GPT-5");
+    CHECK(of_type(facts, FactType::benchmark_score).empty());
+}
+
 TEST_CASE("tables without a benchmark or size column give nothing", "[rules][tables]") {
     const std::vector<Fact> facts = extract(
         "구분\t2025년\t2026년\n"
@@ -306,6 +335,20 @@ TEST_CASE("items of a list of teams are teams", "[rules][unknown]") {
     CHECK(std::count(teams.begin(), teams.end(), "바른법AI") == 1);
     CHECK(std::count(teams.begin(), teams.end(), "있고") == 0);
     CHECK(std::count(teams.begin(), teams.end(), "가람전자") == 0);
+}
+
+TEST_CASE("a list counted in teams names teams though none is known, also as 주식회사 X and X 컨소시엄",
+          "[rules][unknown]") {
+    const std::vector<Fact> facts = extract(
+        "심사 결과 가온랩스, 다솜소프트, 별무리테크 컨소시엄, 주식회사 하람 등 4개 팀이 본선에 올랐다. "
+        "행사에는 나무상사, 바다물산 등 여러 곳이 참석했다.\n");
+    std::vector<std::string> teams;
+    for (const Fact* f : of_type(facts, FactType::team)) teams.push_back(*f->team);
+    for (const char* name : {"가온랩스", "다솜소프트", "별무리테크", "하람"}) {
+        CHECK(std::count(teams.begin(), teams.end(), name) == 1);
+    }
+    CHECK(std::count(teams.begin(), teams.end(), "주식회사") == 0);
+    CHECK(std::count(teams.begin(), teams.end(), "나무상사") == 0);
 }
 
 TEST_CASE("a quotation standing alone goes to who 'said this' next, and interview answers to the interviewee",
