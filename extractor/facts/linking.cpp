@@ -42,11 +42,13 @@ void FactBuilder::compute_topics() {
             const bool model = model_at(u).has_value();
             const bool team = !model && team_at(u).has_value();
             if (!model && !team) continue;
-            // What follows the name: closing marks, 팀, and an alias in parentheses
-            // (`'에이닷엑스 K1'(A.X K1)은`) stand between it and its particle.
+            // What follows the name: closing marks, 팀, a model word and an alias
+            // in parentheses (`'에이닷엑스 K1'(A.X K1)은`, `카나나 2 모델은`)
+            // stand between it and its particle.
             std::size_t next = name_end_unit(u);
             while (next < sentence.end_unit) {
-                if (units_.units[next].cls == UnitClass::sq_close || is_one_of(unit_text(next), {"팀", "정예팀", "컨소시엄"})) {
+                if (units_.units[next].cls == UnitClass::sq_close || is_one_of(unit_text(next), {"팀", "정예팀", "컨소시엄"}) ||
+                    (model && unit_text(next) == "모델")) {
                     ++next;
                 } else if (unit_text(next) == "(" && next + 2 < sentence.end_unit && unit_text(next + 2) == ")" &&
                            units_.units[next + 1].cls != UnitClass::quantity) {
