@@ -80,6 +80,16 @@ void FactBuilder::add_gazetteer_entities() {
                     alias_of_[u] = prev - 1;
                     continue;
                 }
+                // `'A.X K1.5'(에이닷엑스 K1.5)`: quoted words no gazetteer knows
+                // before a model in parentheses are another name of it.
+                if (prev > 0 && prev < u && units[prev].cls == UnitClass::sq_close && u + 1 < units.size() &&
+                    unit_text(u + 1) == ")") {
+                    std::size_t open = prev;
+                    while (open > 0 && open + 6 > prev && units[open - 1].cls == UnitClass::word) --open;
+                    if (open > 0 && open < prev && units[open - 1].cls == UnitClass::sq_open) {
+                        local_models_.add(range_text(open, prev), units_.name_of(unit, lexicon_));
+                    }
+                }
             }
         }
         const Entity& e = *entity(u);

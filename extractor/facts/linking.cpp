@@ -158,9 +158,25 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
         }
         return std::nullopt;
     };
+    // A score whose clause modifies what follows names the model after it
+    // (`86.47점을 받은 SK텔레콤의 'A.X K1.5'였다`).
+    const auto modified = [&]() -> std::optional<std::string> {
+        std::size_t u = quantity_unit + 1;
+        if (u < sentence.end_unit && is_particle(u, {"을", "를"})) ++u;
+        if (u >= sentence.end_unit || units_.units[u].cls == UnitClass::particle) return std::nullopt;
+        const std::string_view verb = unit_text(u);
+        if (!(verb.ends_with("은") || verb.ends_with("한"))) return std::nullopt;
+        for (std::size_t v = u + 1; v < sentence.end_unit && v <= u + 4; ++v) {
+            if (auto m = model_at(v)) return m;
+            const Unit& unit = units_.units[v];
+            if (!(team_at(v) || is_particle(v, {"의"}) || unit.cls == UnitClass::sq_open)) break;
+        }
+        return std::nullopt;
+    };
     // A count may name its model after it (a chain of modifiers); a score's
     // subject comes before it (`X는 … 72.03점`, `X(69.37점)`).
-    subject.model = subject_may_follow ? forward() : backward();
+    if (!subject_may_follow) subject.model = modified();
+    if (!subject.model) subject.model = subject_may_follow ? forward() : backward();
     if (!subject.model && subject_may_follow) subject.model = backward();
     if (subject.model) {
         subject.team = team_of_model(*subject.model);
@@ -240,16 +256,20 @@ void FactBuilder::add_model(const RuleMatch& match) {
     if (const Capture* a = match.get("alias")) alias = range_text(a->first, a->end);
     if (!plausible_name(written)) return;
     // A name of Hangul words only ('통합 검색 서비스'를 출시) is a model only
-    // where a model word stands next to it ('딥씽크' 모델, 모델 '딥씽크').
+    // where a model word stands next to it ('딥씽크' 모델, 모델 '딥씽크'), its
+    // parameters follow ('미르온'은 매개변수 320억 개로) or it ends with a
+    // variant word.
     const auto has_latin_or_digit = [](std::string_view s) {
         return std::any_of(s.begin(), s.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
     };
-    if (!has_latin_or_digit(written) && !(alias && has_latin_or_digit(*alias))) {
+    const bool variant_last = units_.units[name->end - 1].keyword == "variant";
+    if (!has_latin_or_digit(written) && !(alias && has_latin_or_digit(*alias)) && !variant_last) {
         const auto& sentence = units_.sentences[match.sentence];
         bool model_words = false;
         for (std::size_t u = name->first > sentence.first_unit + 3 ? name->first - 3 : sentence.first_unit;
              u < sentence.end_unit && u < name->end + 3 && !model_words; ++u) {
-            model_words = units_.units[u].keyword == "modelword";
+            model_words = units_.units[u].keyword == "modelword" ||
+                          (u >= name->end && units_.units[u].keyword == "param");
         }
         if (!model_words) return;
     }

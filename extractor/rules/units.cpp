@@ -68,10 +68,14 @@ bool is_model_variant(const NormalizedText& text, const TokenizedText& tokens, s
     const std::string_view word = token.text(text);
     if (lexicon.word_class(word) == "variant") return true;
     if (word.empty() || word.size() > 10) return false;
-    // A series letter before a version (믿:음 K 2.5, EXAONE X 2) belongs to the name.
+    // A series letter before a version (믿:음 K 2.5, EXAONE X 2) or closing
+    // the quoted name (‘믿:음 K’) belongs to the name.
     if (word.size() <= 2 && std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
-        return t + 1 < tokens.tokens.size() && tokens.tokens[t + 1].eojeol != token.eojeol &&
-               tokens.tokens[t + 1].kind == TokenKind::number && is_model_variant(text, tokens, t + 1, lexicon);
+        if (t + 1 >= tokens.tokens.size()) return false;
+        const Token& next = tokens.tokens[t + 1];
+        if (next.eojeol == token.eojeol && next.kind == TokenKind::quote) return true;
+        return next.eojeol != token.eojeol && next.kind == TokenKind::number &&
+               is_model_variant(text, tokens, t + 1, lexicon);
     }
     bool digit = false, dot = false;
     for (char c : word) {

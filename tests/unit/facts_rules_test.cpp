@@ -351,6 +351,17 @@ TEST_CASE("a list counted in teams names teams though none is known, also as 주
     CHECK(std::count(teams.begin(), teams.end(), "나무상사") == 0);
 }
 
+TEST_CASE("an unnamed speaker's quotation is nobody's, not the organisation's that spoke before",
+          "[rules][speaker]") {
+    const std::vector<Fact> facts = extract(
+        "과기정통부는 \"세부 점수는 다음 달 중 공개할 예정\"이라고 밝혔다. "
+        "업계 관계자는 \"규모 경쟁이 국내에서도 본격화했다\"고 말했다.\n");
+    const auto quotes = of_type(facts, FactType::quote);
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0]->speaker == std::optional<std::string>("과학기술정보통신부"));
+    CHECK(quotes[0]->quote->starts_with("세부 점수는"));
+}
+
 TEST_CASE("a quotation standing alone goes to who 'said this' next, and interview answers to the interviewee",
           "[rules][speaker]") {
     const std::vector<Fact> facts = extract(
