@@ -164,9 +164,12 @@ private:
     // Whether the quotation opening at `norm_offset` answers an interview
     // question on the line before (―…? or Q. …).
     bool answers_question(std::size_t norm_offset) const;
+    static bool is_question_line(std::string_view line);
+    std::size_t first_question_offset() const;
     void add_parameter_count(const RuleMatch& match);
     void add_score(const RuleMatch& match);
     std::optional<SpeakerMention> speaker_from(const RuleMatch& match) const;
+    std::optional<std::string> company_referred(std::size_t sentence) const;
     const Quantity* quantity_of(const Capture* capture, std::size_t& unit);
     // Units whose text lies within normalised [start, end).
     std::pair<std::size_t, std::size_t> units_within(std::size_t start, std::size_t end) const;

@@ -447,12 +447,23 @@ void FactBuilder::add_score(const RuleMatch& match) {
     // 평점 4.5점, 배점 40점: points of something else than a benchmark; 3점
     // 차이, 5점 올랐다, 점수 차는 83점: a difference, not a score.
     const auto& sentence = units_.sentences[match.sentence];
-    for (std::size_t u = unit; u-- > sentence.first_unit && u + 3 > unit;) {
+    for (std::size_t u = unit; u-- > sentence.first_unit && u + 4 > unit;) {
+        if (model_at(u) || team_at(u)) break;  // 환산하면 SK텔레콤이 91점: the team's own
         if (units_.units[u].keyword == "nonscore" || units_.units[u].keyword == "delta") return;
     }
     // After it: 5점 올랐다, 100점으로 환산하면 (a scale, not a score).
     for (std::size_t u = unit + 1; u < sentence.end_unit && u <= unit + 2; ++u) {
         if (units_.units[u].keyword == "delta" || units_.units[u].keyword == "nonscore") return;
+    }
+    // 80%를 넘었다: a threshold passed, not a score.
+    if (unit + 2 < sentence.end_unit && is_particle(unit + 1, {"을", "를"}) && unit_text(unit + 2).starts_with("넘")) {
+        return;
+    }
+    // `두 모델의 격차는 지난 시즌 3.05점에서 1.24점으로`: a difference is the
+    // clause's subject; nobody's score in it.
+    for (std::size_t u = unit; u-- > sentence.first_unit;) {
+        if (model_at(u) || team_at(u)) break;
+        if (units_.units[u].keyword == "delta" && u + 1 < unit && is_particle(u + 1, {"은", "는", "이", "가"})) return;
     }
     // `100점 만점으로 진행됐다` declares a scale, and the points in its sentence
     // (교과 지식(40점), …) are weights, unless the sentence names whose they are.

@@ -41,6 +41,11 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
         mention.speaker.name = range_text(name->first, side ? name->end - 1 : name->end);
         // 회사 측은, 한 관계자는, a title alone: somebody not named.
         if (units_.units[name->first].keyword == "unnamed" || cls == UnitClass::title) mention.speaker.name.clear();
+        // 회사는, 회사 측은: the company the article is about at that point.
+        if (units_.units[name->first].keyword == "company") {
+            const auto company = company_referred(match.sentence);
+            mention.speaker.name = company.value_or("");
+        }
         mention.is_person = cls == UnitClass::person;
         mention.is_reference = cls == UnitClass::surname;
         mention.is_pronoun = units_.units[name->first].keyword == "pron";
@@ -62,6 +67,33 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
     return mention;
 }
 
+// The team that `회사` in sentence `s` refers to: the topic team (or the
+// topic model's team) of this sentence or the last few, else the team that
+// was most often a topic before it.
+std::optional<std::string> FactBuilder::company_referred(std::size_t s) const {
+    for (std::size_t back = 0; back <= kSpeakerCarrySentences && back <= s; ++back) {
+        const std::size_t p = s - back;
+        if (topic_team_[p]) return team_at(*topic_team_[p]);
+        if (topic_model_[p]) {
+            if (const auto model = model_at(*topic_model_[p])) {
+                if (auto team = team_of_model(*model)) return team;
+            }
+        }
+    }
+    std::vector<std::pair<std::string, std::size_t>> counts;
+    for (std::size_t p = 0; p < s; ++p) {
+        if (!topic_team_[p]) continue;
+        const auto team = team_at(*topic_team_[p]);
+        if (!team) continue;
+        const auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return c.first == *team; });
+        if (it == counts.end()) counts.emplace_back(*team, 1);
+        else ++it->second;
+    }
+    const auto best = std::max_element(counts.begin(), counts.end(),
+                                       [](const auto& a, const auto& b) { return a.second < b.second; });
+    return best == counts.end() ? std::nullopt : std::optional<std::string>(best->first);
+}
+
 bool FactBuilder::answers_question(std::size_t norm_offset) const {
     const std::string_view text = text_.text;
     const std::size_t line_start = text.rfind('\n', norm_offset == 0 ? 0 : norm_offset - 1);
@@ -73,9 +105,25 @@ bool FactBuilder::answers_question(std::size_t norm_offset) const {
     std::size_t end = line_start;
     while (end > 0 && (text[end - 1] == '\n' || text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
     const std::size_t start = end == 0 ? 0 : text.rfind('\n', end - 1) + 1;
-    const std::string_view question = text.substr(start, end - start);
-    return question.starts_with("―") || question.starts_with("—") || question.starts_with("Q.") ||
-           question.starts_with("Q:") || question.starts_with("Q ");
+    return is_question_line(text.substr(start, end - start));
+}
+
+bool FactBuilder::is_question_line(std::string_view line) {
+    return line.starts_with("―") || line.starts_with("—") || line.starts_with("Q.") || line.starts_with("Q:") ||
+           line.starts_with("Q ");
+}
+
+std::size_t FactBuilder::first_question_offset() const {
+    const std::string_view text = text_.text;
+    for (std::size_t start = 0; start < text.size();) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view line = text.substr(start, end - start);
+        while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+        if (is_question_line(line)) return start;
+        start = end + 1;
+    }
+    return text.size();
 }
 
 // Quotations and who said them. A quotation is words in double quotation
@@ -128,6 +176,7 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
 
     std::optional<Speaker> last_speaker;
     std::size_t last_speaker_sentence = 0;
+    std::optional<std::size_t> first_question;  // where an interview's questions begin, once needed
     std::size_t next_mention = 0;
     const auto& units = units_.units;
     for (std::size_t u = 0; u < units.size(); ++u) {
@@ -197,18 +246,20 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
         // to give the words to the last person named either.
         const bool unnamed = speaker && speaker->name.empty();
         if (unnamed) speaker.reset();
+        // An interview's answer (a quotation opening the line after a
+        // question `―…?` or `Q. …`) is the interviewee's: the last person
+        // named before the first question, else the last person named.
+        if (!speaker && !unnamed && answers_question(open.norm_start)) {
+            if (!first_question) first_question = first_question_offset();
+            for (std::size_t k = kept.size(); k-- > 0 && !speaker;) {
+                if (kept[k].is_person && units[kept[k].first_unit].norm_start < *first_question) speaker = kept[k].speaker;
+            }
+            for (std::size_t k = kept.size(); k-- > 0 && !speaker;) {
+                if (kept[k].is_person && kept[k].end_unit <= u) speaker = kept[k].speaker;
+            }
+        }
         if (!speaker && !unnamed && last_speaker && s - last_speaker_sentence <= kSpeakerCarrySentences) {
             speaker = last_speaker;
-        }
-        // An interview's answer (a quotation opening the line after a
-        // question `―…?` or `Q. …`) is the interviewee's: the last person named.
-        if (!speaker && !unnamed && answers_question(open.norm_start)) {
-            for (std::size_t k = kept.size(); k-- > 0;) {
-                if (kept[k].is_person && kept[k].end_unit <= u) {
-                    speaker = kept[k].speaker;
-                    break;
-                }
-            }
         }
         if (!speaker) {
             u = close;

@@ -107,10 +107,22 @@ std::size_t model_variant_end(const NormalizedText& text, const TokenizedText& t
     return end;
 }
 
+// The title a word is or ends with (부총리, 엑사원랩장 -> 랩장), also with the
+// honorific 님 (교수님); empty when none.
+std::string_view title_of_word(std::string_view word, const Lexicon& lexicon) {
+    std::string_view title = lexicon.title_suffix(word);
+    if (title.empty() && word.size() > 3 && word.ends_with("님")) {
+        const std::string_view stem = word.substr(0, word.size() - 3);
+        const Entity* listed = lexicon.find(stem, EntityKind::title);
+        title = listed ? std::string_view(listed->name) : lexicon.title_suffix(stem);
+    }
+    return title;
+}
+
 bool is_title_token(const NormalizedText& text, const Token& token, const Lexicon& lexicon) {
     const std::string_view word = token.text(text);
     return lexicon.find(word, EntityKind::title) || lexicon.find(word, EntityKind::reporter) ||
-           !lexicon.title_suffix(word).empty();
+           !title_of_word(word, lexicon).empty();
 }
 
 // How many tokens from `t` make a Korean personal name, 0 if none: a surname
@@ -297,7 +309,7 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                                 break;
                             }
                         }
-                        const std::string_view title = lexicon.title_suffix(word);
+                        const std::string_view title = title_of_word(word, lexicon);
                         if (!title.empty()) {
                             unit.cls = lexicon.find(title, EntityKind::reporter) ? UnitClass::reporter
                                                                                  : UnitClass::title;

@@ -375,6 +375,29 @@ TEST_CASE("a quotation standing alone goes to who 'said this' next, and intervie
     CHECK(quotes[1]->speaker == std::optional<std::string>("오하늘"));
 }
 
+TEST_CASE("interview answers go to the interviewee though the answers name someone else; 교수님 is a title",
+          "[rules][speaker]") {
+    const std::vector<Fact> facts = extract(
+        "오하늘 벼리랩스 대표는 지난 3일 기자와 만났다.\n\n"
+        "―창업 계기는.\n"
+        "지도교수였던 한민수 누리대 교수님이 “작게 시작해서 깊게 파라”고 조언했습니다.\n\n"
+        "―경쟁 상대는.\n"
+        "“해외 오픈소스 모델이 진짜 경쟁자입니다. 가격으로 이기겠습니다.”\n");
+    const auto quotes = of_type(facts, FactType::quote);
+    REQUIRE(quotes.size() == 2);
+    CHECK(quotes[0]->speaker == std::optional<std::string>("한민수"));
+    CHECK(quotes[1]->speaker == std::optional<std::string>("오하늘"));
+}
+
+TEST_CASE("회사 (측) speaks for the company the article is about", "[rules][speaker]") {
+    const std::vector<Fact> facts = extract(
+        "가온랩스는 새 모델 '가온-2'를 공개했다. 가격은 전작과 같다. "
+        "회사 측은 \"한국어 성능은 국내 최고 수준\"이라고 밝혔다.\n");
+    const auto quotes = of_type(facts, FactType::quote);
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0]->speaker == std::optional<std::string>("가온랩스"));
+}
+
 TEST_CASE("a table with models across and benchmarks down is read the other way round", "[rules][tables]") {
     const std::vector<Fact> facts = extract(
         "벤치마크\tGPT-5\t카나나 2\n"
