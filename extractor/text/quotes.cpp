@@ -8,9 +8,10 @@
 // - Directional marks (“” ‘’ 「」 『』 《》 〈〉 «») pair by direction on a stack
 //   per family. A glyph used the wrong way round (”…” for “…”) is read by
 //   the words around it, as for ASCII marks.
-// - A double quotation closed by a single mark ("…승자'라며): a double mark
-//   that nothing closed pairs with the first single mark after it, before
-//   the next double mark, that is followed by an attribution (라며, 라고).
+// - A double quotation closed by a single mark ("…승자'라며) or by a double
+//   mark of the other family (“…보완하겠다"고): a double mark that nothing
+//   closed pairs with the first such unpaired mark after it, before the next
+//   double mark, that is followed by an attribution (라며, 라고).
 // - Marks never pair across a paragraph or over more than
 //   max_quotation_bytes, so a stray mark cannot swallow the document.
 #include "text/char_class.h"
@@ -114,8 +115,9 @@ private:
         }
     }
 
-    // "…승자'라며: a double mark left open closes at a single mark followed
-    // by an attribution, searched up to the next double mark.
+    // "…승자'라며, “…하겠다"고: a double mark left open closes at a single
+    // mark or a double mark of the other family followed by an attribution,
+    // searched up to the next double mark.
     void pair_mismatched() {
         std::size_t m = 0;
         while (m < marks_.size()) {
@@ -127,9 +129,13 @@ private:
             std::size_t next = m + 1;
             for (; next < marks_.size(); ++next) {
                 const Mark& mark = marks_[next];
-                if (is_double(mark.family)) break;
-                if (is_single(mark.family) && !mark.glyph_opens && mark.word_before && mark.attribution_after &&
-                    !too_far(open.token, mark.token)) {
+                const bool closes = !mark.glyph_opens && mark.word_before && mark.attribution_after &&
+                                    tokens_[mark.token].pair == unpaired && !too_far(open.token, mark.token);
+                if (is_double(mark.family)) {
+                    if (closes && mark.family != open.family) link(open.token, mark.token);
+                    break;
+                }
+                if (is_single(mark.family) && closes) {
                     link(open.token, mark.token);
                     break;
                 }

@@ -77,6 +77,14 @@ TEST_CASE("a double quotation closed by a single mark before an attribution pair
           std::vector<QuoteView>{{"\"", 3, true}, {"'", 2, true}, {"'", 1, false}, {"\"", 0, false}});
 }
 
+TEST_CASE("a curly double quotation closed by a straight one before an attribution pairs", "[text][quotes]") {
+    CHECK(quotes_of("정책관은 “유예하고 계속 보완하겠다\"고 밝혔다. “먼저 물어보라”라는 설명이다.") ==
+          std::vector<QuoteView>{{"“", 1, true}, {"\"", 0, false}, {"“", 3, true}, {"”", 2, false}});
+    // Without an attribution after it, the straight mark closes nothing.
+    CHECK(quotes_of("“유예하고 보완하겠다\" 그리고") ==
+          std::vector<QuoteView>{{"“", -1, true}, {"\"", -1, false}});
+}
+
 TEST_CASE("glyphs used the wrong way round are read by their neighbours", "[text][quotes]") {
     CHECK(quotes_of("그는 ”좋다”고 했다") == std::vector<QuoteView>{{"”", 1, true}, {"”", 0, false}});
 }
