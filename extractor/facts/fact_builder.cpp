@@ -142,6 +142,7 @@ void FactBuilder::apply_rules(const std::vector<RuleMatch>& matches) {
         if (m.rule->fact == "model") add_model(m);
     }
     compute_topics();
+    main_model_ = compute_main_model();
     for (const RuleMatch& m : matches) {
         if (m.rule->fact == "parameter_count" && options_.types.contains(FactType::parameter_count)) {
             add_parameter_count(m);

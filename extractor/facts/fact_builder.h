@@ -157,6 +157,7 @@ private:
     Subject find_subject(std::size_t quantity_unit, bool subject_may_follow) const;
     std::optional<std::string> model_by_size(std::size_t size_unit) const;
     void compute_topics();
+    std::optional<std::string> compute_main_model() const;
     void add_model(const RuleMatch& match);
     std::optional<std::string> words_before_parenthesis(const Capture& name) const;
     void add_team(const RuleMatch& match);
@@ -198,6 +199,9 @@ private:
     // Per sentence: the unit of its topic model and team, if any, and whether
     // it names others so that no topic carries over it.
     std::vector<std::optional<std::size_t>> topic_model_, topic_team_;
+    // The model the article is about: the topic of more sentences than any
+    // other, in two at least. A score nothing else claims is its.
+    std::optional<std::string> main_model_;
     std::vector<bool> blocks_topic_;
     // Models and teams found beyond the gazetteer: later mentions in the same
     // document are found by name, as gazetteer names are.

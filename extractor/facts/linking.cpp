@@ -78,6 +78,23 @@ void FactBuilder::compute_topics() {
     }
 }
 
+std::optional<std::string> FactBuilder::compute_main_model() const {
+    std::vector<std::pair<std::string, std::size_t>> counts;
+    for (const auto& topic : topic_model_) {
+        if (!topic) continue;
+        const auto model = model_at(*topic);
+        if (!model) continue;
+        const auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return c.first == *model; });
+        if (it == counts.end()) counts.emplace_back(*model, 1);
+        else ++it->second;
+    }
+    std::sort(counts.begin(), counts.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    if (counts.empty() || counts[0].second < 2 || (counts.size() > 1 && counts[1].second == counts[0].second)) {
+        return std::nullopt;
+    }
+    return counts[0].first;
+}
+
 // Where a number's subject is: in `300B 규모의 대형 언어 모델 'X'` the
 // model follows through a chain of modifiers; in `X는 총 3200억개
 // 매개변수로` it precedes. Forward search stops where a clause ends (a
@@ -215,6 +232,21 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
         }
         if (!subject.team && topic_team_[p]) subject.team = team_at(*topic_team_[p]);
         if (!subject.empty() || blocks_topic_[p]) break;
+    }
+    // A score on a named benchmark or out of a stated maximum, in a sentence
+    // that names nobody, with no topic to carry, is the article's main
+    // model's (an interview answer, `다른 평가에서도 … KMMLU에서는 47.6점`).
+    if (subject.empty() && !names_any && !subject_may_follow && main_model_) {
+        const Unit& figure = units_.units[quantity_unit];
+        bool benchmarked = figure.cls == UnitClass::quantity &&
+                           quantities_[static_cast<std::size_t>(figure.quantity)].max_score.has_value();
+        for (std::size_t u = sentence.first_unit; u < quantity_unit && !benchmarked; ++u) {
+            benchmarked = units_.units[u].cls == UnitClass::benchmark;
+        }
+        if (benchmarked) {
+            subject.model = main_model_;
+            subject.team = team_of_model(*main_model_);
+        }
     }
     return subject;
 }

@@ -398,6 +398,17 @@ TEST_CASE("회사 (측) speaks for the company the article is about", "[rules][s
     CHECK(quotes[0]->speaker == std::optional<std::string>("가온랩스"));
 }
 
+TEST_CASE("a benchmark score nothing else claims is the article's main model's", "[rules][scores]") {
+    const std::vector<Fact> facts = extract(
+        "가온랩스는 새 모델 '가온-R 7B'를 공개했다. 가온-R 7B는 한국어에 강하다. 가온-R 7B는 수학에도 강하다. "
+        "연구팀은 \"GPT-4o와 견줘도 손색이 없는 수준\"이라고 설명했다. 다른 평가에서도 결과가 좋았다. "
+        "KMMLU에서는 47.6점을 받았다. 점수의 신뢰구간은 ±6점 안팎이다.\n");
+    const auto scores = of_type(facts, FactType::benchmark_score);
+    REQUIRE(scores.size() == 1);
+    CHECK(scores[0]->score->to_string() == "47.6");
+    CHECK(scores[0]->model == std::optional<std::string>("가온-R 7B"));
+}
+
 TEST_CASE("a table with models across and benchmarks down is read the other way round", "[rules][tables]") {
     const std::vector<Fact> facts = extract(
         "벤치마크\tGPT-5\t카나나 2\n"
