@@ -92,6 +92,8 @@ void FactBuilder::add_gazetteer_entities() {
                 }
             }
         }
+        // 업스테이지 솔라 사업총괄: a model's name before a title names a business unit.
+        if (unit.cls == UnitClass::model && u + 1 < units.size() && units[u + 1].cls == UnitClass::title) continue;
         const Entity& e = *entity(u);
         const ByteSpan span = range_span(u, u + 1);
         if (unit.cls == UnitClass::team) {

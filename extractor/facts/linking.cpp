@@ -283,6 +283,8 @@ void FactBuilder::add_model(const RuleMatch& match) {
             return;
         }
     }
+    // K1.5 in `A.X K1.5`: the tail of a name already known is no model of its own.
+    if (name->first > 0 && model_at(name->first - 1) && name_end_unit(name->first - 1) > name->first) return;
     std::string written = range_text(name->first, name->end);
     std::optional<std::string> alias;
     if (const Capture* a = match.get("alias")) alias = range_text(a->first, a->end);
@@ -487,6 +489,28 @@ void FactBuilder::add_score(const RuleMatch& match) {
     for (std::size_t u = unit + 1; u < sentence.end_unit && u <= unit + 2; ++u) {
         if (units_.units[u].keyword == "delta" || units_.units[u].keyword == "nonscore") return;
     }
+    const auto is_scale = [&](const Quantity& x) { return x.max_score && *x.max_score == x.value; };
+    // `벤치마크(30점), 전문가 평가(40점), 사용자 평가(30점)로`: points in
+    // parentheses after words that name no model or team, two or more in a
+    // sentence, are the weights of criteria.
+    const auto criterion_weight = [&](std::size_t u) {
+        if (u < sentence.first_unit + 2 || u + 1 >= sentence.end_unit || unit_text(u - 1) != "(" ||
+            unit_text(u + 1) != ")" || units_.units[u].cls != UnitClass::quantity ||
+            units_.units[u - 2].cls == UnitClass::sq_close ||
+            is_scale(quantities_[static_cast<std::size_t>(units_.units[u].quantity)])) {
+            return false;
+        }
+        // A name ending right before the parenthesis (오르빗 나노(7.41점)) makes it a score.
+        for (std::size_t v = u - 1; v-- > sentence.first_unit && v + 6 > u;) {
+            if ((model_at(v) || team_at(v)) && name_end_unit(v) == u - 1) return false;
+        }
+        return true;
+    };
+    if (criterion_weight(unit)) {
+        std::size_t weights = 0;
+        for (std::size_t u = sentence.first_unit; u < sentence.end_unit; ++u) weights += criterion_weight(u);
+        if (weights >= 2) return;
+    }
     // 80%를 넘었다: a threshold passed, not a score.
     if (unit + 2 < sentence.end_unit && is_particle(unit + 1, {"을", "를"}) && unit_text(unit + 2).starts_with("넘")) {
         return;
@@ -499,7 +523,6 @@ void FactBuilder::add_score(const RuleMatch& match) {
     }
     // `100점 만점으로 진행됐다` declares a scale, and the points in its sentence
     // (교과 지식(40점), …) are weights, unless the sentence names whose they are.
-    const auto is_scale = [&](const Quantity& x) { return x.max_score && *x.max_score == x.value; };
     if (is_scale(*q)) return;
     // 80점대: a band of scores (80 to 89), not one.
     if (std::string_view(text_.text).substr(q->norm_start, q->norm_end - q->norm_start).ends_with("대")) return;

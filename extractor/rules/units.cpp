@@ -62,18 +62,25 @@ void append_label(std::string& tags, std::string_view label) {
 
 // Whether a token goes on a model's name: a version (4.0, V3.1, 3), a size
 // (8B, 1.2B), a code (A35B, 0528) or a variant word (Think, Pro, 미니).
+bool token_text_is(const NormalizedText& text, const Token& token, std::string_view what) {
+    return token.text(text) == what;
+}
+
 bool is_model_variant(const NormalizedText& text, const TokenizedText& tokens, std::size_t t,
                       const Lexicon& lexicon) {
     const Token& token = tokens.tokens[t];
     const std::string_view word = token.text(text);
     if (lexicon.word_class(word) == "variant") return true;
     if (word.empty() || word.size() > 10) return false;
-    // A series letter before a version (믿:음 K 2.5, EXAONE X 2) or closing
-    // the quoted name (‘믿:음 K’) belongs to the name.
+    // A series letter before a version (믿:음 K 2.5, EXAONE X 2) or ending
+    // the name (‘믿:음 K’, 믿:음 K는) belongs to the name.
     if (word.size() <= 2 && std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
         if (t + 1 >= tokens.tokens.size()) return false;
         const Token& next = tokens.tokens[t + 1];
-        if (next.eojeol == token.eojeol && next.kind == TokenKind::quote) return true;
+        if (next.eojeol == token.eojeol &&
+            (next.kind == TokenKind::quote || next.kind == TokenKind::particle || token_text_is(text, next, ")"))) {
+            return true;  // ‘믿:음 K’, (Mi:dm K), 믿:음 K는
+        }
         return next.eojeol != token.eojeol && next.kind == TokenKind::number &&
                is_model_variant(text, tokens, t + 1, lexicon);
     }
