@@ -157,6 +157,7 @@ private:
     Subject find_subject(std::size_t quantity_unit, bool subject_may_follow) const;
     std::optional<std::string> model_by_size(std::size_t size_unit) const;
     void compute_topics();
+    std::size_t alias_close(std::size_t open, std::size_t end) const;
     std::optional<std::string> compute_main_model() const;
     void add_model(const RuleMatch& match);
     std::optional<std::string> words_before_parenthesis(const Capture& name) const;

@@ -25,6 +25,18 @@ bool plausible_name(std::string_view name) {
 // also through 팀 or 컨소시엄: LG팀은). A sentence that names a model or team
 // without marking it, other than as a baseline in parentheses (`'X'(63.1점)`),
 // leaves the topic open: what it is about is not clear enough to carry on.
+// The `)` of an alias in parentheses opening at unit `open` (`(CodeRiver)`,
+// `(ARA 2.5)`: one to four units, not a figure alone), or 0.
+std::size_t FactBuilder::alias_close(std::size_t open, std::size_t end) const {
+    if (open >= end || unit_text(open) != "(") return 0;
+    for (std::size_t u = open + 1; u < end && u <= open + 5; ++u) {
+        if (unit_text(u) != ")") continue;
+        const bool figure = u == open + 2 && units_.units[open + 1].cls == UnitClass::quantity;
+        return u > open + 1 && !figure ? u : 0;
+    }
+    return 0;
+}
+
 void FactBuilder::compute_topics() {
     topic_model_.assign(units_.sentences.size(), std::nullopt);
     topic_team_.assign(units_.sentences.size(), std::nullopt);
@@ -50,9 +62,8 @@ void FactBuilder::compute_topics() {
                 if (units_.units[next].cls == UnitClass::sq_close || is_one_of(unit_text(next), {"팀", "정예팀", "컨소시엄"}) ||
                     (model && unit_text(next) == "모델")) {
                     ++next;
-                } else if (unit_text(next) == "(" && next + 2 < sentence.end_unit && unit_text(next + 2) == ")" &&
-                           units_.units[next + 1].cls != UnitClass::quantity) {
-                    next += 3;  // an alias or a spelling: 코드리버(CodeRiver)는; a figure is no alias
+                } else if (const std::size_t close = alias_close(next, sentence.end_unit); close != 0) {
+                    next = close + 1;  // an alias or a spelling: 코드리버(CodeRiver)는, 아라 2.5(ARA 2.5)는
                 } else {
                     break;
                 }
