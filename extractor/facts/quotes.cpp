@@ -130,10 +130,19 @@ std::size_t FactBuilder::first_question_offset() const {
 // marks followed by an attribution (라고, 며, 고 …) or closing a sentence that
 // names its speaker; single-quoted names and slogans are not quotations.
 void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
+    // Words inside a quotation name nobody who speaks it or the next one
+    // (`"변호사가 답변을 믿지 못하는 이유는 …"`).
+    std::vector<bool> quoted(units_.units.size(), false);
+    for (std::size_t u = 0; u < units_.units.size(); ++u) {
+        const Unit& open = units_.units[u];
+        if (open.cls != UnitClass::dq_open || open.pair <= static_cast<std::int64_t>(u)) continue;
+        for (std::size_t v = u + 1; v < static_cast<std::size_t>(open.pair); ++v) quoted[v] = true;
+        u = static_cast<std::size_t>(open.pair);
+    }
     std::vector<SpeakerMention> mentions;
     for (const RuleMatch& match : matches) {
         if (match.rule->fact != "speaker") continue;
-        if (auto m = speaker_from(match)) mentions.push_back(std::move(*m));
+        if (auto m = speaker_from(match); m && !quoted[m->first_unit]) mentions.push_back(std::move(*m));
     }
     std::sort(mentions.begin(), mentions.end(), [](const SpeakerMention& a, const SpeakerMention& b) {
         return a.first_unit != b.first_unit ? a.first_unit < b.first_unit : a.end_unit > b.end_unit;
