@@ -342,6 +342,18 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
         for (std::size_t u = tags.first_unit; u < tags.end_unit; ++u) {
             Unit& unit = out.units[u];
             if (unit.cls != UnitClass::person && unit.cls != UnitClass::surname) continue;
+            // 투자를 주도한 이성민 …, 1위를 차지한 최민호 …: after an object and
+            // right before a name, it is the verb that modifies the name.
+            const auto object_before = [&] {
+                if (u == tags.first_unit || out.units[u - 1].cls != UnitClass::particle) return false;
+                const Token& particle = tokens.tokens[out.units[u - 1].first_token];
+                const std::string_view p = particle.text(text);
+                return p == "을" || p == "를";
+            };
+            if (u + 1 < tags.end_unit && out.units[u + 1].cls == UnitClass::person && object_before()) {
+                unit.cls = UnitClass::word;
+                continue;
+            }
             const std::size_t reach = unit.cls == UnitClass::person ? 7 : 1;
             bool titled = false;
             for (std::size_t v = u + 1; v < tags.end_unit && v <= u + reach; ++v) {
