@@ -368,8 +368,10 @@ void FactBuilder::add_listed_teams() {
         };
         const auto item_at = [&](std::size_t u) -> std::optional<Item> {
             const std::size_t name = unit_text(u) == "주식회사" && u + 1 < sentence.end_unit ? u + 1 : u;
-            if (!is_name(name) || is_one_of(unit_text(name), {"컨소시엄", "연합"})) return std::nullopt;
             const bool group = name + 1 < sentence.end_unit && is_one_of(unit_text(name + 1), {"컨소시엄", "연합"});
+            // An organisation leads a consortium (KAIST 컨소시엄) as a team would.
+            const bool leads = group && units[name].cls == UnitClass::org;
+            if (!(is_name(name) || leads) || is_one_of(unit_text(name), {"컨소시엄", "연합"})) return std::nullopt;
             return Item{name, name + (group ? 2 : 1)};
         };
         std::size_t u = sentence.first_unit;
