@@ -139,6 +139,12 @@ private:
         const Unit& unit = units_.units[u];
         return unit.entity == kNoEntity ? nullptr : &lexicon_.entities()[unit.entity];
     }
+    // A benchmark unit's name: with its edition (AIME 2026), canonical, or as written.
+    std::string benchmark_name(std::size_t u) const {
+        const Unit& unit = units_.units[u];
+        if (unit.entity == kNoEntity) return std::string(unit_text(u));
+        return units_.name_of(unit, lexicon_);
+    }
     bool is_particle(std::size_t u, std::initializer_list<std::string_view> list) const {
         return units_.units[u].cls == UnitClass::particle && is_one_of(unit_text(u), list);
     }

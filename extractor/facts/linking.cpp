@@ -563,13 +563,12 @@ void FactBuilder::add_score(const RuleMatch& match) {
     fact.model = subject.model;
     fact.team = subject.team;
     if (const Capture* b = match.get("benchmark")) {
-        const Entity* e = entity(b->first);
-        fact.benchmark = e ? e->name : range_text(b->first, b->end);
+        fact.benchmark = entity(b->first) ? benchmark_name(b->first) : range_text(b->first, b->end);
     } else {
         const auto& sentence = units_.sentences[match.sentence];
         for (std::size_t u = unit; u-- > sentence.first_unit;) {
             if (units_.units[u].cls == UnitClass::benchmark) {
-                fact.benchmark = entity(u) ? entity(u)->name : std::string(unit_text(u));
+                fact.benchmark = benchmark_name(u);
                 break;
             }
         }

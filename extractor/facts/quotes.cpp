@@ -46,7 +46,10 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
             const auto company = company_referred(match.sentence);
             mention.speaker.name = company.value_or("");
         }
-        mention.is_person = cls == UnitClass::person;
+        // A foreign name is written as two words (샘 올트먼): a person as well.
+        mention.is_person = cls == UnitClass::person ||
+                            (name->end - name->first == 2 && cls == UnitClass::word &&
+                             units_.units[name->first + 1].cls == UnitClass::word);
         mention.is_reference = cls == UnitClass::surname;
         mention.is_pronoun = units_.units[name->first].keyword == "pron";
         mention.names_previous_quote = match.get("said") != nullptr;
@@ -144,8 +147,12 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
         if (match.rule->fact != "speaker") continue;
         if (auto m = speaker_from(match); m && !quoted[m->first_unit]) mentions.push_back(std::move(*m));
     }
-    std::sort(mentions.begin(), mentions.end(), [](const SpeakerMention& a, const SpeakerMention& b) {
-        return a.first_unit != b.first_unit ? a.first_unit < b.first_unit : a.end_unit > b.end_unit;
+    // By start, then longest; of two readings of the same words, the longer
+    // name (사티아 나델라 over 사티아).
+    std::stable_sort(mentions.begin(), mentions.end(), [](const SpeakerMention& a, const SpeakerMention& b) {
+        if (a.first_unit != b.first_unit) return a.first_unit < b.first_unit;
+        if (a.end_unit != b.end_unit) return a.end_unit > b.end_unit;
+        return a.speaker.name.size() > b.speaker.name.size();
     });
     // Overlapping mentions from several rules: keep the first, longest.
     std::vector<SpeakerMention> kept;

@@ -85,7 +85,7 @@ std::vector<TableColumn> FactBuilder::table_header(const std::vector<TableCell>&
             const Unit& unit = units_.units[u];
             if (unit.cls == UnitClass::benchmark) {
                 column.kind = TableColumn::scores;
-                column.benchmark = entity(u) ? entity(u)->name : std::string(unit_text(u));
+                column.benchmark = benchmark_name(u);
             } else if (unit.keyword == "param") {
                 column.kind = TableColumn::sizes;
             } else if (unit.keyword == "score") {
@@ -276,7 +276,7 @@ bool FactBuilder::add_transposed_table(const std::vector<TableCell>& header_cell
         const auto [first, end] = units_within(label.start, label.end);
         for (std::size_t u = first; u < end && benchmark.empty(); ++u) {
             if (units_.units[u].cls == UnitClass::benchmark) {
-                benchmark = entity(u) ? entity(u)->name : std::string(unit_text(u));
+                benchmark = benchmark_name(u);
             }
         }
         if (benchmark.empty()) {

@@ -262,6 +262,18 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                 unit.cls = class_of(lexicon.entities()[best].kind);
                 unit.entity = best;
                 unit.end_token = name.end_token;
+                // AIME 2026: a year after a benchmark names its edition, never a score.
+                if (unit.cls == UnitClass::benchmark && unit.end_token < sentence.end_token) {
+                    const Token& next = tokens.tokens[unit.end_token];
+                    const std::string_view year = next.text(text);
+                    if (next.space_before && next.kind == TokenKind::number && year.size() == 4 &&
+                        (year.starts_with("19") || year.starts_with("20")) &&
+                        year.find_first_not_of("0123456789") == std::string_view::npos) {
+                        unit.derived = static_cast<std::int64_t>(out.derived_names.size());
+                        out.derived_names.push_back(lexicon.entities()[best].name + " " + std::string(year));
+                        ++unit.end_token;
+                    }
+                }
                 const Entity* as_model = nullptr;
                 for (std::uint32_t e : group) {
                     if (lexicon.entities()[e].kind == EntityKind::model) as_model = &lexicon.entities()[e];
