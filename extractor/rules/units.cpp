@@ -316,17 +316,21 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                             unit.keyword = {};
                         }
                         if (!unit.keyword.empty() || unit.cls == UnitClass::benchmark) break;
-                        // DeepSeek-V3.1, Qwen3-Coder-480B: a known model with its variant in one word.
-                        if (const std::size_t hyphen = word.find('-'); hyphen != std::string_view::npos && hyphen > 0) {
-                            if (const Entity* base = lexicon.find(word.substr(0, hyphen), EntityKind::model)) {
-                                unit.cls = UnitClass::model;
-                                unit.entity = static_cast<std::uint32_t>(base - lexicon.entities().data());
-                                unit.end_token = model_variant_end(text, tokens, t + 1, sentence.end_token, lexicon);
-                                unit.derived = static_cast<std::int64_t>(out.derived_names.size());
-                                out.derived_names.emplace_back(text.text.data() + token.norm_start,
-                                                               tokens.tokens[unit.end_token - 1].norm_end - token.norm_start);
-                                break;
-                            }
+                        // DeepSeek-V3.1, Qwen3-Coder-480B, GPT-5.5: a known model with its
+                        // variant or version in one word (the longest known prefix that
+                        // ends before a hyphen or a dot).
+                        const Entity* base = nullptr;
+                        for (std::size_t cut = word.size(); !base && cut-- > 1;) {
+                            if (word[cut] == '-' || word[cut] == '.') base = lexicon.find(word.substr(0, cut), EntityKind::model);
+                        }
+                        if (base) {
+                            unit.cls = UnitClass::model;
+                            unit.entity = static_cast<std::uint32_t>(base - lexicon.entities().data());
+                            unit.end_token = model_variant_end(text, tokens, t + 1, sentence.end_token, lexicon);
+                            unit.derived = static_cast<std::int64_t>(out.derived_names.size());
+                            out.derived_names.emplace_back(text.text.data() + token.norm_start,
+                                                           tokens.tokens[unit.end_token - 1].norm_end - token.norm_start);
+                            break;
                         }
                         const std::string_view title = title_of_word(word, lexicon);
                         if (!title.empty()) {
