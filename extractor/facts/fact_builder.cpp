@@ -1,6 +1,7 @@
 #include "facts/fact_builder.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace kfacts {
 
@@ -154,6 +155,37 @@ void FactBuilder::apply_rules(const std::vector<RuleMatch>& matches) {
     }
 }
 
+namespace {
+
+// 72B, 1.5B: a size written after a model's name.
+bool is_size_word(std::string_view word) {
+    return word.size() >= 2 && word.back() == 'B' &&
+           word.find_first_not_of("0123456789.", 0) == word.size() - 1 && word[0] != '.';
+}
+
+}  // namespace
+
+// `SBX-Pro 2.1` and `SBX-Pro 2.1 72B`, both found by rules, with no other
+// size of SBX-Pro 2.1 in the article: one model, named with its size.
+void FactBuilder::name_families_by_size(std::vector<Fact>& facts) {
+    std::unordered_map<std::string, std::vector<std::string>> sizes;  // family -> its sized names
+    for (const Fact& f : facts) {
+        if (f.type != FactType::model || !f.model || f.rule.starts_with("gazetteer.")) continue;
+        const std::size_t space = f.model->rfind(' ');
+        if (space == std::string::npos || !is_size_word(std::string_view(*f.model).substr(space + 1))) continue;
+        auto& names = sizes[f.model->substr(0, space)];
+        if (std::find(names.begin(), names.end(), *f.model) == names.end()) names.push_back(*f.model);
+    }
+    for (auto it = sizes.begin(); it != sizes.end();) {
+        it = it->second.size() == 1 ? std::next(it) : sizes.erase(it);
+    }
+    if (sizes.empty()) return;
+    for (Fact& f : facts) {
+        if (!f.model || (f.type == FactType::model && f.rule.starts_with("gazetteer."))) continue;
+        if (const auto it = sizes.find(*f.model); it != sizes.end()) f.model = it->second.front();
+    }
+}
+
 std::vector<Fact> FactBuilder::take() {
     // Sorting indices moves each Fact once instead of O(log n) times.
     std::vector<std::uint32_t> order(facts_.size());
@@ -174,6 +206,7 @@ std::vector<Fact> FactBuilder::take() {
         });
         if (!duplicate) unique.push_back(std::move(f));
     }
+    name_families_by_size(unique);
     // A team inside a longer team's name (AI연구소 in 서해대 AI연구소) is that
     // team: one sweep over team spans by start, longest first.
     std::vector<ByteSpan> teams;

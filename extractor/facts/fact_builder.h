@@ -165,6 +165,7 @@ private:
     void compute_topics();
     std::size_t alias_close(std::size_t open, std::size_t end) const;
     std::optional<std::string> compute_main_model() const;
+    static void name_families_by_size(std::vector<Fact>& facts);
     void add_model(const RuleMatch& match);
     std::optional<std::string> words_before_parenthesis(const Capture& name) const;
     void add_team(const RuleMatch& match);

@@ -419,6 +419,22 @@ TEST_CASE("a benchmark score nothing else claims is the article's main model's",
     CHECK(scores[0]->model == std::optional<std::string>("가온-R 7B"));
 }
 
+TEST_CASE("a model found with and without its only size is one model, named with its size", "[rules][unknown]") {
+    const auto models_of = [](const std::vector<Fact>& facts) {
+        std::vector<std::string> models;
+        for (const Fact* f : of_type(facts, FactType::model)) {
+            if (std::find(models.begin(), models.end(), *f->model) == models.end()) models.push_back(*f->model);
+        }
+        return models;
+    };
+    CHECK(models_of(extract("누리AI는 새 모델 'NRX-Pro 2.1'을 출시했다. NRX-Pro 2.1 72B는 매개변수 720억 개로 "
+                            "커졌다.\n")) == std::vector<std::string>{"NRX-Pro 2.1 72B"});
+    // Two sizes: the family stays a name of its own.
+    CHECK(models_of(extract("누리AI는 새 모델 'NRX-Pro 2.1'을 출시했다. NRX-Pro 2.1 72B는 매개변수 720억 개, "
+                            "NRX-Pro 2.1 7B는 매개변수 70억 개 모델이다.\n")) ==
+          std::vector<std::string>{"NRX-Pro 2.1", "NRX-Pro 2.1 72B", "NRX-Pro 2.1 7B"});
+}
+
 TEST_CASE("a table with models across and benchmarks down is read the other way round", "[rules][tables]") {
     const std::vector<Fact> facts = extract(
         "벤치마크\tGPT-5\t카나나 2\n"
