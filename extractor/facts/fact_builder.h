@@ -228,6 +228,8 @@ private:
     LocalNames local_models_;
     LocalNames local_teams_;
     std::unordered_map<std::string, std::string> local_model_team_;  // canonical -> team
+    std::unordered_map<std::string, std::string> university_teams_;  // 동남대 -> the team first named so
+    static std::string university_of(std::string_view word);
     // Units that are aliases in parentheses of the model before them.
     std::unordered_map<std::size_t, std::size_t> alias_of_;
     std::vector<Fact> facts_;

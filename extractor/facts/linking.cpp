@@ -433,9 +433,27 @@ void FactBuilder::add_team(const RuleMatch& match) {
     }
     const std::string written = range_text(name->first, name->end);
     if (!plausible_name(written) || lexicon_.is_not_name(written)) return;
-    const std::string canonical = *local_teams_.add(written, written);
+    // 동남대 연구팀, 동남대학교 컴퓨터공학과 자연어처리연구실: an article speaks of one
+    // team of a university under several names; the first one names it.
+    std::string canonical = written;
+    if (const std::string university = university_of(unit_text(name->first)); !university.empty()) {
+        canonical = university_teams_.try_emplace(university, written).first->second;
+    }
+    canonical = *local_teams_.add(written, canonical);
     if (!options_.types.contains(FactType::team)) return;
     emit(FactType::team, range_span(name->first, name->end), match.rule->id, name->first, name->end).team = canonical;
+}
+
+// The university a word names, shortened as news shortens it (동남대학교 ->
+// 동남대), or empty when it names none.
+std::string FactBuilder::university_of(std::string_view word) {
+    for (const std::string_view long_form : {"대학교", "대학"}) {
+        if (word.size() > long_form.size() && word.ends_with(long_form)) {
+            return std::string(word.substr(0, word.size() - long_form.size())) + "대";
+        }
+    }
+    if (word.size() > 3 && word.ends_with("대")) return std::string(word);
+    return {};
 }
 
 const Quantity* FactBuilder::quantity_of(const Capture* capture, std::size_t& unit) {

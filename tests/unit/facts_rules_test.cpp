@@ -419,6 +419,15 @@ TEST_CASE("a benchmark score nothing else claims is the article's main model's",
     CHECK(scores[0]->model == std::optional<std::string>("가온-R 7B"));
 }
 
+TEST_CASE("the names of one university's team in an article are one team", "[rules][unknown]") {
+    const std::vector<Fact> facts = extract("누리대학교 컴퓨터공학과 자연어처리연구실은 새 모델을 공개했다. "
+                                            "누리대 연구팀은 언어모델을 개발했다.\n");
+    std::vector<std::string> teams;
+    for (const Fact* f : of_type(facts, FactType::team)) teams.push_back(*f->team);
+    CHECK(teams == std::vector<std::string>{"누리대학교 컴퓨터공학과 자연어처리연구실",
+                                            "누리대학교 컴퓨터공학과 자연어처리연구실"});
+}
+
 TEST_CASE("a model found with and without its only size is one model, named with its size", "[rules][unknown]") {
     const auto models_of = [](const std::vector<Fact>& facts) {
         std::vector<std::string> models;
