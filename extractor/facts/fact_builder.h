@@ -165,6 +165,7 @@ private:
     void compute_topics();
     std::size_t alias_close(std::size_t open, std::size_t end) const;
     std::optional<std::string> compute_main_model() const;
+    Subject respective_subject(std::size_t quantity_unit) const;
     static void name_families_by_size(std::vector<Fact>& facts);
     void add_model(const RuleMatch& match);
     std::optional<std::string> words_before_parenthesis(const Capture& name) const;

@@ -480,6 +480,53 @@ const Quantity* FactBuilder::quantity_of(const Capture* capture, std::size_t& un
     return nullptr;
 }
 
+// `솔트룩스와 누리엔진은 각각 81.9점과 80.3점을`: names joined before 각각
+// and as many figures joined after it go together in order.
+Subject FactBuilder::respective_subject(std::size_t quantity_unit) const {
+    const std::size_t s = sentence_of_unit_[quantity_unit];
+    const auto& sentence = units_.sentences[s];
+    const auto joins = [&](std::size_t u) {
+        return is_particle(u, {"와", "과"}) || is_one_of(unit_text(u), {",", "·"});
+    };
+    std::size_t each = quantity_unit;
+    while (each > sentence.first_unit && units_.units[each - 1].keyword != "each") --each;
+    if (each == sentence.first_unit) return {};
+    --each;  // the unit of 각각
+    // The figures after it, up to the first unit that neither is one nor joins them.
+    std::vector<std::size_t> figures;
+    for (std::size_t u = each + 1; u < sentence.end_unit; ++u) {
+        if (units_.units[u].cls == UnitClass::quantity) figures.push_back(u);
+        else if (!joins(u)) break;
+    }
+    const auto position = std::find(figures.begin(), figures.end(), quantity_unit);
+    if (figures.size() < 2 || position == figures.end()) return {};
+    // The names before it, after a subject particle, joined the same way.
+    std::size_t u = each;
+    if (u > sentence.first_unit && is_particle(u - 1, {"은", "는", "이", "가"})) --u;
+    std::vector<std::size_t> names;
+    while (u > sentence.first_unit) {
+        std::size_t start = u - 1;
+        while (start > sentence.first_unit && units_.units[start].cls == UnitClass::sq_close) --start;
+        // The start of a name that ends here: a known one, or one a rule found.
+        std::size_t name = start + 1;
+        for (std::size_t v = start + 1; v-- > sentence.first_unit && v + 6 > start;) {
+            if ((model_at(v) || team_at(v)) && name_end_unit(v) == start + 1) name = v;
+        }
+        if (name > start) break;
+        names.push_back(name);
+        u = name;
+        while (u > sentence.first_unit && units_.units[u - 1].cls == UnitClass::sq_open) --u;
+        if (u == sentence.first_unit || !joins(u - 1)) break;
+        --u;
+    }
+    if (names.size() != figures.size()) return {};
+    const std::size_t name = names[names.size() - 1 - static_cast<std::size_t>(position - figures.begin())];
+    Subject subject;
+    subject.model = model_at(name);
+    subject.team = subject.model ? team_of_model(*subject.model) : team_at(name);
+    return subject;
+}
+
 void FactBuilder::add_parameter_count(const RuleMatch& match) {
     std::size_t unit = 0;
     const Quantity* q = quantity_of(match.get("value"), unit);
@@ -495,6 +542,7 @@ void FactBuilder::add_parameter_count(const RuleMatch& match) {
             subject.model = range_text(c->first, c->end);
         }
     }
+    if (subject.empty()) subject = respective_subject(unit);
     if (subject.empty()) subject = find_subject(unit, /*subject_may_follow=*/true);
     if (subject.empty()) return;  // a size of nothing in particular is no claim
     Fact& fact = emit(FactType::parameter_count, range_span(unit, unit + 1), match.rule->id,
@@ -571,6 +619,7 @@ void FactBuilder::add_score(const RuleMatch& match) {
         subject.model = model_at(c->first);
         subject.team = subject.model ? team_of_model(*subject.model) : team_at(c->first);
     }
+    if (subject.empty()) subject = respective_subject(unit);
     if (subject.empty()) subject = find_subject(unit, /*subject_may_follow=*/false);
     if (subject.empty()) return;
     Fact& fact = emit(FactType::benchmark_score, range_span(unit, unit + 1), match.rule->id,
