@@ -62,6 +62,16 @@ void append_label(std::string& tags, std::string_view label) {
 
 // Whether a token goes on a model's name: a version (4.0, V3.1, 3), a size
 // (8B, 1.2B), a code (A35B, 0528) or a variant word (Think, Pro, 미니).
+// The name of a known model with more after it (a version, a size, a
+// variant): the canonical name and the rest when the rest is in Latin
+// letters, digits and marks (지피티-5.5 -> GPT-5.5, 딥시크-V3.1 ->
+// DeepSeek-V3.1), else as written, because the rest may be in another
+// script than the canonical name (카나나 2 나노, not Kanana 2 나노).
+std::string derived_name(std::string_view canonical, std::string_view rest, std::string_view written) {
+    const bool latin = std::all_of(rest.begin(), rest.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    return latin ? std::string(canonical) + std::string(rest) : std::string(written);
+}
+
 bool token_text_is(const NormalizedText& text, const Token& token, std::string_view what) {
     return token.text(text) == what;
 }
@@ -291,10 +301,13 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                         if (const Entity* known = lexicon.find(whole, EntityKind::model)) {
                             unit.entity = static_cast<std::uint32_t>(known - lexicon.entities().data());
                         } else {
-                            // Written as it stands: the rest may be in another script
-                            // than the canonical name (카나나 2 나노, not Kanana 2 나노).
                             unit.derived = static_cast<std::int64_t>(out.derived_names.size());
-                            out.derived_names.emplace_back(whole);
+                            out.derived_names.push_back(derived_name(
+                                lexicon.entities()[best].name,
+                                std::string_view(text.text).substr(tokens.tokens[unit.end_token - 1].norm_end,
+                                                                   tokens.tokens[end - 1].norm_end -
+                                                                       tokens.tokens[unit.end_token - 1].norm_end),
+                                whole));
                         }
                         unit.end_token = end;
                     }
@@ -320,16 +333,26 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                         // variant or version in one word (the longest known prefix that
                         // ends before a hyphen or a dot).
                         const Entity* base = nullptr;
+                        std::size_t base_cut = 0;
                         for (std::size_t cut = word.size(); !base && cut-- > 1;) {
-                            if (word[cut] == '-' || word[cut] == '.') base = lexicon.find(word.substr(0, cut), EntityKind::model);
+                            if (word[cut] == '-' || word[cut] == '.') {
+                                base = lexicon.find(word.substr(0, cut), EntityKind::model);
+                                base_cut = cut;
+                            }
                         }
                         if (base) {
                             unit.cls = UnitClass::model;
                             unit.entity = static_cast<std::uint32_t>(base - lexicon.entities().data());
                             unit.end_token = model_variant_end(text, tokens, t + 1, sentence.end_token, lexicon);
                             unit.derived = static_cast<std::int64_t>(out.derived_names.size());
-                            out.derived_names.emplace_back(text.text.data() + token.norm_start,
-                                                           tokens.tokens[unit.end_token - 1].norm_end - token.norm_start);
+                            const std::size_t name_end = tokens.tokens[unit.end_token - 1].norm_end;
+                            const std::size_t base_end = token.norm_start + base->name.size() <= name_end &&
+                                                                 lexicon.find(word.substr(0, base_cut), EntityKind::model)
+                                                             ? token.norm_start + base_cut
+                                                             : name_end;
+                            out.derived_names.push_back(derived_name(
+                                base->name, std::string_view(text.text).substr(base_end, name_end - base_end),
+                                std::string_view(text.text).substr(token.norm_start, name_end - token.norm_start)));
                             break;
                         }
                         const std::string_view title = title_of_word(word, lexicon);
