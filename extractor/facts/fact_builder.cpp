@@ -186,6 +186,30 @@ void FactBuilder::name_families_by_size(std::vector<Fact>& facts) {
     }
 }
 
+// Source byte ranges of lines that link to other stories: a line opening
+// with ▶ or ☞, and the lines of a list under a 관련기사 heading up to a
+// blank line. Sorted and disjoint.
+std::vector<ByteSpan> FactBuilder::page_furniture() const {
+    const std::string_view text = text_.text;
+    std::vector<ByteSpan> spans;
+    bool related_list = false;
+    for (std::size_t start = 0; start < text.size();) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view line = text.substr(start, end - start);
+        while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+        while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.remove_suffix(1);
+        if (line.empty()) related_list = false;
+        const bool heading = line.find("관련기사") != std::string_view::npos && line.size() <= 24;
+        if (heading) related_list = true;
+        if (heading || related_list || line.starts_with("▶") || line.starts_with("☞")) {
+            spans.push_back(text_.to_source(start, end));
+        }
+        start = end + 1;
+    }
+    return spans;
+}
+
 std::vector<Fact> FactBuilder::take() {
     // Sorting indices moves each Fact once instead of O(log n) times.
     std::vector<std::uint32_t> order(facts_.size());
@@ -207,6 +231,16 @@ std::vector<Fact> FactBuilder::take() {
         if (!duplicate) unique.push_back(std::move(f));
     }
     name_families_by_size(unique);
+    // Links to other stories and subscription prompts (▶ 관련기사, ☞ …) are
+    // about other articles: no fact of this one comes from them.
+    const std::vector<ByteSpan> furniture = page_furniture();
+    if (!furniture.empty()) {
+        std::erase_if(unique, [&](const Fact& f) {
+            const auto it = std::upper_bound(furniture.begin(), furniture.end(), f.span.start,
+                                             [](std::size_t offset, const ByteSpan& s) { return offset < s.start; });
+            return it != furniture.begin() && f.span.start < std::prev(it)->end;
+        });
+    }
     // A team inside a longer team's name (AI연구소 in 서해대 AI연구소) is that
     // team: one sweep over team spans by start, longest first.
     std::vector<ByteSpan> teams;

@@ -167,6 +167,7 @@ private:
     std::optional<std::string> compute_main_model() const;
     Subject respective_subject(std::size_t quantity_unit) const;
     static void name_families_by_size(std::vector<Fact>& facts);
+    std::vector<ByteSpan> page_furniture() const;
     void add_model(const RuleMatch& match);
     std::optional<std::string> words_before_parenthesis(const Capture& name) const;
     void add_team(const RuleMatch& match);

@@ -444,6 +444,19 @@ TEST_CASE("a model found with and without its only size is one model, named with
           std::vector<std::string>{"NRX-Pro 2.1", "NRX-Pro 2.1 72B", "NRX-Pro 2.1 7B"});
 }
 
+TEST_CASE("links to other stories give no facts of this article", "[rules]") {
+    const std::vector<Fact> facts = extract(
+        "가온랩스는 새 모델 '가온-2'를 공개했다.\n\n"
+        "▶ 관련기사\n"
+        "· 누리AI, '누리-9' 공개…KMMLU 80점\n"
+        "· 다솜랩, 매개변수 720억 개 모델 출시\n\n"
+        "☞ 벼리랩스 '벼리-3' 1위…MMLU 90점\n");
+    for (const Fact& f : facts) {
+        CHECK(f.span.start < 60);
+    }
+    CHECK_FALSE(of_type(facts, FactType::model).empty());
+}
+
 TEST_CASE("a table with models across and benchmarks down is read the other way round", "[rules][tables]") {
     const std::vector<Fact> facts = extract(
         "벤치마크\tGPT-5\t카나나 2\n"
