@@ -81,19 +81,25 @@ void FactBuilder::add_gazetteer_entities() {
                     alias_of_[u] = prev - 1;
                     continue;
                 }
-                // `'A.X K1.5'(에이닷엑스 K1.5)`: quoted words no gazetteer knows
-                // before a model in parentheses are another name of it.
+                // `'NX K2.5'(엔엑스 K2.5)`: a quoted name in Latin letters or
+                // digits before a model in parentheses is another name of it; a
+                // description in words ('최신 추론 모델'(GPT-5)) is not.
                 if (prev > 0 && prev < u && units[prev].cls == UnitClass::sq_close && u + 1 < units.size() &&
                     unit_text(u + 1) == ")") {
                     std::size_t open = prev;
-                    while (open > 0 && open + 6 > prev && units[open - 1].cls == UnitClass::word) --open;
-                    if (open > 0 && open < prev && units[open - 1].cls == UnitClass::sq_open) {
-                        local_models_.add(range_text(open, prev), units_.name_of(unit, lexicon_));
+                    while (open > 0 && open + 6 > prev && units[open - 1].cls == UnitClass::word &&
+                           units[open - 1].keyword.empty()) {
+                        --open;
+                    }
+                    const std::string quoted = open < prev ? range_text(open, prev) : std::string();
+                    if (open > 0 && units[open - 1].cls == UnitClass::sq_open && has_latin_or_digit(quoted) &&
+                        plausible_name(quoted) && !lexicon_.is_not_name(quoted)) {
+                        local_models_.add(quoted, units_.name_of(unit, lexicon_));
                     }
                 }
             }
         }
-        // 업스테이지 솔라 사업총괄: a model's name before a title names a business unit.
+        // 카카오 카나나 사업총괄: a model's name before a title names a business unit.
         if (unit.cls == UnitClass::model && u + 1 < units.size() && units[u + 1].cls == UnitClass::title) continue;
         const Entity& e = *entity(u);
         const ByteSpan span = range_span(u, u + 1);
@@ -146,6 +152,21 @@ void FactBuilder::apply_rules(const std::vector<RuleMatch>& matches) {
     }
     compute_topics();
     main_model_ = compute_main_model();
+    // Per sentence, the team most often a topic before it (for 회사 "…"), in one pass.
+    frequent_topic_team_.assign(units_.sentences.size(), std::nullopt);
+    std::unordered_map<std::string, std::size_t> topic_counts;
+    std::size_t best_count = 0;
+    for (std::size_t s = 0; s < units_.sentences.size(); ++s) {
+        if (s > 0) frequent_topic_team_[s] = frequent_topic_team_[s - 1];
+        if (s == 0 || !topic_team_[s - 1]) continue;
+        const auto team = team_at(*topic_team_[s - 1]);
+        if (!team) continue;
+        const std::size_t count = ++topic_counts[*team];
+        if (count > best_count) {
+            best_count = count;
+            frequent_topic_team_[s] = team;
+        }
+    }
     for (const RuleMatch& m : matches) {
         if (m.rule->fact == "parameter_count" && options_.types.contains(FactType::parameter_count)) {
             add_parameter_count(m);
@@ -165,8 +186,8 @@ bool is_size_word(std::string_view word) {
 
 }  // namespace
 
-// `SBX-Pro 2.1` and `SBX-Pro 2.1 72B`, both found by rules, with no other
-// size of SBX-Pro 2.1 in the article: one model, named with its size.
+// `NRX-Pro 2.1` and `NRX-Pro 2.1 72B`, both found by rules, with no other
+// size of NRX-Pro 2.1 in the article: one model, named with its size.
 void FactBuilder::name_families_by_size(std::vector<Fact>& facts) {
     std::unordered_map<std::string, std::vector<std::string>> sizes;  // family -> its sized names
     for (const Fact& f : facts) {

@@ -72,10 +72,13 @@ struct TableCell {
     bool empty() const { return start == end; }
 };
 
-// What a table's header cell says its column holds.
 // A candidate name must look like a name: short, not a sentence.
 bool plausible_name(std::string_view name);
+// Whether a name holds a Latin letter (NRX-Pro), or a Latin letter or a digit.
+bool has_latin_letter(std::string_view name);
+bool has_latin_or_digit(std::string_view name);
 
+// What a table's header cell says its column holds.
 struct TableColumn {
     // other: a cell that may name the row; teams, models: a header such as
     // 팀, 기업 or 모델 says its cells name teams or models, known or not.
@@ -168,6 +171,7 @@ private:
     Subject respective_subject(std::size_t quantity_unit) const;
     static void name_families_by_size(std::vector<Fact>& facts);
     std::vector<ByteSpan> page_furniture() const;
+    static std::string university_of(std::string_view word);
     void add_model(const RuleMatch& match);
     std::optional<std::string> words_before_parenthesis(const Capture& name) const;
     void add_team(const RuleMatch& match);
@@ -212,6 +216,8 @@ private:
     // The model the article is about: the topic of more sentences than any
     // other, in two at least. A score nothing else claims is its.
     std::optional<std::string> main_model_;
+    // Per sentence: the team that was most often a topic before it.
+    std::vector<std::optional<std::string>> frequent_topic_team_;
     std::vector<bool> blocks_topic_;
     // Models and teams found beyond the gazetteer: later mentions in the same
     // document are found by name, as gazetteer names are.
@@ -230,8 +236,13 @@ private:
     LocalNames local_models_;
     LocalNames local_teams_;
     std::unordered_map<std::string, std::string> local_model_team_;  // canonical -> team
-    std::unordered_map<std::string, std::string> university_teams_;  // 동남대 -> the team first named so
-    static std::string university_of(std::string_view word);
+    // Per university (가람대): the team its first mention named, and whether
+    // all its names so far were generic (가람대 연구팀).
+    struct UniversityTeam {
+        std::string name;
+        bool generic = false;
+    };
+    std::unordered_map<std::string, UniversityTeam> university_teams_;
     // Units that are aliases in parentheses of the model before them.
     std::unordered_map<std::size_t, std::size_t> alias_of_;
     std::vector<Fact> facts_;

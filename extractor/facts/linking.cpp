@@ -14,6 +14,14 @@ constexpr std::size_t kTopicCarrySentences = 3;
 
 }  // namespace
 
+bool has_latin_letter(std::string_view name) {
+    return std::any_of(name.begin(), name.end(), [](char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; });
+}
+
+bool has_latin_or_digit(std::string_view name) {
+    return has_latin_letter(name) || std::any_of(name.begin(), name.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 bool plausible_name(std::string_view name) {
     if (name.empty() || name.size() > 60) return false;
     std::size_t spaces = 0;
@@ -21,10 +29,6 @@ bool plausible_name(std::string_view name) {
     return spaces <= 4;
 }
 
-// A sentence's topic is the model or team marked as its subject (은/는/이/가,
-// also through 팀 or 컨소시엄: LG팀은). A sentence that names a model or team
-// without marking it, other than as a baseline in parentheses (`'X'(63.1점)`),
-// leaves the topic open: what it is about is not clear enough to carry on.
 // The `)` of an alias in parentheses opening at unit `open` (`(CodeRiver)`,
 // `(ARA 2.5)`: one to four units, not a figure alone), or 0.
 std::size_t FactBuilder::alias_close(std::size_t open, std::size_t end) const {
@@ -37,6 +41,10 @@ std::size_t FactBuilder::alias_close(std::size_t open, std::size_t end) const {
     return 0;
 }
 
+// A sentence's topic is the model or team marked as its subject (은/는/이/가,
+// also through 팀 or 컨소시엄: LG팀은). A sentence that names a model or team
+// without marking it, other than as a baseline in parentheses (`'X'(63.1점)`),
+// leaves the topic open: what it is about is not clear enough to carry on.
 void FactBuilder::compute_topics() {
     topic_model_.assign(units_.sentences.size(), std::nullopt);
     topic_team_.assign(units_.sentences.size(), std::nullopt);
@@ -63,7 +71,7 @@ void FactBuilder::compute_topics() {
                     (model && unit_text(next) == "모델")) {
                     ++next;
                 } else if (const std::size_t close = alias_close(next, sentence.end_unit); close != 0) {
-                    next = close + 1;  // an alias or a spelling: 코드리버(CodeRiver)는, 아라 2.5(ARA 2.5)는
+                    next = close + 1;  // an alias or a spelling: 코드리버(CodeRiver)는, 누리 2.5(NURI 2.5)는
                 } else {
                     break;
                 }
@@ -187,7 +195,7 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
         return std::nullopt;
     };
     // A score whose clause modifies what follows names the model after it
-    // (`86.47점을 받은 SK텔레콤의 'A.X K1.5'였다`).
+    // (`81.5점을 받은 카카오의 '카나나 2'였다`).
     const auto modified = [&]() -> std::optional<std::string> {
         std::size_t u = quantity_unit + 1;
         if (u < sentence.end_unit && is_particle(u, {"을", "를"})) ++u;
@@ -246,7 +254,9 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
     }
     // A score on a named benchmark or out of a stated maximum, in a sentence
     // that names nobody, with no topic to carry, is the article's main
-    // model's (an interview answer, `다른 평가에서도 … KMMLU에서는 47.6점`).
+    // model's (an interview answer, `다른 평가에서는 … KMMLU에서 61.2점`),
+    // also after a sentence that stopped the carry by naming baselines: on
+    // every blind set, reports go on about their main model after comparing.
     if (subject.empty() && !names_any && !subject_may_follow && main_model_) {
         const Unit& figure = units_.units[quantity_unit];
         bool benchmarked = figure.cls == UnitClass::quantity &&
@@ -294,7 +304,7 @@ void FactBuilder::add_model(const RuleMatch& match) {
             return;
         }
     }
-    // K1.5 in `A.X K1.5`: the tail of a name already known is no model of its own.
+    // K2.5 in `NX K2.5`: the tail of a name already known is no model of its own.
     if (name->first > 0 && model_at(name->first - 1) && name_end_unit(name->first - 1) > name->first) return;
     std::string written = range_text(name->first, name->end);
     std::optional<std::string> alias;
@@ -302,12 +312,17 @@ void FactBuilder::add_model(const RuleMatch& match) {
     if (!plausible_name(written)) return;
     // A name of Hangul words only ('통합 검색 서비스'를 출시) is a model only
     // where a model word stands next to it ('딥씽크' 모델, 모델 '딥씽크'), its
-    // parameters follow ('미르온'은 매개변수 320억 개로) or it ends with a
+    // parameters follow ('미리온'은 매개변수 320억 개로) or it ends with a
     // variant word.
-    const auto has_latin_or_digit = [](std::string_view s) {
-        return std::any_of(s.begin(), s.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
-    };
-    const bool variant_last = units_.units[name->end - 1].keyword == "variant";
+    // A variant after the first word of a model named before in the article
+    // (누리 라이트 … '누리 맥스'): another model of that family; a variant alone
+    // does not make a product a model ('로켓 플러스').
+    bool variant_last = false;
+    if (units_.units[name->end - 1].keyword == "variant" && name->end - name->first >= 2) {
+        const std::string family = std::string(unit_text(name->first)) + " ";
+        variant_last = std::any_of(local_models_.canonical.begin(), local_models_.canonical.end(),
+                                   [&](const std::string& known) { return known.starts_with(family); });
+    }
     if (!has_latin_or_digit(written) && !(alias && has_latin_or_digit(*alias)) && !variant_last) {
         const auto& sentence = units_.sentences[match.sentence];
         bool model_words = false;
@@ -401,7 +416,7 @@ void FactBuilder::add_listed_teams() {
                                         : nullptr;
             const bool counted = count && (is_one_of(count->unit, {"팀", "곳", "개사"}) || teams_word(end + 1));
             // 등 4개 팀 alone makes the items teams; without 등 the count may
-            // belong to the words after the list (…진행되며, 최종 1개 팀은).
+            // belong to the words after the list (…열리며, 최종 2개 팀은).
             const bool counted_teams =
                 end > next && count &&
                 (count->unit == "팀" || (end + 1 < sentence.end_unit && is_one_of(unit_text(end + 1), {"팀", "정예팀"})));
@@ -433,26 +448,37 @@ void FactBuilder::add_team(const RuleMatch& match) {
     }
     const std::string written = range_text(name->first, name->end);
     if (!plausible_name(written) || lexicon_.is_not_name(written)) return;
-    // 동남대 연구팀, 동남대학교 컴퓨터공학과 자연어처리연구실: an article speaks of one
-    // team of a university under several names; the first one names it.
+    // 가람대 연구팀 and 가람대학교 컴퓨터공학과 자연어처리연구실 in one article are one
+    // team: a generic name (연구팀, 연구실, 연구진) joins the university's team
+    // named so far, and a lab's own name joins a generic one; two labs with
+    // names of their own stay two teams.
     std::string canonical = written;
     if (const std::string university = university_of(unit_text(name->first)); !university.empty()) {
-        canonical = university_teams_.try_emplace(university, written).first->second;
+        const bool generic = name->end - name->first == 1 ||
+                             (name->end - name->first == 2 &&
+                              is_one_of(unit_text(name->first + 1), {"연구팀", "연구실", "연구진", "팀"})) ||
+                             (name->end - name->first == 3 && unit_text(name->first + 1) == "연구" &&
+                              is_one_of(unit_text(name->first + 2), {"팀", "진", "실"}));
+        const auto [it, first] = university_teams_.try_emplace(university, UniversityTeam{written, generic});
+        if (!first && (generic || it->second.generic)) {
+            canonical = it->second.name;
+            it->second.generic = it->second.generic && generic;
+        }
     }
     canonical = *local_teams_.add(written, canonical);
     if (!options_.types.contains(FactType::team)) return;
     emit(FactType::team, range_span(name->first, name->end), match.rule->id, name->first, name->end).team = canonical;
 }
 
-// The university a word names, shortened as news shortens it (동남대학교 ->
-// 동남대), or empty when it names none.
+// The university a word names, shortened as news shortens it (가람대학교 ->
+// 가람대), or empty when it names none.
 std::string FactBuilder::university_of(std::string_view word) {
     for (const std::string_view long_form : {"대학교", "대학"}) {
         if (word.size() > long_form.size() && word.ends_with(long_form)) {
             return std::string(word.substr(0, word.size() - long_form.size())) + "대";
         }
     }
-    if (word.size() > 3 && word.ends_with("대")) return std::string(word);
+    if (word.size() > 6 && word.ends_with("대")) return std::string(word);  // 가람대, not 시대
     return {};
 }
 
@@ -480,7 +506,7 @@ const Quantity* FactBuilder::quantity_of(const Capture* capture, std::size_t& un
     return nullptr;
 }
 
-// `솔트룩스와 누리엔진은 각각 81.9점과 80.3점을`: names joined before 각각
+// `카카오와 KT는 각각 81.9점과 80.3점을`: names joined before 각각
 // and as many figures joined after it go together in order.
 Subject FactBuilder::respective_subject(std::size_t quantity_unit) const {
     const std::size_t s = sentence_of_unit_[quantity_unit];
@@ -579,7 +605,7 @@ void FactBuilder::add_score(const RuleMatch& match) {
             is_scale(quantities_[static_cast<std::size_t>(units_.units[u].quantity)])) {
             return false;
         }
-        // A name ending right before the parenthesis (오르빗 나노(7.41점)) makes it a score.
+        // A name ending right before the parenthesis (누리 미니(6.8점)) makes it a score.
         for (std::size_t v = u - 1; v-- > sentence.first_unit && v + 6 > u;) {
             if ((model_at(v) || team_at(v)) && name_end_unit(v) == u - 1) return false;
         }
@@ -594,7 +620,7 @@ void FactBuilder::add_score(const RuleMatch& match) {
     if (unit + 2 < sentence.end_unit && is_particle(unit + 1, {"을", "를"}) && unit_text(unit + 2).starts_with("넘")) {
         return;
     }
-    // `두 모델의 격차는 지난 시즌 3.05점에서 1.24점으로`: a difference is the
+    // `두 팀의 격차는 지난 평가 4.1점에서 2.2점으로`: a difference is the
     // clause's subject; nobody's score in it.
     for (std::size_t u = unit; u-- > sentence.first_unit;) {
         if (model_at(u) || team_at(u)) break;
@@ -603,6 +629,11 @@ void FactBuilder::add_score(const RuleMatch& match) {
     // `100점 만점으로 진행됐다` declares a scale, and the points in its sentence
     // (교과 지식(40점), …) are weights, unless the sentence names whose they are.
     if (is_scale(*q)) return;
+    // GPT-4o(2024): a year, not a score.
+    if (q->unit.empty() && q->value.is_integer() && q->value.to_double() >= 1900 && q->value.to_double() <= 2100 &&
+        std::string_view(text_.text).substr(q->norm_start, q->norm_end - q->norm_start).find(',') == std::string_view::npos) {
+        return;
+    }
     // 80점대: a band of scores (80 to 89), not one.
     if (std::string_view(text_.text).substr(q->norm_start, q->norm_end - q->norm_start).ends_with("대")) return;
     bool declares_scale = false, names_subject = false;

@@ -46,10 +46,17 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
             const auto company = company_referred(match.sentence);
             mention.speaker.name = company.value_or("");
         }
-        // A foreign name is written as two words (샘 올트먼): a person as well.
-        mention.is_person = cls == UnitClass::person ||
-                            (name->end - name->first == 2 && cls == UnitClass::word &&
-                             units_.units[name->first + 1].cls == UnitClass::word);
+        // A foreign name is written as two words (존 스미스): a person as well,
+        // unless a word is one that only looks like a name (이날 오후).
+        const bool two_words = name->end - name->first == 2 && !side && cls == UnitClass::word &&
+                               units_.units[name->first].keyword.empty() &&
+                               units_.units[name->first + 1].cls == UnitClass::word &&
+                               units_.units[name->first + 1].keyword.empty();
+        if (two_words && (lexicon_.is_not_name(unit_text(name->first)) ||
+                          lexicon_.is_not_name(unit_text(name->first + 1)))) {
+            return std::nullopt;
+        }
+        mention.is_person = cls == UnitClass::person || two_words;
         mention.is_reference = cls == UnitClass::surname;
         mention.is_pronoun = units_.units[name->first].keyword == "pron";
         mention.names_previous_quote = match.get("said") != nullptr;
@@ -83,18 +90,7 @@ std::optional<std::string> FactBuilder::company_referred(std::size_t s) const {
             }
         }
     }
-    std::vector<std::pair<std::string, std::size_t>> counts;
-    for (std::size_t p = 0; p < s; ++p) {
-        if (!topic_team_[p]) continue;
-        const auto team = team_at(*topic_team_[p]);
-        if (!team) continue;
-        const auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return c.first == *team; });
-        if (it == counts.end()) counts.emplace_back(*team, 1);
-        else ++it->second;
-    }
-    const auto best = std::max_element(counts.begin(), counts.end(),
-                                       [](const auto& a, const auto& b) { return a.second < b.second; });
-    return best == counts.end() ? std::nullopt : std::optional<std::string>(best->first);
+    return frequent_topic_team_[s];
 }
 
 bool FactBuilder::answers_question(std::size_t norm_offset) const {
@@ -148,7 +144,7 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
         if (auto m = speaker_from(match); m && !quoted[m->first_unit]) mentions.push_back(std::move(*m));
     }
     // By start, then longest; of two readings of the same words, the longer
-    // name (사티아 나델라 over 사티아).
+    // name (마리아 로시 over 마리아).
     std::stable_sort(mentions.begin(), mentions.end(), [](const SpeakerMention& a, const SpeakerMention& b) {
         if (a.first_unit != b.first_unit) return a.first_unit < b.first_unit;
         if (a.end_unit != b.end_unit) return a.end_unit > b.end_unit;
@@ -192,7 +188,7 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
 
     std::optional<Speaker> last_speaker;
     std::size_t last_speaker_sentence = 0;
-    std::optional<std::size_t> first_question;  // where an interview's questions begin, once needed
+    std::optional<std::optional<Speaker>> interviewee;  // found once an interview answer needs it
     std::size_t next_mention = 0;
     const auto& units = units_.units;
     for (std::size_t u = 0; u < units.size(); ++u) {
@@ -266,10 +262,17 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
         // question `―…?` or `Q. …`) is the interviewee's: the last person
         // named before the first question, else the last person named.
         if (!speaker && !unnamed && answers_question(open.norm_start)) {
-            if (!first_question) first_question = first_question_offset();
-            for (std::size_t k = kept.size(); k-- > 0 && !speaker;) {
-                if (kept[k].is_person && units[kept[k].first_unit].norm_start < *first_question) speaker = kept[k].speaker;
+            if (!interviewee) {
+                // Found once: the last person named before the first question.
+                const std::size_t first_question = first_question_offset();
+                interviewee = std::optional<Speaker>();
+                for (std::size_t k = kept.size(); k-- > 0 && !*interviewee;) {
+                    if (kept[k].is_person && units[kept[k].first_unit].norm_start < first_question) {
+                        *interviewee = kept[k].speaker;
+                    }
+                }
             }
+            speaker = *interviewee;
             for (std::size_t k = kept.size(); k-- > 0 && !speaker;) {
                 if (kept[k].is_person && kept[k].end_unit <= u) speaker = kept[k].speaker;
             }

@@ -11,6 +11,7 @@
 // parameter_count (NOVA-K2-Lite, 8000000000). A line without cells ends the
 // table. Prose about the same figure gives the same fact once.
 #include <algorithm>
+#include <cctype>
 #include <string>
 #include <unordered_set>
 
@@ -169,8 +170,7 @@ Subject FactBuilder::table_row_subject(const std::vector<TableCell>& cells,
         // with Latin letters in a column of models (솔빛-R); a word such as
         // 평균 names nothing.
         const std::string_view text = std::string_view(text_.text).substr(cell.start, cell.end - cell.start);
-        const bool latin =
-            std::any_of(text.begin(), text.end(), [](char x) { return (x | 0x20) >= 'a' && (x | 0x20) <= 'z'; });
+        const bool latin = has_latin_letter(text);
         const bool digit = std::any_of(text.begin(), text.end(), [](char x) { return x >= '0' && x <= '9'; });
         const bool whole = named < end && units_.units[named].norm_start == cell.start &&
                            units_.units[named].norm_end == cell.end;
@@ -340,7 +340,7 @@ void FactBuilder::add_table_row(const std::vector<TableCell>& cells, const std::
 }
 
 // A cell of a 팀 or 모델 column that no gazetteer or rule knows names a
-// team or a model of its own (`| 4 | 마루랩스 | 마루-M | 21B | 71.8 |`), when
+// team or a model of its own (`| 3 | 가온랩스 | 가온-M | 14B | 70.2 |`), when
 // its row holds a figure; later mentions in the article link to it.
 void FactBuilder::add_table_names(const std::vector<TableCell>& cells, const std::vector<TableColumn>& header,
                                   const Subject& subject) {
@@ -354,19 +354,21 @@ void FactBuilder::add_table_names(const std::vector<TableCell>& cells, const std
         const TableColumn::Kind kind = header[c].kind;
         if (kind != TableColumn::teams && kind != TableColumn::models) continue;
         const auto [first, end] = units_within(cells[c].start, cells[c].end);
-        bool known = first == end;
+        if (first == end) continue;  // an empty cell
+        bool known = false;
         for (std::size_t u = first; u < end && !known; ++u) known = model_at(u) || team_at(u);
         if (known) continue;
         const std::string text(std::string_view(text_.text).substr(cells[c].start, cells[c].end - cells[c].start));
-        if (!plausible_name(text) || lexicon_.is_not_name(text)) continue;
+        // A placeholder (-, 비공개, 평균, N/A) names nothing.
+        const bool letters = std::any_of(text.begin(), text.end(), [](char x) { return (x & 0x80) || std::isalpha(static_cast<unsigned char>(x)); });
+        if (!letters || !plausible_name(text) || lexicon_.is_not_name(text)) continue;
         const ByteSpan span = text_.to_source(cells[c].start, cells[c].end);
         if (kind == TableColumn::teams) {
             const std::string canonical = *local_teams_.add(text, text);
             if (options_.types.contains(FactType::team)) emit(FactType::team, span, "table.team", first, end).team = canonical;
             continue;
         }
-        const bool latin = std::any_of(text.begin(), text.end(), [](char x) { return (x | 0x20) >= 'a' && (x | 0x20) <= 'z'; });
-        if (!latin) continue;
+        if (!has_latin_letter(text)) continue;
         const std::string canonical = *local_models_.add(text, text);
         if (subject.team) local_model_team_.emplace(canonical, *subject.team);
         if (options_.types.contains(FactType::model)) {

@@ -60,8 +60,6 @@ void append_label(std::string& tags, std::string_view label) {
     for (char c : label) tags += (c == '{' || c == '}') ? '?' : c;
 }
 
-// Whether a token goes on a model's name: a version (4.0, V3.1, 3), a size
-// (8B, 1.2B), a code (A35B, 0528) or a variant word (Think, Pro, 미니).
 // The name of a known model with more after it (a version, a size, a
 // variant): the canonical name and the rest when the rest is in Latin
 // letters, digits and marks (지피티-5.5 -> GPT-5.5, 딥시크-V3.1 ->
@@ -72,10 +70,8 @@ std::string derived_name(std::string_view canonical, std::string_view rest, std:
     return latin ? std::string(canonical) + std::string(rest) : std::string(written);
 }
 
-bool token_text_is(const NormalizedText& text, const Token& token, std::string_view what) {
-    return token.text(text) == what;
-}
-
+// Whether a token goes on a model's name: a version (4.0, V3.1, 3), a size
+// (8B, 1.2B), a code (A35B, 0528) or a variant word (Think, Pro, 미니).
 bool is_model_variant(const NormalizedText& text, const TokenizedText& tokens, std::size_t t,
                       const Lexicon& lexicon) {
     const Token& token = tokens.tokens[t];
@@ -87,8 +83,9 @@ bool is_model_variant(const NormalizedText& text, const TokenizedText& tokens, s
     if (word.size() <= 2 && std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
         if (t + 1 >= tokens.tokens.size()) return false;
         const Token& next = tokens.tokens[t + 1];
-        if (next.eojeol == token.eojeol &&
-            (next.kind == TokenKind::quote || next.kind == TokenKind::particle || token_text_is(text, next, ")"))) {
+        // One letter only: AI in 제미나이 AI가 is no series.
+        if (word.size() == 1 && next.eojeol == token.eojeol &&
+            (next.kind == TokenKind::quote || next.kind == TokenKind::particle || next.text(text) == ")")) {
             return true;  // ‘믿:음 K’, (Mi:dm K), 믿:음 K는
         }
         return next.eojeol != token.eojeol && next.kind == TokenKind::number &&
@@ -276,7 +273,11 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                 if (unit.cls == UnitClass::benchmark && unit.end_token < sentence.end_token) {
                     const Token& next = tokens.tokens[unit.end_token];
                     const std::string_view year = next.text(text);
-                    if (next.space_before && next.kind == TokenKind::number && year.size() == 4 &&
+                    // 2025년 is a date, not an edition: the year must end its word.
+                    const bool ends_word = unit.end_token + 1 >= sentence.end_token ||
+                                           tokens.tokens[unit.end_token + 1].eojeol != next.eojeol ||
+                                           !tokens.tokens[unit.end_token + 1].text(text).starts_with("년");
+                    if (next.space_before && next.kind == TokenKind::number && year.size() == 4 && ends_word &&
                         (year.starts_with("19") || year.starts_with("20")) &&
                         year.find_first_not_of("0123456789") == std::string_view::npos) {
                         unit.derived = static_cast<std::int64_t>(out.derived_names.size());
@@ -381,7 +382,7 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
         for (std::size_t u = tags.first_unit; u < tags.end_unit; ++u) {
             Unit& unit = out.units[u];
             if (unit.cls != UnitClass::person && unit.cls != UnitClass::surname) continue;
-            // 투자를 주도한 이성민 …, 1위를 차지한 최민호 …: after an object and
+            // 투자를 이끈 김가온 …, 1위를 차지한 박누리 …: after an object and
             // right before a name, it is the verb that modifies the name.
             const auto object_before = [&] {
                 if (u == tags.first_unit || out.units[u - 1].cls != UnitClass::particle) return false;

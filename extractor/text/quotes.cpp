@@ -9,7 +9,7 @@
 //   per family. A glyph used the wrong way round (”…” for “…”) is read by
 //   the words around it, as for ASCII marks.
 // - A double quotation closed by a single mark ("…승자'라며) or by a double
-//   mark of the other family (“…보완하겠다"고): a double mark that nothing
+//   mark of the other family (“…지원하겠다"고): a double mark that nothing
 //   closed pairs with the first such unpaired mark after it, before the next
 //   double mark, that is followed by an attribution (라며, 라고).
 // - Marks never pair across a paragraph or over more than

@@ -412,10 +412,10 @@ TEST_CASE("a benchmark score nothing else claims is the article's main model's",
     const std::vector<Fact> facts = extract(
         "가온랩스는 새 모델 '가온-R 7B'를 공개했다. 가온-R 7B는 한국어에 강하다. 가온-R 7B는 수학에도 강하다. "
         "연구팀은 \"GPT-4o와 견줘도 손색이 없는 수준\"이라고 설명했다. 다른 평가에서도 결과가 좋았다. "
-        "KMMLU에서는 47.6점을 받았다. 점수의 신뢰구간은 ±6점 안팎이다.\n");
+        "KMMLU에서는 61.2점을 받았다. 점수의 신뢰구간은 ±6점 안팎이다.\n");
     const auto scores = of_type(facts, FactType::benchmark_score);
     REQUIRE(scores.size() == 1);
-    CHECK(scores[0]->score->to_string() == "47.6");
+    CHECK(scores[0]->score->to_string() == "61.2");
     CHECK(scores[0]->model == std::optional<std::string>("가온-R 7B"));
 }
 
@@ -426,6 +426,12 @@ TEST_CASE("the names of one university's team in an article are one team", "[rul
     for (const Fact* f : of_type(facts, FactType::team)) teams.push_back(*f->team);
     CHECK(teams == std::vector<std::string>{"누리대학교 컴퓨터공학과 자연어처리연구실",
                                             "누리대학교 컴퓨터공학과 자연어처리연구실"});
+    // Two labs with names of their own are two teams.
+    const std::vector<Fact> two = extract("누리대 자연어처리연구실은 새 모델을 공개했다. "
+                                          "누리대 컴퓨터비전연구실은 영상 모델을 공개했다.\n");
+    std::vector<std::string> labs;
+    for (const Fact* f : of_type(two, FactType::team)) labs.push_back(*f->team);
+    CHECK(labs == std::vector<std::string>{"누리대 자연어처리연구실", "누리대 컴퓨터비전연구실"});
 }
 
 TEST_CASE("a model found with and without its only size is one model, named with its size", "[rules][unknown]") {

@@ -78,10 +78,10 @@ TEST_CASE("a double quotation closed by a single mark before an attribution pair
 }
 
 TEST_CASE("a curly double quotation closed by a straight one before an attribution pairs", "[text][quotes]") {
-    CHECK(quotes_of("정책관은 “유예하고 계속 보완하겠다\"고 밝혔다. “먼저 물어보라”라는 설명이다.") ==
+    CHECK(quotes_of("국장은 “기업 부담을 줄이도록 지원하겠다\"고 밝혔다. “먼저 상담하라”라는 설명이다.") ==
           std::vector<QuoteView>{{"“", 1, true}, {"\"", 0, false}, {"“", 3, true}, {"”", 2, false}});
     // Without an attribution after it, the straight mark closes nothing.
-    CHECK(quotes_of("“유예하고 보완하겠다\" 그리고") ==
+    CHECK(quotes_of("“부담을 줄이도록 지원하겠다\" 그리고") ==
           std::vector<QuoteView>{{"“", -1, true}, {"\"", -1, false}});
 }
 
