@@ -323,7 +323,14 @@ void FactBuilder::add_model(const RuleMatch& match) {
         variant_last = std::any_of(local_models_.canonical.begin(), local_models_.canonical.end(),
                                    [&](const std::string& known) { return known.starts_with(family); });
     }
+    // '추론(reasoning)' 모델: a lower-case English word in parentheses glosses
+    // a kind of model; it names none.
+    if (alias && std::all_of(alias->begin(), alias->end(), [](char c) { return (c >= 'a' && c <= 'z') || c == ' '; })) {
+        return;
+    }
     if (!has_latin_or_digit(written) && !(alias && has_latin_or_digit(*alias)) && !variant_last) {
+        // '작고 빠른' 모델, '경량' 모델: an adjective or a kind describes a model.
+        if (lexicon_.is_not_name(unit_text(name->end - 1))) return;
         const auto& sentence = units_.sentences[match.sentence];
         bool model_words = false;
         for (std::size_t u = name->first > sentence.first_unit + 3 ? name->first - 3 : sentence.first_unit;
