@@ -219,11 +219,24 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
         // Attribution right after the closing mark (라고, 이라며, 고 …: the
         // particle lexicon's attribution particles, or a verb of saying), or
         // the sentence ends there.
-        const std::string_view after = std::string_view(text_.text).substr(units[close].norm_end, 24);
+        // A translation in parentheses may stand between the two: `"We are
+        // …"(…하게 돼 기쁘다)라고`.
+        std::size_t attribution = close + 1;
+        if (attribution < end_sentence.end_unit && unit_text(attribution) == "(" &&
+            units[attribution].norm_start == units[close].norm_end) {
+            for (std::size_t v = attribution + 1; v < end_sentence.end_unit; ++v) {
+                if (unit_text(v) == ")") {
+                    attribution = v + 1;
+                    break;
+                }
+            }
+        }
+        const std::size_t attribution_start = units[attribution - 1].norm_end;
+        const std::string_view after = std::string_view(text_.text).substr(attribution_start, 24);
         const std::string_view particle = after.substr(0, particles_.attribution_prefix_length(after));
         // `"…"라는 게 그의 주장이다` quotes a statement; `"게임 체인저"라는 평가` names a term.
         const bool statement = std::count(words.begin(), words.end(), ' ') >= kMinStatementSpaces;
-        const bool attributed = close + 1 >= end_sentence.end_unit || units[close + 1].keyword == "say" ||
+        const bool attributed = attribution >= end_sentence.end_unit || units[attribution].keyword == "say" ||
                                 (!particle.empty() && (lexicon_.word_class(particle) != "naming" || statement));
         if (!attributed) {
             u = close;
