@@ -179,6 +179,7 @@ private:
     // Whether the quotation opening at `norm_offset` answers an interview
     // question on the line before (―…? or Q. …).
     bool answers_question(std::size_t norm_offset) const;
+    std::size_t paragraph_last_unit(std::size_t u) const;
     static bool is_question_line(std::string_view line);
     std::size_t first_question_offset() const;
     void add_parameter_count(const RuleMatch& match);

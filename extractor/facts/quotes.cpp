@@ -93,6 +93,16 @@ std::optional<std::string> FactBuilder::company_referred(std::size_t s) const {
     return frequent_topic_team_[s];
 }
 
+// The last unit of the paragraph that unit `u` is in.
+std::size_t FactBuilder::paragraph_last_unit(std::size_t u) const {
+    const std::size_t line_end = text_.text.find('\n', units_.units[u].norm_end);
+    const std::size_t end = line_end == std::string::npos ? text_.text.size() : line_end;
+    const auto& units = units_.units;
+    const auto after = std::lower_bound(units.begin() + static_cast<std::ptrdiff_t>(u), units.end(), end,
+                                        [](const Unit& x, std::size_t offset) { return x.norm_start < offset; });
+    return static_cast<std::size_t>(after - units.begin()) - 1;
+}
+
 bool FactBuilder::answers_question(std::size_t norm_offset) const {
     const std::string_view text = text_.text;
     const std::size_t line_start = text.rfind('\n', norm_offset == 0 ? 0 : norm_offset - 1);
@@ -201,13 +211,18 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
             last_speaker_sentence = m.sentence;
         }
         const Unit& open = units[u];
-        if (open.cls != UnitClass::dq_open || open.pair <= static_cast<std::int64_t>(u)) continue;
-        const std::size_t close = static_cast<std::size_t>(open.pair);
+        if (open.cls != UnitClass::dq_open) continue;
+        // A quotation that a paragraph break cuts open (`대표는 "… 모델이다.`,
+        // a photo caption, then the rest) runs to the end of its paragraph.
+        const bool closed = open.pair > static_cast<std::int64_t>(u);
+        if (!closed && open.pair >= 0) continue;
+        std::size_t close = closed ? static_cast<std::size_t>(open.pair) : paragraph_last_unit(u);
+        if (close <= u + 1) continue;
         const std::size_t s = sentence_of_unit_[u];
         const std::size_t close_sentence = sentence_of_unit_[close];
         const auto& end_sentence = units_.sentences[close_sentence];
         const std::size_t inner_start = open.norm_end;
-        const std::size_t inner_end = units[close].norm_start;
+        const std::size_t inner_end = closed ? units[close].norm_start : units[close].norm_end;
         const std::string_view words = std::string_view(text_.text).substr(inner_start, inner_end - inner_start);
         // A term in quotation marks ("게임 체인저"라고 불렀다) is no quotation: a
         // quotation has a few words at least.
@@ -236,7 +251,7 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
         const std::string_view particle = after.substr(0, particles_.attribution_prefix_length(after));
         // `"…"라는 게 그의 주장이다` quotes a statement; `"게임 체인저"라는 평가` names a term.
         const bool statement = std::count(words.begin(), words.end(), ' ') >= kMinStatementSpaces;
-        const bool attributed = attribution >= end_sentence.end_unit || units[attribution].keyword == "say" ||
+        const bool attributed = !closed || attribution >= end_sentence.end_unit || units[attribution].keyword == "say" ||
                                 (!particle.empty() && (lexicon_.word_class(particle) != "naming" || statement));
         if (!attributed) {
             u = close;
@@ -252,6 +267,11 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
                 speaker = m.speaker;
                 break;
             }
+        }
+        // A quotation cut open is someone's only when its sentence names them before it.
+        if (!closed && !speaker) {
+            u = close;
+            continue;
         }
         if (!speaker) {
             for (const SpeakerMention& m : kept) {

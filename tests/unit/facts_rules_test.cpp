@@ -399,6 +399,19 @@ TEST_CASE("a title inside a quotation names no speaker of it or of the next", "[
     CHECK(quotes[1]->speaker == std::optional<std::string>("차윤서"));
 }
 
+TEST_CASE("a quotation a paragraph break cuts open is its speaker's up to the paragraph's end", "[rules][speaker]") {
+    const std::vector<Fact> facts = extract(
+        "오가온 누리랩스 대표는 간담회에서 \"누리-3는 한 장의 GPU에서 도는 모델 가운데 가장 빠르다.\n\n"
+        "▲ 오가온 누리랩스 대표가 발표하고 있다.\n\n"
+        "그는 \"내년에는 더 큰 모델을 내놓겠다\"고 말했다.\n"
+        "한편 \"정부 지원이 필요하다는 목소리도 있다.\n");
+    const auto quotes = of_type(facts, FactType::quote);
+    REQUIRE(quotes.size() == 2);
+    CHECK(quotes[0]->speaker == std::optional<std::string>("오가온"));
+    CHECK(quotes[0]->quote->starts_with("누리-3는"));
+    CHECK(quotes[1]->quote->starts_with("내년에는"));
+}
+
 TEST_CASE("회사 (측) speaks for the company the article is about", "[rules][speaker]") {
     const std::vector<Fact> facts = extract(
         "가온랩스는 새 모델 '가온-2'를 공개했다. 가격은 전작과 같다. "
