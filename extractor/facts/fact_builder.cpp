@@ -207,9 +207,11 @@ void FactBuilder::name_families_by_size(std::vector<Fact>& facts) {
     }
 }
 
-// Source byte ranges of lines that link to other stories: a line opening
-// with ▶ or ☞, and the lines of a list under a 관련기사 heading up to a
-// blank line. Sorted and disjoint.
+// Source byte ranges of lines that link to other stories or ask to
+// subscribe: a line opening with ☞, one opening with ▶ that invites (구독,
+// 받아보기; some outlets also use ▶ for bullets of the story itself), and
+// the lines of a list under a 관련기사 heading up to a blank line. Sorted
+// and disjoint.
 std::vector<ByteSpan> FactBuilder::page_furniture() const {
     const std::string_view text = text_.text;
     std::vector<ByteSpan> spans;
@@ -223,7 +225,9 @@ std::vector<ByteSpan> FactBuilder::page_furniture() const {
         if (line.empty()) related_list = false;
         const bool heading = line.find("관련기사") != std::string_view::npos && line.size() <= 24;
         if (heading) related_list = true;
-        if (heading || related_list || line.starts_with("▶") || line.starts_with("☞")) {
+        const bool invitation = line.starts_with("▶") && (line.find("구독") != std::string_view::npos ||
+                                                         line.find("받아보") != std::string_view::npos);
+        if (heading || related_list || invitation || line.starts_with("☞")) {
             spans.push_back(text_.to_source(start, end));
         }
         start = end + 1;

@@ -469,11 +469,15 @@ TEST_CASE("links to other stories give no facts of this article", "[rules]") {
         "▶ 관련기사\n"
         "· 누리AI, '누리-9' 공개…KMMLU 80점\n"
         "· 다솜랩, 매개변수 720억 개 모델 출시\n\n"
-        "☞ 벼리랩스 '벼리-3' 1위…MMLU 90점\n");
+        "☞ 벼리랩스 '벼리-3' 1위…MMLU 90점\n"
+        "▶ 누리일보 구독하고 카카오 소식 받아보기\n");
     for (const Fact& f : facts) {
         CHECK(f.span.start < 60);
     }
     CHECK_FALSE(of_type(facts, FactType::model).empty());
+    // A bullet of the story itself stays.
+    const std::vector<Fact> bullets = extract("가온랩스는 모델 두 종을 공개했다.\n▶가온-2 매개변수 320억 개\n");
+    CHECK(of_type(bullets, FactType::parameter_count).size() == 1);
 }
 
 TEST_CASE("a table with models across and benchmarks down is read the other way round", "[rules][tables]") {
