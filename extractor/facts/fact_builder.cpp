@@ -141,6 +141,8 @@ void FactBuilder::add_quantities() {
 }
 
 void FactBuilder::apply_rules(const std::vector<RuleMatch>& matches) {
+    weighted_sentence_.assign(units_.sentences.size(), -1);
+    scale_without_subject_.assign(units_.sentences.size(), -1);
     // Names first, so that counts and scores can link to the names they found.
     for (const RuleMatch& m : matches) {
         if (m.rule->fact == "team") add_team(m);

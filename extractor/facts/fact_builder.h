@@ -169,6 +169,7 @@ private:
     std::size_t alias_close(std::size_t open, std::size_t end) const;
     std::optional<std::string> compute_main_model() const;
     Subject respective_subject(std::size_t quantity_unit) const;
+    bool scale_without_subject(std::size_t sentence);
     static void name_families_by_size(std::vector<Fact>& facts);
     std::vector<ByteSpan> page_furniture() const;
     static std::string university_of(std::string_view word);
@@ -219,6 +220,10 @@ private:
     std::optional<std::string> main_model_;
     // Per sentence: the team that was most often a topic before it.
     std::vector<std::optional<std::string>> frequent_topic_team_;
+    // Per sentence, computed once when a score needs it (-1: not yet): whether
+    // it holds two criteria weights or more, and whether it declares a scale
+    // without naming whose the points are.
+    std::vector<std::int8_t> weighted_sentence_, scale_without_subject_;
     std::vector<bool> blocks_topic_;
     // Models and teams found beyond the gazetteer: later mentions in the same
     // document are found by name, as gazetteer names are.

@@ -8,8 +8,18 @@
 namespace kfacts {
 namespace {
 
-// How far the linker looks for a subject, in units and in sentences.
+// How far the linker looks for a subject, in units and in sentences, and
+// how far back a clause (격차는 …, 각각 …) is looked for from a figure.
 constexpr std::size_t kForwardReach = 14;
+constexpr std::size_t kClauseReach = 16;
+// How far back in its sentence a figure's subject is looked for: sentences
+// of news are far shorter; a crawled page glued into one "sentence" must
+// not make every figure scan all of it.
+constexpr std::size_t kBackReach = 80;
+
+std::size_t back_limit(std::size_t first_unit, std::size_t unit) {
+    return unit > first_unit + kBackReach ? unit - kBackReach : first_unit;
+}
 constexpr std::size_t kTopicCarrySentences = 3;
 
 }  // namespace
@@ -187,8 +197,9 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
         if (is_particle(next, {"를", "을"})) ++next;
         return next < sentence.end_unit && units_.units[next].keyword == "beaten";
     };
+    const std::size_t reach = back_limit(sentence.first_unit, quantity_unit);
     const auto backward = [&]() -> std::optional<std::string> {
-        for (std::size_t u = quantity_unit; u-- > sentence.first_unit;) {
+        for (std::size_t u = quantity_unit; u-- > reach;) {
             if (auto m = model_at(u); m && !is_baseline(u)) return m;
             if (auto m = model_by_size(u)) return m;
         }
@@ -221,7 +232,7 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
         }
     }
     if (!subject.team) {
-        for (std::size_t u = quantity_unit; u-- > sentence.first_unit;) {
+        for (std::size_t u = quantity_unit; u-- > reach;) {
             if (auto t = team_at(u)) {
                 subject.team = t;
                 break;
@@ -233,7 +244,7 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
     // the one before (`KT의 X는 … 이뤄졌다. 3000억개 규모의 첫 모델이다.`,
     // `매개변수는 700억 개로, 메타 '라마' 같은 모델을 쓰지 않았다`).
     bool names_any = false;
-    for (std::size_t u = sentence.first_unit; u < quantity_unit && !names_any; ++u) {
+    for (std::size_t u = reach; u < quantity_unit && !names_any; ++u) {
         if (model_at(u)) {
             names_any = !is_baseline(u);
         } else if (team_at(u)) {
@@ -522,8 +533,10 @@ Subject FactBuilder::respective_subject(std::size_t quantity_unit) const {
         return is_particle(u, {"와", "과"}) || is_one_of(unit_text(u), {",", "·"});
     };
     std::size_t each = quantity_unit;
-    while (each > sentence.first_unit && units_.units[each - 1].keyword != "each") --each;
-    if (each == sentence.first_unit) return {};
+    while (each > sentence.first_unit && each + kClauseReach > quantity_unit && units_.units[each - 1].keyword != "each") {
+        --each;
+    }
+    if (each == sentence.first_unit || units_.units[each - 1].keyword != "each") return {};
     --each;  // the unit of 각각
     // The figures after it, up to the first unit that neither is one nor joins them.
     std::vector<std::size_t> figures;
@@ -558,6 +571,27 @@ Subject FactBuilder::respective_subject(std::size_t quantity_unit) const {
     subject.model = model_at(name);
     subject.team = subject.model ? team_of_model(*subject.model) : team_at(name);
     return subject;
+}
+
+// `100점 만점으로 진행됐다` declares a scale, and the points in its sentence
+// (교과 지식(40점), …) are weights, unless the sentence names whose they
+// are. Computed once per sentence.
+bool FactBuilder::scale_without_subject(std::size_t s) {
+    auto& known = scale_without_subject_[s];
+    if (known < 0) {
+        const auto& sentence = units_.sentences[s];
+        bool declares_scale = false, names_subject = false;
+        for (std::size_t u = sentence.first_unit; u < sentence.end_unit && !names_subject; ++u) {
+            const Unit& x = units_.units[u];
+            if (x.cls == UnitClass::quantity) {
+                const Quantity& q = quantities_[static_cast<std::size_t>(x.quantity)];
+                declares_scale = declares_scale || (q.max_score && *q.max_score == q.value);
+            }
+            names_subject = model_at(u) || team_at(u);
+        }
+        known = declares_scale && !names_subject ? 1 : 0;
+    }
+    return known == 1;
 }
 
 void FactBuilder::add_parameter_count(const RuleMatch& match) {
@@ -619,9 +653,16 @@ void FactBuilder::add_score(const RuleMatch& match) {
         return true;
     };
     if (criterion_weight(unit)) {
-        std::size_t weights = 0;
-        for (std::size_t u = sentence.first_unit; u < sentence.end_unit; ++u) weights += criterion_weight(u);
-        if (weights >= 2) return;
+        // Once per sentence: whether it holds two weights or more.
+        auto& weighted = weighted_sentence_[match.sentence];
+        if (weighted < 0) {
+            std::size_t weights = 0;
+            for (std::size_t u = sentence.first_unit; u < sentence.end_unit && weights < 2; ++u) {
+                weights += criterion_weight(u);
+            }
+            weighted = weights >= 2 ? 1 : 0;
+        }
+        if (weighted == 1) return;
     }
     // 80%를 넘었다: a threshold passed, not a score.
     if (unit + 2 < sentence.end_unit && is_particle(unit + 1, {"을", "를"}) && unit_text(unit + 2).starts_with("넘")) {
@@ -629,12 +670,11 @@ void FactBuilder::add_score(const RuleMatch& match) {
     }
     // `두 팀의 격차는 지난 평가 4.1점에서 2.2점으로`: a difference is the
     // clause's subject; nobody's score in it.
-    for (std::size_t u = unit; u-- > sentence.first_unit;) {
+    for (std::size_t u = unit; u-- > sentence.first_unit && u + kClauseReach > unit;) {
         if (model_at(u) || team_at(u)) break;
         if (units_.units[u].keyword == "delta" && u + 1 < unit && is_particle(u + 1, {"은", "는", "이", "가"})) return;
     }
-    // `100점 만점으로 진행됐다` declares a scale, and the points in its sentence
-    // (교과 지식(40점), …) are weights, unless the sentence names whose they are.
+    // A scale (100점 만점) is no score.
     if (is_scale(*q)) return;
     // GPT-4o(2024): a year, not a score.
     if (q->unit.empty() && q->value.is_integer() && q->value.to_double() >= 1900 && q->value.to_double() <= 2100 &&
@@ -643,15 +683,7 @@ void FactBuilder::add_score(const RuleMatch& match) {
     }
     // 80점대: a band of scores (80 to 89), not one.
     if (std::string_view(text_.text).substr(q->norm_start, q->norm_end - q->norm_start).ends_with("대")) return;
-    bool declares_scale = false, names_subject = false;
-    for (std::size_t u = sentence.first_unit; u < sentence.end_unit; ++u) {
-        const Unit& x = units_.units[u];
-        if (x.cls == UnitClass::quantity && is_scale(quantities_[static_cast<std::size_t>(x.quantity)])) {
-            declares_scale = true;
-        }
-        names_subject = names_subject || model_at(u) || team_at(u);
-    }
-    if (declares_scale && !names_subject) return;
+    if (scale_without_subject(match.sentence)) return;
     Subject subject;
     if (const Capture* c = match.get("subject")) {
         subject.model = model_at(c->first);

@@ -236,6 +236,19 @@ TEST_CASE("10,000 unclosed quotation marks swallow nothing", "[cli][robustness]"
     CHECK(quotes[0]["quote"] == "AI모델 개발에 매진해온 정예팀 모두가 승자");
 }
 
+TEST_CASE("one sentence of 20,000 figures is read in one pass, not one pass per figure", "[cli][robustness]") {
+    // Each figure looks back a bounded way for its subject and each sentence
+    // is judged once: before, such a page took half a minute (no timing is
+    // asserted here; ctest's timeout catches a hang).
+    TempDir dir;
+    std::string text = "두 팀의 격차는 ";
+    for (int k = 0; k < 20000; ++k) text += k % 2 ? "(30점), " : "각각 80점과 ";
+    text += "\n";
+    const json record = extract_bytes(dir, text);
+    check_record(record, text);
+    CHECK(facts_of_type(record, "benchmark_score").empty());
+}
+
 TEST_CASE("character references that name no character are reported, and decoded once", "[cli][robustness]") {
     TempDir dir;
     const std::string text =
