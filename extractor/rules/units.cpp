@@ -347,10 +347,7 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                             unit.end_token = model_variant_end(text, tokens, t + 1, sentence.end_token, lexicon);
                             unit.derived = static_cast<std::int64_t>(out.derived_names.size());
                             const std::size_t name_end = tokens.tokens[unit.end_token - 1].norm_end;
-                            const std::size_t base_end = token.norm_start + base->name.size() <= name_end &&
-                                                                 lexicon.find(word.substr(0, base_cut), EntityKind::model)
-                                                             ? token.norm_start + base_cut
-                                                             : name_end;
+                            const std::size_t base_end = token.norm_start + base_cut;
                             out.derived_names.push_back(derived_name(
                                 base->name, std::string_view(text.text).substr(base_end, name_end - base_end),
                                 std::string_view(text.text).substr(token.norm_start, name_end - token.norm_start)));
