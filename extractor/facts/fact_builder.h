@@ -168,6 +168,7 @@ private:
     void compute_topics();
     std::size_t alias_close(std::size_t open, std::size_t end) const;
     std::optional<std::string> compute_main_model() const;
+    std::optional<std::size_t> name_ending_at(std::size_t end, std::size_t first, std::size_t reach) const;
     Subject respective_subject(std::size_t quantity_unit) const;
     bool scale_without_subject(std::size_t sentence);
     static void name_families_by_size(std::vector<Fact>& facts);

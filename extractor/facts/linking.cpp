@@ -524,6 +524,17 @@ const Quantity* FactBuilder::quantity_of(const Capture* capture, std::size_t& un
     return nullptr;
 }
 
+// The first unit of the longest model or team name (known, or found by a
+// rule) that ends right before unit `end`, starting at most `reach` units
+// back and not before `first`.
+std::optional<std::size_t> FactBuilder::name_ending_at(std::size_t end, std::size_t first, std::size_t reach) const {
+    std::optional<std::size_t> start;
+    for (std::size_t v = end; v-- > first && v + reach >= end;) {
+        if ((model_at(v) || team_at(v)) && name_end_unit(v) == end) start = v;
+    }
+    return start;
+}
+
 // `카카오와 KT는 각각 81.9점과 80.3점을`: names joined before 각각
 // and as many figures joined after it go together in order.
 Subject FactBuilder::respective_subject(std::size_t quantity_unit) const {
@@ -553,14 +564,10 @@ Subject FactBuilder::respective_subject(std::size_t quantity_unit) const {
     while (u > sentence.first_unit) {
         std::size_t start = u - 1;
         while (start > sentence.first_unit && units_.units[start].cls == UnitClass::sq_close) --start;
-        // The start of a name that ends here: a known one, or one a rule found.
-        std::size_t name = start + 1;
-        for (std::size_t v = start + 1; v-- > sentence.first_unit && v + 6 > start;) {
-            if ((model_at(v) || team_at(v)) && name_end_unit(v) == start + 1) name = v;
-        }
-        if (name > start) break;
-        names.push_back(name);
-        u = name;
+        const std::optional<std::size_t> name = name_ending_at(start + 1, sentence.first_unit, 6);
+        if (!name) break;
+        names.push_back(*name);
+        u = *name;
         while (u > sentence.first_unit && units_.units[u - 1].cls == UnitClass::sq_open) --u;
         if (u == sentence.first_unit || !joins(u - 1)) break;
         --u;
@@ -647,10 +654,7 @@ void FactBuilder::add_score(const RuleMatch& match) {
             return false;
         }
         // A name ending right before the parenthesis (누리 미니(6.8점)) makes it a score.
-        for (std::size_t v = u - 1; v-- > sentence.first_unit && v + 6 > u;) {
-            if ((model_at(v) || team_at(v)) && name_end_unit(v) == u - 1) return false;
-        }
-        return true;
+        return !name_ending_at(u - 1, sentence.first_unit, 4);
     };
     if (criterion_weight(unit)) {
         // Once per sentence: whether it holds two weights or more.
