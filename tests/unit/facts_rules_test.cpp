@@ -391,12 +391,12 @@ TEST_CASE("interview answers go to the interviewee though the answers name someo
 
 TEST_CASE("a title inside a quotation names no speaker of it or of the next", "[rules][speaker]") {
     const std::vector<Fact> facts = extract(
-        "차윤서 율빛AI 대표는 회사를 세웠다. 차 대표는 \"변호사가 AI 답변을 믿지 못하는 이유가 분명하다\"라며 "
+        "차가온 누리리걸AI 대표는 회사를 세웠다. 차 대표는 \"변호사가 AI 답변을 믿지 못하는 이유가 분명하다\"라며 "
         "\"모든 답변에 판례 원문 링크를 달았다\"고 말했다.\n");
     const auto quotes = of_type(facts, FactType::quote);
     REQUIRE(quotes.size() == 2);
-    CHECK(quotes[0]->speaker == std::optional<std::string>("차윤서"));
-    CHECK(quotes[1]->speaker == std::optional<std::string>("차윤서"));
+    CHECK(quotes[0]->speaker == std::optional<std::string>("차가온"));
+    CHECK(quotes[1]->speaker == std::optional<std::string>("차가온"));
 }
 
 TEST_CASE("a quotation a paragraph break cuts open is its speaker's up to the paragraph's end", "[rules][speaker]") {
