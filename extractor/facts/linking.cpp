@@ -17,6 +17,9 @@ constexpr std::size_t kClauseReach = 16;
 // not make every figure scan all of it.
 constexpr std::size_t kBackReach = 80;
 
+// 100점 만점: a scale, the maximum of its own points.
+bool is_scale(const Quantity& q) { return q.max_score && *q.max_score == q.value; }
+
 std::size_t back_limit(std::size_t first_unit, std::size_t unit) {
     return unit > first_unit + kBackReach ? unit - kBackReach : first_unit;
 }
@@ -592,7 +595,7 @@ bool FactBuilder::scale_without_subject(std::size_t s) {
             const Unit& x = units_.units[u];
             if (x.cls == UnitClass::quantity) {
                 const Quantity& q = quantities_[static_cast<std::size_t>(x.quantity)];
-                declares_scale = declares_scale || (q.max_score && *q.max_score == q.value);
+                declares_scale = declares_scale || is_scale(q);
             }
             names_subject = model_at(u) || team_at(u);
         }
@@ -642,7 +645,6 @@ void FactBuilder::add_score(const RuleMatch& match) {
     for (std::size_t u = unit + 1; u < sentence.end_unit && u <= unit + 2; ++u) {
         if (units_.units[u].keyword == "delta" || units_.units[u].keyword == "nonscore") return;
     }
-    const auto is_scale = [&](const Quantity& x) { return x.max_score && *x.max_score == x.value; };
     // `벤치마크(30점), 전문가 평가(40점), 사용자 평가(30점)로`: points in
     // parentheses after words that name no model or team, two or more in a
     // sentence, are the weights of criteria.
