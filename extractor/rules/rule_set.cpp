@@ -3,9 +3,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cstdint>
 #include <exception>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <thread>
 
@@ -38,6 +41,145 @@ std::string expand_label(std::string_view label) {
     return out;
 }
 
+// The macro that starts at pattern[i] ('['): its end (the matching ']'), or npos.
+std::size_t macro_end(std::string_view pattern, std::size_t i) {
+    for (std::size_t k = i + 1, depth = 1; k < pattern.size(); ++k) {
+        if (pattern[k] == '\\') {
+            ++k;
+        } else if (pattern[k] == '[') {
+            ++depth;
+        } else if (pattern[k] == ']' && --depth == 0) {
+            return k;
+        }
+    }
+    return std::string_view::npos;
+}
+
+// Reads a pattern for the unit classes every match must contain, as a
+// conjunction of clauses (bit masks of classes, one of which must be present).
+// A sequence needs what each part needs; an alternation needs, clause by
+// clause, one of what either side needs; anything that may match zero times
+// needs nothing. Dropping clauses keeps the condition necessary, so what this
+// cannot read (a class without a bit, too many clauses) just weakens it.
+class ClassConditionReader {
+public:
+    using Clauses = std::vector<std::uint64_t>;
+
+    ClassConditionReader(std::string_view pattern, std::function<std::uint64_t(std::string_view)> bit_of)
+        : pattern_(pattern), bit_of_(std::move(bit_of)) {}
+
+    Clauses read() { return alternation(); }
+
+private:
+    static constexpr std::size_t kMaxClauses = 32;
+
+    static void add(Clauses& clauses, std::uint64_t clause) {
+        if (clauses.size() < kMaxClauses && std::find(clauses.begin(), clauses.end(), clause) == clauses.end()) {
+            clauses.push_back(clause);
+        }
+    }
+
+    // Spaces in patterns are ignored (RuleSet::expand).
+    void skip_spaces() {
+        while (pos_ < pattern_.size() && (pattern_[pos_] == ' ' || pattern_[pos_] == '\t')) ++pos_;
+    }
+
+    Clauses alternation() {
+        Clauses result = sequence();
+        while (pos_ < pattern_.size() && pattern_[pos_] == '|') {
+            ++pos_;
+            const Clauses other = sequence();
+            Clauses either;
+            for (std::uint64_t a : result) {
+                for (std::uint64_t b : other) add(either, a | b);
+            }
+            result = std::move(either);
+        }
+        return result;
+    }
+
+    Clauses sequence() {
+        Clauses result;
+        skip_spaces();
+        while (pos_ < pattern_.size() && pattern_[pos_] != '|' && pattern_[pos_] != ')') {
+            const Clauses part = atom();
+            if (repeated_at_least_once()) {
+                for (std::uint64_t clause : part) add(result, clause);
+            }
+            skip_spaces();
+        }
+        return result;
+    }
+
+    Clauses atom() {
+        const char c = pattern_[pos_];
+        if (c == '\\') {
+            pos_ += 2;
+            return {};
+        }
+        if (c == '(') {
+            ++pos_;
+            if (pos_ < pattern_.size() && pattern_[pos_] == '?') {
+                // (?:…), (?P<name>…): the body starts after ':' or '>'; a
+                // flag group (?i) has none and needs nothing.
+                const std::size_t body = pattern_.find_first_of(":>)", pos_);
+                if (body == std::string_view::npos || pattern_[body] == ')') {
+                    pos_ = body == std::string_view::npos ? pattern_.size() : body + 1;
+                    return {};
+                }
+                pos_ = body + 1;
+            }
+            Clauses body = alternation();
+            if (pos_ < pattern_.size() && pattern_[pos_] == ')') ++pos_;
+            return body;
+        }
+        if (c == '[') {
+            const std::size_t close = macro_end(pattern_, pos_);
+            if (close == std::string_view::npos) {
+                pos_ = pattern_.size();
+                return {};
+            }
+            const std::string_view macro = pattern_.substr(pos_ + 1, close - pos_ - 1);
+            pos_ = close + 1;
+            const std::string_view cls = trim(macro.substr(0, macro.find(':')));
+            if (cls == "any" || cls == "*") return {};
+            const std::uint64_t bit = bit_of_(cls);
+            if (bit == 0) return {};
+            return {bit};
+        }
+        ++pos_;  // a literal, '.', '^', '$': no class
+        return {};
+    }
+
+    // Reads the quantifier after an atom, if any: false when it allows zero.
+    bool repeated_at_least_once() {
+        skip_spaces();
+        if (pos_ >= pattern_.size()) return true;
+        bool at_least_once = true;
+        const char c = pattern_[pos_];
+        if (c == '?' || c == '*') {
+            at_least_once = false;
+            ++pos_;
+        } else if (c == '+') {
+            ++pos_;
+        } else if (c == '{') {
+            const std::size_t close = pattern_.find('}', pos_);
+            if (close == std::string_view::npos) return true;
+            const std::string_view bounds = pattern_.substr(pos_ + 1, close - pos_ - 1);
+            at_least_once = !bounds.empty() && bounds.front() != '0' && bounds.front() != ',';
+            pos_ = close + 1;
+        } else {
+            return true;
+        }
+        if (pos_ < pattern_.size() && pattern_[pos_] == '?') ++pos_;  // lazy
+        return at_least_once;
+    }
+
+    std::string_view pattern_;
+    std::function<std::uint64_t(std::string_view)> bit_of_;
+    std::size_t pos_ = 0;
+};
+
 }  // namespace
 
 std::string RuleSet::expand(std::string_view pattern, std::string& error) {
@@ -55,17 +197,7 @@ std::string RuleSet::expand(std::string_view pattern, std::string& error) {
             continue;
         }
         // The macro ends at its matching ']': labels may hold RE2 classes ([-:\d]).
-        std::size_t close = std::string_view::npos;
-        for (std::size_t k = i + 1, depth = 1; k < pattern.size(); ++k) {
-            if (pattern[k] == '\\') {
-                ++k;
-            } else if (pattern[k] == '[') {
-                ++depth;
-            } else if (pattern[k] == ']' && --depth == 0) {
-                close = k;
-                break;
-            }
-        }
+        const std::size_t close = macro_end(pattern, i);
         if (close == std::string_view::npos) {
             error = fmt::format("unclosed '[' at column {}", i + 1);
             return {};
@@ -178,34 +310,17 @@ void RuleSet::add_file(const std::string& path, std::string_view content) {
 }
 
 void RuleSet::compile(std::int64_t set_max_mem) {
-    // Each rule's own RE2 compiles on a second thread while this one builds
-    // the set: loading takes about half the time on two cores.
-    std::vector<std::string> rule_errors(rules_.size());
-    std::exception_ptr rule_failure;
-    // A jthread joins even when building the sets throws.
-    std::jthread rule_compiler([&] {
-        try {
-            for (std::size_t i = 0; i < rules_.size(); ++i) {
-                Rule& rule = *rules_[i];
-                if (rule.regex) continue;
-                RE2::Options options;
-                options.set_log_errors(false);
-                options.set_max_mem(kRuleMaxMem);
-                auto regex = std::make_unique<RE2>(rule.expanded, options);
-                if (!regex->ok()) {
-                    rule_errors[i] = regex->error();
-                    continue;
-                }
-                rule.groups.assign(static_cast<std::size_t>(regex->NumberOfCapturingGroups()) + 1, "");
-                for (const auto& [name, index] : regex->NamedCapturingGroups()) {
-                    rule.groups[static_cast<std::size_t>(index)] = name;
-                }
-                rule.regex = std::move(regex);
-            }
-        } catch (...) {
-            rule_failure = std::current_exception();
-        }
-    });
+    class_names_.clear();
+    class_bits_.clear();
+    const auto bit_of = [this](std::string_view name) -> std::uint64_t {
+        if (const auto it = class_bits_.find(name); it != class_bits_.end()) return it->second;
+        if (class_names_.size() == 64) return 0;
+        const std::uint64_t bit = std::uint64_t{1} << class_names_.size();
+        class_names_.emplace_back(name);
+        class_bits_.emplace(std::string(name), bit);
+        return bit;
+    };
+    for (const auto& rule : rules_) rule->class_clauses = ClassConditionReader(rule->pattern, bit_of).read();
 
     // One selecting set per fact type: the DFA of one set over all rules
     // needs the product of their states (some 45 MB); sets of a type's ten
@@ -215,39 +330,100 @@ void RuleSet::compile(std::int64_t set_max_mem) {
     for (const auto& rule : rules_) {
         if (std::find(kinds.begin(), kinds.end(), rule->fact) == kinds.end()) kinds.push_back(rule->fact);
     }
-    RE2::Options options;
-    options.set_log_errors(false);
-    options.set_max_mem(set_max_mem);
     std::vector<SelectingSet> sets(kinds.size());
-    std::size_t rejected = rules_.size();
-    std::string set_error;
-    for (std::size_t k = 0; k < kinds.size() && rejected == rules_.size(); ++k) {
-        sets[k].set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-        for (std::size_t i = 0; i < rules_.size() && rejected == rules_.size(); ++i) {
-            if (rules_[i]->fact != kinds[k]) continue;
-            if (sets[k].set->Add(rules_[i]->expanded, &set_error) < 0) rejected = i;
-            sets[k].rules.push_back(static_cast<int>(i));
-        }
+    for (std::size_t i = 0; i < rules_.size(); ++i) {
+        const auto kind = std::find(kinds.begin(), kinds.end(), rules_[i]->fact) - kinds.begin();
+        sets[static_cast<std::size_t>(kind)].rules.push_back(static_cast<int>(i));
     }
-    bool compiled = rejected == rules_.size();
-    for (std::size_t k = 0; k < sets.size() && compiled; ++k) compiled = sets[k].set->Compile();
-    rule_compiler.join();
 
-    if (rule_failure) std::rethrow_exception(rule_failure);
+    // What went wrong in each set: the rule whose pattern it rejected (or
+    // none), RE2's message, and whether it compiled within its budget.
+    struct SetOutcome {
+        std::size_t rejected = SIZE_MAX;
+        std::string error;
+        bool compiled = false;
+    };
+    std::vector<SetOutcome> set_outcomes(sets.size());
+    std::vector<std::string> rule_errors(rules_.size());
+    const auto compile_set = [&](std::size_t k) {
+        RE2::Options options;
+        options.set_log_errors(false);
+        options.set_max_mem(set_max_mem);
+        sets[k].set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+        for (int i : sets[k].rules) {
+            const auto index = static_cast<std::size_t>(i);
+            if (sets[k].set->Add(rules_[index]->expanded, &set_outcomes[k].error) < 0) {
+                set_outcomes[k].rejected = index;
+                return;
+            }
+        }
+        set_outcomes[k].compiled = sets[k].set->Compile();
+    };
+    const auto compile_rule = [&](std::size_t i) {
+        Rule& rule = *rules_[i];
+        if (rule.regex) return;
+        RE2::Options options;
+        options.set_log_errors(false);
+        options.set_max_mem(kRuleMaxMem);
+        auto regex = std::make_unique<RE2>(rule.expanded, options);
+        if (!regex->ok()) {
+            rule_errors[i] = regex->error();
+            return;
+        }
+        rule.groups.assign(static_cast<std::size_t>(regex->NumberOfCapturingGroups()) + 1, "");
+        for (const auto& [name, index] : regex->NamedCapturingGroups()) {
+            rule.groups[static_cast<std::size_t>(index)] = name;
+        }
+        rule.regex = std::move(regex);
+    };
+
+    // Two threads take the jobs in turn, the sets first: they take longest
+    // (10 to 20 ms each against under 1 ms a rule), so the threads end
+    // together. A thread per set was slower: more threads than cores
+    // contend in RE2's compiler and the allocator.
+    const std::size_t jobs = sets.size() + rules_.size();
+    std::atomic<std::size_t> next_job{0};
+    std::exception_ptr failures[2];
+    const auto work = [&](std::exception_ptr& failure) {
+        try {
+            for (std::size_t j = next_job++; j < jobs; j = next_job++) {
+                if (j < sets.size()) {
+                    compile_set(j);
+                } else {
+                    compile_rule(j - sets.size());
+                }
+            }
+        } catch (...) {
+            failure = std::current_exception();
+            next_job = jobs;
+        }
+    };
+    {
+        std::jthread helper(work, std::ref(failures[1]));
+        work(failures[0]);
+    }
+
+    for (const std::exception_ptr& failure : failures) {
+        if (failure) std::rethrow_exception(failure);
+    }
     for (std::size_t i = 0; i < rules_.size(); ++i) {
         if (!rule_errors[i].empty()) {
             throw RuleLoadError(
                 fmt::format("{}:{}: bad pattern: {}", rules_[i]->file, rules_[i]->pattern_line, rule_errors[i]));
         }
     }
-    if (rejected < rules_.size()) {
-        throw RuleLoadError(fmt::format("{}:{}: bad pattern: {}", rules_[rejected]->file,
-                                        rules_[rejected]->pattern_line, set_error));
+    for (const SetOutcome& outcome : set_outcomes) {
+        if (outcome.rejected != SIZE_MAX) {
+            const Rule& rule = *rules_[outcome.rejected];
+            throw RuleLoadError(fmt::format("{}:{}: bad pattern: {}", rule.file, rule.pattern_line, outcome.error));
+        }
     }
-    if (!compiled) {
-        throw RuleLoadError(fmt::format("{}: the rules are too large for the selecting sets' memory budget ({} MiB each)",
-                                        rules_.empty() ? std::string("rules") : rules_.front()->file,
-                                        set_max_mem >> 20));
+    for (const SetOutcome& outcome : set_outcomes) {
+        if (!outcome.compiled) {
+            throw RuleLoadError(fmt::format(
+                "{}: the rules are too large for the selecting sets' memory budget ({} MiB each)",
+                rules_.empty() ? std::string("rules") : rules_.front()->file, set_max_mem >> 20));
+        }
     }
     sets_ = std::move(sets);
 }
@@ -273,12 +449,53 @@ RuleSet RuleSet::load(const std::string& dir) {
     return set;
 }
 
+std::uint64_t RuleSet::classes_present(const SentenceTags& sentence) const {
+    std::uint64_t present = 0;
+    const std::string_view tags = sentence.tags;
+    for (std::size_t u = 0; u + 1 < sentence.unit_offsets.size(); ++u) {
+        // A unit's tag is {class:label}.
+        const std::size_t start = sentence.unit_offsets[u] + 1;
+        const std::size_t colon = tags.find(':', start);
+        if (colon == std::string_view::npos) break;
+        if (const auto it = class_bits_.find(tags.substr(start, colon - start)); it != class_bits_.end()) {
+            present |= it->second;
+        }
+    }
+    return present;
+}
+
+std::vector<std::vector<std::string>> RuleSet::class_condition(const Rule& rule) const {
+    std::vector<std::vector<std::string>> out;
+    for (std::uint64_t clause : rule.class_clauses) {
+        auto& names = out.emplace_back();
+        for (std::size_t bit = 0; bit < class_names_.size(); ++bit) {
+            if (clause >> bit & 1) names.push_back(class_names_[bit]);
+        }
+    }
+    return out;
+}
+
 void RuleSet::match_sentence(const AnnotatedText& text, std::size_t sentence,
                              std::vector<RuleMatch>& out) const {
     const std::string& tags = text.sentences[sentence].tags;
+    const std::uint64_t present = classes_present(text.sentences[sentence]);
+    const auto possible = [&](int index) {
+        for (std::uint64_t clause : rules_[static_cast<std::size_t>(index)]->class_clauses) {
+            if ((clause & present) == 0) return false;
+        }
+        return true;
+    };
     std::vector<int> candidates;
     std::vector<int> selected;
     for (const SelectingSet& set : sets_) {
+        // A set's pass costs about what one rule's failed search does, so
+        // where the classes leave one rule it runs without the set.
+        const auto first = candidates.size();
+        for (int index : set.rules) {
+            if (possible(index)) candidates.push_back(index);
+        }
+        if (candidates.size() - first < 2) continue;
+        candidates.resize(first);
         RE2::Set::ErrorInfo error{};
         selected.clear();
         if (set.set->Match(tags, &selected, &error)) {

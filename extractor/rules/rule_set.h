@@ -13,8 +13,10 @@
 // or b (RE2 alternatives; `.` stands for any character but a unit boundary),
 // [*:label] a unit of any class with that label, [any] any unit. Spaces in
 // patterns are ignored. Named groups say which units fill which field of the
-// fact. One RE2::Set pass per sentence and fact type selects the rules that
-// can match; only those run their own RE2.
+// fact. Each pattern implies unit classes a sentence must have for it to
+// match (`[qty] [param]?` needs a qty); rules whose classes are missing are
+// not tried. Where more than one rule of a fact type is left, one RE2::Set
+// pass selects the rules that can match; only those run their own RE2.
 #pragma once
 
 #include <re2/re2.h>
@@ -26,6 +28,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "rules/units.h"
@@ -51,6 +54,11 @@ struct Rule {
     std::unique_ptr<RE2> regex;    // compiled by RuleSet::compile()
     std::vector<std::string> groups;  // group names by index (1-based; [0] unused)
     std::vector<RuleExample> examples;
+    // What a sentence must hold for the pattern to match, in unit classes:
+    // each clause is a set of classes (bits of RuleSet's class table), and
+    // every clause needs one of them present. Derived from the pattern by
+    // RuleSet::compile(); empty means no condition.
+    std::vector<std::uint64_t> class_clauses;
 };
 
 // Units that one named group of a match covers: [first, end).
@@ -99,6 +107,10 @@ public:
     // RE2 text of a pattern after macro expansion (for --explain and tests).
     static std::string expand(std::string_view pattern, std::string& error);
 
+    // The unit classes a pattern implies (see Rule::class_clauses), written
+    // as class names: {{"qty"}, {"launch", "modelword"}}. For tests.
+    std::vector<std::vector<std::string>> class_condition(const Rule& rule) const;
+
 private:
     std::vector<std::unique_ptr<Rule>> rules_;
     // The sets that select candidate rules, one per fact type, with the
@@ -108,6 +120,16 @@ private:
         std::vector<int> rules;
     };
     std::vector<SelectingSet> sets_;
+    // The unit classes that patterns name, a bit each (at most 64; a class
+    // past that gets no bit, and conditions on it are dropped).
+    std::vector<std::string> class_names_;
+    struct NameHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_map<std::string, std::uint64_t, NameHash, std::equal_to<>> class_bits_;
+
+    std::uint64_t classes_present(const SentenceTags& sentence) const;
 };
 
 }  // namespace kfacts

@@ -8,6 +8,9 @@
 #include <fstream>
 #include <sstream>
 #include <memory>
+#include <set>
+
+#include <re2/re2.h>
 
 #include "facts/extractor.h"
 #include "facts/rule_examples.h"
@@ -153,6 +156,70 @@ TEST_CASE("the rule-selecting set gives the same matches on a small memory budge
         compared += matches.size();
     }
     CHECK(compared > 50);
+}
+
+namespace {
+
+// The class condition of the one rule in a rule file holding `pattern`, as sorted class names per clause.
+std::vector<std::vector<std::string>> condition_of(const std::string& pattern) {
+    RuleSet set;
+    set.add_file("test.rules", "rule test.rule\n  fact model\n  pattern " + pattern + "\n  example x => none\n");
+    set.compile();
+    auto condition = set.class_condition(*set.rules().front());
+    for (auto& clause : condition) std::sort(clause.begin(), clause.end());
+    std::sort(condition.begin(), condition.end());
+    return condition;
+}
+
+using Condition = std::vector<std::vector<std::string>>;
+
+}  // namespace
+
+TEST_CASE("a pattern's class condition names the unit classes every match needs", "[rules][selection]") {
+    CHECK(condition_of("(?P<value>[qty:B개?~?]) [scale]? [particle:의]? [param]") ==
+          Condition{{"param"}, {"qty"}});
+    CHECK(condition_of("[qty] (?:[launch]|[modelword])") == Condition{{"launch", "modelword"}, {"qty"}});
+    CHECK(condition_of("[any]{0,4}? [title]{1,2} [word]{0,3} [sym:\\(]* [person]+") ==
+          Condition{{"person"}, {"title"}});
+    CHECK(condition_of("(?P<name>[word] | [person] [title])") == Condition{{"person", "word"}, {"title", "word"}});
+    CHECK(condition_of("[*:점] [any] [model]{,2}") == Condition{});
+    CHECK(condition_of("^ (?:[reporter] [sym:\\]])? (?P<name>[orgname]) [particle:은|는]") ==
+          Condition{{"orgname"}, {"particle"}});
+}
+
+TEST_CASE("every rule that matches a sentence is selected for it", "[rules][selection]") {
+    // Selection (class conditions, then the sets) only skips work: over the
+    // bundled articles, the rules match_sentence reports in a sentence are
+    // exactly those whose own RE2 matches its tags somewhere.
+    namespace fs = std::filesystem;
+    const RuleSet& rules = extractor().rules();
+    std::size_t sentences = 0;
+    std::size_t matched = 0;
+    for (const char* dir : {KFACTS_SOURCE_DIR "/data/seeds", KFACTS_SOURCE_DIR "/data/articles"}) {
+        for (const auto& entry : fs::directory_iterator(dir)) {
+            std::ifstream in(entry.path(), std::ios::binary);
+            std::stringstream content;
+            content << in.rdbuf();
+            Document doc = read_document_bytes(entry.path().string(), content.str());
+            const Analysis analysis = extractor().analyse(doc);
+            for (std::size_t s = 0; s < analysis.units.sentences.size(); ++s) {
+                std::vector<RuleMatch> matches;
+                rules.match_sentence(analysis.units, s, matches);
+                std::set<std::string> selected;
+                for (const RuleMatch& m : matches) selected.insert(m.rule->id);
+                std::set<std::string> matching;
+                for (const auto& rule : rules.rules()) {
+                    if (RE2::PartialMatch(analysis.units.sentences[s].tags, *rule->regex)) matching.insert(rule->id);
+                }
+                INFO(entry.path().string() << ": " << analysis.units.sentences[s].tags);
+                CHECK(selected == matching);
+                ++sentences;
+                matched += matching.size();
+            }
+        }
+    }
+    CHECK(sentences > 500);
+    CHECK(matched > 300);
 }
 
 TEST_CASE("a rule set too large for its memory budget is a load error", "[rules][limits]") {
