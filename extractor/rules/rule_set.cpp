@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <optional>
 #include <sstream>
 #include <thread>
 
@@ -53,6 +54,24 @@ std::size_t macro_end(std::string_view pattern, std::size_t i) {
         }
     }
     return std::string_view::npos;
+}
+
+// A counted repetition {m,n} at pattern[i]: '*' or '+' (as m is 0 or not),
+// and the index of its '}'. Nothing when the '{' is a literal.
+std::optional<std::pair<char, std::size_t>> relaxed_repetition(std::string_view pattern, std::size_t i) {
+    const std::size_t close = pattern.find('}', i);
+    if (close == std::string_view::npos) return std::nullopt;
+    std::string bounds;
+    for (char b : pattern.substr(i + 1, close - i - 1)) {
+        if (b != ' ' && b != '\t') bounds += b;
+    }
+    if (bounds.empty() || bounds.find_first_not_of("0123456789,") != std::string::npos ||
+        bounds.front() == ',' || std::count(bounds.begin(), bounds.end(), ',') > 1) {
+        return std::nullopt;
+    }
+    const bool at_least_once = bounds.find_first_not_of('0') != std::string::npos &&
+                               bounds.find_first_not_of('0') < bounds.find(',');
+    return std::pair{at_least_once ? '+' : '*', close};
 }
 
 // Reads a pattern for the unit classes every match must contain, as a
@@ -182,7 +201,7 @@ private:
 
 }  // namespace
 
-std::string RuleSet::expand(std::string_view pattern, std::string& error) {
+std::string RuleSet::expand(std::string_view pattern, std::string& error, Counts counts) {
     std::string out;
     for (std::size_t i = 0; i < pattern.size(); ++i) {
         const char c = pattern[i];
@@ -191,6 +210,13 @@ std::string RuleSet::expand(std::string_view pattern, std::string& error) {
             out += pattern.substr(i, 2);
             ++i;
             continue;
+        }
+        if (c == '{' && counts == Counts::relaxed) {
+            if (const auto repeat = relaxed_repetition(pattern, i)) {
+                out += repeat->first;
+                i = repeat->second;
+                continue;
+            }
         }
         if (c != '[') {
             out += c;
@@ -352,7 +378,9 @@ void RuleSet::compile(std::int64_t set_max_mem) {
         sets[k].set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
         for (int i : sets[k].rules) {
             const auto index = static_cast<std::size_t>(i);
-            if (sets[k].set->Add(rules_[index]->expanded, &set_outcomes[k].error) < 0) {
+            std::string relaxing_error;
+            const std::string relaxed = expand(rules_[index]->pattern, relaxing_error, Counts::relaxed);
+            if (sets[k].set->Add(relaxed, &set_outcomes[k].error) < 0) {
                 set_outcomes[k].rejected = index;
                 return;
             }

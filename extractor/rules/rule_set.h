@@ -16,7 +16,9 @@
 // fact. Each pattern implies unit classes a sentence must have for it to
 // match (`[qty] [param]?` needs a qty); rules whose classes are missing are
 // not tried. Where more than one rule of a fact type is left, one RE2::Set
-// pass selects the rules that can match; only those run their own RE2.
+// pass selects the rules that can match; only those run their own RE2. The
+// sets hold the patterns with their counts relaxed (see Counts): they only
+// select, and each selected rule's own RE2 decides.
 #pragma once
 
 #include <re2/re2.h>
@@ -104,8 +106,15 @@ public:
     void match_sentence(const AnnotatedText& text, std::size_t sentence,
                         std::vector<RuleMatch>& out) const;
 
+    // How expand() writes counted repetitions: as written, or relaxed to
+    // * and + (`[any]{0,20}` as `[any]*`, `[word]{2,3}` as `[word]+`). A
+    // relaxed pattern matches wherever the pattern does, and its DFA need not
+    // count: a set of unanchored patterns with {0,20} tracks every start
+    // within the last 20 units and builds states without end.
+    enum class Counts { exact, relaxed };
+
     // RE2 text of a pattern after macro expansion (for --explain and tests).
-    static std::string expand(std::string_view pattern, std::string& error);
+    static std::string expand(std::string_view pattern, std::string& error, Counts counts = Counts::exact);
 
     // The unit classes a pattern implies (see Rule::class_clauses), written
     // as class names: {{"qty"}, {"launch", "modelword"}}. For tests.

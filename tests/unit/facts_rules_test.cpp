@@ -187,6 +187,19 @@ TEST_CASE("a pattern's class condition names the unit classes every match needs"
           Condition{{"orgname"}, {"particle"}});
 }
 
+TEST_CASE("the selecting sets' patterns count no units", "[rules][selection]") {
+    std::string error;
+    const std::string exact = RuleSet::expand("[any]{0,20}? [word]{2, 3} [title]{1} [particle]{3,}", error);
+    const std::string relaxed =
+        RuleSet::expand("[any]{0,20}? [word]{2, 3} [title]{1} [particle]{3,}", error, RuleSet::Counts::relaxed);
+    CHECK(error.empty());
+    CHECK(exact == "(?:\\{[^}]*\\}){0,20}?(?:\\{word:[^}]*\\}){2,3}(?:\\{title:[^}]*\\}){1}(?:\\{particle:[^}]*\\}){3,}");
+    CHECK(relaxed == "(?:\\{[^}]*\\})*?(?:\\{word:[^}]*\\})+(?:\\{title:[^}]*\\})+(?:\\{particle:[^}]*\\})+");
+    // Counts inside a label count characters of one unit and stay.
+    CHECK(RuleSet::expand("[word:\\p{Hangul}{2,8}대]{0,2}", error, RuleSet::Counts::relaxed) ==
+          "(?:\\{word:(?:\\p{Hangul}{2,8}대)\\})*");
+}
+
 TEST_CASE("every rule that matches a sentence is selected for it", "[rules][selection]") {
     // Selection (class conditions, then the sets) only skips work: over the
     // bundled articles, the rules match_sentence reports in a sentence are
