@@ -26,16 +26,44 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
+// A counted repetition {m,n} at pattern[i]: '*' or '+' (as m is 0 or not),
+// and the index of its '}'. Nothing when the '{' is a literal.
+std::optional<std::pair<char, std::size_t>> relaxed_repetition(std::string_view pattern, std::size_t i) {
+    const std::size_t close = pattern.find('}', i);
+    if (close == std::string_view::npos) return std::nullopt;
+    std::string bounds;
+    for (char b : pattern.substr(i + 1, close - i - 1)) {
+        if (b != ' ' && b != '\t') bounds += b;
+    }
+    if (bounds.empty() || bounds.find_first_not_of("0123456789,") != std::string::npos ||
+        bounds.front() == ',' || std::count(bounds.begin(), bounds.end(), ',') > 1) {
+        return std::nullopt;
+    }
+    const bool at_least_once = bounds.find_first_not_of('0') != std::string::npos &&
+                               bounds.find_first_not_of('0') < bounds.find(',');
+    return std::pair{at_least_once ? '+' : '*', close};
+}
+
 // In a label alternative, `.` means any character inside the label.
-std::string expand_label(std::string_view label) {
+std::string expand_label(std::string_view label, RuleSet::Counts counts) {
     std::string out;
+    bool in_class = false;  // inside [...], where '{' is a character
     for (std::size_t i = 0; i < label.size(); ++i) {
         if (label[i] == '\\' && i + 1 < label.size()) {
             out += label.substr(i, 2);
             ++i;
         } else if (label[i] == '.') {
             out += "[^}]";
+        } else if (label[i] == '{' && !in_class && counts == RuleSet::Counts::relaxed) {
+            if (const auto repeat = relaxed_repetition(label, i)) {
+                out += repeat->first;
+                i = repeat->second;
+            } else {
+                out += '{';
+            }
         } else {
+            if (label[i] == '[') in_class = true;
+            if (label[i] == ']') in_class = false;
             out += label[i];
         }
     }
@@ -54,24 +82,6 @@ std::size_t macro_end(std::string_view pattern, std::size_t i) {
         }
     }
     return std::string_view::npos;
-}
-
-// A counted repetition {m,n} at pattern[i]: '*' or '+' (as m is 0 or not),
-// and the index of its '}'. Nothing when the '{' is a literal.
-std::optional<std::pair<char, std::size_t>> relaxed_repetition(std::string_view pattern, std::size_t i) {
-    const std::size_t close = pattern.find('}', i);
-    if (close == std::string_view::npos) return std::nullopt;
-    std::string bounds;
-    for (char b : pattern.substr(i + 1, close - i - 1)) {
-        if (b != ' ' && b != '\t') bounds += b;
-    }
-    if (bounds.empty() || bounds.find_first_not_of("0123456789,") != std::string::npos ||
-        bounds.front() == ',' || std::count(bounds.begin(), bounds.end(), ',') > 1) {
-        return std::nullopt;
-    }
-    const bool at_least_once = bounds.find_first_not_of('0') != std::string::npos &&
-                               bounds.find_first_not_of('0') < bounds.find(',');
-    return std::pair{at_least_once ? '+' : '*', close};
 }
 
 // Reads a pattern for the unit classes every match must contain, as a
@@ -251,7 +261,7 @@ std::string RuleSet::expand(std::string_view pattern, std::string& error, Counts
         if (colon == std::string_view::npos) {
             out += "[^}]*";
         } else {
-            out += "(?:" + expand_label(trim(macro.substr(colon + 1))) + ")";
+            out += "(?:" + expand_label(trim(macro.substr(colon + 1)), counts) + ")";
         }
         out += "\\})";
     }

@@ -195,9 +195,10 @@ TEST_CASE("the selecting sets' patterns count no units", "[rules][selection]") {
     CHECK(error.empty());
     CHECK(exact == "(?:\\{[^}]*\\}){0,20}?(?:\\{word:[^}]*\\}){2,3}(?:\\{title:[^}]*\\}){1}(?:\\{particle:[^}]*\\}){3,}");
     CHECK(relaxed == "(?:\\{[^}]*\\})*?(?:\\{word:[^}]*\\})+(?:\\{title:[^}]*\\})+(?:\\{particle:[^}]*\\})+");
-    // Counts inside a label count characters of one unit and stay.
+    // Counts of characters in a label too; a '{' in a character class is a character.
     CHECK(RuleSet::expand("[word:\\p{Hangul}{2,8}대]{0,2}", error, RuleSet::Counts::relaxed) ==
-          "(?:\\{word:(?:\\p{Hangul}{2,8}대)\\})*");
+          "(?:\\{word:(?:\\p{Hangul}+대)\\})*");
+    CHECK(RuleSet::expand("[sym:[{]{2}]", error, RuleSet::Counts::relaxed) == "(?:\\{sym:(?:[{]+)\\})");
 }
 
 TEST_CASE("every rule that matches a sentence is selected for it", "[rules][selection]") {
