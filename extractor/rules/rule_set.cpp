@@ -388,8 +388,9 @@ void RuleSet::compile(std::int64_t set_max_mem) {
         sets[k].set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
         for (int i : sets[k].rules) {
             const auto index = static_cast<std::size_t>(i);
-            std::string relaxing_error;
-            const std::string relaxed = expand(rules_[index]->pattern, relaxing_error, Counts::relaxed);
+            // The pattern expanded when its file was read, so it expands now.
+            std::string no_error;
+            const std::string relaxed = expand(rules_[index]->pattern, no_error, Counts::relaxed);
             if (sets[k].set->Add(relaxed, &set_outcomes[k].error) < 0) {
                 set_outcomes[k].rejected = index;
                 return;
