@@ -2,8 +2,8 @@
 # The benchmark in one command: builds kfacts (Release) in build-bench,
 # writes a corpus of realistic articles once, and runs kfacts_bench on it.
 #
-#   tests/bench/run.sh            64 MB of articles: rule loading, stages, -j 1 and -j 2
-#   tests/bench/run.sh --big      also 1 GB of JSON Lines through -j 1 and -j 2 (peak RSS)
+#   tests/bench/run.sh            64 MB of articles: rule loading, stages, -j 1 and -j 2 three times each
+#   tests/bench/run.sh --big      also 1 GB of JSON Lines through -j 1 and -j 2 once (peak RSS)
 #
 # Corpora go to $KFACTS_BENCH_DATA (default /tmp/kfacts-bench), never into
 # the repository; they depend only on their size and seed, so they are
@@ -24,7 +24,7 @@ corpus="$data/articles-${mb}mb"
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "kfacts: $(cd "$root" && git describe --always --dirty 2>/dev/null || echo unknown), Release build"
-"$root/build-bench/tests/bench/kfacts_bench" --kfacts "$root/build-bench/kfacts" --jobs 1,2 "$corpus"
+"$root/build-bench/tests/bench/kfacts_bench" --kfacts "$root/build-bench/kfacts" --jobs 1,2 --repeat 3 "$corpus"
 
 if [ "$big" = yes ]; then
     big_corpus="$data/articles-1gb.jsonl"
