@@ -56,8 +56,12 @@ UnitClass quote_class(std::string_view mark, bool opens) {
     return opens ? UnitClass::sq_open : UnitClass::sq_close;
 }
 
+// A brace in a label would open or close a unit for the patterns: it is '?'.
 void append_label(std::string& tags, std::string_view label) {
-    for (char c : label) tags += (c == '{' || c == '}') ? '?' : c;
+    const std::size_t start = tags.size();
+    tags += label;
+    std::replace_if(tags.begin() + static_cast<std::ptrdiff_t>(start), tags.end(),
+                    [](char c) { return c == '{' || c == '}'; }, '?');
 }
 
 // The name of a known model with more after it (a version, a size, a

@@ -201,6 +201,20 @@ TEST_CASE("the selecting sets' patterns count no units", "[rules][selection]") {
     CHECK(RuleSet::expand("[sym:[{]{2}]", error, RuleSet::Counts::relaxed) == "(?:\\{sym:(?:[{]+)\\})");
 }
 
+TEST_CASE("a brace in a label is '?': labels never open or close a unit", "[rules][selection]") {
+    Document doc = read_document_bytes("test.txt", "벼리{7}은 좋다. 모델 {벼리}는 {{공개}}됐다.\n");
+    const Analysis analysis = extractor().analyse(doc);
+    REQUIRE(analysis.units.sentences.size() == 2);
+    for (const SentenceTags& sentence : analysis.units.sentences) {
+        const std::string& tags = sentence.tags;
+        INFO(tags);
+        const auto units = sentence.end_unit - sentence.first_unit;
+        CHECK(static_cast<std::size_t>(std::count(tags.begin(), tags.end(), '{')) == units);
+        CHECK(static_cast<std::size_t>(std::count(tags.begin(), tags.end(), '}')) == units);
+        CHECK(tags.find("{sym:?}") != std::string::npos);
+    }
+}
+
 TEST_CASE("every rule that matches a sentence is selected for it", "[rules][selection]") {
     // Selection (class conditions, then the sets) only skips work: over the
     // bundled articles, the rules match_sentence reports in a sentence are
