@@ -107,7 +107,7 @@ void load_qualifiers(const std::string& path, WordTable<Qualifier>& table) {
                                                                  {"more_than", Bound::more_than},
                                                                  {"less_than", Bound::less_than}};
     for (const Row& row : read_rows(path, 4, 4)) {
-        Qualifier qualifier{row.fields[0]};
+        Qualifier qualifier{.text = row.fields[0]};
         const auto role = std::find_if(std::begin(kRoles), std::end(kRoles),
                                        [&](const auto& r) { return r.first == row.fields[1]; });
         if (role == std::end(kRoles)) fail(path, row.line, fmt::format("unknown role '{}'", row.fields[1]));

@@ -203,7 +203,7 @@ private:
     // --- digits -------------------------------------------------------------
 
     Left left_of(std::size_t s) const {
-        Left left{LeftContext::boundary, s};
+        Left left{.context = LeftContext::boundary, .start = s};
         if (const Found prefix = qualifier_before(s, [](QualifierRole r) {
                 return r == QualifierRole::ordinal_prefix || r == QualifierRole::unit_prefix;
             });
@@ -421,7 +421,7 @@ private:
         if (!dash && byte_at(q) == ' ') ++q;
         if (!digit_at(q)) return RangeResult::none;
         const RangeResult failed = dash ? RangeResult::dash_without_unit : RangeResult::none;
-        const Outcome right_outcome = read_number_at(q, Left{LeftContext::boundary, q}, false);
+        const Outcome right_outcome = read_number_at(q, Left{.context = LeftContext::boundary, .start = q}, false);
         if (!right_outcome.reading || right_outcome.reading->kind_known) return failed;
         const Reading& right = *right_outcome.reading;
 
@@ -497,7 +497,7 @@ private:
         if (byte_at(q) == ',') ++q;
         if (byte_at(q) == ' ') ++q;
         if (digit_at(q)) {
-            const Outcome score = read_number_at(q, Left{LeftContext::boundary, q}, false);
+            const Outcome score = read_number_at(q, Left{.context = LeftContext::boundary, .start = q}, false);
             if (score.reading && score.reading->unit && score.reading->unit->kind == UnitKind::score &&
                 !score.reading->max_score && !score.reading->min) {
                 reading.max_score = reading.value;
@@ -661,7 +661,7 @@ private:
     std::optional<Reading> read_parenthesis(Reading& outer) {
         const std::size_t open = outer.end;
         if (byte_at(open) != '(' || !digit_at(open + 1)) return std::nullopt;
-        Outcome outcome = read_number_at(open + 1, Left{LeftContext::boundary, open + 1}, true);
+        Outcome outcome = read_number_at(open + 1, Left{.context = LeftContext::boundary, .start = open + 1}, true);
         if (!outcome.reading || byte_at(outcome.reading->end) != ')') return std::nullopt;
         Reading& inner = *outcome.reading;
         const std::size_t close = inner.end + 1;
