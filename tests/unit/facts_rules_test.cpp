@@ -182,7 +182,7 @@ TEST_CASE("a pattern's class condition names the unit classes every match needs"
     CHECK(condition_of("[any]{0,4}? [title]{1,2} [word]{0,3} [sym:\\(]* [person]+") ==
           Condition{{"person"}, {"title"}});
     CHECK(condition_of("(?P<name>[word] | [person] [title])") == Condition{{"person", "word"}, {"title", "word"}});
-    CHECK(condition_of("[*:점] [any] [model]{,2}") == Condition{});
+    CHECK(condition_of("[*:점] [any] [model]{0,2}") == Condition{});
     CHECK(condition_of("^ (?:[reporter] [sym:\\]])? (?P<name>[orgname]) [particle:은|는]") ==
           Condition{{"orgname"}, {"particle"}});
 }
