@@ -97,10 +97,17 @@ public:
     ClassConditionReader(std::string_view pattern, std::function<std::uint64_t(std::string_view)> bit_of)
         : pattern_(pattern), bit_of_(std::move(bit_of)) {}
 
-    Clauses read() { return alternation(); }
+    Clauses read() {
+        Clauses clauses = alternation();
+        if (too_deep_) clauses.clear();
+        return clauses;
+    }
 
 private:
     static constexpr std::size_t kMaxClauses = 32;
+    // Groups nested deeper end the reading with no condition, so that no
+    // pattern recurses without bound (RE2 itself takes any depth).
+    static constexpr std::size_t kMaxDepth = 200;
 
     static void add(Clauses& clauses, std::uint64_t clause) {
         if (clauses.size() < kMaxClauses && std::find(clauses.begin(), clauses.end(), clause) == clauses.end()) {
@@ -158,7 +165,13 @@ private:
                 }
                 pos_ = body + 1;
             }
+            if (++depth_ > kMaxDepth) {
+                too_deep_ = true;
+                pos_ = pattern_.size();
+                return {};
+            }
             Clauses body = alternation();
+            --depth_;
             if (pos_ < pattern_.size() && pattern_[pos_] == ')') ++pos_;
             return body;
         }
@@ -207,6 +220,8 @@ private:
     std::string_view pattern_;
     std::function<std::uint64_t(std::string_view)> bit_of_;
     std::size_t pos_ = 0;
+    std::size_t depth_ = 0;
+    bool too_deep_ = false;
 };
 
 }  // namespace

@@ -185,6 +185,9 @@ TEST_CASE("a pattern's class condition names the unit classes every match needs"
     CHECK(condition_of("[*:점] [any] [model]{0,2}") == Condition{});
     CHECK(condition_of("^ (?:[reporter] [sym:\\]])? (?P<name>[orgname]) [particle:은|는]") ==
           Condition{{"orgname"}, {"particle"}});
+    // Groups nested 5,000 deep: no condition, and no recursion that deep.
+    CHECK(condition_of(std::string(5000, '(') + "[qty]" + std::string(5000, ')')) == Condition{});
+    CHECK(condition_of("(((([qty]))))") == Condition{{"qty"}});
 }
 
 TEST_CASE("the selecting sets' patterns count no units", "[rules][selection]") {
