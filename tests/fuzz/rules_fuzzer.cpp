@@ -1,7 +1,10 @@
 // The rule loader on any rule-file text: it loads, or throws RuleLoadError
 // naming file:line; nothing else escapes. Rules that load are compiled into
 // the RE2::Set and run over a sentence of every unit class, and their
-// matches must cover units of that sentence.
+// matches must cover units of that sentence; a rule whose RE2 matches a
+// sentence's tags is never left unselected.
+#include <algorithm>
+
 #include "fuzz_support.h"
 #include "rules/rule_set.h"
 
@@ -52,6 +55,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             for (const auto& [name, capture] : m.captures) {
                 FUZZ_CHECK(capture.first <= capture.end && capture.end <= units.sentences[s].end_unit);
             }
+        }
+        // Selection (class conditions, relaxed sets) only skips work: every
+        // rule whose own RE2 matches the tags somewhere is reported.
+        for (const auto& rule : rules.rules()) {
+            if (!RE2::PartialMatch(units.sentences[s].tags, *rule->regex)) continue;
+            FUZZ_CHECK(std::any_of(matches.begin(), matches.end(),
+                                   [&](const RuleMatch& m) { return m.rule == rule.get(); }));
         }
     }
     return 0;
