@@ -26,9 +26,13 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
-// A counted repetition {m,n} at pattern[i]: '*' or '+' (as m is 0 or not),
-// and the index of its '}'. Nothing when the '{' is a literal.
-std::optional<std::pair<char, std::size_t>> relaxed_repetition(std::string_view pattern, std::size_t i) {
+// A counted repetition at pattern[i] ('{'): {m,n}, {m,} or {m}, spaces
+// inside ignored. Nothing when RE2 reads the '{' as a literal ({,n}, {x}).
+struct CountedRepetition {
+    bool at_least_once;  // m > 0
+    std::size_t close;   // index of its '}'
+};
+std::optional<CountedRepetition> counted_repetition(std::string_view pattern, std::size_t i) {
     const std::size_t close = pattern.find('}', i);
     if (close == std::string_view::npos) return std::nullopt;
     std::string bounds;
@@ -41,7 +45,7 @@ std::optional<std::pair<char, std::size_t>> relaxed_repetition(std::string_view 
     }
     const bool at_least_once = bounds.find_first_not_of('0') != std::string::npos &&
                                bounds.find_first_not_of('0') < bounds.find(',');
-    return std::pair{at_least_once ? '+' : '*', close};
+    return CountedRepetition{at_least_once, close};
 }
 
 // In a label alternative, `.` means any character inside the label.
@@ -55,9 +59,9 @@ std::string expand_label(std::string_view label, RuleSet::Counts counts) {
         } else if (label[i] == '.') {
             out += "[^}]";
         } else if (label[i] == '{' && !in_class && counts == RuleSet::Counts::relaxed) {
-            if (const auto repeat = relaxed_repetition(label, i)) {
-                out += repeat->first;
-                i = repeat->second;
+            if (const auto repeat = counted_repetition(label, i)) {
+                out += repeat->at_least_once ? '+' : '*';
+                i = repeat->close;
             } else {
                 out += '{';
             }
@@ -204,12 +208,9 @@ private:
             ++pos_;
         } else if (c == '+') {
             ++pos_;
-        } else if (c == '{') {
-            const std::size_t close = pattern_.find('}', pos_);
-            if (close == std::string_view::npos) return true;
-            const std::string_view bounds = pattern_.substr(pos_ + 1, close - pos_ - 1);
-            at_least_once = !bounds.empty() && bounds.front() != '0' && bounds.front() != ',';
-            pos_ = close + 1;
+        } else if (const auto repeat = c == '{' ? counted_repetition(pattern_, pos_) : std::nullopt) {
+            at_least_once = repeat->at_least_once;
+            pos_ = repeat->close + 1;
         } else {
             return true;
         }
@@ -237,9 +238,9 @@ std::string RuleSet::expand(std::string_view pattern, std::string& error, Counts
             continue;
         }
         if (c == '{' && counts == Counts::relaxed) {
-            if (const auto repeat = relaxed_repetition(pattern, i)) {
-                out += repeat->first;
-                i = repeat->second;
+            if (const auto repeat = counted_repetition(pattern, i)) {
+                out += repeat->at_least_once ? '+' : '*';
+                i = repeat->close;
                 continue;
             }
         }

@@ -183,6 +183,8 @@ TEST_CASE("a pattern's class condition names the unit classes every match needs"
           Condition{{"person"}, {"title"}});
     CHECK(condition_of("(?P<name>[word] | [person] [title])") == Condition{{"person", "word"}, {"title", "word"}});
     CHECK(condition_of("[*:점] [any] [model]{0,2}") == Condition{});
+    // Counts read as RE2 reads them: {01,2} is at least once; {,2} is literal text.
+    CHECK(condition_of("[qty]{01,2} [model]{,2}") == Condition{{"model"}, {"qty"}});
     CHECK(condition_of("^ (?:[reporter] [sym:\\]])? (?P<name>[orgname]) [particle:은|는]") ==
           Condition{{"orgname"}, {"particle"}});
     // Groups nested 5,000 deep: no condition, and no recursion that deep.
