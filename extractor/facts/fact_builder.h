@@ -170,6 +170,8 @@ private:
     std::optional<std::string> compute_main_model() const;
     std::optional<std::size_t> name_ending_at(std::size_t end, std::size_t first, std::size_t reach) const;
     Subject respective_subject(std::size_t quantity_unit) const;
+    bool criterion_weight(std::size_t u) const;
+    bool weighted_sentence(std::size_t sentence);
     bool scale_without_subject(std::size_t sentence);
     static void name_families_by_size(std::vector<Fact>& facts);
     std::vector<ByteSpan> page_furniture() const;

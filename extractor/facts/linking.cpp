@@ -583,6 +583,35 @@ Subject FactBuilder::respective_subject(std::size_t quantity_unit) const {
     return subject;
 }
 
+// `벤치마크(30점), 전문가 평가(40점), 사용자 평가(30점)로`: points in
+// parentheses after words that name no model or team are the weight of a
+// criterion (when a sentence holds two or more: weighted_sentence).
+bool FactBuilder::criterion_weight(std::size_t u) const {
+    const auto& sentence = units_.sentences[sentence_of_unit_[u]];
+    if (u < sentence.first_unit + 2 || u + 1 >= sentence.end_unit || unit_text(u - 1) != "(" ||
+        unit_text(u + 1) != ")" || units_.units[u].cls != UnitClass::quantity ||
+        units_.units[u - 2].cls == UnitClass::sq_close ||
+        is_scale(quantities_[static_cast<std::size_t>(units_.units[u].quantity)])) {
+        return false;
+    }
+    // A name ending right before the parenthesis (누리 미니(6.8점)) makes it a score.
+    return !name_ending_at(u - 1, sentence.first_unit, 4);
+}
+
+// Whether sentence `s` holds two criteria weights or more. Computed once per sentence.
+bool FactBuilder::weighted_sentence(std::size_t s) {
+    auto& known = weighted_sentence_[s];
+    if (known < 0) {
+        const auto& sentence = units_.sentences[s];
+        std::size_t weights = 0;
+        for (std::size_t u = sentence.first_unit; u < sentence.end_unit && weights < 2; ++u) {
+            weights += criterion_weight(u);
+        }
+        known = weights >= 2 ? 1 : 0;
+    }
+    return known == 1;
+}
+
 // `100점 만점으로 진행됐다` declares a scale, and the points in its sentence
 // (교과 지식(40점), …) are weights, unless the sentence names whose they
 // are. Computed once per sentence.
@@ -645,31 +674,7 @@ void FactBuilder::add_score(const RuleMatch& match) {
     for (std::size_t u = unit + 1; u < sentence.end_unit && u <= unit + 2; ++u) {
         if (units_.units[u].keyword == "delta" || units_.units[u].keyword == "nonscore") return;
     }
-    // `벤치마크(30점), 전문가 평가(40점), 사용자 평가(30점)로`: points in
-    // parentheses after words that name no model or team, two or more in a
-    // sentence, are the weights of criteria.
-    const auto criterion_weight = [&](std::size_t u) {
-        if (u < sentence.first_unit + 2 || u + 1 >= sentence.end_unit || unit_text(u - 1) != "(" ||
-            unit_text(u + 1) != ")" || units_.units[u].cls != UnitClass::quantity ||
-            units_.units[u - 2].cls == UnitClass::sq_close ||
-            is_scale(quantities_[static_cast<std::size_t>(units_.units[u].quantity)])) {
-            return false;
-        }
-        // A name ending right before the parenthesis (누리 미니(6.8점)) makes it a score.
-        return !name_ending_at(u - 1, sentence.first_unit, 4);
-    };
-    if (criterion_weight(unit)) {
-        // Once per sentence: whether it holds two weights or more.
-        auto& weighted = weighted_sentence_[match.sentence];
-        if (weighted < 0) {
-            std::size_t weights = 0;
-            for (std::size_t u = sentence.first_unit; u < sentence.end_unit && weights < 2; ++u) {
-                weights += criterion_weight(u);
-            }
-            weighted = weights >= 2 ? 1 : 0;
-        }
-        if (weighted == 1) return;
-    }
+    if (criterion_weight(unit) && weighted_sentence(match.sentence)) return;
     // 80%를 넘었다: a threshold passed, not a score.
     if (unit + 2 < sentence.end_unit && is_particle(unit + 1, {"을", "를"}) && unit_text(unit + 2).starts_with("넘")) {
         return;
@@ -682,13 +687,14 @@ void FactBuilder::add_score(const RuleMatch& match) {
     }
     // A scale (100점 만점) is no score.
     if (is_scale(*q)) return;
+    const std::string_view written = std::string_view(text_.text).substr(q->norm_start, q->norm_end - q->norm_start);
     // GPT-4o(2024): a year, not a score.
     if (q->unit.empty() && q->value.is_integer() && q->value.to_double() >= 1900 && q->value.to_double() <= 2100 &&
-        std::string_view(text_.text).substr(q->norm_start, q->norm_end - q->norm_start).find(',') == std::string_view::npos) {
+        written.find(',') == std::string_view::npos) {
         return;
     }
     // 80점대: a band of scores (80 to 89), not one.
-    if (std::string_view(text_.text).substr(q->norm_start, q->norm_end - q->norm_start).ends_with("대")) return;
+    if (written.ends_with("대")) return;
     if (scale_without_subject(match.sentence)) return;
     Subject subject;
     if (const Capture* c = match.get("subject")) {
