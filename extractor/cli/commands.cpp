@@ -202,7 +202,8 @@ int run_rules_tags(const std::vector<std::string>& paths, const std::string& rul
             const std::size_t start = analysis.units.units[sentence.first_unit].norm_start;
             const std::size_t end = analysis.units.units[sentence.end_unit - 1].norm_end;
             fmt::format_to(std::back_inserter(out), "sentence {}: {}\n  tags: {}\n", s + 1,
-                           std::string_view(doc.text.text).substr(start, end - start), sentence.tags);
+                           std::string_view(doc.text.text).substr(start, end - start),
+                           readable_tags(analysis.units, s, doc.text, analysis.quantities, extractor->lexicon()));
             for (; next_match < analysis.matches.size() && analysis.matches[next_match].sentence == s; ++next_match) {
                 const RuleMatch& match = analysis.matches[next_match];
                 const std::size_t a = analysis.units.units[match.whole.first].norm_start;

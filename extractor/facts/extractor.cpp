@@ -37,7 +37,7 @@ Analysis Extractor::analyse(Document& doc) const {
         if (d.span) d.span = doc.text.to_source(d.span->start, d.span->end);
         doc.diagnostics.push_back(std::move(d));
     }
-    analysis.units = annotate(doc.text, analysis.tokens, analysis.quantities, lexicon_);
+    analysis.units = annotate(doc.text, analysis.tokens, analysis.quantities, lexicon_, rules_.alphabet());
     for (std::size_t s = 0; s < analysis.units.sentences.size(); ++s) {
         rules_.match_sentence(analysis.units, s, analysis.matches);
     }

@@ -12,6 +12,7 @@
 #include <optional>
 #include <sstream>
 #include <thread>
+#include <unordered_map>
 
 #include "rules/lexicon.h"
 
@@ -262,18 +263,27 @@ std::string RuleSet::expand(std::string_view pattern, std::string& error, Counts
             error = "empty unit macro []";
             return {};
         }
-        // Each macro is one group, so that a quantifier after it applies to the whole unit.
+        // Each macro is one group, so that a quantifier after it applies to
+        // the whole unit. A unit is `{` code label `}` (TagAlphabet).
         if (cls == "any") {
             out += "(?:\\{[^}]*\\})";
             continue;
         }
-        if (cls.find_first_not_of("abcdefghijklmnopqrstuvwxyz_*") != std::string_view::npos) {
+        if (cls != "*" && cls.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") != std::string_view::npos) {
             error = fmt::format("unit class '{}' is not a lower-case name", cls);
             return {};
         }
         out += "(?:\\{";
-        out += cls == "*" ? std::string("[^:}]*") : std::string(cls);
-        out += ':';
+        if (cls == "*") {
+            if (colon != std::string_view::npos) alphabet_.label_every_class();
+            out += "[^}]";
+        } else if (const auto code = alphabet_.add(cls, colon != std::string_view::npos)) {
+            out += *code;
+        } else {
+            error = fmt::format("unit class '{}' is one more than the {} classes patterns can name", cls,
+                                TagAlphabet::kMaxClasses);
+            return {};
+        }
         if (colon == std::string_view::npos) {
             out += "[^}]*";
         } else {
@@ -363,16 +373,21 @@ void RuleSet::add_file(const std::string& path, std::string_view content) {
 
 void RuleSet::compile(std::int64_t set_max_mem) {
     class_names_.clear();
-    class_bits_.clear();
-    const auto bit_of = [this](std::string_view name) -> std::uint64_t {
-        if (const auto it = class_bits_.find(name); it != class_bits_.end()) return it->second;
+    std::unordered_map<std::string, std::uint64_t> class_bits;
+    const auto bit_of = [&](std::string_view name) -> std::uint64_t {
+        if (const auto it = class_bits.find(std::string(name)); it != class_bits.end()) return it->second;
         if (class_names_.size() == 64) return 0;
         const std::uint64_t bit = std::uint64_t{1} << class_names_.size();
         class_names_.emplace_back(name);
-        class_bits_.emplace(std::string(name), bit);
+        class_bits.emplace(std::string(name), bit);
         return bit;
     };
     for (const auto& rule : rules_) rule->class_clauses = ClassConditionReader(rule->pattern, bit_of).read();
+    code_bits_.fill(0);
+    for (const auto& [name, bit] : class_bits) {
+        const char code = alphabet_.code(name);
+        if (code != TagAlphabet::kUnnamedClass) code_bits_[static_cast<unsigned char>(code)] |= bit;
+    }
 
     // One selecting set per fact type: the DFA of one set over all rules
     // needs the product of their states (some 45 MB); sets of a type's ten
@@ -397,6 +412,14 @@ void RuleSet::compile(std::int64_t set_max_mem) {
     };
     std::vector<SetOutcome> set_outcomes(sets.size());
     std::vector<std::string> rule_errors(rules_.size());
+    // Expanded here, before the threads start, since expand() may add to the
+    // alphabet; each pattern expanded when its file was read, so it expands
+    // now, in the codes it got then.
+    std::vector<std::string> relaxed(rules_.size());
+    for (std::size_t i = 0; i < rules_.size(); ++i) {
+        std::string no_error;
+        relaxed[i] = expand(rules_[i]->pattern, no_error, Counts::relaxed);
+    }
     const auto compile_set = [&](std::size_t k) {
         RE2::Options options;
         options.set_log_errors(false);
@@ -404,10 +427,7 @@ void RuleSet::compile(std::int64_t set_max_mem) {
         sets[k].set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
         for (int i : sets[k].rules) {
             const auto index = static_cast<std::size_t>(i);
-            // The pattern expanded when its file was read, so it expands now.
-            std::string no_error;
-            const std::string relaxed = expand(rules_[index]->pattern, no_error, Counts::relaxed);
-            if (sets[k].set->Add(relaxed, &set_outcomes[k].error) < 0) {
+            if (sets[k].set->Add(relaxed[index], &set_outcomes[k].error) < 0) {
                 set_outcomes[k].rejected = index;
                 return;
             }
@@ -506,15 +526,10 @@ RuleSet RuleSet::load(const std::string& dir) {
 
 std::uint64_t RuleSet::classes_present(const SentenceTags& sentence) const {
     std::uint64_t present = 0;
-    const std::string_view tags = sentence.tags;
     for (std::size_t u = 0; u + 1 < sentence.unit_offsets.size(); ++u) {
-        // A unit's tag is {class:label}.
-        const std::size_t start = sentence.unit_offsets[u] + 1;
-        const std::size_t colon = tags.find(':', start);
-        if (colon == std::string_view::npos) break;
-        if (const auto it = class_bits_.find(tags.substr(start, colon - start)); it != class_bits_.end()) {
-            present |= it->second;
-        }
+        // A unit's tag is `{` code label `}`; codes are ASCII.
+        const auto code = static_cast<unsigned char>(sentence.tags[sentence.unit_offsets[u] + 1]);
+        if (code < code_bits_.size()) present |= code_bits_[code];
     }
     return present;
 }

@@ -24,13 +24,13 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "rules/units.h"
@@ -114,8 +114,13 @@ public:
     // units and builds states without end.
     enum class Counts { exact, relaxed };
 
-    // RE2 text of a pattern after macro expansion (for --explain and tests).
-    static std::string expand(std::string_view pattern, std::string& error, Counts counts = Counts::exact);
+    // RE2 text of a pattern after macro expansion, in the tag alphabet of
+    // the patterns read so far; classes it names for the first time get
+    // their codes (see TagAlphabet). For tests.
+    std::string expand(std::string_view pattern, std::string& error, Counts counts = Counts::exact);
+
+    // How annotate() must spell the classes and labels these patterns read.
+    const TagAlphabet& alphabet() const { return alphabet_; }
 
     // The unit classes a pattern implies (see Rule::class_clauses), written
     // as class names: {{"qty"}, {"launch", "modelword"}}. For tests.
@@ -123,6 +128,7 @@ public:
 
 private:
     std::vector<std::unique_ptr<Rule>> rules_;
+    TagAlphabet alphabet_;
     // The sets that select candidate rules, one per fact type, with the
     // index in rules_ of each set's patterns.
     struct SelectingSet {
@@ -133,11 +139,7 @@ private:
     // The unit classes that patterns name, a bit each (at most 64; a class
     // past that gets no bit, and conditions on it are dropped).
     std::vector<std::string> class_names_;
-    struct NameHash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-    };
-    std::unordered_map<std::string, std::uint64_t, NameHash, std::equal_to<>> class_bits_;
+    std::array<std::uint64_t, 128> code_bits_{};  // their bits by tag code (TagAlphabet)
 
     std::uint64_t classes_present(const SentenceTags& sentence) const;
 };

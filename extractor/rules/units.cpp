@@ -222,9 +222,84 @@ std::pair<std::size_t, std::size_t> AnnotatedText::units_in(std::size_t sentence
     return {s.first_unit + static_cast<std::size_t>(first), s.first_unit + static_cast<std::size_t>(end)};
 }
 
+namespace {
+
+// A unit's label: the quantity's unit (B first when written with an English
+// scale, as in 500B; ~ after when approximate: 500B(5000억개) 규모 is B개~),
+// a name's canonical form, else the text.
+void append_unit_label(std::string& out, const Unit& unit, const AnnotatedText& annotated,
+                       const NormalizedText& text, const std::vector<Quantity>& quantities,
+                       const Lexicon& lexicon) {
+    if (unit.cls == UnitClass::quantity) {
+        const Quantity& q = quantities[static_cast<std::size_t>(unit.quantity)];
+        if (q.scale_suffix) out += 'B';
+        append_label(out, q.unit);
+        if (q.approximate) out += '~';
+    } else if (unit.entity == kNoEntity) {
+        append_label(out, std::string_view(text.text).substr(unit.norm_start, unit.norm_end - unit.norm_start));
+    } else {
+        append_label(out, annotated.name_of(unit, lexicon));
+    }
+}
+
+}  // namespace
+
+std::optional<char> TagAlphabet::add(std::string_view cls, bool with_label) {
+    if (const auto it = classes_.find(cls); it != classes_.end()) {
+        it->second.labelled = it->second.labelled || with_label;
+        return it->second.code;
+    }
+    if (names_.size() == kMaxClasses) return std::nullopt;
+    const char code = kCodes[names_.size()];
+    names_.emplace_back(cls);
+    classes_.emplace(std::string(cls), Entry{code, with_label});
+    return code;
+}
+
+char TagAlphabet::code(std::string_view cls) const {
+    const auto it = classes_.find(cls);
+    return it == classes_.end() ? kUnnamedClass : it->second.code;
+}
+
+bool TagAlphabet::labelled(std::string_view cls) const {
+    if (every_label_) return true;
+    const auto it = classes_.find(cls);
+    return it != classes_.end() && it->second.labelled;
+}
+
+std::string_view TagAlphabet::name(char code) const {
+    const std::size_t index = kCodes.find(code);
+    return index < names_.size() ? std::string_view(names_[index]) : std::string_view();
+}
+
+std::string readable_tags(const AnnotatedText& annotated, std::size_t sentence, const NormalizedText& text,
+                          const std::vector<Quantity>& quantities, const Lexicon& lexicon) {
+    std::string out;
+    const SentenceTags& tags = annotated.sentences[sentence];
+    for (std::size_t u = tags.first_unit; u < tags.end_unit; ++u) {
+        const Unit& unit = annotated.units[u];
+        out += '{';
+        out += unit.keyword.empty() ? unit_class_name(unit.cls) : unit.keyword;
+        out += ':';
+        append_unit_label(out, unit, annotated, text, quantities, lexicon);
+        out += '}';
+    }
+    return out;
+}
+
 AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
-                       const std::vector<Quantity>& quantities, const Lexicon& lexicon) {
+                       const std::vector<Quantity>& quantities, const Lexicon& lexicon,
+                       const TagAlphabet& alphabet) {
     AnnotatedText out;
+    struct TagCode {
+        char code;
+        bool labelled;
+    };
+    std::array<TagCode, kUnitClassCount> class_codes{};
+    for (std::size_t c = 0; c < kUnitClassCount; ++c) {
+        const std::string_view name = unit_class_name(static_cast<UnitClass>(c));
+        class_codes[c] = {alphabet.code(name), alphabet.labelled(name)};
+    }
     out.unit_of_token.assign(tokens.tokens.size(), 0);
     std::size_t next_quantity = 0;
 
@@ -411,20 +486,10 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
             const Unit& unit = out.units[u];
             tags.unit_offsets.push_back(tags.tags.size());
             tags.tags += '{';
-            tags.tags += unit.keyword.empty() ? unit_class_name(unit.cls) : unit.keyword;
-            tags.tags += ':';
-            if (unit.cls == UnitClass::quantity) {
-                // The label is B when written with an English scale (500B), then
-                // the unit, then ~ when approximate: 500B(5000억개) 규모 is B개~.
-                const Quantity& q = quantities[static_cast<std::size_t>(unit.quantity)];
-                if (q.scale_suffix) tags.tags += 'B';
-                append_label(tags.tags, q.unit);
-                if (q.approximate) tags.tags += '~';
-            } else if (unit.entity == kNoEntity) {
-                append_label(tags.tags, std::string_view(text.text).substr(unit.norm_start, unit.norm_end - unit.norm_start));
-            } else {
-                append_label(tags.tags, out.name_of(unit, lexicon));
-            }
+            const TagCode tag = unit.keyword.empty() ? class_codes[static_cast<std::size_t>(unit.cls)]
+                                                     : TagCode{alphabet.code(unit.keyword), alphabet.labelled(unit.keyword)};
+            tags.tags += tag.code;
+            if (tag.labelled) append_unit_label(tags.tags, unit, out, text, quantities, lexicon);
             tags.tags += '}';
         }
         tags.unit_offsets.push_back(tags.tags.size());

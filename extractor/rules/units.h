@@ -1,13 +1,18 @@
 // A sentence as the rule engine sees it: a sequence of units (a token, or a
 // gazetteer name or quantity spanning several tokens), each with a class and
-// a label, rendered as a tag string `{class:label}{class:label}…` that the
-// patterns in rules/patterns/*.rules match with RE2.
+// a label, rendered as a tag string that the patterns in
+// rules/patterns/*.rules match with RE2. Patterns read `{class:label}`; the
+// tag string spells each unit `{` code label `}`, with a one-character code
+// per class (TagAlphabet) and the label only where some pattern reads it.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "numbers/numbers.h"
@@ -25,10 +30,50 @@ enum class UnitClass : std::uint8_t {
     word,       // label: the word; words in keywords.tsv carry their class instead
     symbol,     // label: the character
     dq_open, dq_close, sq_open, sq_close,  // double and single quotation marks
-    other_number,  // dates, times, ordinals: never quantities
+    other_number,  // dates, times, ordinals: never quantities (the last class)
 };
+inline constexpr std::size_t kUnitClassCount = static_cast<std::size_t>(UnitClass::other_number) + 1;
 
 std::string_view unit_class_name(UnitClass cls);
+
+// How tag strings spell unit classes. RE2 scans the tags once per selecting
+// set and once or more per selected rule, so their length is its cost:
+// `{team:카카오}` is 15 bytes, `{T}` 3. Each class that a pattern names gets
+// one character; every other class shares kUnnamedClass, since no pattern can
+// tell them apart. A class keeps its label only if a pattern reads it
+// ([word:팀]); `[*:label]` keeps every label.
+class TagAlphabet {
+public:
+    static constexpr char kUnnamedClass = '_';
+    static constexpr std::size_t kMaxClasses = 62;  // one letter or digit each
+
+    // The code of a class a pattern names, given one on first sight; nothing
+    // once kMaxClasses classes have codes.
+    std::optional<char> add(std::string_view cls, bool with_label);
+    // A pattern reads labels whatever the class ([*:label]).
+    void label_every_class() { every_label_ = true; }
+
+    // The code of any class: kUnnamedClass unless a pattern names it.
+    char code(std::string_view cls) const;
+    bool labelled(std::string_view cls) const;
+    // The class a code stands for ("" for kUnnamedClass and unknown codes).
+    std::string_view name(char code) const;
+    std::size_t size() const { return names_.size(); }
+
+private:
+    static constexpr std::string_view kCodes = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    struct Entry {
+        char code;
+        bool labelled;
+    };
+    struct NameHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_map<std::string, Entry, NameHash, std::equal_to<>> classes_;
+    std::vector<std::string> names_;  // by code index
+    bool every_label_ = false;
+};
 
 struct Unit {
     UnitClass cls = UnitClass::word;
@@ -73,6 +118,12 @@ struct AnnotatedText {
 };
 
 AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
-                       const std::vector<Quantity>& quantities, const Lexicon& lexicon);
+                       const std::vector<Quantity>& quantities, const Lexicon& lexicon,
+                       const TagAlphabet& alphabet);
+
+// Sentence s's units as `{class:label}…` with every class named and every
+// label written, as the patterns read them (for `kfacts rules tags`).
+std::string readable_tags(const AnnotatedText& annotated, std::size_t sentence, const NormalizedText& text,
+                          const std::vector<Quantity>& quantities, const Lexicon& lexicon);
 
 }  // namespace kfacts

@@ -45,7 +45,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         FUZZ_CHECK(std::string_view(e.what()).starts_with("fuzz.rules"));
         return 0;
     }
-    const AnnotatedText& units = sample().analysis.units;
+    // The tags spell classes in the alphabet of the rules just loaded.
+    const Analysis& analysis = sample().analysis;
+    const AnnotatedText units = annotate(sample().doc.text, analysis.tokens, analysis.quantities,
+                                         fuzz::extractor().lexicon(), rules.alphabet());
     for (std::size_t s = 0; s < units.sentences.size(); ++s) {
         std::vector<RuleMatch> matches;
         rules.match_sentence(units, s, matches);

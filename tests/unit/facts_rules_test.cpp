@@ -193,30 +193,105 @@ TEST_CASE("a pattern's class condition names the unit classes every match needs"
 }
 
 TEST_CASE("the selecting sets' patterns count no units", "[rules][selection]") {
+    RuleSet set;
     std::string error;
-    const std::string exact = RuleSet::expand("[any]{0,20}? [word]{2, 3} [title]{1} [particle]{3,}", error);
+    // Classes get their codes in order of first sight: word A, title B, particle C, sym D.
+    const std::string exact = set.expand("[any]{0,20}? [word]{2, 3} [title]{1} [particle]{3,}", error);
     const std::string relaxed =
-        RuleSet::expand("[any]{0,20}? [word]{2, 3} [title]{1} [particle]{3,}", error, RuleSet::Counts::relaxed);
+        set.expand("[any]{0,20}? [word]{2, 3} [title]{1} [particle]{3,}", error, RuleSet::Counts::relaxed);
     CHECK(error.empty());
-    CHECK(exact == "(?:\\{[^}]*\\}){0,20}?(?:\\{word:[^}]*\\}){2,3}(?:\\{title:[^}]*\\}){1}(?:\\{particle:[^}]*\\}){3,}");
-    CHECK(relaxed == "(?:\\{[^}]*\\})*?(?:\\{word:[^}]*\\})+(?:\\{title:[^}]*\\})+(?:\\{particle:[^}]*\\})+");
+    CHECK(exact == "(?:\\{[^}]*\\}){0,20}?(?:\\{A[^}]*\\}){2,3}(?:\\{B[^}]*\\}){1}(?:\\{C[^}]*\\}){3,}");
+    CHECK(relaxed == "(?:\\{[^}]*\\})*?(?:\\{A[^}]*\\})+(?:\\{B[^}]*\\})+(?:\\{C[^}]*\\})+");
     // Counts of characters in a label too; a '{' in a character class is a character.
-    CHECK(RuleSet::expand("[word:\\p{Hangul}{2,8}대]{0,2}", error, RuleSet::Counts::relaxed) ==
-          "(?:\\{word:(?:\\p{Hangul}+대)\\})*");
-    CHECK(RuleSet::expand("[sym:[{]{2}]", error, RuleSet::Counts::relaxed) == "(?:\\{sym:(?:[{]+)\\})");
+    CHECK(set.expand("[word:\\p{Hangul}{2,8}대]{0,2}", error, RuleSet::Counts::relaxed) ==
+          "(?:\\{A(?:\\p{Hangul}+대)\\})*");
+    CHECK(set.expand("[sym:[{]{2}]", error, RuleSet::Counts::relaxed) == "(?:\\{D(?:[{]+)\\})");
+}
+
+TEST_CASE("tag strings spell each class a pattern names in one character, and only the labels patterns read",
+          "[rules][selection]") {
+    RuleSet set;
+    set.add_file("t.rules",
+                 "rule t.one\n  fact team\n  pattern (?P<name>[team]) [particle:은|는] [any]* [launch]\n"
+                 "  example 카카오는 새 모델을 공개했다 => name=카카오\n");
+    set.compile();
+    const TagAlphabet& alphabet = set.alphabet();
+    CHECK(alphabet.size() == 3);
+    CHECK(alphabet.code("team") == 'A');
+    CHECK(alphabet.code("particle") == 'B');
+    CHECK(alphabet.code("launch") == 'C');
+    CHECK(alphabet.name('B') == "particle");
+    CHECK(alphabet.code("model") == TagAlphabet::kUnnamedClass);
+    CHECK(alphabet.name(TagAlphabet::kUnnamedClass).empty());
+    CHECK(alphabet.labelled("particle"));
+    CHECK_FALSE(alphabet.labelled("team"));
+    CHECK_FALSE(alphabet.labelled("model"));
+
+    // Over the bundled rules: a team's name is no label any pattern reads,
+    // a particle is, and `rules tags` still shows every class and label.
+    Document doc = read_document_bytes("test.txt", "카카오는 '카나나 2'를 공개했다.\n");
+    const Analysis analysis = extractor().analyse(doc);
+    REQUIRE(analysis.units.sentences.size() == 1);
+    const TagAlphabet& bundled = extractor().rules().alphabet();
+    CHECK_FALSE(bundled.labelled("team"));
+    CHECK_FALSE(bundled.labelled("model"));
+    REQUIRE(bundled.labelled("particle"));
+    const std::string team = std::string("{") + bundled.code("team") + "}";
+    const std::string particle = std::string("{") + bundled.code("particle") + "는}";
+    CHECK(analysis.units.sentences[0].tags.starts_with(team + particle));
+    CHECK(readable_tags(analysis.units, 0, doc.text, analysis.quantities, extractor().lexicon())
+              .starts_with("{team:카카오}{particle:는}{sqopen:'}{model:Kanana 2}{sqclose:'}{particle:를}"));
+
+    // [*:label] reads the label of every class: a team's too, once the
+    // tags are written in that rule set's alphabet.
+    RuleSet any_label;
+    any_label.add_file("t.rules", "rule t.any\n  fact team\n  pattern (?P<name>[*:카카오]) [particle]\n"
+                                  "  example 카카오는 => name=카카오\n");
+    any_label.compile();
+    CHECK(any_label.alphabet().labelled("team"));
+    CHECK(any_label.alphabet().labelled("model"));
+    const AnnotatedText units =
+        annotate(doc.text, analysis.tokens, analysis.quantities, extractor().lexicon(), any_label.alphabet());
+    std::vector<RuleMatch> matches;
+    any_label.match_sentence(units, 0, matches);
+    REQUIRE(matches.size() == 1);
+    CHECK(matches[0].whole.first == 0);
+    CHECK(matches[0].whole.end == 2);
+}
+
+TEST_CASE("patterns name at most 62 unit classes", "[rules][selection]") {
+    RuleSet set;
+    std::string error;
+    std::string pattern;
+    for (std::size_t i = 0; i < TagAlphabet::kMaxClasses; ++i) {
+        pattern += "[c" + std::string(1, static_cast<char>('a' + i / 26)) + std::string(1, static_cast<char>('a' + i % 26)) + "]";
+    }
+    set.expand(pattern, error);
+    CHECK(error.empty());
+    set.expand("[onemore]", error);
+    CHECK(error.find("onemore") != std::string::npos);
+    CHECK(error.find("62") != std::string::npos);
+    error.clear();
+    set.expand("[wo*rd]", error);
+    CHECK(error.find("not a lower-case name") != std::string::npos);
 }
 
 TEST_CASE("a brace in a label is '?': labels never open or close a unit", "[rules][selection]") {
     Document doc = read_document_bytes("test.txt", "벼리{7}은 좋다. 모델 {벼리}는 {{공개}}됐다.\n");
     const Analysis analysis = extractor().analyse(doc);
     REQUIRE(analysis.units.sentences.size() == 2);
-    for (const SentenceTags& sentence : analysis.units.sentences) {
+    REQUIRE(extractor().rules().alphabet().labelled("sym"));
+    const std::string question_mark = std::string("{") + extractor().rules().alphabet().code("sym") + "?}";
+    for (std::size_t s = 0; s < analysis.units.sentences.size(); ++s) {
+        const SentenceTags& sentence = analysis.units.sentences[s];
         const std::string& tags = sentence.tags;
         INFO(tags);
         const auto units = sentence.end_unit - sentence.first_unit;
         CHECK(static_cast<std::size_t>(std::count(tags.begin(), tags.end(), '{')) == units);
         CHECK(static_cast<std::size_t>(std::count(tags.begin(), tags.end(), '}')) == units);
-        CHECK(tags.find("{sym:?}") != std::string::npos);
+        CHECK(tags.find(question_mark) != std::string::npos);
+        CHECK(readable_tags(analysis.units, s, doc.text, analysis.quantities, extractor().lexicon()).find("{sym:?}") !=
+              std::string::npos);
     }
 }
 
