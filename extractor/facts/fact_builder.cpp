@@ -33,28 +33,37 @@ std::optional<std::string> FactBuilder::model_at(std::size_t u) const {
     return local_name_at(local_models_, u);
 }
 
+const NameMatch* FactBuilder::local_match(const LocalNames& names, std::size_t u) const {
+    if (names.index.empty()) return nullptr;
+    if (names.found_names != names.canonical.size() || names.found_at.size() != units_.units.size()) {
+        names.found_at.assign(units_.units.size(), {});
+        names.found_names = names.canonical.size();
+    }
+    LocalNames::Found& at = names.found_at[u];
+    if (!at.known) {
+        const std::size_t limit = tokens_.sentences[sentence_of_unit_[u]].end_token;
+        at.found = names.index.longest_match(text_, tokens_, units_.units[u].first_token, limit, at.match);
+        at.known = true;
+    }
+    return at.found ? &at.match : nullptr;
+}
+
 std::optional<std::string> FactBuilder::local_name_at(const LocalNames& names, std::size_t u) const {
     const Unit& unit = units_.units[u];
-    if (names.index.empty() || (unit.cls != UnitClass::word && unit.cls != UnitClass::other_number &&
-                                unit.cls != UnitClass::quantity)) {
+    if (unit.cls != UnitClass::word && unit.cls != UnitClass::other_number && unit.cls != UnitClass::quantity) {
         return std::nullopt;
     }
-    const std::size_t limit = tokens_.sentences[sentence_of_unit_[u]].end_token;
-    NameMatch match;
-    if (!names.index.longest_match(text_, tokens_, unit.first_token, limit, match)) return std::nullopt;
-    return names.canonical[match.value];
+    const NameMatch* match = local_match(names, u);
+    if (!match) return std::nullopt;
+    return names.canonical[match->value];
 }
 
 std::size_t FactBuilder::name_end_unit(std::size_t u) const {
     const Unit& unit = units_.units[u];
     if (unit.cls == UnitClass::model || unit.cls == UnitClass::team) return u + 1;
-    const std::size_t limit = tokens_.sentences[sentence_of_unit_[u]].end_token;
     std::size_t end_token = unit.end_token;
     for (const LocalNames* names : {&local_models_, &local_teams_}) {
-        NameMatch match;
-        if (!names->index.empty() && names->index.longest_match(text_, tokens_, unit.first_token, limit, match)) {
-            end_token = std::max(end_token, match.end_token);
-        }
+        if (const NameMatch* match = local_match(*names, u)) end_token = std::max(end_token, match->end_token);
     }
     return units_.unit_of_token[end_token - 1] + 1;
 }

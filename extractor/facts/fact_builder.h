@@ -233,6 +233,17 @@ private:
     struct LocalNames {
         NameIndex index;
         std::vector<std::string> canonical;
+        // Linking asks for the name at a unit again and again (each topic,
+        // count and score looks back over its sentence): the longest match at
+        // each unit is kept until a name is added.
+        struct Found {
+            bool known = false;
+            bool found = false;
+            NameMatch match;
+        };
+        mutable std::vector<Found> found_at;
+        mutable std::size_t found_names = 0;  // canonical.size() when found_at was filled
+
         const std::string* add(std::string_view name, const std::string& canonical_name) {
             std::uint32_t existing;
             if (index.find(name, existing)) return &canonical[existing];
@@ -241,6 +252,8 @@ private:
             return &canonical.back();
         }
     };
+    // The longest local name that starts at unit u, or null.
+    const NameMatch* local_match(const LocalNames& names, std::size_t u) const;
     std::optional<std::string> local_name_at(const LocalNames& names, std::size_t u) const;
     LocalNames local_models_;
     LocalNames local_teams_;

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
+#include <iterator>
+
 namespace kfacts {
 namespace {
 
@@ -15,15 +18,22 @@ public:
     void begin_array() { open('['); }
     void end_array() { close(']'); }
 
+    // Keys are the schema's own names, plain ASCII: written without escaping.
     void key(std::string_view k) {
         item();
-        append_json_string(out_, k);
-        out_ += pretty_ ? ": " : ":";
+        out_ += '"';
+        out_ += k;
+        out_ += pretty_ ? "\": " : "\":";
         after_key_ = true;
     }
     void string(std::string_view s) { item(); append_json_string(out_, s); }
     void raw(std::string_view s) { item(); out_ += s; }
-    void number(std::size_t n) { item(); fmt::format_to(std::back_inserter(out_), "{}", n); }
+    void number(std::size_t n) {
+        item();
+        char digits[24];
+        const auto written = std::to_chars(std::begin(digits), std::end(digits), n);
+        out_.append(digits, written.ptr);
+    }
     void boolean(bool b) { raw(b ? "true" : "false"); }
     void null() { raw("null"); }
 
@@ -149,30 +159,41 @@ void write_fact(JsonEmitter& json, const Document& doc, const SourceLocator& loc
 
 void append_json_string(std::string& out, std::string_view s) {
     out += '"';
+    // Runs of bytes that need no escaping (printable ASCII, valid UTF-8) are
+    // appended whole; most strings are one run.
+    std::size_t run = 0;
     std::size_t i = 0;
+    const auto flush = [&] { out.append(s.substr(run, i - run)); };
     while (i < s.size()) {
         const unsigned char c = static_cast<unsigned char>(s[i]);
         if (c >= 0x80) {
             char32_t cp;
             bool valid;
             const std::size_t len = utf8_sequence(s, i, cp, valid);
-            if (valid) out.append(s.substr(i, len));
-            else out += "\xEF\xBF\xBD";
+            if (!valid) {
+                flush();
+                out += "\xEF\xBF\xBD";
+                run = i + len;
+            }
             i += len;
             continue;
         }
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            ++i;
+            continue;
+        }
+        flush();
         switch (c) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
             case '\n': out += "\\n"; break;
             case '\r': out += "\\r"; break;
             case '\t': out += "\\t"; break;
-            default:
-                if (c < 0x20) fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
-                else out += static_cast<char>(c);
+            default: fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
         }
-        ++i;
+        run = ++i;
     }
+    flush();
     out += '"';
 }
 
