@@ -35,15 +35,12 @@ std::optional<std::string> FactBuilder::model_at(std::size_t u) const {
 
 const NameMatch* FactBuilder::local_match(const LocalNames& names, std::size_t u) const {
     if (names.index.empty()) return nullptr;
-    if (names.found_names != names.canonical.size() || names.found_at.size() != units_.units.size()) {
-        names.found_at.assign(units_.units.size(), {});
-        names.found_names = names.canonical.size();
-    }
+    if (names.found_at.size() != units_.units.size()) names.found_at.assign(units_.units.size(), {});
     LocalNames::Found& at = names.found_at[u];
-    if (!at.known) {
+    if (at.names != names.canonical.size()) {
         const std::size_t limit = tokens_.sentences[sentence_of_unit_[u]].end_token;
         at.found = names.index.longest_match(text_, tokens_, units_.units[u].first_token, limit, at.match);
-        at.known = true;
+        at.names = names.canonical.size();
     }
     return at.found ? &at.match : nullptr;
 }

@@ -237,12 +237,11 @@ private:
         // count and score looks back over its sentence): the longest match at
         // each unit is kept until a name is added.
         struct Found {
-            bool known = false;
+            std::size_t names = SIZE_MAX;  // canonical.size() when it was looked up
             bool found = false;
             NameMatch match;
         };
-        mutable std::vector<Found> found_at;
-        mutable std::size_t found_names = 0;  // canonical.size() when found_at was filled
+        mutable std::vector<Found> found_at;  // by unit
 
         const std::string* add(std::string_view name, const std::string& canonical_name) {
             std::uint32_t existing;
