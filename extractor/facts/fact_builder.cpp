@@ -24,11 +24,11 @@ std::optional<std::string> FactBuilder::team_of_model(const std::string& model) 
     return std::nullopt;
 }
 
-std::optional<std::string> FactBuilder::model_at(std::size_t u) const {
+const std::string* FactBuilder::model_name_at(std::size_t u) const {
     const Unit& unit = units_.units[u];
     if (unit.cls == UnitClass::model) {
-        if (const auto alias = alias_of_.find(u); alias != alias_of_.end()) return model_at(alias->second);
-        return units_.name_of(unit, lexicon_);
+        if (const auto alias = alias_of_.find(u); alias != alias_of_.end()) return model_name_at(alias->second);
+        return &units_.name_of(unit, lexicon_);
     }
     return local_name_at(local_models_, u);
 }
@@ -45,14 +45,13 @@ const NameMatch* FactBuilder::local_match(const LocalNames& names, std::size_t u
     return at.found ? &at.match : nullptr;
 }
 
-std::optional<std::string> FactBuilder::local_name_at(const LocalNames& names, std::size_t u) const {
+const std::string* FactBuilder::local_name_at(const LocalNames& names, std::size_t u) const {
     const Unit& unit = units_.units[u];
     if (unit.cls != UnitClass::word && unit.cls != UnitClass::other_number && unit.cls != UnitClass::quantity) {
-        return std::nullopt;
+        return nullptr;
     }
     const NameMatch* match = local_match(names, u);
-    if (!match) return std::nullopt;
-    return names.canonical[match->value];
+    return match ? &names.canonical[match->value] : nullptr;
 }
 
 std::size_t FactBuilder::name_end_unit(std::size_t u) const {
@@ -65,9 +64,9 @@ std::size_t FactBuilder::name_end_unit(std::size_t u) const {
     return units_.unit_of_token[end_token - 1] + 1;
 }
 
-std::optional<std::string> FactBuilder::team_at(std::size_t u) const {
+const std::string* FactBuilder::team_name_at(std::size_t u) const {
     const Unit& unit = units_.units[u];
-    if (unit.cls == UnitClass::team) return entity(u)->name;
+    if (unit.cls == UnitClass::team) return &entity(u)->name;
     return local_name_at(local_teams_, u);
 }
 

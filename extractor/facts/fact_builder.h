@@ -158,8 +158,15 @@ private:
 
     Fact& emit(FactType type, ByteSpan span, const std::string& rule, std::size_t first, std::size_t end);
     std::optional<std::string> team_of_model(const std::string& model) const;
-    std::optional<std::string> model_at(std::size_t u) const;
-    std::optional<std::string> team_at(std::size_t u) const;
+    // The model (team) that unit u names, or null; the name stays valid until
+    // the next local name is added. model_at and team_at copy it.
+    const std::string* model_name_at(std::size_t u) const;
+    const std::string* team_name_at(std::size_t u) const;
+    std::optional<std::string> model_at(std::size_t u) const { return copy_of(model_name_at(u)); }
+    std::optional<std::string> team_at(std::size_t u) const { return copy_of(team_name_at(u)); }
+    static std::optional<std::string> copy_of(const std::string* name) {
+        return name ? std::optional<std::string>(*name) : std::nullopt;
+    }
     // The unit after the name that starts at unit `u` (a name found by a rule
     // may span several units: TERA-VLA 1).
     std::size_t name_end_unit(std::size_t u) const;
@@ -253,7 +260,7 @@ private:
     };
     // The longest local name that starts at unit u, or null.
     const NameMatch* local_match(const LocalNames& names, std::size_t u) const;
-    std::optional<std::string> local_name_at(const LocalNames& names, std::size_t u) const;
+    const std::string* local_name_at(const LocalNames& names, std::size_t u) const;
     LocalNames local_models_;
     LocalNames local_teams_;
     std::unordered_map<std::string, std::string> local_model_team_;  // canonical -> team

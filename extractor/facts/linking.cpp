@@ -72,8 +72,8 @@ void FactBuilder::compute_topics() {
         }
         for (std::size_t u = sentence.first_unit; u < sentence.end_unit; ++u) {
             launched = launched || units_.units[u].keyword == "launch";
-            const bool model = model_at(u).has_value();
-            const bool team = !model && team_at(u).has_value();
+            const bool model = model_name_at(u) != nullptr;
+            const bool team = !model && team_name_at(u) != nullptr;
             if (!model && !team) continue;
             // What follows the name: closing marks, 팀, a model word and an alias
             // in parentheses (`'에이닷엑스 K1'(A.X K1)은`, `카나나 2 모델은`)
@@ -94,7 +94,7 @@ void FactBuilder::compute_topics() {
             while (after < sentence.end_unit && (units_.units[after].cls == UnitClass::sq_open || is_particle(after, {"의"}))) {
                 ++after;
             }
-            if (team && after < sentence.end_unit && model_at(after)) continue;
+            if (team && after < sentence.end_unit && model_name_at(after)) continue;
             if (next < sentence.end_unit && is_subject_marker(next)) {
                 auto& slot = model ? topic_model_[s] : topic_team_[s];
                 if (!slot) slot = u;
@@ -219,7 +219,7 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
         for (std::size_t v = u + 1; v < sentence.end_unit && v <= u + 4; ++v) {
             if (auto m = model_at(v)) return m;
             const Unit& unit = units_.units[v];
-            if (!(team_at(v) || is_particle(v, {"의"}) || unit.cls == UnitClass::sq_open)) break;
+            if (!(team_name_at(v) || is_particle(v, {"의"}) || unit.cls == UnitClass::sq_open)) break;
         }
         return std::nullopt;
     };
@@ -248,13 +248,13 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
     // `매개변수는 700억 개로, 메타 '라마' 같은 모델을 쓰지 않았다`).
     bool names_any = false;
     for (std::size_t u = reach; u < quantity_unit && !names_any; ++u) {
-        if (model_at(u)) {
+        if (model_name_at(u)) {
             names_any = !is_baseline(u);
-        } else if (team_at(u)) {
+        } else if (team_name_at(u)) {
             // A team right before its baseline model (오픈AI 'GPT-4o') is the baseline's.
             std::size_t next = u + 1;
             while (next < sentence.end_unit && units_.units[next].cls == UnitClass::sq_open) ++next;
-            names_any = !(next < sentence.end_unit && model_at(next) && is_baseline(next));
+            names_any = !(next < sentence.end_unit && model_name_at(next) && is_baseline(next));
         }
     }
     for (std::size_t back = 1; !names_any && back <= kTopicCarrySentences && back <= s; ++back) {
@@ -319,7 +319,7 @@ void FactBuilder::add_model(const RuleMatch& match) {
         }
     }
     // K2.5 in `NX K2.5`: the tail of a name already known is no model of its own.
-    if (name->first > 0 && model_at(name->first - 1) && name_end_unit(name->first - 1) > name->first) return;
+    if (name->first > 0 && model_name_at(name->first - 1) && name_end_unit(name->first - 1) > name->first) return;
     std::string written = range_text(name->first, name->end);
     std::optional<std::string> alias;
     if (const Capture* a = match.get("alias")) alias = range_text(a->first, a->end);
@@ -443,11 +443,11 @@ void FactBuilder::add_listed_teams() {
                 (count->unit == "팀" || (end + 1 < sentence.end_unit && is_one_of(unit_text(end + 1), {"팀", "정예팀"})));
             const bool closed = counted || teams_word(end);
             const bool known = counted_teams || std::any_of(items.begin(), items.end(), [&](std::size_t i) {
-                                   return units[i].cls == UnitClass::team || team_at(i);
+                                   return units[i].cls == UnitClass::team || team_name_at(i);
                                });
             if (items.size() >= 2 && closed && known) {
                 for (std::size_t i : items) {
-                    if (units[i].cls == UnitClass::team || team_at(i)) continue;
+                    if (units[i].cls == UnitClass::team || team_name_at(i)) continue;
                     const std::string written(unit_text(i));
                     if (!plausible_name(written) || lexicon_.is_not_name(written)) continue;
                     const std::string canonical = *local_teams_.add(written, written);
@@ -533,7 +533,7 @@ const Quantity* FactBuilder::quantity_of(const Capture* capture, std::size_t& un
 std::optional<std::size_t> FactBuilder::name_ending_at(std::size_t end, std::size_t first, std::size_t reach) const {
     std::optional<std::size_t> start;
     for (std::size_t v = end; v-- > first && v + reach >= end;) {
-        if ((model_at(v) || team_at(v)) && name_end_unit(v) == end) start = v;
+        if ((model_name_at(v) || team_name_at(v)) && name_end_unit(v) == end) start = v;
     }
     return start;
 }
@@ -626,7 +626,7 @@ bool FactBuilder::scale_without_subject(std::size_t s) {
                 const Quantity& q = quantities_[static_cast<std::size_t>(x.quantity)];
                 declares_scale = declares_scale || is_scale(q);
             }
-            names_subject = model_at(u) || team_at(u);
+            names_subject = model_name_at(u) || team_name_at(u);
         }
         known = declares_scale && !names_subject ? 1 : 0;
     }
@@ -667,7 +667,7 @@ void FactBuilder::add_score(const RuleMatch& match) {
     // 차이, 5점 올랐다, 점수 차는 83점: a difference, not a score.
     const auto& sentence = units_.sentences[match.sentence];
     for (std::size_t u = unit; u-- > sentence.first_unit && u + 4 > unit;) {
-        if (model_at(u) || team_at(u)) break;  // 환산하면 SK텔레콤이 91점: the team's own
+        if (model_name_at(u) || team_name_at(u)) break;  // 환산하면 SK텔레콤이 91점: the team's own
         if (units_.units[u].keyword == "nonscore" || units_.units[u].keyword == "delta") return;
     }
     // After it: 5점 올랐다, 100점으로 환산하면 (a scale, not a score).
@@ -682,7 +682,7 @@ void FactBuilder::add_score(const RuleMatch& match) {
     // `두 팀의 격차는 지난 평가 4.1점에서 2.2점으로`: a difference is the
     // clause's subject; nobody's score in it.
     for (std::size_t u = unit; u-- > sentence.first_unit && u + kClauseReach > unit;) {
-        if (model_at(u) || team_at(u)) break;
+        if (model_name_at(u) || team_name_at(u)) break;
         if (units_.units[u].keyword == "delta" && u + 1 < unit && is_particle(u + 1, {"은", "는", "이", "가"})) return;
     }
     // A scale (100점 만점) is no score.

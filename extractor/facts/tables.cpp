@@ -356,7 +356,7 @@ void FactBuilder::add_table_names(const std::vector<TableCell>& cells, const std
         const auto [first, end] = units_within(cells[c].start, cells[c].end);
         if (first == end) continue;  // an empty cell
         bool known = false;
-        for (std::size_t u = first; u < end && !known; ++u) known = model_at(u) || team_at(u);
+        for (std::size_t u = first; u < end && !known; ++u) known = model_name_at(u) || team_name_at(u);
         if (known) continue;
         const std::string text(std::string_view(text_.text).substr(cells[c].start, cells[c].end - cells[c].start));
         // A placeholder (-, 비공개, 평균, N/A) names nothing.

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <charconv>
+#include <cstring>
 #include <iterator>
 
 namespace kfacts {
@@ -18,12 +19,27 @@ public:
     void begin_array() { open('['); }
     void end_array() { close(']'); }
 
-    // Keys are the schema's own names, plain ASCII: written without escaping.
+    // Keys are the schema's own short ASCII names: written without escaping,
+    // and in compact output with their separator in one append (a document
+    // has some twenty keys a fact).
     void key(std::string_view k) {
-        item();
-        out_ += '"';
-        out_ += k;
-        out_ += pretty_ ? "\": " : "\":";
+        char piece[kMaxKey + 4];
+        if (pretty_ || k.size() > kMaxKey) {
+            item();
+            out_ += '"';
+            out_ += k;
+            out_ += pretty_ ? "\": " : "\":";
+        } else {
+            std::size_t n = 0;
+            if (!first_.empty() && !first_.back()) piece[n++] = ',';
+            if (!first_.empty()) first_.back() = false;
+            piece[n++] = '"';
+            std::memcpy(piece + n, k.data(), k.size());
+            n += k.size();
+            piece[n++] = '"';
+            piece[n++] = ':';
+            out_.append(piece, n);
+        }
         after_key_ = true;
     }
     void string(std::string_view s) { item(); append_json_string(out_, s); }
@@ -51,6 +67,8 @@ public:
     }
 
 private:
+    static constexpr std::size_t kMaxKey = 32;
+
     void open(char c) {
         item();
         out_ += c;
