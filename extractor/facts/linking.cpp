@@ -397,6 +397,7 @@ void FactBuilder::add_listed_teams() {
         return units[u].cls == UnitClass::team || (units[u].cls == UnitClass::word && units[u].keyword.empty()) ||
                units[u].keyword == "orgname";
     };
+    std::vector<std::size_t> items;
     for (const auto& sentence : units_.sentences) {
         struct Item {
             std::size_t name;
@@ -417,7 +418,7 @@ void FactBuilder::add_listed_teams() {
                 ++u;
                 continue;
             }
-            std::vector<std::size_t> items{first->name};
+            items.assign(1, first->name);
             std::size_t next = first->end;
             while (next + 1 < sentence.end_unit && is_separator(next)) {
                 const std::optional<Item> item = item_at(next + 1);
