@@ -23,13 +23,14 @@ public:
     // and in compact output with their separator in one append (a document
     // has some twenty keys a fact).
     void key(std::string_view k) {
-        char piece[kMaxKey + 4];
         if (pretty_ || k.size() > kMaxKey) {
             item();
             out_ += '"';
             out_ += k;
             out_ += pretty_ ? "\": " : "\":";
         } else {
+            // What item() writes in compact output, then the key.
+            char piece[kMaxKey + 4];
             std::size_t n = 0;
             if (!first_.empty() && !first_.back()) piece[n++] = ',';
             if (!first_.empty()) first_.back() = false;

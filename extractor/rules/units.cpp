@@ -486,8 +486,9 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
             const Unit& unit = out.units[u];
             tags.unit_offsets.push_back(tags.tags.size());
             tags.tags += '{';
-            const TagCode tag = unit.keyword.empty() ? class_codes[static_cast<std::size_t>(unit.cls)]
-                                                     : TagCode{alphabet.code(unit.keyword), alphabet.labelled(unit.keyword)};
+            const TagCode tag =
+                unit.keyword.empty() ? class_codes[static_cast<std::size_t>(unit.cls)]
+                                     : TagCode{alphabet.code(unit.keyword), alphabet.labelled(unit.keyword)};
             tags.tags += tag.code;
             if (tag.labelled) append_unit_label(tags.tags, unit, out, text, quantities, lexicon);
             tags.tags += '}';

@@ -191,8 +191,8 @@ void run_stages(const kfacts::Extractor& extractor, const Options& options) {
         std::vector<kfacts::Diagnostic> diagnostics;
         const auto quantities = extractor.quantities().find(doc.text.text, diagnostics);
         lap(t.quantities);
-        const kfacts::AnnotatedText units = kfacts::annotate(doc.text, tokens, quantities, extractor.lexicon(),
-                                                                 extractor.rules().alphabet());
+        const kfacts::AnnotatedText units =
+            kfacts::annotate(doc.text, tokens, quantities, extractor.lexicon(), extractor.rules().alphabet());
         lap(t.annotate);
         std::vector<kfacts::RuleMatch> matches;
         for (std::size_t s = 0; s < units.sentences.size(); ++s) extractor.rules().match_sentence(units, s, matches);

@@ -264,7 +264,9 @@ TEST_CASE("patterns name at most 62 unit classes", "[rules][selection]") {
     std::string error;
     std::string pattern;
     for (std::size_t i = 0; i < TagAlphabet::kMaxClasses; ++i) {
-        pattern += "[c" + std::string(1, static_cast<char>('a' + i / 26)) + std::string(1, static_cast<char>('a' + i % 26)) + "]";
+        const char first = static_cast<char>('a' + i / 26);
+        const char second = static_cast<char>('a' + i % 26);
+        pattern += std::string("[c") + first + second + "]";
     }
     set.expand(pattern, error);
     CHECK(error.empty());
