@@ -12,7 +12,6 @@
 #include <optional>
 #include <sstream>
 #include <thread>
-#include <unordered_map>
 
 #include "rules/lexicon.h"
 
@@ -372,21 +371,17 @@ void RuleSet::add_file(const std::string& path, std::string_view content) {
 }
 
 void RuleSet::compile(std::int64_t set_max_mem) {
-    class_names_.clear();
-    std::unordered_map<std::string, std::uint64_t> class_bits;
-    const auto bit_of = [&](std::string_view name) -> std::uint64_t {
-        if (const auto it = class_bits.find(std::string(name)); it != class_bits.end()) return it->second;
-        if (class_names_.size() == 64) return 0;
-        const std::uint64_t bit = std::uint64_t{1} << class_names_.size();
-        class_names_.emplace_back(name);
-        class_bits.emplace(std::string(name), bit);
-        return bit;
+    // A class's bit is its number in the alphabet: every class a pattern
+    // names got its code when the pattern was read (expand). One without a
+    // code would get no bit, which only weakens a condition.
+    const auto bit_of = [this](std::string_view name) -> std::uint64_t {
+        const std::size_t index = alphabet_.index(alphabet_.code(name));
+        return index < alphabet_.size() ? std::uint64_t{1} << index : 0;
     };
     for (const auto& rule : rules_) rule->class_clauses = ClassConditionReader(rule->pattern, bit_of).read();
     code_bits_.fill(0);
-    for (const auto& [name, bit] : class_bits) {
-        const char code = alphabet_.code(name);
-        if (code != TagAlphabet::kUnnamedClass) code_bits_[static_cast<unsigned char>(code)] |= bit;
+    for (std::size_t index = 0; index < alphabet_.size(); ++index) {
+        code_bits_[static_cast<unsigned char>(TagAlphabet::code_at(index))] = std::uint64_t{1} << index;
     }
 
     // One selecting set per fact type: the DFA of one set over all rules
@@ -538,8 +533,8 @@ std::vector<std::vector<std::string>> RuleSet::class_condition(const Rule& rule)
     std::vector<std::vector<std::string>> out;
     for (std::uint64_t clause : rule.class_clauses) {
         auto& names = out.emplace_back();
-        for (std::size_t bit = 0; bit < class_names_.size(); ++bit) {
-            if (clause >> bit & 1) names.push_back(class_names_[bit]);
+        for (std::size_t index = 0; index < alphabet_.size(); ++index) {
+            if (clause >> index & 1) names.emplace_back(alphabet_.name(TagAlphabet::code_at(index)));
         }
     }
     return out;

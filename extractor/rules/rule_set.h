@@ -136,10 +136,10 @@ private:
         std::vector<int> rules;
     };
     std::vector<SelectingSet> sets_;
-    // The unit classes that patterns name, a bit each (at most 64; a class
-    // past that gets no bit, and conditions on it are dropped).
-    std::vector<std::string> class_names_;
-    std::array<std::uint64_t, 128> code_bits_{};  // their bits by tag code (TagAlphabet)
+    // Class conditions give each class a pattern names the bit of its
+    // number in the alphabet (1 << alphabet_.index(code)); by tag code:
+    std::array<std::uint64_t, 128> code_bits_{};
+    static_assert(TagAlphabet::kMaxClasses <= 64);
 
     std::uint64_t classes_present(const SentenceTags& sentence) const;
 };

@@ -268,8 +268,8 @@ bool TagAlphabet::labelled(std::string_view cls) const {
 }
 
 std::string_view TagAlphabet::name(char code) const {
-    const std::size_t index = kCodes.find(code);
-    return index < names_.size() ? std::string_view(names_[index]) : std::string_view();
+    const std::size_t i = index(code);
+    return i < names_.size() ? std::string_view(names_[i]) : std::string_view();
 }
 
 std::string readable_tags(const AnnotatedText& annotated, std::size_t sentence, const NormalizedText& text,

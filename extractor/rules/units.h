@@ -6,6 +6,7 @@
 // per class (TagAlphabet) and the label only where some pattern reads it.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -59,9 +60,15 @@ public:
     // The class a code stands for ("" for kUnnamedClass and unknown codes).
     std::string_view name(char code) const;
     std::size_t size() const { return names_.size(); }
+    // Classes are numbered in order of first sight: the i-th has code
+    // code_at(i), and index() of a code is its number (size() for
+    // kUnnamedClass and unknown codes).
+    static char code_at(std::size_t index) { return kCodes[index]; }
+    std::size_t index(char code) const { return std::min(kCodes.find(code), size()); }
 
 private:
     static constexpr std::string_view kCodes = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    static_assert(kCodes.size() == kMaxClasses);
     struct Entry {
         char code;
         bool labelled;
