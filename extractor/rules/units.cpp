@@ -252,19 +252,15 @@ std::optional<char> TagAlphabet::add(std::string_view cls, bool with_label) {
     if (names_.size() == kMaxClasses) return std::nullopt;
     const char code = kCodes[names_.size()];
     names_.emplace_back(cls);
-    classes_.emplace(std::string(cls), Entry{code, with_label});
+    classes_.emplace(std::string(cls), Spelling{code, with_label});
     return code;
 }
 
-char TagAlphabet::code(std::string_view cls) const {
+TagAlphabet::Spelling TagAlphabet::spelling(std::string_view cls) const {
     const auto it = classes_.find(cls);
-    return it == classes_.end() ? kUnnamedClass : it->second.code;
-}
-
-bool TagAlphabet::labelled(std::string_view cls) const {
-    if (every_label_) return true;
-    const auto it = classes_.find(cls);
-    return it != classes_.end() && it->second.labelled;
+    Spelling found = it == classes_.end() ? Spelling{kUnnamedClass, false} : it->second;
+    found.labelled = found.labelled || every_label_;
+    return found;
 }
 
 std::string_view TagAlphabet::name(char code) const {
@@ -291,14 +287,9 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                        const std::vector<Quantity>& quantities, const Lexicon& lexicon,
                        const TagAlphabet& alphabet) {
     AnnotatedText out;
-    struct TagCode {
-        char code;
-        bool labelled;
-    };
-    std::array<TagCode, kUnitClassCount> class_codes{};
+    std::array<TagAlphabet::Spelling, kUnitClassCount> class_spellings{};
     for (std::size_t c = 0; c < kUnitClassCount; ++c) {
-        const std::string_view name = unit_class_name(static_cast<UnitClass>(c));
-        class_codes[c] = {alphabet.code(name), alphabet.labelled(name)};
+        class_spellings[c] = alphabet.spelling(unit_class_name(static_cast<UnitClass>(c)));
     }
     out.unit_of_token.assign(tokens.tokens.size(), 0);
     std::size_t next_quantity = 0;
@@ -486,11 +477,11 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
             const Unit& unit = out.units[u];
             tags.unit_offsets.push_back(tags.tags.size());
             tags.tags += '{';
-            const TagCode tag =
-                unit.keyword.empty() ? class_codes[static_cast<std::size_t>(unit.cls)]
-                                     : TagCode{alphabet.code(unit.keyword), alphabet.labelled(unit.keyword)};
-            tags.tags += tag.code;
-            if (tag.labelled) append_unit_label(tags.tags, unit, out, text, quantities, lexicon);
+            const TagAlphabet::Spelling spelling = unit.keyword.empty()
+                                                       ? class_spellings[static_cast<std::size_t>(unit.cls)]
+                                                       : alphabet.spelling(unit.keyword);
+            tags.tags += spelling.code;
+            if (spelling.labelled) append_unit_label(tags.tags, unit, out, text, quantities, lexicon);
             tags.tags += '}';
         }
         tags.unit_offsets.push_back(tags.tags.size());

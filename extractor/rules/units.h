@@ -54,9 +54,15 @@ public:
     // A pattern reads labels whatever the class ([*:label]).
     void label_every_class() { every_label_ = true; }
 
-    // The code of any class: kUnnamedClass unless a pattern names it.
-    char code(std::string_view cls) const;
-    bool labelled(std::string_view cls) const;
+    // How a unit of any class is written: its code (kUnnamedClass unless a
+    // pattern names the class) and whether its label is. One lookup.
+    struct Spelling {
+        char code;
+        bool labelled;
+    };
+    Spelling spelling(std::string_view cls) const;
+    char code(std::string_view cls) const { return spelling(cls).code; }
+    bool labelled(std::string_view cls) const { return spelling(cls).labelled; }
     // The class a code stands for ("" for kUnnamedClass and unknown codes).
     std::string_view name(char code) const;
     std::size_t size() const { return names_.size(); }
@@ -69,15 +75,11 @@ public:
 private:
     static constexpr std::string_view kCodes = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     static_assert(kCodes.size() == kMaxClasses);
-    struct Entry {
-        char code;
-        bool labelled;
-    };
     struct NameHash {
         using is_transparent = void;
         std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
     };
-    std::unordered_map<std::string, Entry, NameHash, std::equal_to<>> classes_;
+    std::unordered_map<std::string, Spelling, NameHash, std::equal_to<>> classes_;
     std::vector<std::string> names_;  // by code index
     bool every_label_ = false;
 };
