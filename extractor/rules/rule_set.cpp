@@ -48,6 +48,16 @@ std::optional<CountedRepetition> counted_repetition(std::string_view pattern, st
     return CountedRepetition{at_least_once, close};
 }
 
+// For Counts::relaxed: writes the counted repetition at s[i] as + or * and
+// moves i to its '}'; false, writing nothing, where RE2 reads the '{' as text.
+bool append_relaxed_count(std::string& out, std::string_view s, std::size_t& i) {
+    const auto repeat = counted_repetition(s, i);
+    if (!repeat) return false;
+    out += repeat->at_least_once ? '+' : '*';
+    i = repeat->close;
+    return true;
+}
+
 // In a label alternative, `.` means any character inside the label.
 std::string expand_label(std::string_view label, RuleSet::Counts counts) {
     std::string out;
@@ -58,13 +68,9 @@ std::string expand_label(std::string_view label, RuleSet::Counts counts) {
             ++i;
         } else if (label[i] == '.') {
             out += "[^}]";
-        } else if (label[i] == '{' && !in_class && counts == RuleSet::Counts::relaxed) {
-            if (const auto repeat = counted_repetition(label, i)) {
-                out += repeat->at_least_once ? '+' : '*';
-                i = repeat->close;
-            } else {
-                out += '{';
-            }
+        } else if (label[i] == '{' && !in_class && counts == RuleSet::Counts::relaxed &&
+                   append_relaxed_count(out, label, i)) {
+            continue;
         } else {
             if (label[i] == '[') in_class = true;
             if (label[i] == ']') in_class = false;
@@ -237,13 +243,7 @@ std::string RuleSet::expand(std::string_view pattern, std::string& error, Counts
             ++i;
             continue;
         }
-        if (c == '{' && counts == Counts::relaxed) {
-            if (const auto repeat = counted_repetition(pattern, i)) {
-                out += repeat->at_least_once ? '+' : '*';
-                i = repeat->close;
-                continue;
-            }
-        }
+        if (c == '{' && counts == Counts::relaxed && append_relaxed_count(out, pattern, i)) continue;
         if (c != '[') {
             out += c;
             continue;
