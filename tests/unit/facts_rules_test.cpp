@@ -640,6 +640,20 @@ TEST_CASE("a model found with and without its only size is one model, named with
           std::vector<std::string>{"NRX-Pro 2.1", "NRX-Pro 2.1 72B", "NRX-Pro 2.1 7B"});
 }
 
+TEST_CASE("a model a rule finds is known at once, though its sentence was looked at before", "[rules][unknown]") {
+    // 딥시크-V3.1 makes V3.1 a local name from the start, so linking looks up
+    // local names at every unit before the rules run; 벼리-32B, found by a rule
+    // afterwards, must still be the subject of its own sentence's size.
+    const auto facts = extract("4위 딥시크-V3.1(딥시크) 점수 1341\n"
+                               "매개변수 320억 개의 벼리-32B는 10위권 안에 든 모델 가운데 가장 작다.\n");
+    const Fact* size = find(facts, FactType::parameter_count);
+    REQUIRE(size != nullptr);
+    REQUIRE(size->value);
+    CHECK(size->value->to_string() == "32000000000");
+    REQUIRE(size->model);
+    CHECK(*size->model == "벼리-32B");
+}
+
 TEST_CASE("links to other stories give no facts of this article", "[rules]") {
     const std::vector<Fact> facts = extract(
         "가온랩스는 새 모델 '가온-2'를 공개했다.\n\n"
