@@ -59,21 +59,15 @@ bool append_relaxed_count(std::string& out, std::string_view s, std::size_t& i) 
 }
 
 // In a label alternative, `.` means any character inside the label.
-std::string expand_label(std::string_view label, RuleSet::Counts counts) {
+std::string expand_label(std::string_view label) {
     std::string out;
-    bool in_class = false;  // inside [...], where '{' is a character
     for (std::size_t i = 0; i < label.size(); ++i) {
         if (label[i] == '\\' && i + 1 < label.size()) {
             out += label.substr(i, 2);
             ++i;
         } else if (label[i] == '.') {
             out += "[^}]";
-        } else if (label[i] == '{' && !in_class && counts == RuleSet::Counts::relaxed &&
-                   append_relaxed_count(out, label, i)) {
-            continue;
         } else {
-            if (label[i] == '[') in_class = true;
-            if (label[i] == ']') in_class = false;
             out += label[i];
         }
     }
@@ -263,7 +257,7 @@ std::string RuleSet::expand(std::string_view pattern, std::string& error, Counts
             return {};
         }
         // Each macro is one group, so that a quantifier after it applies to
-        // the whole unit. A unit is `{` code label `}` (TagAlphabet).
+        // the whole unit. A unit is `{` code tests `}` (TagAlphabet).
         if (cls == "any") {
             out += "(?:\\{[^}]*\\})";
             continue;
@@ -274,9 +268,8 @@ std::string RuleSet::expand(std::string_view pattern, std::string& error, Counts
         }
         out += "(?:\\{";
         if (cls == "*") {
-            if (colon != std::string_view::npos) alphabet_.label_every_class();
             out += "[^}]";
-        } else if (const auto code = alphabet_.add(cls, colon != std::string_view::npos)) {
+        } else if (const auto code = alphabet_.add(cls)) {
             out += *code;
         } else {
             error = fmt::format("unit class '{}' is one more than the {} classes patterns can name", cls,
@@ -286,7 +279,10 @@ std::string RuleSet::expand(std::string_view pattern, std::string& error, Counts
         if (colon == std::string_view::npos) {
             out += "[^}]*";
         } else {
-            out += "(?:" + expand_label(trim(macro.substr(colon + 1)), counts) + ")";
+            // The unit passes the label's test: its code is among the unit's.
+            const auto test = alphabet_.add_label_test(cls, expand_label(trim(macro.substr(colon + 1))), error);
+            if (!test) return {};
+            out += fmt::format("[^}}{0}]*{0}[^}}]*", *test);
         }
         out += "\\})";
     }
@@ -415,9 +411,15 @@ void RuleSet::compile(std::int64_t set_max_mem) {
         std::string no_error;
         relaxed[i] = expand(rules_[i]->pattern, no_error, Counts::relaxed);
     }
+    if (!alphabet_.compile()) {
+        throw RuleLoadError(fmt::format("{}: the label tests of a unit class exceed their memory budget ({} MiB)",
+                                        rules_.empty() ? std::string("rules") : rules_.front()->file,
+                                        TagAlphabet::kLabelTestsMaxMem >> 20));
+    }
     const auto compile_set = [&](std::size_t k) {
         RE2::Options options;
         options.set_log_errors(false);
+        options.set_encoding(RE2::Options::EncodingLatin1);  // tags are ASCII: one byte, one character
         options.set_max_mem(set_max_mem);
         sets[k].set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
         for (int i : sets[k].rules) {
@@ -434,6 +436,7 @@ void RuleSet::compile(std::int64_t set_max_mem) {
         if (rule.regex) return;
         RE2::Options options;
         options.set_log_errors(false);
+        options.set_encoding(RE2::Options::EncodingLatin1);
         options.set_max_mem(kRuleMaxMem);
         auto regex = std::make_unique<RE2>(rule.expanded, options);
         if (!regex->ok()) {

@@ -1,6 +1,9 @@
 #include "rules/units.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 
 namespace kfacts {
@@ -56,7 +59,8 @@ UnitClass quote_class(std::string_view mark, bool opens) {
     return opens ? UnitClass::sq_open : UnitClass::sq_close;
 }
 
-// A brace in a label would open or close a unit for the patterns: it is '?'.
+// A brace in a label is '?', as `rules tags` shows it, where it would
+// otherwise open or close a unit.
 void append_label(std::string& tags, std::string_view label) {
     const std::size_t start = tags.size();
     tags += label;
@@ -244,23 +248,156 @@ void append_unit_label(std::string& out, const Unit& unit, const AnnotatedText& 
 
 }  // namespace
 
-std::optional<char> TagAlphabet::add(std::string_view cls, bool with_label) {
-    if (const auto it = classes_.find(cls); it != classes_.end()) {
-        it->second.labelled = it->second.labelled || with_label;
-        return it->second.code;
+namespace {
+
+// The codes a label passed, for the labels seen last on this thread: words
+// and particles recur, and a hit costs a hash where a set's pass over the
+// label costs some ten times more. Fixed size, so bounded; entries name the
+// tests they answer for by LabelTests::id_, which is never reused.
+class PassedCache {
+public:
+    // The codes cached for (tests, label), or null.
+    const std::string_view* find(std::uint64_t tests, std::string_view label) {
+        Entry& e = entry(tests, label);
+        if (e.tests != tests || std::string_view(e.label, e.label_size) != label) return nullptr;
+        found_ = std::string_view(e.codes, e.codes_size);
+        return &found_;
     }
+    void store(std::uint64_t tests, std::string_view label, std::string_view codes) {
+        if (label.size() > sizeof(Entry::label) || codes.size() > sizeof(Entry::codes)) return;
+        Entry& e = entry(tests, label);
+        e.tests = tests;
+        e.label_size = static_cast<std::uint8_t>(label.size());
+        e.codes_size = static_cast<std::uint8_t>(codes.size());
+        std::copy(label.begin(), label.end(), e.label);
+        std::copy(codes.begin(), codes.end(), e.codes);
+    }
+
+private:
+    struct Entry {
+        std::uint64_t tests = 0;  // LabelTests::id_; 0: empty
+        std::uint8_t label_size = 0;
+        std::uint8_t codes_size = 0;
+        char label[38];
+        char codes[16];
+    };
+    static constexpr std::size_t kEntries = 8192;  // 512 KiB a thread
+    Entry& entry(std::uint64_t tests, std::string_view label) {
+        const std::size_t h = std::hash<std::string_view>{}(label) ^ (tests * 0x9E3779B97F4A7C15ull);
+        return entries_[h & (kEntries - 1)];
+    }
+    std::vector<Entry> entries_ = std::vector<Entry>(kEntries);
+    std::string_view found_;
+};
+
+std::atomic<std::uint64_t> next_label_tests_id{1};
+
+}  // namespace
+
+bool LabelTests::compile(std::int64_t max_mem) {
+    set_.reset();
+    id_ = next_label_tests_id++;
+    if (tests_.size() < 2) return true;
+    RE2::Options options;
+    options.set_log_errors(false);
+    options.set_max_mem(max_mem);
+    auto set = std::make_unique<RE2::Set>(options, RE2::ANCHOR_BOTH);
+    for (const LabelTest& test : tests_) {
+        if (set->Add(test.regex, nullptr) < 0) return false;  // each compiled alone before
+    }
+    if (!set->Compile()) return false;
+    set_ = std::move(set);
+    return true;
+}
+
+void LabelTests::append_passed(std::string_view label, std::string& out, std::vector<int>& scratch) const {
+    thread_local PassedCache cache;
+    if (const std::string_view* codes = cache.find(id_, label)) {
+        out += *codes;
+        return;
+    }
+    const std::size_t start = out.size();
+    run(label, out, scratch);
+    cache.store(id_, label, std::string_view(out).substr(start));
+}
+
+void LabelTests::run(std::string_view label, std::string& out, std::vector<int>& scratch) const {
+    if (set_) {
+        RE2::Set::ErrorInfo error{};
+        scratch.clear();
+        if (set_->Match(label, &scratch, &error)) {
+            std::sort(scratch.begin(), scratch.end());
+            for (int i : scratch) out += tests_[static_cast<std::size_t>(i)].code;
+            return;
+        }
+        if (error.kind == RE2::Set::kNoError) return;
+        // Out of DFA memory (a pathological label): the tests run one by one.
+    }
+    for (const LabelTest& test : tests_) {
+        if (RE2::FullMatch(label, *test.re)) out += test.code;
+    }
+}
+
+std::optional<char> TagAlphabet::add(std::string_view cls) {
+    if (const auto it = classes_.find(cls); it != classes_.end()) return it->second.code;
     if (names_.size() == kMaxClasses) return std::nullopt;
     const char code = kCodes[names_.size()];
     names_.emplace_back(cls);
-    classes_.emplace(std::string(cls), Spelling{code, with_label});
+    Class& added = classes_.emplace(std::string(cls), Class{code, {}, 0}).first->second;
+    for (const LabelTest& test : every_class_) added.tests.add(test);
     return code;
+}
+
+std::optional<char> TagAlphabet::add_label_test(std::string_view cls, std::string_view regex, std::string& error) {
+    const std::string key = std::string(cls) + '\n' + std::string(regex);
+    if (const auto it = test_codes_.find(key); it != test_codes_.end()) return it->second;
+    const bool every = cls == "*";
+    const auto named = classes_.find(cls);
+    if (!every && named == classes_.end()) {
+        error = fmt::format("unit class '{}' has no code", cls);
+        return std::nullopt;
+    }
+    // A class's own tests take codes from the start, those of every class from the end.
+    std::size_t most_own = 0;
+    for (const auto& [name, c] : classes_) most_own = std::max(most_own, c.own);
+    const std::size_t own = every ? most_own : named->second.own;
+    if (own + every_class_.size() == kMaxLabelTests) {
+        error = fmt::format("[{}:{}] is one more than the {} label tests a class can have", cls, regex,
+                            kMaxLabelTests);
+        return std::nullopt;
+    }
+    RE2::Options options;
+    options.set_log_errors(false);
+    auto re = std::make_shared<const RE2>(regex, options);
+    if (!re->ok()) {
+        error = fmt::format("bad pattern: [{}:{}]: {}", cls, regex, re->error());
+        return std::nullopt;
+    }
+    LabelTest test{std::string(regex), every ? kCodes[kCodes.size() - 1 - every_class_.size()] : kCodes[own],
+                   std::move(re)};
+    if (every) {
+        for (auto& [name, c] : classes_) c.tests.add(test);
+        unnamed_.add(test);
+        every_class_.push_back(test);
+    } else {
+        named->second.tests.add(test);
+        ++named->second.own;
+    }
+    test_codes_.emplace(key, test.code);
+    return test.code;
+}
+
+bool TagAlphabet::compile() {
+    for (auto& [name, c] : classes_) {
+        if (!c.tests.compile(kLabelTestsMaxMem)) return false;
+    }
+    return unnamed_.compile(kLabelTestsMaxMem);
 }
 
 TagAlphabet::Spelling TagAlphabet::spelling(std::string_view cls) const {
     const auto it = classes_.find(cls);
-    Spelling found = it == classes_.end() ? Spelling{kUnnamedClass, false} : it->second;
-    found.labelled = found.labelled || every_label_;
-    return found;
+    const LabelTests& tests = it == classes_.end() ? unnamed_ : it->second.tests;
+    return {it == classes_.end() ? kUnnamedClass : it->second.code, tests.empty() ? nullptr : &tests};
 }
 
 std::string_view TagAlphabet::name(char code) const {
@@ -293,6 +430,8 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
     }
     out.unit_of_token.assign(tokens.tokens.size(), 0);
     std::size_t next_quantity = 0;
+    std::string label;
+    std::vector<int> passed;
 
     for (const Sentence& sentence : tokens.sentences) {
         SentenceTags tags;
@@ -481,7 +620,11 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                                                        ? class_spellings[static_cast<std::size_t>(unit.cls)]
                                                        : alphabet.spelling(unit.keyword);
             tags.tags += spelling.code;
-            if (spelling.labelled) append_unit_label(tags.tags, unit, out, text, quantities, lexicon);
+            if (spelling.tests) {
+                label.clear();
+                append_unit_label(label, unit, out, text, quantities, lexicon);
+                spelling.tests->append_passed(label, tags.tags, passed);
+            }
             tags.tags += '}';
         }
         tags.unit_offsets.push_back(tags.tags.size());

@@ -2,19 +2,23 @@
 // gazetteer name or quantity spanning several tokens), each with a class and
 // a label, rendered as a tag string that the patterns in
 // rules/patterns/*.rules match with RE2. Patterns read `{class:label}`; the
-// tag string spells each unit `{` code label `}`, with a one-character code
-// per class (TagAlphabet) and the label only where some pattern reads it.
+// tag string spells each unit `{` code tests `}`: a one-character code per
+// class (TagAlphabet) and one per test of its label that it passes (LabelTests).
 #pragma once
 
 #include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
+
+#include <re2/re2.h>
+#include <re2/set.h>
 
 #include "numbers/numbers.h"
 #include "rules/lexicon.h"
@@ -37,32 +41,71 @@ inline constexpr std::size_t kUnitClassCount = static_cast<std::size_t>(UnitClas
 
 std::string_view unit_class_name(UnitClass cls);
 
-// How tag strings spell unit classes. RE2 scans the tags once per selecting
-// set and once or more per selected rule, so their length is its cost:
-// `{team:카카오}` is 15 bytes, `{T}` 3. Each class that a pattern names gets
-// one character; every other class shares kUnnamedClass, since no pattern can
-// tell them apart. A class keeps its label only if a pattern reads it
-// ([word:팀]); `[*:label]` keeps every label.
+// A test of a unit's label that a pattern makes ([word:팀|기업], [qty:B개?]):
+// an RE2 that must match the whole label, and the code a unit that passes
+// it is written with.
+struct LabelTest {
+    std::string regex;
+    char code;
+    std::shared_ptr<const RE2> re;  // shared by the classes a test of every class is in
+};
+
+// The tests of one class's labels. A unit is written with the codes of the
+// tests its label passes, never with the label itself, so that the patterns
+// RE2 runs over the tags stay short ASCII: programs small enough for RE2's
+// fast submatch engines, and tags a few bytes a unit.
+class LabelTests {
+public:
+    void add(LabelTest test) { tests_.push_back(std::move(test)); }
+    // Compiles the set that runs all tests in one pass (at two tests or
+    // more); false if it exceeds `max_mem`.
+    bool compile(std::int64_t max_mem);
+    bool empty() const { return tests_.empty(); }
+    // Appends the codes of the tests `label` passes, in the order they were
+    // added. `scratch` is working memory, to be reused across calls.
+    void append_passed(std::string_view label, std::string& out, std::vector<int>& scratch) const;
+
+private:
+    void run(std::string_view label, std::string& out, std::vector<int>& scratch) const;
+
+    std::vector<LabelTest> tests_;
+    std::unique_ptr<RE2::Set> set_;
+    std::uint64_t id_ = 0;  // unique to each compile(), for the cache of answers (units.cpp)
+};
+
+// How tag strings spell units: `{` class code, the codes of the label tests
+// it passes `}`. RE2 scans the tags once per selecting set and once or more
+// per selected rule, so their length is its cost: `{team:카카오}` is 15
+// bytes, `{T}` 3. Each class that a pattern names gets one character; every
+// other class shares kUnnamedClass, since no pattern can tell them apart.
 class TagAlphabet {
 public:
     static constexpr char kUnnamedClass = '_';
-    static constexpr std::size_t kMaxClasses = 62;  // one letter or digit each
+    static constexpr std::size_t kMaxClasses = 62;     // one letter or digit each
+    static constexpr std::size_t kMaxLabelTests = 62;  // of one class, with those of every class
+    static constexpr std::int64_t kLabelTestsMaxMem = std::int64_t{8} << 20;  // per class
 
     // The code of a class a pattern names, given one on first sight; nothing
     // once kMaxClasses classes have codes.
-    std::optional<char> add(std::string_view cls, bool with_label);
-    // A pattern reads labels whatever the class ([*:label]).
-    void label_every_class() { every_label_ = true; }
+    std::optional<char> add(std::string_view cls);
+    // The code of the test "the label matches `regex`" for units of class
+    // `cls` (a class `add` has given a code, or "*" for every class), given
+    // one on first sight; nothing, with the reason, when the regex does not
+    // compile or the class has kMaxLabelTests tests. Codes tell apart the
+    // tests of one class: a test of every class has the same code in each.
+    std::optional<char> add_label_test(std::string_view cls, std::string_view regex, std::string& error);
+    // Compiles each class's tests into one set; false if one exceeds its budget.
+    bool compile();
 
     // How a unit of any class is written: its code (kUnnamedClass unless a
-    // pattern names the class) and whether its label is. One lookup.
+    // pattern names the class) and the tests of its label (null if none). One lookup.
     struct Spelling {
         char code;
-        bool labelled;
+        const LabelTests* tests;
     };
     Spelling spelling(std::string_view cls) const;
     char code(std::string_view cls) const { return spelling(cls).code; }
-    bool labelled(std::string_view cls) const { return spelling(cls).labelled; }
+    bool reads_labels(std::string_view cls) const { return spelling(cls).tests != nullptr; }
     // The class a code stands for ("" for kUnnamedClass and unknown codes).
     std::string_view name(char code) const;
     std::size_t size() const { return names_.size(); }
@@ -74,14 +117,24 @@ public:
 
 private:
     static constexpr std::string_view kCodes = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    static_assert(kCodes.size() == kMaxClasses);
+    static_assert(kCodes.size() == kMaxClasses && kCodes.size() == kMaxLabelTests);
     struct NameHash {
         using is_transparent = void;
         std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
     };
-    std::unordered_map<std::string, Spelling, NameHash, std::equal_to<>> classes_;
+    struct Class {
+        char code;
+        LabelTests tests;     // its own, then those of every class
+        std::size_t own = 0;  // its own tests: codes from the start of kCodes
+    };
+    // Codes of the tests already made, by class and regex ("word\n팀|기업").
+    std::unordered_map<std::string, char> test_codes_;
+    std::unordered_map<std::string, Class, NameHash, std::equal_to<>> classes_;
     std::vector<std::string> names_;  // by code index
-    bool every_label_ = false;
+    // Tests of every class ([*:label]), codes from the end of kCodes; the
+    // classes no pattern names have only these.
+    std::vector<LabelTest> every_class_;
+    LabelTests unnamed_;
 };
 
 struct Unit {
