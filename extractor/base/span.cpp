@@ -75,6 +75,14 @@ bool is_valid_utf8(std::string_view s) {
             ++i;
             continue;
         }
+        // Three bytes with a lead of E1..EC or EE..EF take any two
+        // continuation bytes (Hangul syllables, mostly): no decoding needed.
+        const unsigned char lead = bytes[i];
+        if (lead >= 0xE1 && lead != 0xED && lead <= 0xEF && i + 2 < s.size() && (bytes[i + 1] & 0xC0) == 0x80 &&
+            (bytes[i + 2] & 0xC0) == 0x80) {
+            i += 3;
+            continue;
+        }
         i += utf8_sequence(s, i, cp, valid);
         if (!valid) return false;
     }
@@ -98,6 +106,7 @@ SourceLocator::SourceLocator(std::string_view source) : source_(source) {
             const std::size_t start = k * kBlockBytes;
             chars += lead_bytes(source.substr(start, std::min(kBlockBytes, source.size() - start)));
         }
+        count_line_chars();
         return;
     }
     // Ill-formed input: walk the sequences as the decoder does.
@@ -116,6 +125,12 @@ SourceLocator::SourceLocator(std::string_view source) : source_(source) {
         block_sequence_starts_.push_back(source.size());
         block_chars_.push_back(chars);
     }
+    count_line_chars();
+}
+
+void SourceLocator::count_line_chars() {
+    line_chars_.reserve(line_starts_.size());
+    for (std::size_t start : line_starts_) line_chars_.push_back(chars_before(start));
 }
 
 std::size_t SourceLocator::chars_before(std::size_t byte_offset) const {
@@ -140,8 +155,7 @@ SourcePosition SourceLocator::locate(std::size_t byte_offset) const {
     const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), byte_offset);
     const std::size_t line = static_cast<std::size_t>(it - line_starts_.begin());  // 1-based
     const std::size_t chars = chars_before(byte_offset);
-    const std::size_t col = chars - chars_before(line_starts_[line - 1]);
-    return {line, col + 1, chars};
+    return {line, chars - line_chars_[line - 1] + 1, chars};
 }
 
 }  // namespace kfacts

@@ -113,7 +113,6 @@ public:
                 local_models_.add(std::string_view(name).substr(hyphen + 1), name);
             }
         }
-        compute_topics();
     }
 
     void add_gazetteer_entities();
@@ -223,7 +222,8 @@ private:
     const ExtractOptions& options_;
     std::vector<std::size_t> sentence_of_unit_;
     // Per sentence: the unit of its topic model and team, if any, and whether
-    // it names others so that no topic carries over it.
+    // it names others so that no topic carries over it. Computed by
+    // apply_rules once rules have found their teams, and again their models.
     std::vector<std::optional<std::size_t>> topic_model_, topic_team_;
     // The model the article is about: the topic of more sentences than any
     // other, in two at least. A score nothing else claims is its.

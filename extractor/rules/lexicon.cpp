@@ -202,18 +202,23 @@ const Entity* Lexicon::find(std::string_view name, EntityKind kind) const {
     return nullptr;
 }
 
-// Code points are told apart by their low 16 bits (all of the BMP, where
-// Hangul and Latin are); the first (or last) byte stands for a broken sequence.
+// The bytes of the first (or last) character, as they are, hashed to 16
+// bits: a word and an affix that share that character share its bytes,
+// which is all a filter needs, and nothing is decoded (a broken sequence is
+// just other bytes).
 std::size_t Lexicon::AffixFilter::bit_of(std::string_view s, bool at_end) {
-    std::size_t start = at_end ? s.size() - 1 : 0;
+    std::size_t start = 0;
+    std::size_t end = s.size();
     if (at_end) {
+        start = s.size() - 1;
         while (start > 0 && s.size() - start < 4 && is_continuation_byte(s[start])) --start;
+    } else {
+        const auto lead = static_cast<unsigned char>(s[0]);
+        end = std::min<std::size_t>(lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4, s.size());
     }
-    char32_t cp;
-    bool valid;
-    const std::size_t length = utf8_sequence(s, start, cp, valid);
-    if (!valid || (at_end && start + length != s.size())) return static_cast<unsigned char>(s[at_end ? s.size() - 1 : 0]);
-    return cp & 0xFFFF;
+    std::uint32_t bytes = 0;
+    for (std::size_t i = start; i < end; ++i) bytes = bytes << 8 | static_cast<unsigned char>(s[i]);
+    return (bytes * 0x9E3779B1u) >> 16;
 }
 
 void Lexicon::AffixFilter::add(std::string_view affix, bool at_end) {
