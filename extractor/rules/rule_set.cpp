@@ -595,7 +595,7 @@ void RuleSet::match_sentence(const AnnotatedText& text, std::size_t sentence,
             for (std::size_t g = 1; g < groups.size(); ++g) {
                 if (rule.groups[g].empty() || groups[g].data() == nullptr) continue;
                 const auto [f, e] = text.units_in(sentence, offset(groups[g]), offset(groups[g]) + groups[g].size());
-                match.captures[rule.groups[g]] = {f, e};
+                match.captures.emplace_back(rule.groups[g], Capture{f, e});
             }
             out.push_back(std::move(match));
             const std::size_t end = offset(groups[0]) + groups[0].size();

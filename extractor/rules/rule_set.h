@@ -74,11 +74,14 @@ struct RuleMatch {
     const Rule* rule = nullptr;
     std::size_t sentence = 0;
     Capture whole;
-    std::map<std::string, Capture, std::less<>> captures;
+    // By group name (the rule's own strings); a pattern has a few groups.
+    std::vector<std::pair<std::string_view, Capture>> captures;
 
     const Capture* get(std::string_view name) const {
-        const auto it = captures.find(name);
-        return it == captures.end() || it->second.empty() ? nullptr : &it->second;
+        for (const auto& [group, capture] : captures) {
+            if (group == name) return capture.empty() ? nullptr : &capture;
+        }
+        return nullptr;
     }
 };
 

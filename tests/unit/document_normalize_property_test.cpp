@@ -67,8 +67,13 @@ std::vector<std::size_t> code_point_starts(std::string_view s) {
 }
 
 void replace_all(std::string& s, std::string_view from, std::string_view to) {
-    for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
-        s.replace(at, from.size(), to);
+    std::string replaced;
+    std::size_t rest = 0;
+    for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, rest)) {
+        replaced.append(s, rest, at - rest).append(to);
+        rest = at + from.size();
+    }
+    s = replaced.append(s, rest);
 }
 
 // What normalize_text must produce, computed the slow way: decode, fold,

@@ -124,7 +124,10 @@ std::string describe(std::string_view text, const std::vector<Quantity>& quantit
 
 std::string describe(const std::vector<Diagnostic>& diagnostics) {
     std::string out;
-    for (const Diagnostic& d : diagnostics) out += (out.empty() ? "" : " ") + std::string(code_name(d.code));
+    for (const Diagnostic& d : diagnostics) {
+        if (!out.empty()) out += ' ';
+        out += code_name(d.code);
+    }
     return out;
 }
 
