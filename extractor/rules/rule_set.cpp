@@ -525,7 +525,7 @@ RuleSet RuleSet::load(const std::string& dir) {
 std::uint64_t RuleSet::classes_present(const SentenceTags& sentence) const {
     std::uint64_t present = 0;
     for (std::size_t u = 0; u + 1 < sentence.unit_offsets.size(); ++u) {
-        // A unit's tag is `{` code label `}`; codes are ASCII.
+        // A unit's tag is `{` class code, test codes `}`; codes are ASCII.
         const auto code = static_cast<unsigned char>(sentence.tags[sentence.unit_offsets[u] + 1]);
         if (code < code_bits_.size()) present |= code_bits_[code];
     }

@@ -109,12 +109,12 @@ public:
     void match_sentence(const AnnotatedText& text, std::size_t sentence,
                         std::vector<RuleMatch>& out) const;
 
-    // How expand() writes counted repetitions: as written, or relaxed to
-    // * and + (`[any]{0,20}` as `[any]*`, `[word]{2,3}` as `[word]+`, and in
-    // labels `\p{Hangul}{2,8}` as `\p{Hangul}+`). A relaxed pattern matches
-    // wherever the pattern does, and its DFA need not count: a set of
-    // unanchored patterns with {0,20} tracks every start within the last 20
-    // units and builds states without end.
+    // How expand() writes counted repetitions of units: as written, or
+    // relaxed to * and + (`[any]{0,20}` as `[any]*`, `[word]{2,3}` as
+    // `[word]+`). A relaxed pattern matches wherever the pattern does, and
+    // its DFA need not count: a set of unanchored patterns with {0,20} tracks
+    // every start within the last 20 units and builds states without end.
+    // Counts inside labels stay exact: a label test runs on one label alone.
     enum class Counts { exact, relaxed };
 
     // RE2 text of a pattern after macro expansion, in the tag alphabet of
