@@ -118,8 +118,8 @@ public:
     enum class Counts { exact, relaxed };
 
     // RE2 text of a pattern after macro expansion, in the tag alphabet of
-    // the patterns read so far; classes it names for the first time get
-    // their codes (see TagAlphabet). For tests.
+    // the patterns read so far; classes and label tests it names for the
+    // first time get their codes (see TagAlphabet). For tests.
     std::string expand(std::string_view pattern, std::string& error, Counts counts = Counts::exact);
 
     // How annotate() must spell the classes and labels these patterns read.
