@@ -96,10 +96,12 @@ std::size_t macro_end(std::string_view pattern, std::size_t i) {
 // cannot read (a class without a bit, too many clauses) just weakens it.
 class ClassConditionReader {
 public:
-    using Clauses = std::vector<std::uint64_t>;
+    using Clauses = std::vector<ConditionBits>;
+    // The bits of a macro: its class, or the test of its label (nothing for a label).
+    using BitsOf = std::function<ConditionBits(std::string_view cls, std::optional<std::string_view> label)>;
 
-    ClassConditionReader(std::string_view pattern, std::function<std::uint64_t(std::string_view)> bit_of)
-        : pattern_(pattern), bit_of_(std::move(bit_of)) {}
+    ClassConditionReader(std::string_view pattern, BitsOf bits_of)
+        : pattern_(pattern), bits_of_(std::move(bits_of)) {}
 
     Clauses read() {
         Clauses clauses = alternation();
@@ -113,7 +115,7 @@ private:
     // pattern recurses without bound (RE2 itself takes any depth).
     static constexpr std::size_t kMaxDepth = 200;
 
-    static void add(Clauses& clauses, std::uint64_t clause) {
+    static void add(Clauses& clauses, const ConditionBits& clause) {
         if (clauses.size() < kMaxClauses && std::find(clauses.begin(), clauses.end(), clause) == clauses.end()) {
             clauses.push_back(clause);
         }
@@ -130,8 +132,8 @@ private:
             ++pos_;
             const Clauses other = sequence();
             Clauses either;
-            for (std::uint64_t a : result) {
-                for (std::uint64_t b : other) add(either, a | b);
+            for (const ConditionBits& a : result) {
+                for (const ConditionBits& b : other) add(either, a | b);
             }
             result = std::move(either);
         }
@@ -144,7 +146,7 @@ private:
         while (pos_ < pattern_.size() && pattern_[pos_] != '|' && pattern_[pos_] != ')') {
             const Clauses part = atom();
             if (repeated_at_least_once()) {
-                for (std::uint64_t clause : part) add(result, clause);
+                for (const ConditionBits& clause : part) add(result, clause);
             }
             skip_spaces();
         }
@@ -187,11 +189,13 @@ private:
             }
             const std::string_view macro = pattern_.substr(pos_ + 1, close - pos_ - 1);
             pos_ = close + 1;
-            const std::string_view cls = trim(macro.substr(0, macro.find(':')));
-            if (cls == "any" || cls == "*") return {};
-            const std::uint64_t bit = bit_of_(cls);
-            if (bit == 0) return {};
-            return {bit};
+            const std::size_t colon = macro.find(':');
+            const std::string_view cls = trim(macro.substr(0, colon));
+            if (cls == "any") return {};
+            const ConditionBits bits = bits_of_(
+                cls, colon == std::string_view::npos ? std::nullopt : std::optional(macro.substr(colon + 1)));
+            if (bits.none()) return {};
+            return {bits};
         }
         ++pos_;  // a literal, '.', '^', '$': no class
         return {};
@@ -219,7 +223,7 @@ private:
     }
 
     std::string_view pattern_;
-    std::function<std::uint64_t(std::string_view)> bit_of_;
+    BitsOf bits_of_;
     std::size_t pos_ = 0;
     std::size_t depth_ = 0;
     bool too_deep_ = false;
@@ -367,18 +371,33 @@ void RuleSet::add_file(const std::string& path, std::string_view content) {
 }
 
 void RuleSet::compile(std::int64_t set_max_mem) {
-    // A class's bit is its number in the alphabet: every class a pattern
-    // names got its code when the pattern was read (expand). One without a
-    // code would get no bit, which only weakens a condition.
-    const auto bit_of = [this](std::string_view name) -> std::uint64_t {
-        const std::size_t index = alphabet_.index(alphabet_.code(name));
-        return index < alphabet_.size() ? std::uint64_t{1} << index : 0;
+    // A class's bit is its number in the alphabet, a label test's follows
+    // the classes': every class and test a pattern names got its code when
+    // the pattern was read (expand). One without a bit only weakens a
+    // condition. A label's test says more than its class: it is the bit.
+    const auto test_bit = [](std::size_t number) { return TagAlphabet::kMaxClasses + number; };
+    const auto bits_of = [&](std::string_view cls, std::optional<std::string_view> label) {
+        ConditionBits bits;
+        if (label) {
+            const auto number = alphabet_.test_number(cls, expand_label(trim(*label)));
+            if (number && test_bit(*number) < bits.size()) return bits.set(test_bit(*number));
+        }
+        const std::size_t index = alphabet_.index(alphabet_.code(cls));
+        if (cls != "*" && index < alphabet_.size()) bits.set(index);
+        return bits;
     };
-    for (const auto& rule : rules_) rule->class_clauses = ClassConditionReader(rule->pattern, bit_of).read();
-    code_bits_.fill(0);
+    for (const auto& rule : rules_) rule->class_clauses = ClassConditionReader(rule->pattern, bits_of).read();
+    class_bit_.fill(kNoBit);
     for (std::size_t index = 0; index < alphabet_.size(); ++index) {
-        code_bits_[static_cast<unsigned char>(TagAlphabet::code_at(index))] = std::uint64_t{1} << index;
+        class_bit_[static_cast<unsigned char>(TagAlphabet::code_at(index))] = static_cast<std::uint16_t>(index);
     }
+    test_bit_.assign(128 * 128, kNoBit);
+    alphabet_.for_each_test([&](char class_code, char test_code, std::size_t number) {
+        if (test_bit(number) < ConditionBits().size()) {
+            test_bit_[static_cast<unsigned char>(class_code) * 128 + static_cast<unsigned char>(test_code)] =
+                static_cast<std::uint16_t>(test_bit(number));
+        }
+    });
 
     // One selecting set per fact type: the DFA of one set over all rules
     // needs the product of their states (some 45 MB); sets of a type's ten
@@ -522,22 +541,32 @@ RuleSet RuleSet::load(const std::string& dir) {
     return set;
 }
 
-std::uint64_t RuleSet::classes_present(const SentenceTags& sentence) const {
-    std::uint64_t present = 0;
+ConditionBits RuleSet::present_in(const SentenceTags& sentence) const {
+    ConditionBits present;
+    const std::string& tags = sentence.tags;
     for (std::size_t u = 0; u + 1 < sentence.unit_offsets.size(); ++u) {
         // A unit's tag is `{` class code, test codes `}`; codes are ASCII.
-        const auto code = static_cast<unsigned char>(sentence.tags[sentence.unit_offsets[u] + 1]);
-        if (code < code_bits_.size()) present |= code_bits_[code];
+        const std::size_t start = sentence.unit_offsets[u];
+        const auto code = static_cast<unsigned char>(tags[start + 1]);
+        if (code >= class_bit_.size()) continue;
+        if (class_bit_[code] != kNoBit) present.set(class_bit_[code]);
+        for (std::size_t i = start + 2; i + 1 < sentence.unit_offsets[u + 1]; ++i) {
+            const auto test = static_cast<unsigned char>(tags[i]);
+            if (test < 128 && test_bit_[code * 128 + test] != kNoBit) present.set(test_bit_[code * 128 + test]);
+        }
     }
     return present;
 }
 
 std::vector<std::vector<std::string>> RuleSet::class_condition(const Rule& rule) const {
     std::vector<std::vector<std::string>> out;
-    for (std::uint64_t clause : rule.class_clauses) {
+    for (const ConditionBits& clause : rule.class_clauses) {
         auto& names = out.emplace_back();
-        for (std::size_t index = 0; index < alphabet_.size(); ++index) {
-            if (clause >> index & 1) names.emplace_back(alphabet_.name(TagAlphabet::code_at(index)));
+        for (std::size_t bit = 0; bit < clause.size(); ++bit) {
+            if (!clause.test(bit)) continue;
+            names.emplace_back(bit < TagAlphabet::kMaxClasses
+                                   ? std::string(alphabet_.name(TagAlphabet::code_at(bit)))
+                                   : alphabet_.test_name(bit - TagAlphabet::kMaxClasses));
         }
     }
     return out;
@@ -546,10 +575,10 @@ std::vector<std::vector<std::string>> RuleSet::class_condition(const Rule& rule)
 void RuleSet::match_sentence(const AnnotatedText& text, std::size_t sentence,
                              std::vector<RuleMatch>& out) const {
     const std::string& tags = text.sentences[sentence].tags;
-    const std::uint64_t present = classes_present(text.sentences[sentence]);
+    const ConditionBits present = present_in(text.sentences[sentence]);
     const auto possible = [&](int index) {
-        for (std::uint64_t clause : rules_[static_cast<std::size_t>(index)]->class_clauses) {
-            if ((clause & present) == 0) return false;
+        for (const ConditionBits& clause : rules_[static_cast<std::size_t>(index)]->class_clauses) {
+            if ((clause & present).none()) return false;
         }
         return true;
     };

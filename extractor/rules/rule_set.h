@@ -13,8 +13,9 @@
 // or b (RE2 alternatives; `.` stands for any character but a unit boundary),
 // [*:label] a unit of any class with that label, [any] any unit. Spaces in
 // patterns are ignored. Named groups say which units fill which field of the
-// fact. Each pattern implies unit classes a sentence must have for it to
-// match (`[qty] [param]?` needs a qty); rules whose classes are missing are
+// fact. Each pattern implies unit classes and label tests a sentence must
+// have for it to match (`[qty] [param]?` needs a qty, `[particle:은|는]` a
+// particle that passes 은|는); rules whose classes or tests are missing are
 // not tried. Where more than one rule of a fact type is left, one RE2::Set
 // pass selects the rules that can match; only those run their own RE2. The
 // sets hold the patterns with their counts relaxed (see Counts): they only
@@ -25,6 +26,7 @@
 #include <re2/set.h>
 
 #include <array>
+#include <bitset>
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -45,6 +47,11 @@ struct RuleExample {
     std::size_t line = 0;
 };
 
+// Unit classes and label tests as bits: a class's bit is its number in the
+// tag alphabet, a label test's kMaxClasses + its number (TagAlphabet).
+// Tests numbered beyond the bits get none, which only weakens a condition.
+using ConditionBits = std::bitset<256>;
+
 struct Rule {
     std::string id;
     std::string fact;     // parameter_count, benchmark_score, model, team, speaker
@@ -56,11 +63,11 @@ struct Rule {
     std::unique_ptr<RE2> regex;    // compiled by RuleSet::compile()
     std::vector<std::string> groups;  // group names by index (1-based; [0] unused)
     std::vector<RuleExample> examples;
-    // What a sentence must hold for the pattern to match, in unit classes:
-    // each clause is a set of classes (bits of RuleSet's class table), and
+    // What a sentence must hold for the pattern to match, in unit classes
+    // and label tests: each clause is a set of them (ConditionBits), and
     // every clause needs one of them present. Derived from the pattern by
     // RuleSet::compile(); empty means no condition.
-    std::vector<std::uint64_t> class_clauses;
+    std::vector<ConditionBits> class_clauses;
 };
 
 // Units that one named group of a match covers: [first, end).
@@ -125,8 +132,9 @@ public:
     // How annotate() must spell the classes and labels these patterns read.
     const TagAlphabet& alphabet() const { return alphabet_; }
 
-    // The unit classes a pattern implies (see Rule::class_clauses), written
-    // as class names: {{"qty"}, {"launch", "modelword"}}. For tests.
+    // The unit classes and label tests a pattern implies (see
+    // Rule::class_clauses), written as class names and as class:test:
+    // {{"qty"}, {"launch", "modelword"}, {"particle:은|는"}}. For tests.
     std::vector<std::vector<std::string>> class_condition(const Rule& rule) const;
 
 private:
@@ -139,12 +147,15 @@ private:
         std::vector<int> rules;
     };
     std::vector<SelectingSet> sets_;
-    // Class conditions give each class a pattern names the bit of its
-    // number in the alphabet (1 << alphabet_.index(code)); by tag code:
-    std::array<std::uint64_t, 128> code_bits_{};
-    static_assert(TagAlphabet::kMaxClasses <= 64);
+    // The condition bit of each class code, and of each test code after a
+    // class code (class code * 128 + test code); kNoBit for none.
+    static constexpr std::uint16_t kNoBit = 0xFFFF;
+    std::array<std::uint16_t, 128> class_bit_{};
+    std::vector<std::uint16_t> test_bit_;
+    static_assert(TagAlphabet::kMaxClasses < ConditionBits().size());
 
-    std::uint64_t classes_present(const SentenceTags& sentence) const;
+    // The classes and label tests that a sentence's units have.
+    ConditionBits present_in(const SentenceTags& sentence) const;
 };
 
 }  // namespace kfacts

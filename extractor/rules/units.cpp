@@ -350,7 +350,7 @@ std::optional<char> TagAlphabet::add(std::string_view cls) {
 
 std::optional<char> TagAlphabet::add_label_test(std::string_view cls, std::string_view regex, std::string& error) {
     const std::string key = std::string(cls) + '\n' + std::string(regex);
-    if (const auto it = test_codes_.find(key); it != test_codes_.end()) return it->second;
+    if (const auto it = tests_made_.find(key); it != tests_made_.end()) return it->second.code;
     const bool every = cls == "*";
     const auto named = classes_.find(cls);
     if (!every && named == classes_.end()) {
@@ -374,7 +374,8 @@ std::optional<char> TagAlphabet::add_label_test(std::string_view cls, std::strin
         return std::nullopt;
     }
     LabelTest test{std::string(regex), every ? kCodes[kCodes.size() - 1 - every_class_.size()] : kCodes[own],
-                   std::move(re)};
+                   test_names_.size(), std::move(re)};
+    test_names_.push_back(std::string(cls) + ':' + std::string(regex));
     if (every) {
         for (auto& [name, c] : classes_) c.tests.add(test);
         unnamed_.add(test);
@@ -383,8 +384,13 @@ std::optional<char> TagAlphabet::add_label_test(std::string_view cls, std::strin
         named->second.tests.add(test);
         ++named->second.own;
     }
-    test_codes_.emplace(key, test.code);
+    tests_made_.emplace(key, test);
     return test.code;
+}
+
+std::optional<std::size_t> TagAlphabet::test_number(std::string_view cls, std::string_view regex) const {
+    const auto it = tests_made_.find(std::string(cls) + '\n' + std::string(regex));
+    return it == tests_made_.end() ? std::nullopt : std::optional<std::size_t>(it->second.number);
 }
 
 bool TagAlphabet::compile() {

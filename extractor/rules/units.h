@@ -47,6 +47,7 @@ std::string_view unit_class_name(UnitClass cls);
 struct LabelTest {
     std::string regex;
     char code;
+    std::size_t number;             // in order of first sight over all classes (TagAlphabet)
     std::shared_ptr<const RE2> re;  // shared by the classes a test of every class is in
 };
 
@@ -61,6 +62,7 @@ public:
     // more); false if it exceeds `max_mem`.
     bool compile(std::int64_t max_mem);
     bool empty() const { return tests_.empty(); }
+    const std::vector<LabelTest>& tests() const { return tests_; }
     // Appends the codes of the tests `label` passes, in the order they were
     // added. `scratch` is working memory, to be reused across calls.
     void append_passed(std::string_view label, std::string& out, std::vector<int>& scratch) const;
@@ -96,6 +98,20 @@ public:
     std::optional<char> add_label_test(std::string_view cls, std::string_view regex, std::string& error);
     // Compiles each class's tests into one set; false if one exceeds its budget.
     bool compile();
+    // Tests are numbered over all classes in order of first sight: the
+    // number of the test a macro made, and what a number stands for
+    // ("particle:은|는").
+    std::optional<std::size_t> test_number(std::string_view cls, std::string_view regex) const;
+    std::string test_name(std::size_t number) const { return test_names_[number]; }
+    // Calls f(class code, test code, test number) for every test of every
+    // class, kUnnamedClass included.
+    template <typename F>
+    void for_each_test(F f) const {
+        for (const auto& [name, c] : classes_) {
+            for (const LabelTest& test : c.tests.tests()) f(c.code, test.code, test.number);
+        }
+        for (const LabelTest& test : unnamed_.tests()) f(kUnnamedClass, test.code, test.number);
+    }
 
     // How a unit of any class is written: its code (kUnnamedClass unless a
     // pattern names the class) and the tests of its label (null if none). One lookup.
@@ -127,8 +143,9 @@ private:
         LabelTests tests;     // its own, then those of every class
         std::size_t own = 0;  // its own tests: codes from the start of kCodes
     };
-    // Codes of the tests already made, by class and regex ("word\n팀|기업").
-    std::unordered_map<std::string, char> test_codes_;
+    // The tests already made, by class and regex ("word\n팀|기업"), and by number.
+    std::unordered_map<std::string, LabelTest> tests_made_;
+    std::vector<std::string> test_names_;
     std::unordered_map<std::string, Class, NameHash, std::equal_to<>> classes_;
     std::vector<std::string> names_;  // by code index
     // Tests of every class ([*:label]), codes from the end of kCodes; the

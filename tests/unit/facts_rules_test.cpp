@@ -175,18 +175,22 @@ using Condition = std::vector<std::vector<std::string>>;
 
 }  // namespace
 
-TEST_CASE("a pattern's class condition names the unit classes every match needs", "[rules][selection]") {
+TEST_CASE("a pattern's class condition names the unit classes and label tests every match needs",
+          "[rules][selection]") {
+    // A label's test says more than its class, so it stands for it.
     CHECK(condition_of("(?P<value>[qty:B개?~?]) [scale]? [particle:의]? [param]") ==
-          Condition{{"param"}, {"qty"}});
+          Condition{{"param"}, {"qty:B개?~?"}});
     CHECK(condition_of("[qty] (?:[launch]|[modelword])") == Condition{{"launch", "modelword"}, {"qty"}});
     CHECK(condition_of("[any]{0,4}? [title]{1,2} [word]{0,3} [sym:\\(]* [person]+") ==
           Condition{{"person"}, {"title"}});
     CHECK(condition_of("(?P<name>[word] | [person] [title])") == Condition{{"person", "word"}, {"title", "word"}});
-    CHECK(condition_of("[*:점] [any] [model]{0,2}") == Condition{});
+    CHECK(condition_of("[*:점] [any] [model]{0,2}") == Condition{{"*:점"}});
+    CHECK(condition_of("[*] [any] [model]{0,2}") == Condition{});
+    CHECK(condition_of("[word:팀|기업] | [team]") == Condition{{"team", "word:팀|기업"}});
     // Counts read as RE2 reads them: {01,2} is at least once; {,2} is literal text.
     CHECK(condition_of("[qty]{01,2} [model]{,2}") == Condition{{"model"}, {"qty"}});
     CHECK(condition_of("^ (?:[reporter] [sym:\\]])? (?P<name>[orgname]) [particle:은|는]") ==
-          Condition{{"orgname"}, {"particle"}});
+          Condition{{"orgname"}, {"particle:은|는"}});
     // Groups nested 5,000 deep: no condition, and no recursion that deep.
     CHECK(condition_of(std::string(5000, '(') + "[qty]" + std::string(5000, ')')) == Condition{});
     CHECK(condition_of("(((([qty]))))") == Condition{{"qty"}});
