@@ -97,7 +97,8 @@ std::size_t macro_end(std::string_view pattern, std::size_t i) {
 class ClassConditionReader {
 public:
     using Clauses = std::vector<ConditionBits>;
-    // The bits of a macro: its class, or the test of its label (nothing for a label).
+    // The bits of a macro: the test of its label if it has one, else its
+    // class; none when neither has a bit.
     using BitsOf = std::function<ConditionBits(std::string_view cls, std::optional<std::string_view> label)>;
 
     ClassConditionReader(std::string_view pattern, BitsOf bits_of)
