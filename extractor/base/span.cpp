@@ -106,29 +106,24 @@ SourceLocator::SourceLocator(std::string_view source) : source_(source) {
             const std::size_t start = k * kBlockBytes;
             chars += lead_bytes(source.substr(start, std::min(kBlockBytes, source.size() - start)));
         }
-        count_line_chars();
-        return;
-    }
-    // Ill-formed input: walk the sequences as the decoder does.
-    block_sequence_starts_.reserve(blocks);
-    std::size_t chars = 0;
-    char32_t cp;
-    bool valid;
-    for (std::size_t i = 0; i < source.size(); ++chars) {
-        while (block_chars_.size() < blocks && i >= block_chars_.size() * kBlockBytes) {
-            block_sequence_starts_.push_back(i);
+    } else {
+        // Ill-formed input: walk the sequences as the decoder does.
+        block_sequence_starts_.reserve(blocks);
+        std::size_t chars = 0;
+        char32_t cp;
+        bool valid;
+        for (std::size_t i = 0; i < source.size(); ++chars) {
+            while (block_chars_.size() < blocks && i >= block_chars_.size() * kBlockBytes) {
+                block_sequence_starts_.push_back(i);
+                block_chars_.push_back(chars);
+            }
+            i += utf8_sequence(source, i, cp, valid);
+        }
+        while (block_chars_.size() < blocks) {
+            block_sequence_starts_.push_back(source.size());
             block_chars_.push_back(chars);
         }
-        i += utf8_sequence(source, i, cp, valid);
     }
-    while (block_chars_.size() < blocks) {
-        block_sequence_starts_.push_back(source.size());
-        block_chars_.push_back(chars);
-    }
-    count_line_chars();
-}
-
-void SourceLocator::count_line_chars() {
     line_chars_.reserve(line_starts_.size());
     for (std::size_t start : line_starts_) line_chars_.push_back(chars_before(start));
 }

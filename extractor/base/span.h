@@ -44,12 +44,11 @@ private:
     static constexpr std::size_t kBlockBytes = 256;
     // Number of code points (sequences) that start before `byte_offset`.
     std::size_t chars_before(std::size_t byte_offset) const;
-    void count_line_chars();  // fills line_chars_, once the blocks are counted
 
     std::string_view source_;
     bool valid_utf8_ = true;                  // then every byte but a continuation byte starts a code point
     std::vector<std::size_t> line_starts_;    // byte offset of each line
-    std::vector<std::size_t> line_chars_;     // code points before each line
+    std::vector<std::size_t> line_chars_;     // code points before each line, so a column costs one count
     // Per block of kBlockBytes bytes, block k starting at byte k * kBlockBytes:
     // for valid UTF-8 the code points before the block; otherwise the first
     // sequence that starts in or after the block (block_sequence_starts_) and

@@ -349,7 +349,7 @@ std::optional<char> TagAlphabet::add(std::string_view cls) {
 }
 
 std::optional<char> TagAlphabet::add_label_test(std::string_view cls, std::string_view regex, std::string& error) {
-    const std::string key = std::string(cls) + '\n' + std::string(regex);
+    std::string key = test_key(cls, regex);
     if (const auto it = tests_made_.find(key); it != tests_made_.end()) return it->second.code;
     const bool every = cls == "*";
     const auto named = classes_.find(cls);
@@ -375,7 +375,6 @@ std::optional<char> TagAlphabet::add_label_test(std::string_view cls, std::strin
     }
     LabelTest test{std::string(regex), every ? kCodes[kCodes.size() - 1 - every_class_.size()] : kCodes[own],
                    test_names_.size(), std::move(re)};
-    test_names_.push_back(std::string(cls) + ':' + std::string(regex));
     if (every) {
         for (auto& [name, c] : classes_) c.tests.add(test);
         unnamed_.add(test);
@@ -384,12 +383,13 @@ std::optional<char> TagAlphabet::add_label_test(std::string_view cls, std::strin
         named->second.tests.add(test);
         ++named->second.own;
     }
-    tests_made_.emplace(key, test);
+    tests_made_.emplace(key, TestMade{test.code, test.number});
+    test_names_.push_back(std::move(key));
     return test.code;
 }
 
 std::optional<std::size_t> TagAlphabet::test_number(std::string_view cls, std::string_view regex) const {
-    const auto it = tests_made_.find(std::string(cls) + '\n' + std::string(regex));
+    const auto it = tests_made_.find(test_key(cls, regex));
     return it == tests_made_.end() ? std::nullopt : std::optional<std::size_t>(it->second.number);
 }
 

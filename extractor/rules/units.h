@@ -143,8 +143,16 @@ private:
         LabelTests tests;     // its own, then those of every class
         std::size_t own = 0;  // its own tests: codes from the start of kCodes
     };
-    // The tests already made, by class and regex ("word\n팀|기업"), and by number.
-    std::unordered_map<std::string, LabelTest> tests_made_;
+    // The tests already made, by name ("word:팀|기업": a class name holds no
+    // ':'), with their code and number; and their names by number.
+    struct TestMade {
+        char code;
+        std::size_t number;
+    };
+    static std::string test_key(std::string_view cls, std::string_view regex) {
+        return std::string(cls) + ':' + std::string(regex);
+    }
+    std::unordered_map<std::string, TestMade> tests_made_;
     std::vector<std::string> test_names_;
     std::unordered_map<std::string, Class, NameHash, std::equal_to<>> classes_;
     std::vector<std::string> names_;  // by code index
