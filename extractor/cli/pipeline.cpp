@@ -24,12 +24,22 @@ void process(ExtractedDocument& item, const Extractor& extractor, const ExtractO
 // Thrown inside read_inputs' sink to end reading early when the run stops.
 struct Stopped {};
 
+// Documents read in turn, handed to one worker together.
+struct Batch {
+    std::size_t first = 0;  // sequence number of docs[0]
+    std::vector<Document> docs;
+    std::size_t bytes = 0;
+};
+
+constexpr std::size_t kBatchDocuments = 8;
+constexpr std::size_t kBatchBytes = 64u << 10;
+
 class OrderedRun {
 public:
     OrderedRun(const Extractor& extractor, const ExtractOptions& options, const PipelineOptions& pipeline,
                const FormatStep& format)
         : extractor_(extractor), options_(options), format_(format),
-          window_(pipeline.window > 0 ? pipeline.window : 4 * static_cast<std::size_t>(pipeline.jobs)) {}
+          window_(pipeline.window > 0 ? pipeline.window : 4 * kBatchDocuments * pipeline.jobs) {}
 
     void run(const std::vector<std::string>& paths, const ReadLimits& limits, unsigned jobs,
              const DeliverStep& deliver) {
@@ -57,14 +67,24 @@ private:
     }
 
     void read(const std::vector<std::string>& paths, const ReadLimits& limits) {
+        Batch batch;
         try {
             read_inputs(paths, limits, [&](Document&& doc) {
+                batch.bytes += doc.source.size();
+                batch.docs.push_back(std::move(doc));
                 std::unique_lock lock(mutex_);
+                const std::size_t read = next_read_ + batch.docs.size();
+                // Handing documents over one by one costs each a wake-up of a
+                // worker; in batches, workers that are busy anyway wait less.
+                // An idle worker or a full window takes what there is now.
+                if (batch.docs.size() >= kBatchDocuments || batch.bytes >= kBatchBytes ||
+                    (queue_.empty() && idle_workers_ > 0) || read >= next_delivered_ + window_)
+                    hand_to_workers(batch);
                 space_.wait(lock, [&] { return stopping_ || next_read_ < next_delivered_ + window_; });
                 if (stopping_) throw Stopped{};
-                queue_.emplace_back(next_read_++, std::move(doc));
-                work_.notify_one();
             });
+            const std::lock_guard lock(mutex_);
+            if (!batch.docs.empty()) hand_to_workers(batch);
         } catch (const Stopped&) {
         } catch (...) {
             stop(std::current_exception());
@@ -73,6 +93,15 @@ private:
         reading_done_ = true;
         work_.notify_all();
         done_.notify_all();
+    }
+
+    // Called with mutex_ held.
+    void hand_to_workers(Batch& batch) {
+        batch.first = next_read_;
+        next_read_ += batch.docs.size();
+        queue_.push_back(std::move(batch));
+        batch = Batch{};
+        work_.notify_one();
     }
 
     // glibc keeps what each worker thread's arena freed; with several threads
@@ -87,32 +116,36 @@ private:
 
     void work() {
         while (true) {
-            std::size_t seq;
-            ExtractedDocument item;
+            Batch batch;
             {
                 std::unique_lock lock(mutex_);
+                ++idle_workers_;
                 work_.wait(lock, [&] { return stopping_ || !queue_.empty() || reading_done_; });
+                --idle_workers_;
                 if (stopping_ || queue_.empty()) return;
-                seq = queue_.front().first;
-                item.doc = std::move(queue_.front().second);
+                batch = std::move(queue_.front());
                 queue_.pop_front();
             }
+            std::vector<ExtractedDocument> items(batch.docs.size());
             try {
-                process(item, extractor_, options_, format_);
-                trim_heap_now_and_then();
+                for (std::size_t i = 0; i < items.size(); ++i) {
+                    items[i].doc = std::move(batch.docs[i]);
+                    process(items[i], extractor_, options_, format_);
+                    trim_heap_now_and_then();
+                }
             } catch (...) {
                 stop(std::current_exception());
                 return;
             }
             const std::lock_guard lock(mutex_);
-            finished_.emplace(seq, std::move(item));
+            finished_.emplace(batch.first, std::move(items));
             done_.notify_all();
         }
     }
 
     void hand_over(const DeliverStep& deliver) {
         while (true) {
-            ExtractedDocument item;
+            std::vector<ExtractedDocument> items;
             {
                 std::unique_lock lock(mutex_);
                 done_.wait(lock, [&] {
@@ -121,11 +154,11 @@ private:
                 });
                 if (stopping_ || !finished_.count(next_delivered_)) return;
                 auto node = finished_.extract(next_delivered_);
-                item = std::move(node.mapped());
+                items = std::move(node.mapped());
             }
-            deliver(std::move(item));
+            for (ExtractedDocument& item : items) deliver(std::move(item));
             const std::lock_guard lock(mutex_);
-            ++next_delivered_;
+            next_delivered_ += items.size();
             space_.notify_one();
         }
     }
@@ -139,10 +172,11 @@ private:
     std::condition_variable space_;  // the reader waits for room in the window
     std::condition_variable work_;   // workers wait for documents
     std::condition_variable done_;   // the delivering thread waits for the next document
-    std::deque<std::pair<std::size_t, Document>> queue_;  // read, not yet taken by a worker
-    std::map<std::size_t, ExtractedDocument> finished_;   // extracted, waiting for their turn
+    std::deque<Batch> queue_;                                        // read, not yet taken by a worker
+    std::map<std::size_t, std::vector<ExtractedDocument>> finished_;  // extracted batches by first sequence number
     std::size_t next_read_ = 0;
     std::size_t next_delivered_ = 0;
+    unsigned idle_workers_ = 0;
     bool reading_done_ = false;
     bool stopping_ = false;
     std::exception_ptr error_;

@@ -1,7 +1,10 @@
 // Reading, extracting and formatting documents, with N worker threads, and
 // handing them over strictly in input order. Documents are read in order
 // into a bounded window: at most `window` documents are between being read
-// and being handed over, so memory stays bounded whatever the input.
+// and being handed over, so memory stays bounded whatever the input. Workers
+// take documents in small batches (up to 8 documents or 64 KB) while they are
+// busy, and one at a time when one of them is idle, so a streamed record is
+// never held back waiting for the next.
 #pragma once
 
 #include <cstddef>
@@ -29,7 +32,7 @@ using DeliverStep = std::function<void(ExtractedDocument&&)>;
 
 struct PipelineOptions {
     unsigned jobs = 1;       // extraction threads; 1 runs everything in the calling thread
-    std::size_t window = 0;  // documents in flight at most; 0: four per job
+    std::size_t window = 0;  // documents in flight at most; 0: four batches per job
     ReadLimits limits;
 };
 

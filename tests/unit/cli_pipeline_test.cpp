@@ -3,6 +3,13 @@
 #include <catch2/catch.hpp>
 
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <mutex>
+#include <thread>
+
+#include <sys/stat.h>
 
 #include "cli/pipeline.h"
 #include "output_test_support.h"
@@ -96,4 +103,43 @@ TEST_CASE("Pipeline rethrows a failure of a worker or of the delivering step") {
                                        [](ExtractedDocument&&) { throw std::runtime_error("disk full"); }),
                           "disk full");
     }
+}
+
+// An engine piping records in (kfacts extract -) may wait for each answer
+// before it writes the next record: batching must never hold a document back
+// while a worker is idle.
+TEST_CASE("Pipeline hands a streamed record over before the next one arrives") {
+    const TempDir dir;
+    const std::string fifo = dir / "stream.jsonl";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+
+    std::mutex mutex;
+    std::condition_variable delivered_one;
+    std::size_t delivered = 0;
+    bool first_came_alone = false;
+    std::thread engine([&] {
+        std::FILE* out = std::fopen(fifo.c_str(), "w");
+        if (!out) return;
+        std::fputs("{\"id\": \"first\", \"body\": \"KT는 믿:음 2.0을 공개했다.\"}\n", out);
+        std::fflush(out);
+        {
+            std::unique_lock lock(mutex);
+            first_came_alone = delivered_one.wait_for(lock, std::chrono::seconds(20), [&] { return delivered == 1; });
+        }
+        std::fputs("{\"id\": \"second\", \"body\": \"LG AI연구원은 엑사원을 공개했다.\"}\n", out);
+        std::fclose(out);
+    });
+
+    PipelineOptions options;
+    options.jobs = 2;
+    std::vector<std::string> ids;
+    run_pipeline({fifo}, extractor(), ExtractOptions{}, options, nullptr, [&](ExtractedDocument&& item) {
+        const std::lock_guard lock(mutex);
+        ids.push_back(item.doc.meta.id);
+        ++delivered;
+        delivered_one.notify_all();
+    });
+    engine.join();
+    CHECK(first_came_alone);
+    CHECK(ids == std::vector<std::string>{"first", "second"});
 }
