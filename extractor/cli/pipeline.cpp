@@ -24,7 +24,7 @@ void process(ExtractedDocument& item, const Extractor& extractor, const ExtractO
 // Thrown inside read_inputs' sink to end reading early when the run stops.
 struct Stopped {};
 
-// Documents read in turn, handed to one worker together.
+// Documents read in turn, taken by one worker together.
 struct Batch {
     std::size_t first = 0;  // sequence number of docs[0]
     std::vector<Document> docs;
@@ -67,24 +67,24 @@ private:
     }
 
     void read(const std::vector<std::string>& paths, const ReadLimits& limits) {
-        Batch batch;
         try {
             read_inputs(paths, limits, [&](Document&& doc) {
-                batch.bytes += doc.source.size();
-                batch.docs.push_back(std::move(doc));
                 std::unique_lock lock(mutex_);
-                const std::size_t read = next_read_ + batch.docs.size();
-                // Handing documents over one by one costs each a wake-up of a
-                // worker; in batches, workers that are busy anyway wait less.
-                // An idle worker or a full window takes what there is now.
-                if (batch.docs.size() >= kBatchDocuments || batch.bytes >= kBatchBytes ||
-                    (queue_.empty() && idle_workers_ > 0) || read >= next_delivered_ + window_)
-                    hand_to_workers(batch);
+                // A document joins the batch that waits at the end of the queue,
+                // so busy workers take several at once (one wake-up, not one
+                // each) and an idle one takes whatever is there.
+                if (queue_.empty() || queue_.back().docs.size() >= kBatchDocuments ||
+                    queue_.back().bytes >= kBatchBytes) {
+                    queue_.emplace_back();
+                    queue_.back().first = next_read_;
+                    work_.notify_one();
+                }
+                queue_.back().bytes += doc.source.size();
+                queue_.back().docs.push_back(std::move(doc));
+                ++next_read_;
                 space_.wait(lock, [&] { return stopping_ || next_read_ < next_delivered_ + window_; });
                 if (stopping_) throw Stopped{};
             });
-            const std::lock_guard lock(mutex_);
-            if (!batch.docs.empty()) hand_to_workers(batch);
         } catch (const Stopped&) {
         } catch (...) {
             stop(std::current_exception());
@@ -93,15 +93,6 @@ private:
         reading_done_ = true;
         work_.notify_all();
         done_.notify_all();
-    }
-
-    // Called with mutex_ held.
-    void hand_to_workers(Batch& batch) {
-        batch.first = next_read_;
-        next_read_ += batch.docs.size();
-        queue_.push_back(std::move(batch));
-        batch = Batch{};
-        work_.notify_one();
     }
 
     // glibc keeps what each worker thread's arena freed; with several threads
@@ -119,9 +110,7 @@ private:
             Batch batch;
             {
                 std::unique_lock lock(mutex_);
-                ++idle_workers_;
                 work_.wait(lock, [&] { return stopping_ || !queue_.empty() || reading_done_; });
-                --idle_workers_;
                 if (stopping_ || queue_.empty()) return;
                 batch = std::move(queue_.front());
                 queue_.pop_front();
@@ -176,7 +165,6 @@ private:
     std::map<std::size_t, std::vector<ExtractedDocument>> finished_;  // extracted batches by first sequence number
     std::size_t next_read_ = 0;
     std::size_t next_delivered_ = 0;
-    unsigned idle_workers_ = 0;
     bool reading_done_ = false;
     bool stopping_ = false;
     std::exception_ptr error_;
