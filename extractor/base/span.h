@@ -41,7 +41,7 @@ public:
     SourcePosition locate(std::size_t byte_offset) const;
 
 private:
-    static constexpr std::size_t kBlockBytes = 256;
+    static constexpr std::size_t kBlockBytes = 64;
     // Number of code points (sequences) that start before `byte_offset`.
     std::size_t chars_before(std::size_t byte_offset) const;
 

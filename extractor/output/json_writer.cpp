@@ -2,9 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <array>
 #include <charconv>
 #include <cstring>
 #include <iterator>
+#include <stdexcept>
 
 namespace kfacts {
 namespace {
@@ -32,8 +34,8 @@ public:
             // What item() writes in compact output, then the key.
             char piece[kMaxKey + 4];
             std::size_t n = 0;
-            if (!first_.empty() && !first_.back()) piece[n++] = ',';
-            if (!first_.empty()) first_.back() = false;
+            if (depth_ > 0 && !first_[depth_ - 1]) piece[n++] = ',';
+            if (depth_ > 0) first_[depth_ - 1] = false;
             piece[n++] = '"';
             std::memcpy(piece + n, k.data(), k.size());
             n += k.size();
@@ -69,15 +71,16 @@ public:
 
 private:
     static constexpr std::size_t kMaxKey = 32;
+    static constexpr std::size_t kMaxDepth = 8;  // the schema nests four deep
 
     void open(char c) {
         item();
         out_ += c;
-        first_.push_back(true);
+        if (depth_ == kMaxDepth) throw std::logic_error("JSON output nested deeper than the schema");
+        first_[depth_++] = true;
     }
     void close(char c) {
-        const bool empty = first_.back();
-        first_.pop_back();
+        const bool empty = first_[--depth_];
         if (pretty_ && !empty) newline();
         out_ += c;
     }
@@ -87,21 +90,25 @@ private:
             after_key_ = false;
             return;
         }
-        if (first_.empty()) return;
-        if (!first_.back()) out_ += ',';
-        first_.back() = false;
+        if (depth_ == 0) return;
+        if (!first_[depth_ - 1]) out_ += ',';
+        first_[depth_ - 1] = false;
         if (pretty_) newline();
     }
     void newline() {
         out_ += '\n';
-        out_.append(first_.size() * 2, ' ');
+        out_.append(depth_ * 2, ' ');
     }
 
     std::string& out_;
     bool pretty_;
     bool after_key_ = false;
-    std::vector<bool> first_;
+    std::array<bool, kMaxDepth> first_{};  // per open object or array: nothing written in it yet
+    std::size_t depth_ = 0;
 };
+
+// About what a fact takes in compact output.
+constexpr std::size_t kBytesPerFact = 320;
 
 void write_span(JsonEmitter& json, const SourceLocator& locator, ByteSpan span, bool in_body) {
     const SourcePosition start = locator.locate(span.start);
@@ -219,6 +226,7 @@ void append_json_string(std::string& out, std::string_view s) {
 void append_document_json(std::string& out, const Document& doc, const std::vector<Fact>& facts,
                           const JsonStyle& style) {
     const SourceLocator locator(doc.source);
+    out.reserve(out.size() + kBytesPerFact * (facts.size() + 2));  // one allocation, not a dozen doublings
     JsonEmitter json(out, style.pretty);
     json.begin_object();
     json.key("schema"); json.string("kfacts/1");

@@ -10,6 +10,8 @@ namespace kfacts {
 namespace {
 
 constexpr std::uint32_t kNoEntity = 0xFFFFFFFFu;
+// '{', a class code, the codes of a few passed tests, '}'.
+constexpr std::size_t kTagBytesPerUnit = 5;
 
 UnitClass class_of(EntityKind kind) {
     switch (kind) {
@@ -435,6 +437,8 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
         class_spellings[c] = alphabet.spelling(unit_class_name(static_cast<UnitClass>(c)));
     }
     out.unit_of_token.assign(tokens.tokens.size(), 0);
+    out.units.reserve(tokens.tokens.size());  // a unit covers one token or more
+    out.sentences.reserve(tokens.sentences.size());
     std::size_t next_quantity = 0;
     std::string label;
     std::vector<int> passed;
@@ -618,6 +622,8 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
             }
             if (!titled && unit.end_token - unit.first_token == 1) unit.cls = UnitClass::word;
         }
+        tags.unit_offsets.reserve(tags.end_unit - tags.first_unit + 1);
+        tags.tags.reserve(kTagBytesPerUnit * (tags.end_unit - tags.first_unit));
         for (std::size_t u = tags.first_unit; u < tags.end_unit; ++u) {
             const Unit& unit = out.units[u];
             tags.unit_offsets.push_back(tags.tags.size());
