@@ -6,6 +6,7 @@
 #include <cstring>
 #include <fstream>
 
+#include "base/recent_answers.h"
 #include "base/span.h"
 
 namespace kfacts {
@@ -178,6 +179,7 @@ Lexicon Lexicon::load(const std::string& rules_dir) {
                                             "which teams.tsv does not list", rules_dir, e.name, e.team));
         }
     }
+    lexicon.answer_owner_ = new_answer_owner();
     return lexicon;
 }
 
@@ -273,6 +275,16 @@ bool Lexicon::AffixFilter::may_match(std::string_view word, bool at_end) const {
 }
 
 std::string_view Lexicon::word_class(std::string_view word) const {
+    // Most words recur (see RecentAnswers); a class costs up to a dozen lookups.
+    thread_local RecentAnswers<std::string_view, 4096, 30> recent;  // 224 KiB a thread
+    if (answer_owner_ == 0) return compute_word_class(word);
+    if (const std::string_view* cls = recent.find(answer_owner_, word)) return *cls;
+    const std::string_view cls = compute_word_class(word);
+    recent.store(answer_owner_, word, cls);
+    return cls;
+}
+
+std::string_view Lexicon::compute_word_class(std::string_view word) const {
     if (const std::string* cls = exact_words_.find(word)) return *cls;
     // Verbs are inflected (공개했다, 공개하며): their stems are listed as prefixes.
     // Prefixes are whole syllables, so try each syllable boundary (3 bytes in Hangul).

@@ -50,6 +50,13 @@ struct DataExample {
 class Lexicon {
 public:
     static Lexicon load(const std::string& rules_dir);
+    // Answers are memoised per thread as views into this lexicon's tables,
+    // which a move keeps and a copy would not.
+    Lexicon() = default;
+    Lexicon(Lexicon&&) = default;
+    Lexicon& operator=(Lexicon&&) = default;
+    Lexicon(const Lexicon&) = delete;
+    Lexicon& operator=(const Lexicon&) = delete;
 
     const std::vector<Entity>& entities() const { return entities_; }
     // Entities a name stands for (a name can be a team and a model: 딥시크).
@@ -94,6 +101,7 @@ private:
     void load_gazetteer(const std::string& path, EntityKind default_kind);
     void load_keywords(const std::string& path);
     void load_words(const std::string& path, WordTable& into);
+    std::string_view compute_word_class(std::string_view word) const;
     void add_name(std::string_view name, std::uint32_t entity);
     // The fast indexes over surnames and not-names, once both are loaded.
     void index_words();
@@ -131,6 +139,7 @@ private:
     WordTable not_names_;
     AffixFilter not_name_filter_;
     std::vector<DataExample> examples_;
+    std::uint64_t answer_owner_ = 0;  // for the per-thread memo of word classes; set when loaded
 };
 
 }  // namespace kfacts

@@ -1,9 +1,10 @@
 #include "rules/units.h"
 
+#include "base/recent_answers.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cctype>
 
 namespace kfacts {
@@ -252,53 +253,20 @@ void append_unit_label(std::string& out, const Unit& unit, const AnnotatedText& 
 
 namespace {
 
-// The codes a label passed, for the labels seen last on this thread: words
-// and particles recur, and a hit costs a hash where a set's pass over the
-// label costs some ten times more. Fixed size, so bounded; entries name the
-// tests they answer for by LabelTests::id_, which is never reused.
-class PassedCache {
-public:
-    // The codes cached for (tests, label), or null.
-    const std::string_view* find(std::uint64_t tests, std::string_view label) {
-        Entry& e = entry(tests, label);
-        if (e.tests != tests || std::string_view(e.label, e.label_size) != label) return nullptr;
-        found_ = std::string_view(e.codes, e.codes_size);
-        return &found_;
-    }
-    void store(std::uint64_t tests, std::string_view label, std::string_view codes) {
-        if (label.size() > sizeof(Entry::label) || codes.size() > sizeof(Entry::codes)) return;
-        Entry& e = entry(tests, label);
-        e.tests = tests;
-        e.label_size = static_cast<std::uint8_t>(label.size());
-        e.codes_size = static_cast<std::uint8_t>(codes.size());
-        std::copy(label.begin(), label.end(), e.label);
-        std::copy(codes.begin(), codes.end(), e.codes);
-    }
-
-private:
-    struct Entry {
-        std::uint64_t tests = 0;  // LabelTests::id_; 0: empty
-        std::uint8_t label_size = 0;
-        std::uint8_t codes_size = 0;
-        char label[38];
-        char codes[16];
-    };
-    static constexpr std::size_t kEntries = 8192;  // 512 KiB a thread
-    Entry& entry(std::uint64_t tests, std::string_view label) {
-        const std::size_t h = std::hash<std::string_view>{}(label) ^ (tests * 0x9E3779B97F4A7C15ull);
-        return entries_[h & (kEntries - 1)];
-    }
-    std::vector<Entry> entries_ = std::vector<Entry>(kEntries);
-    std::string_view found_;
+// The codes a label passed. Cached per thread for the labels seen last (see
+// RecentAnswers): a hit costs a hash where a set's pass over the label costs
+// some ten times more.
+struct PassedCodes {
+    std::uint8_t size = 0;
+    char codes[16];
 };
-
-std::atomic<std::uint64_t> next_label_tests_id{1};
+using PassedCache = RecentAnswers<PassedCodes, 8192, 38>;  // 512 KiB a thread
 
 }  // namespace
 
 bool LabelTests::compile(std::int64_t max_mem) {
     set_.reset();
-    id_ = next_label_tests_id++;
+    id_ = new_answer_owner();
     if (tests_.size() < 2) return true;
     RE2::Options options;
     options.set_log_errors(false);
@@ -314,13 +282,18 @@ bool LabelTests::compile(std::int64_t max_mem) {
 
 void LabelTests::append_passed(std::string_view label, std::string& out, std::vector<int>& scratch) const {
     thread_local PassedCache cache;
-    if (const std::string_view* codes = cache.find(id_, label)) {
-        out += *codes;
+    if (const PassedCodes* passed = cache.find(id_, label)) {
+        out.append(passed->codes, passed->size);
         return;
     }
     const std::size_t start = out.size();
     run(label, out, scratch);
-    cache.store(id_, label, std::string_view(out).substr(start));
+    const std::string_view codes = std::string_view(out).substr(start);
+    PassedCodes passed;
+    if (codes.size() > sizeof(passed.codes)) return;
+    passed.size = static_cast<std::uint8_t>(codes.size());
+    std::copy(codes.begin(), codes.end(), passed.codes);
+    cache.store(id_, label, passed);
 }
 
 void LabelTests::run(std::string_view label, std::string& out, std::vector<int>& scratch) const {

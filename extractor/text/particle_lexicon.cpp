@@ -1,9 +1,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstring>
 #include <fstream>
 #include <stdexcept>
 
+#include "base/recent_answers.h"
 #include "text/char_class.h"
 #include "text/tokenizer.h"
 
@@ -209,6 +211,7 @@ ParticleLexicon ParticleLexicon::load(const std::string& path) {
         lexicon.entries_.push_back(std::move(entry));
     }
     if (in.bad()) throw std::runtime_error(fmt::format("{}:0: read error", path));
+    lexicon.answer_owner_ = new_answer_owner();
     return lexicon;
 }
 
@@ -285,7 +288,30 @@ std::size_t ParticleLexicon::known_noun_suffix_syllables(std::string_view word) 
     return longest;
 }
 
+// The splits of the words seen last on this thread (see RecentAnswers): a
+// split takes some twenty lookups, a hit one hash.
+struct RecentSplit {
+    std::uint8_t name_end;
+    std::uint8_t stem_end;
+};
+constexpr std::size_t kRecentSplitKeyBytes = 31;  // `before`, then a word of up to ten syllables
+using RecentSplits = RecentAnswers<RecentSplit, 4096, kRecentSplitKeyBytes>;  // 160 KiB a thread
+
 ParticleLexicon::WordSplit ParticleLexicon::split_word(std::string_view word, std::uint8_t before) const {
+    if (answer_owner_ == 0 || word.size() >= kRecentSplitKeyBytes) return compute_split(word, before);
+    char key_bytes[kRecentSplitKeyBytes];
+    key_bytes[0] = static_cast<char>(before);
+    std::memcpy(key_bytes + 1, word.data(), word.size());
+    const std::string_view key(key_bytes, word.size() + 1);
+    thread_local RecentSplits recent;
+    if (const RecentSplit* split = recent.find(answer_owner_, key)) return {split->name_end, split->stem_end};
+    const WordSplit split = compute_split(word, before);
+    recent.store(answer_owner_, key,
+                 {static_cast<std::uint8_t>(split.name_end), static_cast<std::uint8_t>(split.stem_end)});
+    return split;
+}
+
+ParticleLexicon::WordSplit ParticleLexicon::compute_split(std::string_view word, std::uint8_t before) const {
     std::size_t stem_end = word.size();
     // Most words that end in no particle fail at the last syllable.
     const AffixKeys last = suffix_keys(word, 1);

@@ -178,6 +178,7 @@ private:
         std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
     };
 
+    WordSplit compute_split(std::string_view word, std::uint8_t before) const;
     bool accepts(const Entry& entry, std::string_view stem, std::uint8_t before) const;
     bool ends_in_known_noun(std::string_view word) const;
     std::size_t known_noun_suffix_syllables(std::string_view word) const;
@@ -194,6 +195,7 @@ private:
     std::size_t max_suffix_syllables_ = 0;
     std::size_t max_noun_syllables_ = 0;
     std::size_t max_ending_syllables_ = 0;
+    std::uint64_t answer_owner_ = 0;  // for the per-thread memo of splits; set when loaded
 };
 
 class Tokenizer {

@@ -95,3 +95,17 @@ TEST_CASE("a lexicon file with CRLF line ends loads", "[text][lexicon]") {
     REQUIRE(lexicon.examples().size() == 1);
     CHECK(lexicon.examples()[0].expected == "A+은");
 }
+
+// split_word memoises its answers per thread: two lexicons that split the same
+// word differently must each keep their own answer, however they alternate.
+TEST_CASE("two particle lexicons never share memoised splits", "[text][lexicon]") {
+    const ParticleLexicon with_eun = ParticleLexicon::load(write_temp("memo_a", "particle\t은\tafter=consonant\n"));
+    const ParticleLexicon with_neun = ParticleLexicon::load(write_temp("memo_b", "particle\t는\tafter=vowel\n"));
+    for (int round = 0; round < 3; ++round) {
+        INFO("round " << round);
+        CHECK(with_eun.split_word("팀은", 0).stem_end == 3);
+        CHECK(with_neun.split_word("팀은", 0).stem_end == 6);
+        CHECK(with_eun.split_word("회사는", 0).stem_end == 9);
+        CHECK(with_neun.split_word("회사는", 0).stem_end == 6);
+    }
+}

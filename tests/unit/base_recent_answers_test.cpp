@@ -1,0 +1,50 @@
+// The per-thread memo behind split_word, word_class and label tests: an
+// answer comes back only for the same owner and the same key.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "base/recent_answers.h"
+
+using namespace kfacts;
+
+TEST_CASE("RecentAnswers gives back what was stored, for that owner and key only", "[base]") {
+    RecentAnswers<int, 64, 8> recent;
+    const std::uint64_t a = new_answer_owner();
+    const std::uint64_t b = new_answer_owner();
+    CHECK(a != b);
+    CHECK(recent.find(a, "팀은") == nullptr);
+    recent.store(a, "팀은", 7);
+    REQUIRE(recent.find(a, "팀은") != nullptr);
+    CHECK(*recent.find(a, "팀은") == 7);
+    CHECK(recent.find(b, "팀은") == nullptr);  // another lexicon's answer
+    CHECK(recent.find(a, "팀") == nullptr);    // a prefix is another key
+    CHECK(recent.find(a, std::string_view("팀은\0", 7)) == nullptr);
+    recent.store(a, "팀은", 9);
+    CHECK(*recent.find(a, "팀은") == 9);
+}
+
+TEST_CASE("RecentAnswers never stores a key longer than its entries hold", "[base]") {
+    RecentAnswers<int, 64, 8> recent;
+    const std::uint64_t owner = new_answer_owner();
+    recent.store(owner, "123456789", 1);
+    CHECK(recent.find(owner, "123456789") == nullptr);
+    recent.store(owner, "12345678", 2);
+    REQUIRE(recent.find(owner, "12345678") != nullptr);
+    CHECK(*recent.find(owner, "12345678") == 2);
+}
+
+TEST_CASE("RecentAnswers stays bounded: more keys than entries replace older ones", "[base]") {
+    RecentAnswers<int, 16, 8> recent;
+    const std::uint64_t owner = new_answer_owner();
+    for (int i = 0; i < 1000; ++i) recent.store(owner, std::to_string(i), i);
+    int found = 0;
+    for (int i = 0; i < 1000; ++i) {
+        if (const int* answer = recent.find(owner, std::to_string(i))) {
+            CHECK(*answer == i);
+            ++found;
+        }
+    }
+    CHECK(found > 0);
+    CHECK(found <= 16);
+}
