@@ -39,7 +39,8 @@ public:
     OrderedRun(const Extractor& extractor, const ExtractOptions& options, const PipelineOptions& pipeline,
                const FormatStep& format)
         : extractor_(extractor), options_(options), format_(format),
-          window_(pipeline.window > 0 ? pipeline.window : 4 * kBatchDocuments * pipeline.jobs) {}
+          window_(pipeline.window > 0 ? pipeline.window : 4 * kBatchDocuments * pipeline.jobs),
+          window_bytes_(4 * kBatchBytes * pipeline.jobs) {}
 
     void run(const std::vector<std::string>& paths, const ReadLimits& limits, unsigned jobs,
              const DeliverStep& deliver) {
@@ -80,9 +81,12 @@ private:
                     work_.notify_one();
                 }
                 queue_.back().bytes += doc.source.size();
+                bytes_in_flight_ += doc.source.size();
                 queue_.back().docs.push_back(std::move(doc));
                 ++next_read_;
-                space_.wait(lock, [&] { return stopping_ || next_read_ < next_delivered_ + window_; });
+                space_.wait(lock, [&] {
+                    return stopping_ || (next_read_ < next_delivered_ + window_ && bytes_in_flight_ < window_bytes_);
+                });
                 if (stopping_) throw Stopped{};
             });
         } catch (const Stopped&) {
@@ -145,9 +149,14 @@ private:
                 auto node = finished_.extract(next_delivered_);
                 items = std::move(node.mapped());
             }
-            for (ExtractedDocument& item : items) deliver(std::move(item));
+            std::size_t bytes = 0;
+            for (ExtractedDocument& item : items) {
+                bytes += item.doc.source.size();
+                deliver(std::move(item));
+            }
             const std::lock_guard lock(mutex_);
             next_delivered_ += items.size();
+            bytes_in_flight_ -= bytes;
             space_.notify_one();
         }
     }
@@ -156,6 +165,7 @@ private:
     const ExtractOptions& options_;
     const FormatStep& format_;
     const std::size_t window_;
+    const std::size_t window_bytes_;  // source bytes in flight at most, but for the last document read
 
     std::mutex mutex_;
     std::condition_variable space_;  // the reader waits for room in the window
@@ -165,6 +175,7 @@ private:
     std::map<std::size_t, std::vector<ExtractedDocument>> finished_;  // extracted batches by first sequence number
     std::size_t next_read_ = 0;
     std::size_t next_delivered_ = 0;
+    std::size_t bytes_in_flight_ = 0;
     bool reading_done_ = false;
     bool stopping_ = false;
     std::exception_ptr error_;

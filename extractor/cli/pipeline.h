@@ -1,7 +1,8 @@
 // Reading, extracting and formatting documents, with N worker threads, and
 // handing them over strictly in input order. Documents are read in order
-// into a bounded window: at most `window` documents are between being read
-// and being handed over, so memory stays bounded whatever the input. A worker
+// into a bounded window: at most `window` documents, and 256 KB of input per
+// thread plus the document last read, are between being read and being
+// handed over, so memory stays bounded whatever the input. A worker
 // takes the documents that wait for it together, up to 8 documents or 64 KB:
 // busy workers take several at once, and a streamed record is never held back
 // waiting for the next.

@@ -85,6 +85,29 @@ TEST_CASE("Pipeline keeps at most `window` documents between reading and handing
     CHECK(in_flight == 0);
 }
 
+TEST_CASE("Pipeline keeps at most 256 KB of input per thread in flight, plus the document last read") {
+    const TempDir dir;
+    constexpr std::size_t kDocumentBytes = 200u << 10;
+    for (int i = 0; i < 12; ++i) {
+        write_file_bytes(dir / ("big" + std::to_string(10 + i) + ".txt"), std::string(kDocumentBytes, 'a'));
+    }
+    PipelineOptions options;
+    options.jobs = 2;
+    std::atomic<std::size_t> bytes_in_flight{0};
+    std::size_t most = 0;
+    std::size_t delivered = 0;
+    run_pipeline(
+        {dir.path().string()}, extractor(), ExtractOptions{}, options,
+        [&](ExtractedDocument& item) { bytes_in_flight += item.doc.source.size(); },
+        [&](ExtractedDocument&& item) {
+            most = std::max(most, bytes_in_flight.load());
+            bytes_in_flight -= item.doc.source.size();
+            ++delivered;
+        });
+    CHECK(delivered == 12);
+    CHECK(most <= 2 * (256u << 10) + kDocumentBytes);
+}
+
 TEST_CASE("Pipeline rethrows a failure of a worker or of the delivering step") {
     for (unsigned jobs : {1u, 3u}) {
         INFO("jobs " << jobs);
