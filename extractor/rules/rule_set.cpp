@@ -583,8 +583,11 @@ void RuleSet::match_sentence(const AnnotatedText& text, std::size_t sentence,
         }
         return true;
     };
-    std::vector<int> candidates;
-    std::vector<int> selected;
+    // Scratch space, kept per thread: this runs for every sentence.
+    thread_local std::vector<int> candidates;
+    thread_local std::vector<int> selected;
+    thread_local std::vector<re2::StringPiece> groups;
+    candidates.clear();
     for (const SelectingSet& set : sets_) {
         // A set's pass costs about what one rule's failed search does, so
         // where the classes leave one rule it runs without the set.
@@ -606,7 +609,6 @@ void RuleSet::match_sentence(const AnnotatedText& text, std::size_t sentence,
     }
     if (candidates.empty()) return;
     std::sort(candidates.begin(), candidates.end());
-    std::vector<re2::StringPiece> groups;
     for (int index : candidates) {
         const Rule& rule = *rules_[static_cast<std::size_t>(index)];
         groups.assign(rule.groups.size(), re2::StringPiece());

@@ -260,7 +260,7 @@ struct PassedCodes {
     std::uint8_t size = 0;
     char codes[16];
 };
-using PassedCache = RecentAnswers<PassedCodes, 8192, 38>;  // 512 KiB a thread
+using PassedCache = RecentAnswers<PassedCodes, 32768, 38>;  // 2 MiB a thread
 
 }  // namespace
 
