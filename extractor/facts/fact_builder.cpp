@@ -24,15 +24,6 @@ std::optional<std::string> FactBuilder::team_of_model(const std::string& model) 
     return std::nullopt;
 }
 
-const std::string* FactBuilder::model_name_at(std::size_t u) const {
-    const Unit& unit = units_.units[u];
-    if (unit.cls == UnitClass::model) {
-        if (const auto alias = alias_of_.find(u); alias != alias_of_.end()) return model_name_at(alias->second);
-        return &units_.name_of(unit, lexicon_);
-    }
-    return local_name_at(local_models_, u);
-}
-
 const NameMatch* FactBuilder::local_match(const LocalNames& names, std::size_t u) const {
     if (names.index.empty()) return nullptr;
     if (names.found_at.size() != units_.units.size()) names.found_at.assign(units_.units.size(), {});
@@ -45,15 +36,6 @@ const NameMatch* FactBuilder::local_match(const LocalNames& names, std::size_t u
     return at.found ? &at.match : nullptr;
 }
 
-const std::string* FactBuilder::local_name_at(const LocalNames& names, std::size_t u) const {
-    const Unit& unit = units_.units[u];
-    if (unit.cls != UnitClass::word && unit.cls != UnitClass::other_number && unit.cls != UnitClass::quantity) {
-        return nullptr;
-    }
-    const NameMatch* match = local_match(names, u);
-    return match ? &names.canonical[match->value] : nullptr;
-}
-
 std::size_t FactBuilder::name_end_unit(std::size_t u) const {
     const Unit& unit = units_.units[u];
     if (unit.cls == UnitClass::model || unit.cls == UnitClass::team) return u + 1;
@@ -62,12 +44,6 @@ std::size_t FactBuilder::name_end_unit(std::size_t u) const {
         if (const NameMatch* match = local_match(*names, u)) end_token = std::max(end_token, match->end_token);
     }
     return units_.unit_of_token[end_token - 1] + 1;
-}
-
-const std::string* FactBuilder::team_name_at(std::size_t u) const {
-    const Unit& unit = units_.units[u];
-    if (unit.cls == UnitClass::team) return &entity(u)->name;
-    return local_name_at(local_teams_, u);
 }
 
 void FactBuilder::add_gazetteer_entities() {

@@ -159,8 +159,19 @@ private:
     std::optional<std::string> team_of_model(const std::string& model) const;
     // The model (team) that unit u names, or null; the name stays valid until
     // the next local name is added. model_at and team_at copy it.
-    const std::string* model_name_at(std::size_t u) const;
-    const std::string* team_name_at(std::size_t u) const;
+    // Inline: linking asks every unit of every sentence, again and again.
+    const std::string* model_name_at(std::size_t u) const {
+        const Unit& unit = units_.units[u];
+        if (unit.cls != UnitClass::model) return local_name_at(local_models_, u);
+        if (!alias_of_.empty()) {
+            if (const auto alias = alias_of_.find(u); alias != alias_of_.end()) return model_name_at(alias->second);
+        }
+        return &units_.name_of(unit, lexicon_);
+    }
+    const std::string* team_name_at(std::size_t u) const {
+        if (units_.units[u].cls == UnitClass::team) return &entity(u)->name;
+        return local_name_at(local_teams_, u);
+    }
     std::optional<std::string> model_at(std::size_t u) const { return copy_of(model_name_at(u)); }
     std::optional<std::string> team_at(std::size_t u) const { return copy_of(team_name_at(u)); }
     static std::optional<std::string> copy_of(const std::string* name) {
@@ -260,7 +271,16 @@ private:
     };
     // The longest local name that starts at unit u, or null.
     const NameMatch* local_match(const LocalNames& names, std::size_t u) const;
-    const std::string* local_name_at(const LocalNames& names, std::size_t u) const;
+    // The local name that starts at unit u: only words and numbers start one.
+    const std::string* local_name_at(const LocalNames& names, std::size_t u) const {
+        const UnitClass cls = units_.units[u].cls;
+        if (names.canonical.empty() ||
+            (cls != UnitClass::word && cls != UnitClass::other_number && cls != UnitClass::quantity)) {
+            return nullptr;
+        }
+        const NameMatch* match = local_match(names, u);
+        return match ? &names.canonical[match->value] : nullptr;
+    }
     LocalNames local_models_;
     LocalNames local_teams_;
     std::unordered_map<std::string, std::string> local_model_team_;  // canonical -> team

@@ -54,6 +54,7 @@ public:
         out_.append(digits, written.ptr);
     }
     void boolean(bool b) { raw(b ? "true" : "false"); }
+    bool pretty() const { return pretty_; }
     void null() { raw("null"); }
 
     template <typename T, typename F>
@@ -110,18 +111,50 @@ private:
 // About what a fact takes in compact output.
 constexpr std::size_t kBytesPerFact = 320;
 
+// A span is written in one piece, and on one line in pretty output too (as
+// docs/FACTS.md shows it): a fact has one or two, and they hold most of its
+// keys and numbers. Returns the end of what it wrote into `piece`.
+template <bool Pretty>
+char* span_piece(char (&piece)[256], ByteSpan span, const SourcePosition& start, const SourcePosition& end,
+                 bool in_body) {
+    constexpr std::string_view colon = Pretty ? ": " : ":";
+    constexpr std::string_view comma = Pretty ? ", " : ",";
+    char* p = piece;
+    const auto put = [&](std::string_view s) { p = std::copy(s.begin(), s.end(), p); };
+    const auto member = [&](std::string_view quoted_key, std::size_t value) {
+        put(quoted_key);
+        put(colon);
+        p = std::to_chars(p, piece + sizeof piece, value).ptr;
+    };
+    *p++ = '{';
+    member("\"start\"", span.start);
+    put(comma);
+    member("\"end\"", span.end);
+    put(comma);
+    member("\"char_start\"", start.char_offset);
+    put(comma);
+    member("\"char_end\"", end.char_offset);
+    put(comma);
+    member("\"line\"", start.line);
+    put(comma);
+    member("\"col\"", start.col);
+    if (in_body) {
+        put(comma);
+        put("\"field\"");
+        put(colon);
+        put("\"body\"");
+    }
+    *p++ = '}';
+    return p;
+}
+
 void write_span(JsonEmitter& json, const SourceLocator& locator, ByteSpan span, bool in_body) {
     const SourcePosition start = locator.locate(span.start);
     const SourcePosition end = locator.locate(span.end);
-    json.begin_object();
-    json.key("start"); json.number(span.start);
-    json.key("end"); json.number(span.end);
-    json.key("char_start"); json.number(start.char_offset);
-    json.key("char_end"); json.number(end.char_offset);
-    json.key("line"); json.number(start.line);
-    json.key("col"); json.number(start.col);
-    if (in_body) { json.key("field"); json.string("body"); }
-    json.end_object();
+    char piece[256];  // six keys, six numbers of at most 20 digits, and "field"
+    const char* written = json.pretty() ? span_piece<true>(piece, span, start, end, in_body)
+                                        : span_piece<false>(piece, span, start, end, in_body);
+    json.raw(std::string_view(piece, static_cast<std::size_t>(written - piece)));
 }
 
 void write_fact(JsonEmitter& json, const Document& doc, const SourceLocator& locator, const Fact& fact,

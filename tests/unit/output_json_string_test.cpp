@@ -3,11 +3,13 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "document/document.h"
 #include "output/json_writer.h"
 
 using namespace kfacts;
@@ -54,4 +56,33 @@ TEST_CASE("JSON strings read back as written, for random well-formed text") {
         INFO(nlohmann::json(s).dump());
         REQUIRE(read_back(s) == s);
     }
+}
+
+TEST_CASE("Pretty JSON holds the same document as JSON Lines, each span on one line") {
+    const Document doc = read_document_bytes("pretty.txt", "---\ntitle: t\n---\n첫 줄\nSK텔레콤은 \"모델\"을 공개했다.\n");
+    Fact team;
+    team.type = FactType::team;
+    team.span = {doc.source.find("SK텔레콤"), doc.source.find("SK텔레콤") + std::string_view("SK텔레콤").size()};
+    team.rule = "test.rule";
+    team.team = "SK텔레콤";
+    Fact quote;
+    quote.type = FactType::quote;
+    quote.span = {doc.source.find('"'), doc.source.rfind('"') + 1};
+    quote.rule = "test.rule";
+    quote.quote = "모델";
+    quote.speaker_span = team.span;
+    std::string compact, pretty;
+    append_document_json(compact, doc, {team, quote}, JsonStyle{false, false});
+    append_document_json(pretty, doc, {team, quote}, JsonStyle{true, false});
+    REQUIRE(std::count(compact.begin(), compact.end(), '\n') == 1);
+    const nlohmann::json read = nlohmann::json::parse(compact);
+    CHECK(nlohmann::json::parse(pretty) == read);
+    const nlohmann::json& span = read["facts"][0]["span"];
+    CHECK(span["start"] == doc.source.find("SK텔레콤"));
+    CHECK(span["char_start"] == 21);  // "---\ntitle: t\n---\n" is 17 code points, "첫 줄\n" 4 more
+    CHECK(span["line"] == 5);
+    CHECK(span["col"] == 1);
+    CHECK(read["facts"][1]["speaker_span"] == span);
+    CHECK(pretty.find("\"span\": {\"start\": " + std::to_string(team.span.start) + ", \"end\": ") != std::string::npos);
+    CHECK(compact.find("\"span\":{\"start\":" + std::to_string(team.span.start) + ",\"end\":") != std::string::npos);
 }
