@@ -196,7 +196,8 @@ private:
     std::size_t copy_fast_run(std::size_t i) {
         const std::size_t start = i;
         while (i < end_) {
-            while (i + 8 <= end_) {
+            // Eight ASCII bytes at a time; Hangul text skips the attempt.
+            while (bytes_[i] < 0x80 && i + 8 <= end_) {
                 std::uint64_t w;
                 std::memcpy(&w, bytes_ + i, 8);
                 if ((w & kHighBits) || has_zero_byte(w) || has_byte(w, '&') || has_byte(w, '\r')) break;
