@@ -63,7 +63,7 @@ bool is_valid_utf8(std::string_view s) {
     char32_t cp;
     bool valid = true;
     for (std::size_t i = 0; i < s.size();) {
-        if (i + 8 <= s.size()) {
+        if (bytes[i] < 0x80 && i + 8 <= s.size()) {
             std::uint64_t word;
             std::memcpy(&word, bytes + i, 8);
             if ((word & kHighBits) == 0) {  // eight ASCII bytes

@@ -1,5 +1,6 @@
 #include <array>
 #include <cstdlib>
+#include <limits>
 
 #include "numbers/exact_arithmetic.h"
 #include "numbers/numbers.h"
@@ -104,10 +105,16 @@ std::string u128_to_string(u128 v) {
     char buffer[40];
     char* end = buffer + sizeof buffer;
     char* p = end;
-    do {
+    // Dividing a 128-bit number is a library call; most numbers fit in 64 bits.
+    while (v > std::numeric_limits<std::uint64_t>::max()) {
         *--p = static_cast<char>('0' + static_cast<int>(v % 10));
         v /= 10;
-    } while (v != 0);
+    }
+    auto low = static_cast<std::uint64_t>(v);
+    do {
+        *--p = static_cast<char>('0' + static_cast<int>(low % 10));
+        low /= 10;
+    } while (low != 0);
     return std::string(p, end);
 }
 

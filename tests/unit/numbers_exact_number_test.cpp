@@ -30,6 +30,11 @@ TEST_CASE("ExactNumber::to_string writes the shortest exact decimal", "[numbers]
     const unsigned __int128 ten_to_21 = static_cast<unsigned __int128>(1000000000000000000ULL) * 1000;
     CHECK(exact(ten_to_21).to_string() == "1000000000000000000000");
     CHECK(exact(~static_cast<unsigned __int128>(0)).to_string() == "340282366920938463463374607431768211455");
+    // Either side of the 64-bit boundary, where the digits come from 64-bit division.
+    const unsigned __int128 two_to_64 = static_cast<unsigned __int128>(1) << 64;
+    CHECK(exact(two_to_64 - 1).to_string() == "18446744073709551615");
+    CHECK(exact(two_to_64).to_string() == "18446744073709551616");
+    CHECK(exact(two_to_64 * 10 + 7, 1).to_string() == "18446744073709551616.7");
 }
 
 TEST_CASE("ExactNumber compares values, not spellings", "[numbers][exact]") {
