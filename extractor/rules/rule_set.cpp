@@ -431,11 +431,8 @@ void RuleSet::compile(std::int64_t set_max_mem) {
         std::string no_error;
         relaxed[i] = expand(rules_[i]->pattern, no_error, Counts::relaxed);
     }
-    if (!alphabet_.compile()) {
-        throw RuleLoadError(fmt::format("{}: the label tests of a unit class exceed their memory budget ({} MiB)",
-                                        rules_.empty() ? std::string("rules") : rules_.front()->file,
-                                        TagAlphabet::kLabelTestsMaxMem >> 20));
-    }
+    const std::vector<LabelTests*> label_tests = alphabet_.label_tests();
+    std::vector<char> label_tests_fit(label_tests.size(), 0);  // not vector<bool>: both threads write to it
     const auto compile_set = [&](std::size_t k) {
         RE2::Options options;
         options.set_log_errors(false);
@@ -470,20 +467,23 @@ void RuleSet::compile(std::int64_t set_max_mem) {
         rule.regex = std::move(regex);
     };
 
-    // Two threads take the jobs in turn, the sets first: they take longest
-    // (10 to 20 ms each against under 1 ms a rule), so the threads end
-    // together. A thread per set was slower: more threads than cores
-    // contend in RE2's compiler and the allocator.
-    const std::size_t jobs = sets.size() + rules_.size();
+    // Two threads take the jobs in turn, longest first so that they end
+    // together: each class's label tests (the words' Unicode classes take
+    // the longest of all), the selecting sets, then the rules (under 1 ms
+    // each). A thread per set was slower: more threads than cores contend
+    // in RE2's compiler and the allocator.
+    const std::size_t jobs = label_tests.size() + sets.size() + rules_.size();
     std::atomic<std::size_t> next_job{0};
     std::exception_ptr failures[2];
     const auto work = [&](std::exception_ptr& failure) {
         try {
             for (std::size_t j = next_job++; j < jobs; j = next_job++) {
-                if (j < sets.size()) {
-                    compile_set(j);
+                if (j < label_tests.size()) {
+                    label_tests_fit[j] = label_tests[j]->compile(TagAlphabet::kLabelTestsMaxMem);
+                } else if (j < label_tests.size() + sets.size()) {
+                    compile_set(j - label_tests.size());
                 } else {
-                    compile_rule(j - sets.size());
+                    compile_rule(j - label_tests.size() - sets.size());
                 }
             }
         } catch (...) {
@@ -498,6 +498,13 @@ void RuleSet::compile(std::int64_t set_max_mem) {
 
     for (const std::exception_ptr& failure : failures) {
         if (failure) std::rethrow_exception(failure);
+    }
+    for (std::size_t k = 0; k < label_tests.size(); ++k) {
+        if (!label_tests_fit[k]) {
+            throw RuleLoadError(fmt::format("{}: the label tests of a unit class exceed their memory budget ({} MiB)",
+                                            rules_.empty() ? std::string("rules") : rules_.front()->file,
+                                            TagAlphabet::kLabelTestsMaxMem >> 20));
+        }
     }
     for (std::size_t i = 0; i < rules_.size(); ++i) {
         if (!rule_errors[i].empty()) {

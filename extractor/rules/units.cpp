@@ -266,14 +266,15 @@ using PassedCache = RecentAnswers<PassedCodes, 32768, 38>;  // 2 MiB a thread
 
 bool LabelTests::compile(std::int64_t max_mem) {
     set_.reset();
+    one_by_one_ = std::make_unique<OneByOne>();
     id_ = new_answer_owner();
-    if (tests_.size() < 2) return true;
+    if (tests_.empty()) return true;
     RE2::Options options;
     options.set_log_errors(false);
     options.set_max_mem(max_mem);
     auto set = std::make_unique<RE2::Set>(options, RE2::ANCHOR_BOTH);
     for (const LabelTest& test : tests_) {
-        if (set->Add(test.regex, nullptr) < 0) return false;  // each compiled alone before
+        if (set->Add(test.regex, nullptr) < 0) return false;  // each parsed alone when added
     }
     if (!set->Compile()) return false;
     set_ = std::move(set);
@@ -297,19 +298,23 @@ void LabelTests::append_passed(std::string_view label, std::string& out, std::ve
 }
 
 void LabelTests::run(std::string_view label, std::string& out, std::vector<int>& scratch) const {
-    if (set_) {
-        RE2::Set::ErrorInfo error{};
-        scratch.clear();
-        if (set_->Match(label, &scratch, &error)) {
-            std::sort(scratch.begin(), scratch.end());
-            for (int i : scratch) out += tests_[static_cast<std::size_t>(i)].code;
-            return;
-        }
-        if (error.kind == RE2::Set::kNoError) return;
-        // Out of DFA memory (a pathological label): the tests run one by one.
+    if (!set_) return;
+    RE2::Set::ErrorInfo error{};
+    scratch.clear();
+    if (set_->Match(label, &scratch, &error)) {
+        std::sort(scratch.begin(), scratch.end());
+        for (int i : scratch) out += tests_[static_cast<std::size_t>(i)].code;
+        return;
     }
-    for (const LabelTest& test : tests_) {
-        if (RE2::FullMatch(label, *test.re)) out += test.code;
+    if (error.kind == RE2::Set::kNoError) return;
+    // Out of DFA memory (a pathological label): the tests run one by one.
+    std::call_once(one_by_one_->compiled, [&] {
+        RE2::Options options;
+        options.set_log_errors(false);
+        for (const LabelTest& test : tests_) one_by_one_->tests.push_back(std::make_unique<const RE2>(test.regex, options));
+    });
+    for (std::size_t i = 0; i < tests_.size(); ++i) {
+        if (RE2::FullMatch(label, *one_by_one_->tests[i])) out += tests_[i].code;
     }
 }
 
@@ -341,15 +346,17 @@ std::optional<char> TagAlphabet::add_label_test(std::string_view cls, std::strin
                             kMaxLabelTests);
         return std::nullopt;
     }
+    // Parsed here, so that a bad regex names its macro; compiled with its class's set.
     RE2::Options options;
     options.set_log_errors(false);
-    auto re = std::make_shared<const RE2>(regex, options);
-    if (!re->ok()) {
-        error = fmt::format("bad pattern: [{}:{}]: {}", cls, regex, re->error());
+    RE2::Set parsed(options, RE2::ANCHOR_BOTH);
+    std::string parse_error;
+    if (parsed.Add(regex, &parse_error) < 0) {
+        error = fmt::format("bad pattern: [{}:{}]: {}", cls, regex, parse_error);
         return std::nullopt;
     }
     LabelTest test{std::string(regex), every ? kCodes[kCodes.size() - 1 - every_class_.size()] : kCodes[own],
-                   test_names_.size(), std::move(re)};
+                   test_names_.size()};
     if (every) {
         for (auto& [name, c] : classes_) c.tests.add(test);
         unnamed_.add(test);
@@ -368,11 +375,11 @@ std::optional<std::size_t> TagAlphabet::test_number(std::string_view cls, std::s
     return it == tests_made_.end() ? std::nullopt : std::optional<std::size_t>(it->second.number);
 }
 
-bool TagAlphabet::compile() {
-    for (auto& [name, c] : classes_) {
-        if (!c.tests.compile(kLabelTestsMaxMem)) return false;
-    }
-    return unnamed_.compile(kLabelTestsMaxMem);
+std::vector<LabelTests*> TagAlphabet::label_tests() {
+    std::vector<LabelTests*> all;
+    for (auto& [name, c] : classes_) all.push_back(&c.tests);
+    all.push_back(&unnamed_);
+    return all;
 }
 
 TagAlphabet::Spelling TagAlphabet::spelling(std::string_view cls) const {

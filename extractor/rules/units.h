@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -42,13 +43,12 @@ inline constexpr std::size_t kUnitClassCount = static_cast<std::size_t>(UnitClas
 std::string_view unit_class_name(UnitClass cls);
 
 // A test of a unit's label that a pattern makes ([word:팀|기업], [qty:B개?]):
-// an RE2 that must match the whole label, and the code a unit that passes
+// a regex that must match the whole label, and the code a unit that passes
 // it is written with.
 struct LabelTest {
     std::string regex;
     char code;
-    std::size_t number;             // in order of first sight over all classes (TagAlphabet)
-    std::shared_ptr<const RE2> re;  // shared by the classes a test of every class is in
+    std::size_t number;  // in order of first sight over all classes (TagAlphabet)
 };
 
 // The tests of one class's labels. A unit is written with the codes of the
@@ -58,8 +58,9 @@ struct LabelTest {
 class LabelTests {
 public:
     void add(LabelTest test) { tests_.push_back(std::move(test)); }
-    // Compiles the set that runs all tests in one pass (at two tests or
-    // more); false if it exceeds `max_mem`.
+    // Compiles the set that runs all tests in one pass; false if it exceeds
+    // `max_mem`. Classes compile independently, so the rule loader compiles
+    // them on its threads beside the selecting sets and rule RE2s.
     bool compile(std::int64_t max_mem);
     bool empty() const { return tests_.empty(); }
     const std::vector<LabelTest>& tests() const { return tests_; }
@@ -70,8 +71,16 @@ public:
 private:
     void run(std::string_view label, std::string& out, std::vector<int>& scratch) const;
 
+    // Each test compiled alone, for a label that takes the set past its
+    // memory budget: compiled the first time that happens, once.
+    struct OneByOne {
+        std::once_flag compiled;
+        std::vector<std::unique_ptr<const RE2>> tests;
+    };
+
     std::vector<LabelTest> tests_;
     std::unique_ptr<RE2::Set> set_;
+    std::unique_ptr<OneByOne> one_by_one_;
     std::uint64_t id_ = 0;  // unique to each compile(), for the cache of answers (units.cpp)
 };
 
@@ -93,11 +102,12 @@ public:
     // The code of the test "the label matches `regex`" for units of class
     // `cls` (a class `add` has given a code, or "*" for every class), given
     // one on first sight; nothing, with the reason, when the regex does not
-    // compile or the class has kMaxLabelTests tests. Codes tell apart the
+    // parse or the class has kMaxLabelTests tests. Codes tell apart the
     // tests of one class: a test of every class has the same code in each.
     std::optional<char> add_label_test(std::string_view cls, std::string_view regex, std::string& error);
-    // Compiles each class's tests into one set; false if one exceeds its budget.
-    bool compile();
+    // The tests of each class, kUnnamedClass's included, to be compiled
+    // (LabelTests::compile, kLabelTestsMaxMem each) before tags are written.
+    std::vector<LabelTests*> label_tests();
     // Tests are numbered over all classes in order of first sight: the
     // number of the test a macro made, and what a number stands for
     // ("particle:은|는").
