@@ -33,7 +33,7 @@ using DeliverStep = std::function<void(ExtractedDocument&&)>;
 
 struct PipelineOptions {
     unsigned jobs = 1;       // extraction threads; 1 runs everything in the calling thread
-    std::size_t window = 0;  // documents in flight at most; 0: four batches per job
+    std::size_t window = 0;  // documents in flight at most; 0: 32 per job (four batches)
     ReadLimits limits;
 };
 

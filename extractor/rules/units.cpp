@@ -1,11 +1,11 @@
 #include "rules/units.h"
 
-#include "base/recent_answers.h"
-
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cctype>
+
+#include "base/recent_answers.h"
 
 namespace kfacts {
 namespace {
@@ -311,7 +311,9 @@ void LabelTests::run(std::string_view label, std::string& out, std::vector<int>&
     std::call_once(one_by_one_->compiled, [&] {
         RE2::Options options;
         options.set_log_errors(false);
-        for (const LabelTest& test : tests_) one_by_one_->tests.push_back(std::make_unique<const RE2>(test.regex, options));
+        for (const LabelTest& test : tests_) {
+            one_by_one_->tests.push_back(std::make_unique<const RE2>(test.regex, options));
+        }
     });
     for (std::size_t i = 0; i < tests_.size(); ++i) {
         if (RE2::FullMatch(label, *one_by_one_->tests[i])) out += tests_[i].code;

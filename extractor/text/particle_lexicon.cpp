@@ -288,6 +288,8 @@ std::size_t ParticleLexicon::known_noun_suffix_syllables(std::string_view word) 
     return longest;
 }
 
+namespace {
+
 // The splits of the words seen last on this thread (see RecentAnswers): a
 // split takes some twenty lookups, a hit one hash.
 struct RecentSplit {
@@ -295,7 +297,9 @@ struct RecentSplit {
     std::uint8_t stem_end;
 };
 constexpr std::size_t kRecentSplitKeyBytes = 31;  // `before`, then a word of up to ten syllables
-using RecentSplits = RecentAnswers<RecentSplit, 4096, kRecentSplitKeyBytes>;  // 160 KiB a thread
+using RecentSplits = RecentAnswers<RecentSplit, 4096, kRecentSplitKeyBytes>;  // 192 KiB a thread
+
+}  // namespace
 
 ParticleLexicon::WordSplit ParticleLexicon::split_word(std::string_view word, std::uint8_t before) const {
     if (answer_owner_ == 0 || word.size() >= kRecentSplitKeyBytes) return compute_split(word, before);
