@@ -24,6 +24,19 @@ TEST_CASE("RecentAnswers gives back what was stored, for that owner and key only
     CHECK(*recent.find(a, "팀은") == 9);
 }
 
+TEST_CASE("RecentAnswers compares owner and key even where they share a slot", "[base]") {
+    RecentAnswers<int, 1, 8> one_slot;
+    const std::uint64_t a = new_answer_owner();
+    const std::uint64_t b = new_answer_owner();
+    one_slot.store(a, "모델", 1);
+    CHECK(one_slot.find(b, "모델") == nullptr);
+    CHECK(one_slot.find(a, "모형") == nullptr);  // same length, other bytes
+    REQUIRE(one_slot.find(a, "모델") != nullptr);
+    one_slot.store(b, "팀", 2);  // replaces a's answer
+    CHECK(one_slot.find(a, "모델") == nullptr);
+    CHECK(*one_slot.find(b, "팀") == 2);
+}
+
 TEST_CASE("RecentAnswers never stores a key longer than its entries hold", "[base]") {
     RecentAnswers<int, 64, 8> recent;
     const std::uint64_t owner = new_answer_owner();
