@@ -13,6 +13,8 @@
 #include <type_traits>
 #include <vector>
 
+#include "base/hash.h"
+
 namespace kfacts {
 
 // A new owner id for RecentAnswers: each object whose answers are memoised
@@ -58,23 +60,8 @@ private:
         Value value;
     };
 
-    // Eight bytes at a time, each step a multiply and a shift (splitmix64's).
     static std::size_t slot(std::uint64_t owner, std::string_view key) {
-        std::uint64_t h = (owner + key.size()) * 0x9E3779B97F4A7C15ull;
-        std::size_t i = 0;
-        for (; i + 8 <= key.size(); i += 8) {
-            std::uint64_t w;
-            std::memcpy(&w, key.data() + i, 8);
-            h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
-            h ^= h >> 31;
-        }
-        if (i < key.size()) {
-            std::uint64_t w = 0;
-            std::memcpy(&w, key.data() + i, key.size() - i);
-            h = (h ^ w) * 0x94D049BB133111EBull;
-            h ^= h >> 29;
-        }
-        return static_cast<std::size_t>(h) & (Entries - 1);
+        return static_cast<std::size_t>(hash_bytes(key, owner)) & (Entries - 1);
     }
 
     std::vector<Entry> entries_ = std::vector<Entry>(Entries);

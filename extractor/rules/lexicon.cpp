@@ -6,6 +6,7 @@
 #include <cstring>
 #include <fstream>
 
+#include "base/hash.h"
 #include "base/recent_answers.h"
 #include "base/span.h"
 
@@ -229,31 +230,20 @@ void Lexicon::AffixFilter::add(std::string_view affix, bool at_end) {
     max_bytes_ = std::max(max_bytes_, affix.size());
 }
 
-std::uint64_t Lexicon::WordTable::hash_of(std::string_view word) {
-    std::uint64_t h = word.size() * 0x9E3779B97F4A7C15ull;
-    for (std::size_t i = 0; i < word.size(); i += 8) {
-        std::uint64_t chunk = 0;
-        std::memcpy(&chunk, word.data() + i, std::min<std::size_t>(8, word.size() - i));
-        h = (h ^ chunk) * 0xBF58476D1CE4E5B9ull;
-        h ^= h >> 31;
-    }
-    return h;
-}
-
 void Lexicon::WordTable::insert(std::string_view word, std::string_view value) {
     if (contains(word)) return;
     entries_.emplace_back(word, value);
     if (entries_.size() * 2 > slots_.size()) {
         slots_.assign(std::max<std::size_t>(16, slots_.size() * 2), Slot{});
         for (std::size_t e = 0; e < entries_.size(); ++e) {
-            const std::uint64_t h = hash_of(entries_[e].first);
+            const std::uint64_t h = hash_bytes(entries_[e].first);
             std::size_t slot = h & (slots_.size() - 1);
             while (slots_[slot].entry != 0) slot = (slot + 1) & (slots_.size() - 1);
             slots_[slot] = {static_cast<std::uint32_t>(h >> 32), static_cast<std::uint32_t>(e + 1)};
         }
         return;
     }
-    const std::uint64_t h = hash_of(word);
+    const std::uint64_t h = hash_bytes(word);
     std::size_t slot = h & (slots_.size() - 1);
     while (slots_[slot].entry != 0) slot = (slot + 1) & (slots_.size() - 1);
     slots_[slot] = {static_cast<std::uint32_t>(h >> 32), static_cast<std::uint32_t>(entries_.size())};
@@ -261,7 +251,7 @@ void Lexicon::WordTable::insert(std::string_view word, std::string_view value) {
 
 const std::string* Lexicon::WordTable::find(std::string_view word) const {
     if (slots_.empty()) return nullptr;
-    const std::uint64_t h = hash_of(word);
+    const std::uint64_t h = hash_bytes(word);
     const auto tag = static_cast<std::uint32_t>(h >> 32);
     for (std::size_t slot = h & (slots_.size() - 1);; slot = (slot + 1) & (slots_.size() - 1)) {
         const Slot& s = slots_[slot];

@@ -93,7 +93,6 @@ private:
             std::uint32_t hash = 0;
             std::uint32_t entry = 0;  // index into entries_ + 1; 0: empty
         };
-        static std::uint64_t hash_of(std::string_view word);
         std::vector<std::pair<std::string, std::string>> entries_;  // word, value
         std::vector<Slot> slots_;  // open addressing, linear probing, at most half full
     };
