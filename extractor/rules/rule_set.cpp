@@ -58,6 +58,13 @@ bool append_relaxed_count(std::string& out, std::string_view s, std::size_t& i) 
     return true;
 }
 
+// In a tag string a class code starts a unit and test codes follow it,
+// their high bit set (units.h). Class codes are not the high bytes because
+// RE2 2022-06-01 in Latin-1 misses unanchored matches of alternatives that
+// share a high-byte literal prefix (`\xC1A|\xC1B` in `x\xC1A`).
+constexpr std::string_view kClassByte = "[\\x00-\\x7F]";
+constexpr std::string_view kTestByte = "[\\x80-\\xFF]";
+
 // In a label alternative, `.` means any character inside the label.
 std::string expand_label(std::string_view label) {
     std::string out;
@@ -262,18 +269,18 @@ std::string RuleSet::expand(std::string_view pattern, std::string& error, Counts
             return {};
         }
         // Each macro is one group, so that a quantifier after it applies to
-        // the whole unit. A unit is `{` code tests `}` (TagAlphabet).
+        // the whole unit: a class code, then test codes.
         if (cls == "any") {
-            out += "(?:\\{[^}]*\\})";
+            out += fmt::format("(?:{}{}*)", kClassByte, kTestByte);
             continue;
         }
         if (cls != "*" && cls.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") != std::string_view::npos) {
             error = fmt::format("unit class '{}' is not a lower-case name", cls);
             return {};
         }
-        out += "(?:\\{";
+        out += "(?:";
         if (cls == "*") {
-            out += "[^}]";
+            out += kClassByte;
         } else if (const auto code = alphabet_.add(cls)) {
             out += *code;
         } else {
@@ -282,14 +289,15 @@ std::string RuleSet::expand(std::string_view pattern, std::string& error, Counts
             return {};
         }
         if (colon == std::string_view::npos) {
-            out += "[^}]*";
+            out += fmt::format("{}*", kTestByte);
         } else {
             // The unit passes the label's test: its code is among the unit's.
             const auto test = alphabet_.add_label_test(cls, expand_label(trim(macro.substr(colon + 1))), error);
             if (!test) return {};
-            out += fmt::format("[^}}{0}]*{0}[^}}]*", *test);
+            out += fmt::format("[^\\x00-\\x7F\\x{0:02X}]*\\x{0:02X}{1}*",
+                               static_cast<unsigned char>(test_tag_byte(*test)), kTestByte);
         }
-        out += "\\})";
+        out += ')';
     }
     return out;
 }
@@ -553,14 +561,13 @@ ConditionBits RuleSet::present_in(const SentenceTags& sentence) const {
     ConditionBits present;
     const std::string& tags = sentence.tags;
     for (std::size_t u = 0; u + 1 < sentence.unit_offsets.size(); ++u) {
-        // A unit's tag is `{` class code, test codes `}`; codes are ASCII.
+        // A unit's tag is its class code, then its test codes with the high bit set.
         const std::size_t start = sentence.unit_offsets[u];
-        const auto code = static_cast<unsigned char>(tags[start + 1]);
-        if (code >= class_bit_.size()) continue;
+        const auto code = static_cast<unsigned char>(tags[start]);
         if (class_bit_[code] != kNoBit) present.set(class_bit_[code]);
-        for (std::size_t i = start + 2; i + 1 < sentence.unit_offsets[u + 1]; ++i) {
-            const auto test = static_cast<unsigned char>(tags[i]);
-            if (test < 128 && test_bit_[code * 128 + test] != kNoBit) present.set(test_bit_[code * 128 + test]);
+        for (std::size_t i = start + 1; i < sentence.unit_offsets[u + 1]; ++i) {
+            const auto test = static_cast<unsigned char>(tags[i] & 0x7F);
+            if (test_bit_[code * 128 + test] != kNoBit) present.set(test_bit_[code * 128 + test]);
         }
     }
     return present;
@@ -639,8 +646,10 @@ void RuleSet::match_sentence(const AnnotatedText& text, std::size_t sentence,
             out.push_back(std::move(match));
             const std::size_t end = offset(groups[0]) + groups[0].size();
             // Resume at the next unit after the match start when it matched nothing.
-            pos = end > pos ? end : tags.find('{', pos + 1);
-            if (pos == std::string::npos) break;
+            pos = end > pos ? end
+                            : static_cast<std::size_t>(std::find_if(tags.begin() + static_cast<std::ptrdiff_t>(pos) + 1,
+                                                                    tags.end(), starts_unit) -
+                                                       tags.begin());
         }
     }
 }

@@ -11,8 +11,8 @@ namespace kfacts {
 namespace {
 
 constexpr std::uint32_t kNoEntity = 0xFFFFFFFFu;
-// '{', a class code, the codes of a few passed tests, '}'.
-constexpr std::size_t kTagBytesPerUnit = 5;
+// A class code and the codes of a few passed tests.
+constexpr std::size_t kTagBytesPerUnit = 3;
 
 UnitClass class_of(EntityKind kind) {
     switch (kind) {
@@ -62,12 +62,12 @@ UnitClass quote_class(std::string_view mark, bool opens) {
     return opens ? UnitClass::sq_open : UnitClass::sq_close;
 }
 
-// A brace in a label is '?', as `rules tags` shows it, where it would
-// otherwise open or close a unit.
-void append_label(std::string& tags, std::string_view label) {
-    const std::size_t start = tags.size();
-    tags += label;
-    std::replace_if(tags.begin() + static_cast<std::ptrdiff_t>(start), tags.end(),
+// A brace in a label is '?', where `rules tags` would otherwise show it
+// opening or closing a unit; label tests see the label as shown.
+void append_label(std::string& out, std::string_view label) {
+    const std::size_t start = out.size();
+    out += label;
+    std::replace_if(out.begin() + static_cast<std::ptrdiff_t>(start), out.end(),
                     [](char c) { return c == '{' || c == '}'; }, '?');
 }
 
@@ -303,7 +303,7 @@ void LabelTests::run(std::string_view label, std::string& out, std::vector<int>&
     scratch.clear();
     if (set_->Match(label, &scratch, &error)) {
         std::sort(scratch.begin(), scratch.end());
-        for (int i : scratch) out += tests_[static_cast<std::size_t>(i)].code;
+        for (int i : scratch) out += test_tag_byte(tests_[static_cast<std::size_t>(i)].code);
         return;
     }
     if (error.kind == RE2::Set::kNoError) return;
@@ -316,7 +316,7 @@ void LabelTests::run(std::string_view label, std::string& out, std::vector<int>&
         }
     });
     for (std::size_t i = 0; i < tests_.size(); ++i) {
-        if (RE2::FullMatch(label, *one_by_one_->tests[i])) out += tests_[i].code;
+        if (RE2::FullMatch(label, *one_by_one_->tests[i])) out += test_tag_byte(tests_[i].code);
     }
 }
 
@@ -609,7 +609,6 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
         for (std::size_t u = tags.first_unit; u < tags.end_unit; ++u) {
             const Unit& unit = out.units[u];
             tags.unit_offsets.push_back(tags.tags.size());
-            tags.tags += '{';
             const TagAlphabet::Spelling spelling = unit.keyword.empty()
                                                        ? class_spellings[static_cast<std::size_t>(unit.cls)]
                                                        : alphabet.spelling(unit.keyword);
@@ -619,7 +618,6 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                 append_unit_label(label, unit, out, text, quantities, lexicon);
                 spelling.tests->append_passed(label, tags.tags, passed);
             }
-            tags.tags += '}';
         }
         tags.unit_offsets.push_back(tags.tags.size());
         out.sentences.push_back(std::move(tags));

@@ -2,8 +2,8 @@
 // gazetteer name or quantity spanning several tokens), each with a class and
 // a label, rendered as a tag string that the patterns in
 // rules/patterns/*.rules match with RE2. Patterns read `{class:label}`; the
-// tag string spells each unit `{` code tests `}`: a one-character code per
-// class (TagAlphabet) and one per test of its label that it passes (LabelTests).
+// tag string spells each unit as a one-byte code for its class (TagAlphabet)
+// and one byte per test of its label that it passes (LabelTests).
 #pragma once
 
 #include <algorithm>
@@ -42,6 +42,14 @@ inline constexpr std::size_t kUnitClassCount = static_cast<std::size_t>(UnitClas
 
 std::string_view unit_class_name(UnitClass cls);
 
+// A tag string writes a unit's class code as it is (ASCII) and the codes of
+// the label tests it passes with their high bit set: a class code starts
+// each unit, so units need no delimiters.
+constexpr char test_tag_byte(char test_code) {
+    return static_cast<char>(static_cast<unsigned char>(test_code) | 0x80);
+}
+constexpr bool starts_unit(char tag_byte) { return static_cast<unsigned char>(tag_byte) < 0x80; }
+
 // A test of a unit's label that a pattern makes ([word:팀|기업], [qty:B개?]):
 // a regex that must match the whole label, and the code a unit that passes
 // it is written with.
@@ -53,8 +61,8 @@ struct LabelTest {
 
 // The tests of one class's labels. A unit is written with the codes of the
 // tests its label passes, never with the label itself, so that the patterns
-// RE2 runs over the tags stay short ASCII: programs small enough for RE2's
-// fast submatch engines, and tags a few bytes a unit.
+// RE2 runs over the tags stay short and over bytes: programs small enough for
+// RE2's fast submatch engines, and tags a byte or two a unit.
 class LabelTests {
 public:
     void add(LabelTest test) { tests_.push_back(std::move(test)); }
@@ -84,11 +92,12 @@ private:
     std::uint64_t id_ = 0;  // unique to each compile(), for the cache of answers (units.cpp)
 };
 
-// How tag strings spell units: `{` class code, the codes of the label tests
-// it passes `}`. RE2 scans the tags once per selecting set and once or more
-// per selected rule, so their length is its cost: `{team:카카오}` is 15
-// bytes, `{T}` 3. Each class that a pattern names gets one character; every
-// other class shares kUnnamedClass, since no pattern can tell them apart.
+// How tag strings spell units: the class code, then the codes of the label
+// tests it passes (test_tag_byte). RE2 scans the tags once per selecting set
+// and once or more per selected rule, so their length is its cost:
+// `{team:카카오}` is 15 bytes, its tag 1. Each class that a pattern names
+// gets one character; every other class shares kUnnamedClass, since no
+// pattern can tell them apart.
 class TagAlphabet {
 public:
     static constexpr char kUnnamedClass = '_';
