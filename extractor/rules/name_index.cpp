@@ -63,6 +63,7 @@ void NameIndex::add(std::string_view name, std::uint32_t value) {
     if (key.empty()) return;
     std::uint32_t node = 0;
     std::size_t length;
+    first_chars_.set(first_char_bit(key, 0));
     for (std::size_t i = 0; i < key.size(); i += length) {
         const std::uint32_t step = step_at(key, i, length);
         const std::uint32_t next = child(node, step);

@@ -3,6 +3,8 @@
 // budget and crawl; a trie walk costs a few steps per token.
 #pragma once
 
+#include <algorithm>
+#include <bitset>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -46,6 +48,14 @@ public:
     // Exact lookup of a whole name (after match_key).
     bool find(std::string_view name, std::uint32_t& value) const;
 
+    // False where no name can start at text[pos] (separators skipped): its
+    // first character starts none. A bit test, for callers that ask at
+    // every unit of an index of a few names.
+    bool may_start_at(std::string_view text, std::size_t pos) const {
+        while (pos < text.size() && is_key_separator(static_cast<unsigned char>(text[pos]))) ++pos;
+        return pos < text.size() && first_chars_.test(first_char_bit(text, pos));
+    }
+
 private:
     static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
     static constexpr std::uint64_t kEmptySlot = ~std::uint64_t{0};
@@ -75,7 +85,20 @@ private:
 
     std::vector<std::uint32_t> values_{kNone};  // value per node; node 0 is the root
     std::vector<Edge> edges_;  // open addressing, linear probing, at most half full
+    // The bit of the character at s[pos] (no separator) in first_chars_,
+    // from its bytes as they are: a name and a text that start with the same
+    // character (ASCII lower-cased, else the same valid UTF-8) meet.
+    static std::size_t first_char_bit(std::string_view s, std::size_t pos) {
+        const auto lead = static_cast<unsigned char>(s[pos]);
+        if (lead < 0x80) return lead >= 'A' && lead <= 'Z' ? lead + 32 : lead;
+        std::uint32_t bytes = lead;
+        const std::size_t end = std::min(s.size(), pos + (lead < 0xE0 ? 2 : 3));
+        for (std::size_t k = pos + 1; k < end; ++k) bytes = (bytes << 8) | static_cast<unsigned char>(s[k]);
+        return (bytes * 0x9E3779B1u) >> 20;  // 12 bits
+    }
+
     std::size_t edge_count_ = 0;
+    std::bitset<4096> first_chars_;  // first_char_bit of each name's key
     unsigned shift_ = 64;      // 64 - log2(edges_.size())
 };
 

@@ -83,3 +83,50 @@ TEST_CASE("NameIndex::longest_match ends at the longest name that ends a token",
     CHECK(match.value == 4);
     CHECK_FALSE(NameIndex().longest_match(text, tokens, 0, tokens.tokens.size(), match));
 }
+
+TEST_CASE("NameIndex::may_start_at is false only where no name starts", "[robustness][names]") {
+    NameIndex index;
+    index.add("SK텔레콤", 1);
+    index.add("-A.X", 2);
+    CHECK(index.may_start_at("sk텔레콤", 0));
+    CHECK(index.may_start_at(". a", 0));  // separators skipped, ASCII lower-cased
+    CHECK_FALSE(index.may_start_at("KT", 0));
+    CHECK_FALSE(index.may_start_at("텔레콤", 0));
+    CHECK_FALSE(index.may_start_at("sk -", 3));
+    CHECK_FALSE(NameIndex().may_start_at("SK", 0));
+
+    // Against longest_match, on random well-formed text split into tokens at spaces.
+    static const char* const kPieces[] = {"가", "나", "한국", "A", "x", "K1", "-", ".", " ", "_", "엑사원", "GPT", "oss", "é"};
+    std::mt19937 rng(5);
+    std::size_t rejected = 0;
+    for (int round = 0; round < 200; ++round) {
+        NameIndex names;
+        for (std::uint32_t v = 0; v < 1 + rng() % 6; ++v) {
+            std::string name;
+            for (std::size_t k = 0; k < 1 + rng() % 3; ++k) name += kPieces[rng() % std::size(kPieces)];
+            names.add(name, v);
+        }
+        NormalizedText text;
+        for (int k = 0; k < 30; ++k) text.text += kPieces[rng() % std::size(kPieces)];
+        TokenizedText tokens;
+        for (std::size_t i = 0; i < text.text.size();) {
+            if (text.text[i] == ' ') {
+                ++i;
+                continue;
+            }
+            Token t;
+            t.norm_start = i;
+            while (i < text.text.size() && text.text[i] != ' ') ++i;
+            t.norm_end = i;
+            tokens.tokens.push_back(t);
+        }
+        for (std::size_t first = 0; first < tokens.tokens.size(); ++first) {
+            NameMatch match;
+            const bool may = names.may_start_at(text.text, tokens.tokens[first].norm_start);
+            INFO(text.text << " at token " << first);
+            if (names.longest_match(text, tokens, first, tokens.tokens.size(), match)) REQUIRE(may);
+            if (!may) ++rejected;
+        }
+    }
+    CHECK(rejected > 200);  // and it does reject
+}
