@@ -48,14 +48,32 @@ std::optional<CountedRepetition> counted_repetition(std::string_view pattern, st
     return CountedRepetition{at_least_once, close};
 }
 
-// For Counts::relaxed: writes the counted repetition at s[i] as + or * and
-// moves i to its '}'; false, writing nothing, where RE2 reads the '{' as text.
-bool append_relaxed_count(std::string& out, std::string_view s, std::size_t& i) {
+// Writes the counted repetition at s[i] as written (spaces dropped) or, for
+// Counts::relaxed, as + or *, and moves i to its '}'; false, writing
+// nothing, where RE2 would read the '{' as text.
+bool append_count(std::string& out, std::string_view s, std::size_t& i, bool relaxed) {
     const auto repeat = counted_repetition(s, i);
     if (!repeat) return false;
-    out += repeat->at_least_once ? '+' : '*';
+    if (relaxed) {
+        out += repeat->at_least_once ? '+' : '*';
+    } else {
+        for (char c : s.substr(i, repeat->close - i + 1)) {
+            if (c != ' ' && c != '\t') out += c;
+        }
+    }
     i = repeat->close;
     return true;
+}
+
+// The length of the regex syntax at pattern[i], outside macros: an operator,
+// or a group's opening with its name or flags ((?:, (?P<name>, (?i)); 0
+// where pattern[i] is text.
+std::size_t syntax_length(std::string_view pattern, std::size_t i) {
+    constexpr std::string_view kOperators = "()|?*+^$";
+    if (kOperators.find(pattern[i]) == std::string_view::npos) return 0;
+    if (pattern.substr(i, 2) != "(?") return 1;
+    const std::size_t end = pattern.find_first_of(pattern.substr(i, 3) == "(?P" ? ">" : ":)", i + 2);
+    return end == std::string_view::npos ? 1 : end - i + 1;
 }
 
 // In a tag string a class code starts a unit and test codes follow it,
@@ -244,15 +262,20 @@ std::string RuleSet::expand(std::string_view pattern, std::string& error, Counts
     for (std::size_t i = 0; i < pattern.size(); ++i) {
         const char c = pattern[i];
         if (c == ' ' || c == '\t') continue;
-        if (c == '\\' && i + 1 < pattern.size()) {
-            out += pattern.substr(i, 2);
-            ++i;
+        if (c == '{' && append_count(out, pattern, i, counts == Counts::relaxed)) continue;
+        if (const std::size_t length = syntax_length(pattern, i)) {
+            out += pattern.substr(i, length);
+            i += length - 1;
             continue;
         }
-        if (c == '{' && counts == Counts::relaxed && append_relaxed_count(out, pattern, i)) continue;
         if (c != '[') {
-            out += c;
-            continue;
+            // Tag strings hold codes, not text: text here could only match
+            // codes by accident, never what it says.
+            const std::size_t end = pattern.find_first_of(" \t[()|?*+^${", c == '\\' ? i + 2 : i + 1);
+            error = fmt::format("'{0}' at column {1} is text outside a unit macro, which matches no text; "
+                                "write it as a label ([word:{0}], [*:{0}])",
+                                pattern.substr(i, end - i), i + 1);
+            return {};
         }
         // The macro ends at its matching ']': labels may hold RE2 classes ([-:\d]).
         const std::size_t close = macro_end(pattern, i);

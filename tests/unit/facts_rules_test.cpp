@@ -187,13 +187,37 @@ TEST_CASE("a pattern's class condition names the unit classes and label tests ev
     CHECK(condition_of("[*:점] [any] [model]{0,2}") == Condition{{"*:점"}});
     CHECK(condition_of("[*] [any] [model]{0,2}") == Condition{});
     CHECK(condition_of("[word:팀|기업] | [team]") == Condition{{"team", "word:팀|기업"}});
-    // Counts read as RE2 reads them: {01,2} is at least once; {,2} is literal text.
-    CHECK(condition_of("[qty]{01,2} [model]{,2}") == Condition{{"model"}, {"qty"}});
+    // Counts read as RE2 reads them: {01,2} is at least once, {0} never ({,2}
+    // is text to RE2: a bad pattern, see below).
+    CHECK(condition_of("[qty]{01,2} [model]{0}") == Condition{{"qty"}});
     CHECK(condition_of("^ (?:[reporter] [sym:\\]])? (?P<name>[orgname]) [particle:은|는]") ==
           Condition{{"orgname"}, {"particle:은|는"}});
     // Groups nested 5,000 deep: no condition, and no recursion that deep.
     CHECK(condition_of(std::string(5000, '(') + "[qty]" + std::string(5000, ')')) == Condition{});
     CHECK(condition_of("(((([qty]))))") == Condition{{"qty"}});
+}
+
+TEST_CASE("text outside unit macros is a bad pattern: tags hold no text", "[rules][selection]") {
+    RuleSet set;
+    std::string error;
+    const auto expand_error = [&](std::string_view pattern) {
+        error.clear();
+        set.expand(pattern, error);
+        return error;
+    };
+    CHECK(expand_error("[qty] 모델") ==
+          "'모델' at column 7 is text outside a unit macro, which matches no text; "
+          "write it as a label ([word:모델], [*:모델])");
+    CHECK(expand_error("[qty]{,2}").find("'{,2}' at column 6") == 0);
+    CHECK(expand_error("\\( [qty] \\)").find("'\\(' at column 1") == 0);
+    CHECK(expand_error("[qty] . [model]").find("'.' at column 7") == 0);
+    CHECK(expand_error("[qty] ]").find("']' at column 7") == 0);
+    // Syntax is no text: groups with names and flags, operators, anchors, counts.
+    CHECK(expand_error("^(?P<value>[qty]){1, 2}? (?:[model]|[team])* (?i)[word]+ $").empty());
+    // A rule file names the line.
+    RuleSet file;
+    CHECK_THROWS_WITH(file.add_file("t.rules", "rule t.one\n  fact team\n  pattern [team] 팀\n"),
+                      Catch::Contains("t.rules:3: '팀' at column 8 is text outside a unit macro"));
 }
 
 TEST_CASE("the selecting sets' patterns count no units", "[rules][selection]") {
