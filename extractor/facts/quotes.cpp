@@ -17,9 +17,11 @@ constexpr std::ptrdiff_t kMinStatementSpaces = 4;
 }  // namespace
 
 std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) const {
-    const Capture* name = match.get("name");
+    const Capture* family = match.get("family");
+    const Capture* name = family ? family : match.get("name");
     if (!name) return std::nullopt;
     SpeakerMention mention;
+    mention.is_family_reference = family != nullptr;
     mention.sentence = match.sentence;
     // The mention is what names the speaker; a pattern may go on past it (to the quotation).
     mention.first_unit = name->first;
@@ -183,16 +185,22 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
             else m.speaker = *people.back();
             continue;
         }
-        if (!m.is_reference) continue;
-        for (auto it = people.rbegin(); it != people.rend(); ++it) {
-            if ((*it)->name.size() > m.speaker.name.size() &&
-                (*it)->name.compare(0, m.speaker.name.size(), m.speaker.name) == 0) {
-                Speaker full = **it;
-                full.span = m.speaker.span;
-                if (m.speaker.role) full.role = m.speaker.role;
-                m.speaker = std::move(full);
-                break;
-            }
+        if (!m.is_reference && !m.is_family_reference) continue;
+        // 정 CIC장: 정석근 begins with it; 카터 CEO: 에밀리 카터 ends with ' 카터'.
+        const auto names_it = [&](const std::string& full) {
+            const std::string& part = m.speaker.name;
+            if (m.is_reference) return full.size() > part.size() && full.compare(0, part.size(), part) == 0;
+            return full.size() > part.size() + 1 && full.compare(full.size() - part.size(), part.size(), part) == 0 &&
+                   full[full.size() - part.size() - 1] == ' ';
+        };
+        const auto it = std::find_if(people.rbegin(), people.rend(), [&](const Speaker* p) { return names_it(p->name); });
+        if (it != people.rend()) {
+            Speaker full = **it;
+            full.span = m.speaker.span;
+            if (m.speaker.role) full.role = m.speaker.role;
+            m.speaker = std::move(full);
+        } else if (m.is_family_reference) {
+            m.speaker.name.clear();
         }
     }
 
