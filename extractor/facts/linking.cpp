@@ -182,7 +182,7 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
         return std::nullopt;
     };
     // A model compared with (`엑사원보다`, `GPT-5 대비`) is a baseline, not the subject.
-    // So is one outperformed (`GPT-4o'(81점)를 앞섰다`).
+    // So is one outperformed (`GPT-4o'(81점)를 앞섰다`) or built on (`'엑사원'을 기반으로`).
     const auto is_baseline = [&](std::size_t u) {
         std::size_t next = u + 1;
         while (next < sentence.end_unit && units_.units[next].cls == UnitClass::sq_close) ++next;
@@ -198,7 +198,7 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
             return true;
         }
         if (is_particle(next, {"를", "을"})) ++next;
-        return next < sentence.end_unit && units_.units[next].keyword == "beaten";
+        return next < sentence.end_unit && (units_.units[next].keyword == "beaten" || units_.units[next].keyword == "base");
     };
     const std::size_t reach = back_limit(sentence.first_unit, quantity_unit);
     const auto backward = [&]() -> std::optional<std::string> {
