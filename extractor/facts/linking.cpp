@@ -675,6 +675,11 @@ void FactBuilder::add_score(const RuleMatch& match) {
     for (std::size_t u = unit + 1; u < sentence.end_unit && u <= unit + 2; ++u) {
         if (units_.units[u].keyword == "delta" || units_.units[u].keyword == "nonscore") return;
     }
+    // Right after it: 4.1점 높았다, 7.4점 앞섰다 (a margin, not a score).
+    if (unit + 1 < sentence.end_unit &&
+        (units_.units[unit + 1].keyword == "margin" || units_.units[unit + 1].keyword == "beaten")) {
+        return;
+    }
     if (criterion_weight(unit) && weighted_sentence(match.sentence)) return;
     // 80%를 넘었다: a threshold passed, not a score.
     if (unit + 2 < sentence.end_unit && is_particle(unit + 1, {"을", "를"}) && unit_text(unit + 2).starts_with("넘")) {
