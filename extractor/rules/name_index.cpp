@@ -105,6 +105,14 @@ bool NameIndex::longest_match(const NormalizedText& text, const TokenizedText& t
                               NameMatch& match) const {
     if (edges_.empty()) return false;
     const std::string_view s = text.text;
+    // A name starts with a character of its key: a token of separators alone
+    // (`...` before 키미 K2) starts none, or the name's span would hold it.
+    const Token& start = tokens.tokens[first];
+    bool separators_only = true;
+    for (std::size_t p = start.norm_start; p < start.norm_end && separators_only; ++p) {
+        separators_only = is_key_separator(static_cast<unsigned char>(s[p]));
+    }
+    if (separators_only) return false;
     std::uint32_t node = 0;
     bool found = false;
     std::size_t token = first;

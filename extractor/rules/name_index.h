@@ -41,7 +41,7 @@ public:
 
     // Longest match starting at token `first`, ending at the end of a token
     // (a name never ends inside a word: `KT` is not found in `KTX`). Matches do
-    // not cross `limit_token`.
+    // not cross `limit_token`, and start at no token of separators alone.
     bool longest_match(const NormalizedText& text, const TokenizedText& tokens,
                        std::size_t first, std::size_t limit_token, NameMatch& match) const;
 

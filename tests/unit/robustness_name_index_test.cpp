@@ -82,6 +82,20 @@ TEST_CASE("NameIndex::longest_match ends at the longest name that ends a token",
     REQUIRE(index.longest_match(text, tokens, 4, tokens.tokens.size(), match));
     CHECK(match.value == 4);
     CHECK_FALSE(NameIndex().longest_match(text, tokens, 0, tokens.tokens.size(), match));
+
+    // `...` before a name is a token of its own, and no part of the name.
+    NormalizedText dotted;
+    dotted.text = "...KT";
+    TokenizedText dotted_tokens;
+    for (const auto& [start, end] : std::vector<std::pair<std::size_t, std::size_t>>{{0, 3}, {3, 5}}) {
+        Token t;
+        t.norm_start = start;
+        t.norm_end = end;
+        dotted_tokens.tokens.push_back(t);
+    }
+    CHECK_FALSE(index.longest_match(dotted, dotted_tokens, 0, 2, match));
+    REQUIRE(index.longest_match(dotted, dotted_tokens, 1, 2, match));
+    CHECK(match.value == 4);
 }
 
 TEST_CASE("NameIndex::may_start_at is false only where no name starts", "[robustness][names]") {
