@@ -53,9 +53,10 @@ struct SpeakerMention {
     std::size_t end_unit = 0;
     Speaker speaker;
     bool is_person = false;     // a full personal name (배경훈), which later references can name
-    bool is_reference = false;  // a surname and a title (정 CIC장): resolved to a full name
-    // A family name and a title (카터 CEO): resolved to the last full name it
-    // ends, else nobody named (a word before a title that names nobody).
+    // A surname and a title (정 CIC장), or a family name and a title (카터
+    // CEO): resolved to the last full name it begins (ends), else nobody
+    // named (한 심사위원은: 한 is no surname there).
+    bool is_reference = false;
     bool is_family_reference = false;
     bool is_pronoun = false;    // 그는: the last person named
     bool names_previous_quote = false;  // `… 정책실장의 말이다` after a quotation

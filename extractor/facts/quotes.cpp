@@ -199,8 +199,8 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
             full.span = m.speaker.span;
             if (m.speaker.role) full.role = m.speaker.role;
             m.speaker = std::move(full);
-        } else if (m.is_family_reference) {
-            m.speaker.name.clear();
+        } else {
+            m.speaker.name.clear();  // 한 심사위원은: nobody named before, so nobody named
         }
     }
 
