@@ -243,13 +243,23 @@ TEST_CASE("the selecting sets' patterns count no units", "[rules][selection]") {
 
 namespace {
 
-// The tag string of the first sentence of `text`, annotated in the alphabet of `rules`.
-std::string tags_in(const RuleSet& rules, const std::string& text) {
+// `text` annotated in the alphabet of `rules`.
+AnnotatedText annotated_in(const RuleSet& rules, const std::string& text) {
     Document doc = read_document_bytes("test.txt", text);
     const Analysis analysis = extractor().analyse(doc);
-    const AnnotatedText units =
-        annotate(doc.text, analysis.tokens, analysis.quantities, extractor().lexicon(), rules.alphabet());
-    return units.sentences.at(0).tags;
+    return annotate(doc.text, analysis.tokens, analysis.quantities, extractor().lexicon(), rules.alphabet());
+}
+
+// The tag string of the first sentence of `text`, annotated in the alphabet of `rules`.
+std::string tags_in(const RuleSet& rules, const std::string& text) {
+    return annotated_in(rules, text).sentences.at(0).tags;
+}
+
+// The matches of `rules` in the first sentence of `text`.
+std::vector<RuleMatch> matches_in(const RuleSet& rules, const std::string& text) {
+    std::vector<RuleMatch> matches;
+    rules.match_sentence(annotated_in(rules, text), 0, matches);
+    return matches;
 }
 
 // Tags as the tests write them: `{AB}` is the unit of class A that passes its
@@ -347,12 +357,7 @@ TEST_CASE("a label test of every class has one code in each, also in classes no 
     CHECK(set.alphabet().reads_labels("model"));
     // particle A, its own test 는 A; the test of every class takes codes from the end: 9.
     CHECK(tags_in(set, "카카오는 공개했다\n") == spelled("{_9}{AA}{_}"));
-    Document doc = read_document_bytes("test.txt", "카카오는 공개했다\n");
-    const Analysis analysis = extractor().analyse(doc);
-    const AnnotatedText units =
-        annotate(doc.text, analysis.tokens, analysis.quantities, extractor().lexicon(), set.alphabet());
-    std::vector<RuleMatch> matches;
-    set.match_sentence(units, 0, matches);
+    const std::vector<RuleMatch> matches = matches_in(set, "카카오는 공개했다\n");
     REQUIRE(matches.size() == 1);
     CHECK(matches[0].whole.first == 0);
     CHECK(matches[0].whole.end == 2);
@@ -366,12 +371,7 @@ TEST_CASE("alternatives that start with the same class match past the sentence's
     set.add_file("t.rules", "rule t.either\n  fact team\n  pattern (?P<name>[particle:은] [any] | [particle:는] [any])\n"
                             "  example 카카오는 공개했다 => none\n");
     set.compile();
-    Document doc = read_document_bytes("test.txt", "카카오는 공개했다\n");
-    const Analysis analysis = extractor().analyse(doc);
-    const AnnotatedText units =
-        annotate(doc.text, analysis.tokens, analysis.quantities, extractor().lexicon(), set.alphabet());
-    std::vector<RuleMatch> matches;
-    set.match_sentence(units, 0, matches);
+    const std::vector<RuleMatch> matches = matches_in(set, "카카오는 공개했다\n");
     REQUIRE(matches.size() == 1);
     CHECK(matches[0].whole.first == 1);
     CHECK(matches[0].whole.end == 3);
