@@ -43,6 +43,16 @@ public:
         }
         return &e.value;
     }
+    // The answer for (owner, key): the one stored, else compute()'s, stored.
+    // Owner 0 (an object not loaded, with no owner id) is never memoised.
+    template <typename Compute>
+    Value answer(std::uint64_t owner, std::string_view key, Compute compute) {
+        if (owner == 0) return compute();
+        if (const Value* stored = find(owner, key)) return *stored;
+        const Value computed = compute();
+        store(owner, key, computed);
+        return computed;
+    }
     void store(std::uint64_t owner, std::string_view key, const Value& value) {
         if (key.size() > KeyBytes) return;
         Entry& e = entries_[slot(owner, key)];

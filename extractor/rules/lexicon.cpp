@@ -267,11 +267,7 @@ bool Lexicon::AffixFilter::may_match(std::string_view word, bool at_end) const {
 std::string_view Lexicon::word_class(std::string_view word) const {
     // Most words recur (see RecentAnswers); a class costs up to a dozen lookups.
     thread_local RecentAnswers<std::string_view, 4096, 30> recent;  // 224 KiB a thread
-    if (answer_owner_ == 0) return compute_word_class(word);
-    if (const std::string_view* cls = recent.find(answer_owner_, word)) return *cls;
-    const std::string_view cls = compute_word_class(word);
-    recent.store(answer_owner_, word, cls);
-    return cls;
+    return recent.answer(answer_owner_, word, [&] { return compute_word_class(word); });
 }
 
 std::string_view Lexicon::compute_word_class(std::string_view word) const {

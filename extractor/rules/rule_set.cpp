@@ -467,7 +467,7 @@ void RuleSet::compile(std::int64_t set_max_mem) {
     const auto compile_set = [&](std::size_t k) {
         RE2::Options options;
         options.set_log_errors(false);
-        options.set_encoding(RE2::Options::EncodingLatin1);  // tags are ASCII: one byte, one character
+        options.set_encoding(RE2::Options::EncodingLatin1);  // tags are bytes: one byte, one character
         options.set_max_mem(set_max_mem);
         sets[k].set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
         for (int i : sets[k].rules) {

@@ -302,17 +302,16 @@ using RecentSplits = RecentAnswers<RecentSplit, 4096, kRecentSplitKeyBytes>;  //
 }  // namespace
 
 ParticleLexicon::WordSplit ParticleLexicon::split_word(std::string_view word, std::uint8_t before) const {
-    if (answer_owner_ == 0 || word.size() >= kRecentSplitKeyBytes) return compute_split(word, before);
+    if (word.size() >= kRecentSplitKeyBytes) return compute_split(word, before);
     char key_bytes[kRecentSplitKeyBytes];
     key_bytes[0] = static_cast<char>(before);
     std::memcpy(key_bytes + 1, word.data(), word.size());
-    const std::string_view key(key_bytes, word.size() + 1);
     thread_local RecentSplits recent;
-    if (const RecentSplit* split = recent.find(answer_owner_, key)) return {split->name_end, split->stem_end};
-    const WordSplit split = compute_split(word, before);
-    recent.store(answer_owner_, key,
-                 {static_cast<std::uint8_t>(split.name_end), static_cast<std::uint8_t>(split.stem_end)});
-    return split;
+    const RecentSplit split = recent.answer(answer_owner_, std::string_view(key_bytes, word.size() + 1), [&] {
+        const WordSplit computed = compute_split(word, before);
+        return RecentSplit{static_cast<std::uint8_t>(computed.name_end), static_cast<std::uint8_t>(computed.stem_end)};
+    });
+    return {split.name_end, split.stem_end};
 }
 
 ParticleLexicon::WordSplit ParticleLexicon::compute_split(std::string_view word, std::uint8_t before) const {

@@ -61,3 +61,17 @@ TEST_CASE("RecentAnswers stays bounded: more keys than entries replace older one
     CHECK(found > 0);
     CHECK(found <= 16);
 }
+
+TEST_CASE("RecentAnswers::answer computes once per key, and every time for owner 0", "[base]") {
+    RecentAnswers<int, 64, 8> recent;
+    const std::uint64_t owner = new_answer_owner();
+    int computed = 0;
+    const auto compute = [&] { return ++computed; };
+    CHECK(recent.answer(owner, "팀", compute) == 1);
+    CHECK(recent.answer(owner, "팀", compute) == 1);  // the stored answer
+    CHECK(computed == 1);
+    CHECK(recent.answer(owner, "모델", compute) == 2);
+    CHECK(recent.answer(0, "팀", compute) == 3);  // not memoised
+    CHECK(recent.answer(0, "팀", compute) == 4);
+    CHECK(recent.find(0, "팀") == nullptr);
+}
