@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "base/span.h"
 #include "numbers/number_grammar.h"
 
 namespace kfacts {
@@ -187,11 +188,97 @@ std::string candidate_pattern(const WordTable<NativeNumeral>& natives, const Wor
     }
     native_words += alternation(natives, [](const NativeNumeral&) { return true; });
     const std::string native_counters = alternation(units, [](const Unit& u) { return u.native; });
-    return fmt::format("[0-9]+|(?:[{0}]+[{1}]|[{1}][{0}])[{0}]*|(?:{2}) ?(?:{3})", numerals, multipliers,
+    return fmt::format("(?:[{0}]+[{1}]|[{1}][{0}])[{0}]*|(?:{2}) ?(?:{3})", numerals, multipliers,
                        native_words, native_counters);
 }
 
+// The code points of a UTF-8 string (the tables are well-formed: they were read as such).
+std::vector<char32_t> code_points(std::string_view s) {
+    std::vector<char32_t> out;
+    for (std::size_t i = 0; i < s.size();) {
+        char32_t cp;
+        bool valid;
+        i += utf8_sequence(s, i, cp, valid);
+        out.push_back(cp);
+    }
+    return out;
+}
+
 }  // namespace
+
+// A digit, and the heads of candidate_pattern's alternatives, in its order:
+// two numerals (one of them a multiplier, which the pattern checks); a native
+// word, then a space or a counter.
+CandidateStarts::CandidateStarts(const WordTable<NativeNumeral>& natives, const WordTable<Unit>& units) {
+    for (char c = '0'; c <= '9'; ++c) alone_[static_cast<std::size_t>(c)] = first_[static_cast<std::size_t>(c)] = true;
+    const auto numerals = code_points(fmt::format("{}{}", sino_digit_chars(), sino_multiplier_chars()));
+    for (char32_t a : numerals) {
+        for (char32_t b : numerals) add(a, b);
+    }
+    std::vector<std::string> words;
+    for (const NativeNumeral& tens : natives.entries()) {
+        if (tens.form != NativeForm::tens) continue;
+        for (const NativeNumeral& unit : natives.entries())
+            if (unit.form == NativeForm::unit) words.push_back(tens.text + unit.text);
+    }
+    for (const NativeNumeral& n : natives.entries()) words.push_back(n.text);
+    for (const std::string& word : words) {
+        const auto chars = code_points(word);
+        if (chars.size() > 1) {
+            add(chars[0], chars[1]);
+            continue;
+        }
+        if (chars.empty()) continue;
+        add(chars[0], U' ');
+        for (const Unit& counter : units.entries()) {
+            if (!counter.native) continue;
+            if (counter.text.empty()) {
+                alone_[chars[0] % kFirstBits] = true;
+            } else {
+                add(chars[0], code_points(counter.text)[0]);
+            }
+        }
+    }
+}
+
+void CandidateStarts::add(char32_t first, char32_t second) {
+    first_[first % kFirstBits] = true;
+    pair_[pair_bit(first, second)] = true;
+}
+
+std::size_t CandidateStarts::next(std::string_view text, std::size_t pos) const {
+    // The code point at i and its length; ASCII and three-byte sequences (all
+    // of Hangul) read inline. No alternative starts inside a sequence, so
+    // stepping over an ill-formed one skips no start.
+    const auto read = [&](std::size_t i, char32_t& cp) -> std::size_t {
+        const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+        const unsigned lead = byte(i);
+        if (lead < 0x80) {
+            cp = lead;
+            return 1;
+        }
+        if (lead >= 0xE0 && lead < 0xF0 && i + 2 < text.size() && (byte(i + 1) & 0xC0) == 0x80 &&
+            (byte(i + 2) & 0xC0) == 0x80) {
+            cp = (lead & 0x0F) << 12 | (byte(i + 1) & 0x3F) << 6 | (byte(i + 2) & 0x3F);
+            return 3;
+        }
+        bool valid;
+        return utf8_sequence(text, i, cp, valid);
+    };
+    while (pos < text.size()) {
+        char32_t first;
+        const std::size_t length = read(pos, first);
+        if (first_[first % kFirstBits]) {
+            if (alone_[first % kFirstBits]) return pos;
+            char32_t second = 0;
+            if (pos + length < text.size()) read(pos + length, second);
+            if (pair_[pair_bit(first, second)]) return pos;
+        }
+        pos += length;
+    }
+    return text.size();
+}
+
 }  // namespace numbers_detail
 
 std::shared_ptr<const QuantityFinder::Tables> QuantityFinder::Tables::load(const std::string& numbers_dir) {
@@ -208,6 +295,7 @@ std::shared_ptr<const QuantityFinder::Tables> QuantityFinder::Tables::load(const
     if (!tables->candidates->ok())
         throw std::runtime_error(
             fmt::format("{}: cannot compile the number pattern: {}", numbers_dir, tables->candidates->error()));
+    tables->candidate_starts = std::make_unique<const CandidateStarts>(tables->native_numerals, tables->units);
     return tables;
 }
 

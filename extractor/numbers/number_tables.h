@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -148,6 +149,34 @@ struct Word {
     std::string text;
 };
 
+// Where a candidate of the number pattern may start, so that the pattern
+// runs anchored at few offsets instead of unanchored over the whole text (an
+// unanchored search that reports its match also runs backwards to find where
+// the match starts). Built from the tables the pattern is built from: a
+// candidate starts with a digit or with two characters that start one of the
+// pattern's alternatives (`삼십`, `다섯`, `한 `, `두명`). Both characters are kept as bits of hashed
+// code points, so an offset may pass that starts no alternative (the pattern
+// then fails there), but none is skipped that starts one.
+class CandidateStarts {
+public:
+    CandidateStarts(const WordTable<NativeNumeral>& natives, const WordTable<Unit>& units);
+
+    // The first offset at or after `pos` where a candidate may start, or text.size().
+    std::size_t next(std::string_view text, std::size_t pos) const;
+
+private:
+    static constexpr std::size_t kFirstBits = 4096;
+    static constexpr std::size_t kPairBits = 65536;
+    static std::size_t pair_bit(char32_t first, char32_t second) {
+        return static_cast<std::size_t>((first * 0x9E3779B1u ^ second) * 0x85EBCA6Bu >> 16) % kPairBits;
+    }
+    void add(char32_t first, char32_t second);
+
+    std::bitset<kFirstBits> first_;  // by code point % kFirstBits
+    std::bitset<kFirstBits> alone_;  // by code point % kFirstBits: may match without a second character
+    std::bitset<kPairBits> pair_;    // by pair_bit
+};
+
 }  // namespace numbers_detail
 
 struct QuantityFinder::Tables {
@@ -156,9 +185,11 @@ struct QuantityFinder::Tables {
     numbers_detail::WordTable<numbers_detail::NativeNumeral> native_numerals;
     numbers_detail::WordTable<numbers_detail::Word> particles;
     numbers_detail::WordTable<numbers_detail::Word> not_multipliers;
-    // Where a number may start: a digit, two or more Sino-Korean numerals
-    // with a multiplier, or a native numeral before one of its counters.
+    // Where a number in Korean may start: two or more Sino-Korean numerals
+    // with a multiplier, or a native numeral before one of its counters. (A
+    // run of digits is a candidate too, found without it.)
     std::unique_ptr<RE2> candidates;
+    std::unique_ptr<const numbers_detail::CandidateStarts> candidate_starts;
 
     static std::shared_ptr<const Tables> load(const std::string& numbers_dir);
 };

@@ -743,11 +743,18 @@ std::vector<Quantity> QuantityFinder::find(std::string_view normalized_text,
     const re2::StringPiece input(normalized_text.data(), normalized_text.size());
     re2::StringPiece match;
     std::size_t pos = 0;
-    while (pos < normalized_text.size() &&
-           tables_->candidates->Match(input, pos, input.size(), RE2::UNANCHORED, &match, 1)) {
-        const auto start = static_cast<std::size_t>(match.data() - normalized_text.data());
-        const std::size_t end = start + match.size();
-        pos = std::max(scanner.at(start, end), std::max(end, start + 1));
+    const auto is_digit = [&](std::size_t i) { return normalized_text[i] >= '0' && normalized_text[i] <= '9'; };
+    while ((pos = tables_->candidate_starts->next(normalized_text, pos)) < normalized_text.size()) {
+        std::size_t end = pos;
+        if (is_digit(pos)) {
+            while (end < normalized_text.size() && is_digit(end)) ++end;
+        } else if (tables_->candidates->Match(input, pos, input.size(), RE2::ANCHOR_START, &match, 1)) {
+            end = pos + match.size();
+        } else {
+            ++pos;
+            continue;
+        }
+        pos = std::max(scanner.at(pos, end), std::max(end, pos + 1));
     }
     return quantities;
 }

@@ -6,6 +6,7 @@
 #include <random>
 #include <set>
 
+#include "numbers/number_tables.h"
 #include "numbers/numbers.h"
 #include "numbers_test_support.h"
 
@@ -170,5 +171,42 @@ TEST_CASE("random mixtures of number pieces keep every invariant", "[numbers][pr
         for (int n = length(random); n > 0; --n) text += kPieces[piece(random)];
         INFO(text);
         find(text);  // check_invariants inside
+    }
+}
+
+// The finder runs its pattern anchored only where CandidateStarts lets it;
+// an offset it skipped where the pattern matches would lose a number.
+TEST_CASE("the candidate filter skips no offset where a number starts", "[numbers][property]") {
+    const auto tables = QuantityFinder::Tables::load(testing::kRulesDir + "/numbers");
+    const auto starts_here = [&](std::string_view text, std::size_t pos) {
+        re2::StringPiece match;
+        return (text[pos] >= '0' && text[pos] <= '9') ||
+               tables->candidates->Match(re2::StringPiece(text.data(), text.size()), pos, text.size(),
+                                         RE2::ANCHOR_START, &match, 1);
+    };
+    const auto check = [&](std::string_view text) {
+        std::size_t first_start = text.size();
+        for (std::size_t pos = text.size(); pos-- > 0;) {
+            if (starts_here(text, pos)) first_start = pos;
+            INFO("offset " << pos);
+            REQUIRE(tables->candidate_starts->next(text, pos) <= first_start);
+        }
+    };
+    static const char* const kPieces[] = {
+        "일", "이", "삼", "사", "오", "육", "칠", "팔", "구", "십", "백", "천", "만", "억", "조", "경",
+        "한", "두", "세", "석", "네", "넉", "다섯", "열", "스물", "스무", "서른", "첫", "명", "개", "번째",
+        "가지", "살", "시간", " ", "7", "42", "다", "연구", "회사", "이사", "\xED\xA0\x80", "\xFF",
+        "\xEC\x9D", "A", "(", "\n"};
+    std::mt19937 random(7);
+    std::uniform_int_distribution<std::size_t> piece(0, std::size(kPieces) - 1);
+    std::uniform_int_distribution<int> length(1, 24);
+    for (int i = 0; i < 5000; ++i) {
+        std::string text;
+        for (int n = length(random); n > 0; --n) text += kPieces[piece(random)];
+        INFO(text);
+        check(text);
+    }
+    for (const auto& seed : fs::directory_iterator(KFACTS_SOURCE_DIR "/data/seeds")) {
+        check(testing::seed_body(seed.path().filename().string()));
     }
 }
