@@ -100,6 +100,10 @@ public:
         : lexicon_(lexicon), particles_(particles), text_(doc.text), tokens_(tokens),
           quantities_(quantities), units_(units), options_(options) {
         sentence_of_unit_.resize(units_.units.size());
+        first_char_of_unit_.reserve(units_.units.size());
+        for (const Unit& unit : units_.units) {
+            first_char_of_unit_.push_back(NameIndex::first_char_key(text_.text, unit.norm_start));
+        }
         for (std::size_t s = 0; s < units_.sentences.size(); ++s) {
             for (std::size_t u = units_.sentences[s].first_unit; u < units_.sentences[s].end_unit; ++u) {
                 sentence_of_unit_[u] = s;
@@ -236,6 +240,9 @@ private:
     const AnnotatedText& units_;
     const ExtractOptions& options_;
     std::vector<std::size_t> sentence_of_unit_;
+    // NameIndex::first_char_key of each unit: linking asks the local names
+    // for one at nearly every unit, often again.
+    std::vector<std::uint16_t> first_char_of_unit_;
     // Per sentence: the unit of its topic model and team, if any, and whether
     // it names others so that no topic carries over it. Computed by
     // apply_rules once rules have found their teams, and again their models.

@@ -52,8 +52,18 @@ public:
     // first character starts none. A bit test, for callers that ask at
     // every unit of an index of a few names.
     bool may_start_at(std::string_view text, std::size_t pos) const {
+        return may_start_with(first_char_key(text, pos));
+    }
+    // The same in two steps, for callers that ask at one place of several
+    // indexes, or again and again: the key of the first character at
+    // text[pos] (separators skipped), then whether a name starts with it.
+    static constexpr std::uint16_t kNoFirstChar = 0xFFFF;
+    static std::uint16_t first_char_key(std::string_view text, std::size_t pos) {
         while (pos < text.size() && is_key_separator(static_cast<unsigned char>(text[pos]))) ++pos;
-        return pos < text.size() && first_chars_.test(first_char_bit(text, pos));
+        return pos < text.size() ? static_cast<std::uint16_t>(first_char_bit(text, pos)) : kNoFirstChar;
+    }
+    bool may_start_with(std::uint16_t first_char_key) const {
+        return first_char_key != kNoFirstChar && first_chars_[first_char_key];
     }
 
 private:
