@@ -426,6 +426,10 @@ void FactBuilder::add_listed_teams() {
                 items.push_back(item->name);
                 next = item->end;
             }
+            if (items.size() < 2) {
+                u = next;
+                continue;
+            }
             // The list ends with a count of teams or a word for them, after
             // 등 or not: 등 4개 팀, 3곳, 등 스타트업 (not 등 관계사).
             std::size_t end = next < sentence.end_unit && unit_text(next) == "등" ? next + 1 : next;
@@ -446,7 +450,7 @@ void FactBuilder::add_listed_teams() {
             const bool known = counted_teams || std::any_of(items.begin(), items.end(), [&](std::size_t i) {
                                    return units[i].cls == UnitClass::team || team_name_at(i);
                                });
-            if (items.size() >= 2 && closed && known) {
+            if (closed && known) {
                 for (std::size_t i : items) {
                     if (units[i].cls == UnitClass::team || team_name_at(i)) continue;
                     const std::string written(unit_text(i));
