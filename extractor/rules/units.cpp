@@ -233,20 +233,24 @@ namespace {
 
 // A unit's label: the quantity's unit (B first when written with an English
 // scale, as in 500B; ~ after when approximate: 500B(5000억개) 규모 is B개~),
-// a name's canonical form, else the text.
-void append_unit_label(std::string& out, const Unit& unit, const AnnotatedText& annotated,
-                       const NormalizedText& text, const std::vector<Quantity>& quantities,
-                       const Lexicon& lexicon) {
+// a name's canonical form, else the text. A view of the text or the name
+// where it needs no change (nearly always), else written into `scratch`.
+std::string_view unit_label(const Unit& unit, const AnnotatedText& annotated, const NormalizedText& text,
+                            const std::vector<Quantity>& quantities, const Lexicon& lexicon, std::string& scratch) {
+    scratch.clear();
     if (unit.cls == UnitClass::quantity) {
         const Quantity& q = quantities[static_cast<std::size_t>(unit.quantity)];
-        if (q.scale_suffix) out += 'B';
-        append_label(out, q.unit);
-        if (q.approximate) out += '~';
-    } else if (unit.entity == kNoEntity) {
-        append_label(out, std::string_view(text.text).substr(unit.norm_start, unit.norm_end - unit.norm_start));
-    } else {
-        append_label(out, annotated.name_of(unit, lexicon));
+        if (q.scale_suffix) scratch += 'B';
+        append_label(scratch, q.unit);
+        if (q.approximate) scratch += '~';
+        return scratch;
     }
+    const std::string_view label =
+        unit.entity == kNoEntity ? std::string_view(text.text).substr(unit.norm_start, unit.norm_end - unit.norm_start)
+                                 : std::string_view(annotated.name_of(unit, lexicon));
+    if (std::none_of(label.begin(), label.end(), [](char c) { return c == '{' || c == '}'; })) return label;
+    append_label(scratch, label);
+    return scratch;
 }
 
 }  // namespace
@@ -398,13 +402,14 @@ std::string_view TagAlphabet::name(char code) const {
 std::string readable_tags(const AnnotatedText& annotated, std::size_t sentence, const NormalizedText& text,
                           const std::vector<Quantity>& quantities, const Lexicon& lexicon) {
     std::string out;
+    std::string label;
     const SentenceTags& tags = annotated.sentences[sentence];
     for (std::size_t u = tags.first_unit; u < tags.end_unit; ++u) {
         const Unit& unit = annotated.units[u];
         out += '{';
         out += unit.keyword.empty() ? unit_class_name(unit.cls) : unit.keyword;
         out += ':';
-        append_unit_label(out, unit, annotated, text, quantities, lexicon);
+        out += unit_label(unit, annotated, text, quantities, lexicon, label);
         out += '}';
     }
     return out;
@@ -614,9 +619,8 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                                                        : alphabet.spelling(unit.keyword);
             tags.tags += spelling.code;
             if (spelling.tests) {
-                label.clear();
-                append_unit_label(label, unit, out, text, quantities, lexicon);
-                spelling.tests->append_passed(label, tags.tags, passed);
+                spelling.tests->append_passed(unit_label(unit, out, text, quantities, lexicon, label), tags.tags,
+                                              passed);
             }
         }
         tags.unit_offsets.push_back(tags.tags.size());
