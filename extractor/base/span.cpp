@@ -89,7 +89,7 @@ bool is_valid_utf8(std::string_view s) {
     return true;
 }
 
-SourceLocator::SourceLocator(std::string_view source) : source_(source) {
+SourceLocator::SourceLocator(std::string_view source, bool known_valid_utf8) : source_(source) {
     line_starts_.push_back(0);
     for (const char* p = source.data(), *end = source.data() + source.size();
          (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))) != nullptr;) {
@@ -98,7 +98,7 @@ SourceLocator::SourceLocator(std::string_view source) : source_(source) {
     }
     const std::size_t blocks = source.size() / kBlockBytes + 1;
     block_chars_.reserve(blocks);
-    valid_utf8_ = is_valid_utf8(source);
+    valid_utf8_ = known_valid_utf8 || is_valid_utf8(source);
     if (valid_utf8_) {
         std::size_t chars = 0;
         for (std::size_t k = 0; k < blocks; ++k) {

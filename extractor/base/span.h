@@ -37,7 +37,9 @@ struct SourcePosition {
 // the line.
 class SourceLocator {
 public:
-    explicit SourceLocator(std::string_view source);
+    // `known_valid_utf8`: the caller has checked that the source is
+    // well-formed UTF-8 (decoding does), so the locator need not check again.
+    explicit SourceLocator(std::string_view source, bool known_valid_utf8 = false);
     SourcePosition locate(std::size_t byte_offset) const;
 
 private:

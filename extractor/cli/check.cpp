@@ -60,7 +60,7 @@ std::optional<FindingLevel> input_level(const Diagnostic& d) {
 // Positions in the input file, for findings.
 class DocumentPlaces {
 public:
-    explicit DocumentPlaces(const Document& doc) : doc_(doc), locator_(doc.source) {}
+    explicit DocumentPlaces(const Document& doc) : doc_(doc), locator_(doc.source, doc.source_valid_utf8) {}
 
     FindingLocation of_span(ByteSpan span) const {
         FindingLocation where = of_document();

@@ -58,6 +58,8 @@ std::optional<nlohmann::json> parse_json(std::string_view text, std::string& err
 
 void normalize_body(Document& doc) {
     doc.text = normalize_text(doc.source, doc.body_start, doc.source.size(), doc.diagnostics);
+    doc.source_valid_utf8 = !doc.text.source_had_invalid_utf8 &&
+                            is_valid_utf8(std::string_view(doc.source).substr(0, doc.body_start));
 }
 
 }  // namespace

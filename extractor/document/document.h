@@ -38,6 +38,9 @@ struct Document {
     // for JSON Lines, the line of the record (used in messages).
     std::size_t input_line = 1;
     NormalizedText text;  // normalised source[body_start, end)
+    // Whether all of `source` is known to be well-formed UTF-8 (decoding
+    // checked it); false also where it was not checked.
+    bool source_valid_utf8 = false;
     std::vector<Diagnostic> diagnostics;
 
     bool has_error() const;

@@ -251,6 +251,7 @@ private:
         bool valid;
         const std::size_t length = utf8_sequence(source_, i, cp, valid);
         if (!valid) {
+            out_.source_had_invalid_utf8 = true;
             diagnostics_.note(DiagnosticCode::utf8_invalid, i, i + length);
             add(kReplacementCharacter, i, i + length, false);
         } else {

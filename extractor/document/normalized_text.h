@@ -51,6 +51,7 @@ private:
 struct NormalizedText {
     std::string text;  // normalised UTF-8
     OffsetMap map;
+    bool source_had_invalid_utf8 = false;  // in the part normalised
 
     ByteSpan to_source(std::size_t norm_start, std::size_t norm_end) const {
         return map.to_source(norm_start, norm_end);

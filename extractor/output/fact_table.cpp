@@ -79,7 +79,7 @@ bool column_applies(FactColumn column, FactType type) {
     }
 }
 
-FactRows::FactRows(const Document& doc) : doc_(doc), locator_(doc.source) {}
+FactRows::FactRows(const Document& doc) : doc_(doc), locator_(doc.source, doc.source_valid_utf8) {}
 
 void FactRows::fill(const Fact& fact, FactRow& row) const {
     const auto set = [&](FactColumn c, Cell cell) {

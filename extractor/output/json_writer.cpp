@@ -258,7 +258,7 @@ void append_json_string(std::string& out, std::string_view s) {
 
 void append_document_json(std::string& out, const Document& doc, const std::vector<Fact>& facts,
                           const JsonStyle& style) {
-    const SourceLocator locator(doc.source);
+    const SourceLocator locator(doc.source, doc.source_valid_utf8);
     out.reserve(out.size() + kBytesPerFact * (facts.size() + 2));  // one allocation, not a dozen doublings
     JsonEmitter json(out, style.pretty);
     json.begin_object();

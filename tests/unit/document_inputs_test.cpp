@@ -109,6 +109,23 @@ TEST_CASE("invalid UTF-8 and empty files still give one record each", "[document
     CHECK_FALSE(docs[1].has_error());
 }
 
+// The writers' locator trusts the flag and counts lead bytes, so a source
+// said valid that is not would give wrong columns.
+TEST_CASE("a document says whether its whole source is well-formed UTF-8", "[document][inputs]") {
+    const auto valid_of = [](std::string bytes) { return read_document_bytes("a.txt", std::move(bytes)).source_valid_utf8; };
+    CHECK(valid_of("---\ntitle: 모델\n---\n본문 AI 모델"));
+    CHECK(valid_of("\xEF\xBB\xBF본문"));
+    CHECK(valid_of(""));
+    CHECK_FALSE(valid_of("---\ntitle: \xFF\n---\n본문 AI 모델"));     // in the front matter
+    CHECK_FALSE(valid_of("---\ntitle: 모델\n---\n본문 \xED\xA0\x80"));  // a surrogate in the body
+    CHECK_FALSE(valid_of("본문 &amp; \xEA\xB0"));                          // cut short at the end
+    const TempDir dir;
+    const auto docs = read_all({dir.file("r.jsonl", "{\"id\": \"r1\", \"body\": \"본문\"}\n{\"id\": 7}\n")});
+    REQUIRE(docs.size() == 2);
+    CHECK(docs[0].source_valid_utf8);
+    CHECK_FALSE(docs[1].source_valid_utf8);  // no body: nothing was checked
+}
+
 TEST_CASE("JSON Lines: one record per line, a bad line named by its number", "[document][inputs][jsonl]") {
     const TempDir dir;
     const std::string path = dir.file("news.jsonl",

@@ -6,6 +6,7 @@
 
 #include <random>
 #include <string>
+#include <tuple>
 
 #include "base/span.h"
 
@@ -59,6 +60,20 @@ void check_every_offset(std::string_view text) {
 TEST_CASE("SourceLocator agrees with counting from the line start, valid UTF-8", "[robustness][locator]") {
     std::mt19937 rng(6);
     for (int round = 0; round < 40; ++round) check_every_offset(random_text(rng, 20 + rng() % 400, false));
+}
+
+TEST_CASE("SourceLocator told that valid UTF-8 is valid locates as when it checks", "[robustness][locator]") {
+    std::mt19937 rng(11);
+    for (int round = 0; round < 200; ++round) {
+        const std::string text = random_text(rng, 1 + rng() % 300, false);
+        const SourceLocator checking(text);
+        const SourceLocator told(text, true);
+        for (std::size_t offset = 0; offset <= text.size(); ++offset) {
+            const SourcePosition a = checking.locate(offset);
+            const SourcePosition b = told.locate(offset);
+            REQUIRE(std::tie(a.line, a.col, a.char_offset) == std::tie(b.line, b.col, b.char_offset));
+        }
+    }
 }
 
 TEST_CASE("SourceLocator agrees with counting from the line start, ill-formed UTF-8", "[robustness][locator]") {
