@@ -418,7 +418,15 @@ void RuleSet::compile(std::int64_t set_max_mem) {
         if (cls != "*" && index < alphabet_.size()) bits.set(index);
         return bits;
     };
-    for (const auto& rule : rules_) rule->class_clauses = ClassConditionReader(rule->pattern, bits_of).read();
+    for (const auto& rule : rules_) {
+        rule->class_clauses = ClassConditionReader(rule->pattern, bits_of).read();
+        rule->required.reset();
+        rule->one_of.clear();
+        for (const ConditionBits& clause : rule->class_clauses) {
+            if (clause.count() == 1) rule->required |= clause;
+            else rule->one_of.push_back(clause);
+        }
+    }
     class_bit_.fill(kNoBit);
     for (std::size_t index = 0; index < alphabet_.size(); ++index) {
         class_bit_[static_cast<unsigned char>(TagAlphabet::code_at(index))] = static_cast<std::uint16_t>(index);
@@ -615,7 +623,9 @@ void RuleSet::match_sentence(const AnnotatedText& text, std::size_t sentence,
     const std::string& tags = text.sentences[sentence].tags;
     const ConditionBits present = present_in(text.sentences[sentence]);
     const auto possible = [&](int index) {
-        for (const ConditionBits& clause : rules_[static_cast<std::size_t>(index)]->class_clauses) {
+        const Rule& rule = *rules_[static_cast<std::size_t>(index)];
+        if ((rule.required & present) != rule.required) return false;
+        for (const ConditionBits& clause : rule.one_of) {
             if ((clause & present).none()) return false;
         }
         return true;

@@ -68,6 +68,10 @@ struct Rule {
     // every clause needs one of them present. Derived from the pattern by
     // RuleSet::compile(); empty means no condition.
     std::vector<ConditionBits> class_clauses;
+    // The same, as matching tests them for every sentence: the clauses of
+    // one member (most) all at once, then those of several one by one.
+    ConditionBits required;
+    std::vector<ConditionBits> one_of;
 };
 
 // Units that one named group of a match covers: [first, end).
