@@ -75,11 +75,7 @@ bool is_valid_utf8(std::string_view s) {
             ++i;
             continue;
         }
-        // Three bytes with a lead of E1..EC or EE..EF take any two
-        // continuation bytes (Hangul syllables, mostly): no decoding needed.
-        const unsigned char lead = bytes[i];
-        if (lead >= 0xE1 && lead != 0xED && lead <= 0xEF && i + 2 < s.size() && (bytes[i + 1] & 0xC0) == 0x80 &&
-            (bytes[i + 2] & 0xC0) == 0x80) {
+        if (is_plain_three_byte_sequence(s, i)) {
             i += 3;
             continue;
         }

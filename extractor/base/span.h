@@ -59,6 +59,15 @@ private:
     std::vector<std::size_t> block_sequence_starts_;
 };
 
+// Whether s[i] starts a three-byte sequence that is well-formed whatever its
+// two continuation bytes hold (a lead of E1..EC or EE..EF: all of Hangul),
+// so that a scan of text known to be mostly Korean steps over it undecoded.
+inline bool is_plain_three_byte_sequence(std::string_view s, std::size_t i) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    return byte(i) >= 0xE1 && byte(i) != 0xED && byte(i) <= 0xEF && i + 2 < s.size() &&
+           (byte(i + 1) & 0xC0) == 0x80 && (byte(i + 2) & 0xC0) == 0x80;
+}
+
 // Length of the UTF-8 sequence at `s[i]`, following the "maximal subpart"
 // rule of Unicode (chapter 3, U+FFFD substitution): 1..4 for a well-formed
 // sequence; for an ill-formed one, the number of bytes one U+FFFD replaces.

@@ -226,6 +226,10 @@ void append_json_string(std::string& out, std::string_view s) {
     while (i < s.size()) {
         const unsigned char c = static_cast<unsigned char>(s[i]);
         if (c >= 0x80) {
+            if (is_plain_three_byte_sequence(s, i)) {
+                i += 3;
+                continue;
+            }
             char32_t cp;
             bool valid;
             const std::size_t len = utf8_sequence(s, i, cp, valid);
