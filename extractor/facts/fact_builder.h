@@ -247,6 +247,7 @@ private:
     // it names others so that no topic carries over it. Computed by
     // apply_rules once rules have found their teams, and again their models.
     std::vector<std::optional<std::size_t>> topic_model_, topic_team_;
+    bool topics_computed_ = false;
     // The model the article is about: the topic of more sentences than any
     // other, in two at least. A score nothing else claims is its.
     std::optional<std::string> main_model_;
@@ -271,12 +272,16 @@ private:
             NameMatch match;
         };
         mutable std::vector<Found> found_at;  // by unit
+        // The first characters of the names added since topics were last
+        // computed: only units that start with one of them may name anew.
+        std::bitset<4096> first_chars_added;
 
         const std::string* add(std::string_view name, const std::string& canonical_name) {
             std::uint32_t existing;
             if (index.find(name, existing)) return &canonical[existing];
             canonical.push_back(canonical_name);
-            index.add(name, static_cast<std::uint32_t>(canonical.size() - 1));
+            const std::uint16_t first_char = index.add(name, static_cast<std::uint32_t>(canonical.size() - 1));
+            if (first_char != NameIndex::kNoFirstChar) first_chars_added.set(first_char);
             return &canonical.back();
         }
     };

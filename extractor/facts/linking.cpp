@@ -58,12 +58,33 @@ std::size_t FactBuilder::alias_close(std::size_t open, std::size_t end) const {
 // also through 팀 or 컨소시엄: LG팀은). A sentence that names a model or team
 // without marking it, other than as a baseline in parentheses (`'X'(63.1점)`),
 // leaves the topic open: what it is about is not clear enough to carry on.
+//
+// A sentence's topics depend on its own units and on the local names that
+// start at them, so once computed they are computed again only for the
+// sentences with a unit that a name added since may start at.
 void FactBuilder::compute_topics() {
-    topic_model_.assign(units_.sentences.size(), std::nullopt);
-    topic_team_.assign(units_.sentences.size(), std::nullopt);
-    blocks_topic_.assign(units_.sentences.size(), false);
+    const std::bitset<4096> added = local_models_.first_chars_added | local_teams_.first_chars_added;
+    local_models_.first_chars_added.reset();
+    local_teams_.first_chars_added.reset();
+    const auto may_name_anew = [&](const SentenceTags& sentence) {
+        for (std::size_t u = sentence.first_unit; u < sentence.end_unit; ++u) {
+            if (first_char_of_unit_[u] != NameIndex::kNoFirstChar && added[first_char_of_unit_[u]]) return true;
+        }
+        return false;
+    };
+    const bool again = topics_computed_;
+    topics_computed_ = true;
+    if (!again) {
+        topic_model_.assign(units_.sentences.size(), std::nullopt);
+        topic_team_.assign(units_.sentences.size(), std::nullopt);
+        blocks_topic_.assign(units_.sentences.size(), false);
+    }
     for (std::size_t s = 0; s < units_.sentences.size(); ++s) {
         const auto& sentence = units_.sentences[s];
+        if (again && !may_name_anew(sentence)) continue;
+        topic_model_[s].reset();
+        topic_team_[s].reset();
+        blocks_topic_[s] = false;
         std::optional<std::size_t> presented;
         bool launched = false;
         bool releases = false;  // the sentence has a verb of release somewhere

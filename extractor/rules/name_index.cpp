@@ -58,18 +58,20 @@ std::uint32_t NameIndex::add_child(std::uint32_t node, std::uint32_t step) {
     return created;
 }
 
-void NameIndex::add(std::string_view name, std::uint32_t value) {
+std::uint16_t NameIndex::add(std::string_view name, std::uint32_t value) {
     const std::string key = match_key(name);
-    if (key.empty()) return;
+    if (key.empty()) return kNoFirstChar;
     std::uint32_t node = 0;
     std::size_t length;
-    first_chars_.set(first_char_bit(key, 0));
+    const auto first_char = static_cast<std::uint16_t>(first_char_bit(key, 0));
+    first_chars_.set(first_char);
     for (std::size_t i = 0; i < key.size(); i += length) {
         const std::uint32_t step = step_at(key, i, length);
         const std::uint32_t next = child(node, step);
         node = next != kNone ? next : add_child(node, step);
     }
     if (values_[node] == kNone) values_[node] = value;
+    return first_char;
 }
 
 bool NameIndex::find(std::string_view name, std::uint32_t& value) const {

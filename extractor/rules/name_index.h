@@ -36,7 +36,9 @@ struct NameMatch {
 class NameIndex {
 public:
     // Adds a name for `value`; a name added twice keeps the first value.
-    void add(std::string_view name, std::uint32_t value);
+    // Returns the first_char_key of the name (kNoFirstChar for a name of
+    // separators alone, which is not added).
+    std::uint16_t add(std::string_view name, std::uint32_t value);
     bool empty() const { return values_.size() <= 1; }
 
     // Longest match starting at token `first`, ending at the end of a token

@@ -67,6 +67,19 @@ TEST_CASE("a team, model and speaker that no gazetteer holds are still found", "
     }));
 }
 
+// Topics are computed again after model rules, only for sentences where a
+// name found since may start: here the model found in the first sentence is
+// the next sentence's topic, which carries the score in the third.
+TEST_CASE("a model found by a rule becomes the topic that later scores link to", "[rules][topics]") {
+    const auto facts = extract("벼리랩스는 29일 새 언어모델 '하늬-7B'를 공개했다.\n\n"
+                               "하늬-7B는 KMMLU에서 61.2점을 받았다. HAE-RAE 벤치에서는 70.1점을 기록했다.");
+    const auto score = std::find_if(facts.begin(), facts.end(), [](const Fact& f) {
+        return f.type == FactType::benchmark_score && f.score && f.score->to_string() == "70.1";
+    });
+    REQUIRE(score != facts.end());
+    CHECK(score->model == "하늬-7B");
+}
+
 TEST_CASE("a later reference by surname and title resolves to the full name", "[rules][speaker]") {
     const std::string text =
         "윤서진 한결AI 연구소장은 \"데이터가 먼저다\"라고 말했다. 다른 참석자들도 의견을 냈다. "
