@@ -12,6 +12,7 @@
 // table. Prose about the same figure gives the same fact once.
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <string>
 #include <unordered_set>
 
@@ -208,20 +209,28 @@ std::string FactBuilder::figure_key(FactType type, const Subject& subject, const
 
 void FactBuilder::add_table_facts() {
     const std::string_view text = text_.text;
-    // Figures already stated, so that a table repeating prose adds nothing.
-    std::unordered_set<std::string> stated;
-    for (const Fact& f : facts_) {
-        const auto& value = f.type == FactType::benchmark_score ? f.score : f.value;
-        if (value && (f.type == FactType::benchmark_score || f.type == FactType::parameter_count)) {
-            stated.insert(figure_key(f.type, Subject{f.model, f.team}, *value));
+    // Figures already stated, so that a table repeating prose adds nothing;
+    // gathered at the first table (most articles have none).
+    std::optional<std::unordered_set<std::string>> stated;
+    const auto figures_stated = [&] {
+        std::unordered_set<std::string> figures;
+        for (const Fact& f : facts_) {
+            const auto& value = f.type == FactType::benchmark_score ? f.score : f.value;
+            if (value && (f.type == FactType::benchmark_score || f.type == FactType::parameter_count)) {
+                figures.insert(figure_key(f.type, Subject{f.model, f.team}, *value));
+            }
         }
-    }
+        return figures;
+    };
     // A table is a header line and the row lines after it, up to a line
     // without cells.
     std::vector<TableCell> header;
     std::vector<std::vector<TableCell>> rows;
     const auto finish_table = [&] {
-        if (!header.empty() && !rows.empty()) add_table(header, rows, stated);
+        if (!header.empty() && !rows.empty()) {
+            if (!stated) stated = figures_stated();
+            add_table(header, rows, *stated);
+        }
         header.clear();
         rows.clear();
     };
