@@ -192,7 +192,8 @@ std::string candidate_pattern(const WordTable<NativeNumeral>& natives, const Wor
                        native_words, native_counters);
 }
 
-// The code points of a UTF-8 string (the tables are well-formed: they were read as such).
+// The code points of a table entry. (Entries are well-formed UTF-8: RE2
+// refuses the number pattern if one is not.)
 std::vector<char32_t> code_points(std::string_view s) {
     std::vector<char32_t> out;
     for (std::size_t i = 0; i < s.size();) {

@@ -153,10 +153,11 @@ struct Word {
 // runs anchored at few offsets instead of unanchored over the whole text (an
 // unanchored search that reports its match also runs backwards to find where
 // the match starts). Built from the tables the pattern is built from: a
-// candidate starts with a digit or with two characters that start one of the
-// pattern's alternatives (`삼십`, `다섯`, `한 `, `두명`). Both characters are kept as bits of hashed
-// code points, so an offset may pass that starts no alternative (the pattern
-// then fails there), but none is skipped that starts one.
+// candidate starts with a digit or with two characters that start one of
+// the pattern's alternatives (`삼십`, `다섯`, `한 `, `두명`). Both characters
+// are kept as bits of hashed code points, so an offset may pass that starts
+// no alternative (the pattern then fails there), but none is skipped that
+// starts one.
 class CandidateStarts {
 public:
     CandidateStarts(const WordTable<NativeNumeral>& natives, const WordTable<Unit>& units);
