@@ -27,6 +27,20 @@ std::vector<Quantity> find(std::string_view text) {
     return found;
 }
 
+// Calls check on `count` texts of 1 to max_pieces pieces drawn at random.
+template <std::size_t N, class Check>
+void for_random_mixtures(const char* const (&pieces)[N], unsigned seed, int count, int max_pieces, Check check) {
+    std::mt19937 random(seed);
+    std::uniform_int_distribution<std::size_t> piece(0, N - 1);
+    std::uniform_int_distribution<int> length(1, max_pieces);
+    for (int i = 0; i < count; ++i) {
+        std::string text;
+        for (int n = length(random); n > 0; --n) text += pieces[piece(random)];
+        INFO(text);
+        check(text);
+    }
+}
+
 std::string_view span_text(std::string_view text, const Quantity& q) {
     return text.substr(q.norm_start, q.norm_end - q.norm_start);
 }
@@ -163,15 +177,7 @@ TEST_CASE("random mixtures of number pieces keep every invariant", "[numbers][pr
         "만점", "중", "년", "월", "일", "시", "분",   "오후", "한", "두",   "번째", "톱",  "제",  "$",
         "−",  "가", "A",  "_",    "/",  ":",  "여",   "간",   "대", "강국", "억원", "\n", "분의", "파라미터",
         "개 매개변수"};
-    std::mt19937 random(42);
-    std::uniform_int_distribution<std::size_t> piece(0, std::size(kPieces) - 1);
-    std::uniform_int_distribution<int> length(1, 30);
-    for (int i = 0; i < 20000; ++i) {
-        std::string text;
-        for (int n = length(random); n > 0; --n) text += kPieces[piece(random)];
-        INFO(text);
-        find(text);  // check_invariants inside
-    }
+    for_random_mixtures(kPieces, 42, 20000, 30, [](const std::string& text) { find(text); });  // invariants checked inside
 }
 
 // The finder runs its pattern anchored only where CandidateStarts lets it;
@@ -197,15 +203,7 @@ TEST_CASE("the candidate filter skips no offset where a number starts", "[number
         "한", "두", "세", "석", "네", "넉", "다섯", "열", "스물", "스무", "서른", "첫", "명", "개", "번째",
         "가지", "살", "시간", " ", "7", "42", "다", "연구", "회사", "이사", "\xED\xA0\x80", "\xFF",
         "\xEC\x9D", "A", "(", "\n"};
-    std::mt19937 random(7);
-    std::uniform_int_distribution<std::size_t> piece(0, std::size(kPieces) - 1);
-    std::uniform_int_distribution<int> length(1, 24);
-    for (int i = 0; i < 5000; ++i) {
-        std::string text;
-        for (int n = length(random); n > 0; --n) text += kPieces[piece(random)];
-        INFO(text);
-        check(text);
-    }
+    for_random_mixtures(kPieces, 7, 5000, 24, check);
     for (const auto& seed : fs::directory_iterator(KFACTS_SOURCE_DIR "/data/seeds")) {
         check(testing::seed_body(seed.path().filename().string()));
     }
