@@ -176,19 +176,33 @@ std::string alternation(const WordTable<Entry>& table, Accept accept) {
     return out;
 }
 
-std::string candidate_pattern(const WordTable<NativeNumeral>& natives, const WordTable<Unit>& units) {
-    const std::string numerals = fmt::format("{}{}", sino_digit_chars(), sino_multiplier_chars());
-    const std::string multipliers(sino_multiplier_chars());
-    // Native numbers: tens and units words combined (스물다섯), then a counter.
-    std::string native_words;
+// What candidate_pattern and CandidateStarts both read, so that they read
+// the same: the Sino-Korean numerals (digits, then multipliers), and the
+// native number words, tens and units combined first (스물다섯), then each
+// word of the table.
+std::string sino_numeral_chars() { return fmt::format("{}{}", sino_digit_chars(), sino_multiplier_chars()); }
+
+std::vector<std::string> native_number_words(const WordTable<NativeNumeral>& natives) {
+    std::vector<std::string> words;
     for (const NativeNumeral& tens : natives.entries()) {
         if (tens.form != NativeForm::tens) continue;
         for (const NativeNumeral& unit : natives.entries())
-            if (unit.form == NativeForm::unit) native_words += RE2::QuoteMeta(tens.text + unit.text) + "|";
+            if (unit.form == NativeForm::unit) words.push_back(tens.text + unit.text);
     }
-    native_words += alternation(natives, [](const NativeNumeral&) { return true; });
+    for (const NativeNumeral& n : natives.entries()) words.push_back(n.text);
+    return words;
+}
+
+std::string candidate_pattern(const WordTable<NativeNumeral>& natives, const WordTable<Unit>& units) {
+    const std::string multipliers(sino_multiplier_chars());
+    // Native numbers: a native word, then a counter.
+    std::string native_words;
+    for (const std::string& word : native_number_words(natives)) {
+        if (!native_words.empty()) native_words += '|';
+        native_words += RE2::QuoteMeta(word);
+    }
     const std::string native_counters = alternation(units, [](const Unit& u) { return u.native; });
-    return fmt::format("(?:[{0}]+[{1}]|[{1}][{0}])[{0}]*|(?:{2}) ?(?:{3})", numerals, multipliers,
+    return fmt::format("(?:[{0}]+[{1}]|[{1}][{0}])[{0}]*|(?:{2}) ?(?:{3})", sino_numeral_chars(), multipliers,
                        native_words, native_counters);
 }
 
@@ -212,18 +226,11 @@ std::vector<char32_t> code_points(std::string_view s) {
 // word, then a space or a counter.
 CandidateStarts::CandidateStarts(const WordTable<NativeNumeral>& natives, const WordTable<Unit>& units) {
     for (char c = '0'; c <= '9'; ++c) alone_[static_cast<std::size_t>(c)] = first_[static_cast<std::size_t>(c)] = true;
-    const auto numerals = code_points(fmt::format("{}{}", sino_digit_chars(), sino_multiplier_chars()));
+    const auto numerals = code_points(sino_numeral_chars());
     for (char32_t a : numerals) {
         for (char32_t b : numerals) add(a, b);
     }
-    std::vector<std::string> words;
-    for (const NativeNumeral& tens : natives.entries()) {
-        if (tens.form != NativeForm::tens) continue;
-        for (const NativeNumeral& unit : natives.entries())
-            if (unit.form == NativeForm::unit) words.push_back(tens.text + unit.text);
-    }
-    for (const NativeNumeral& n : natives.entries()) words.push_back(n.text);
-    for (const std::string& word : words) {
+    for (const std::string& word : native_number_words(natives)) {
         const auto chars = code_points(word);
         if (chars.size() > 1) {
             add(chars[0], chars[1]);
@@ -258,6 +265,9 @@ std::size_t CandidateStarts::next(std::string_view text, std::size_t pos) const 
             cp = lead;
             return 1;
         }
+        // Any lead of E0..EF, not only is_plain_three_byte_sequence's: ED
+        // starts a tenth of Hangul (한). An overlong or a surrogate read here
+        // is no real character, so it can make a false start at most.
         if (lead >= 0xE0 && lead < 0xF0 && i + 2 < text.size() && (byte(i + 1) & 0xC0) == 0x80 &&
             (byte(i + 2) & 0xC0) == 0x80) {
             cp = (lead & 0x0F) << 12 | (byte(i + 1) & 0x3F) << 6 | (byte(i + 2) & 0x3F);
