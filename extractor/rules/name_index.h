@@ -50,15 +50,10 @@ public:
     // Exact lookup of a whole name (after match_key).
     bool find(std::string_view name, std::uint32_t& value) const;
 
-    // False where no name can start at text[pos] (separators skipped): its
-    // first character starts none. A bit test, for callers that ask at
-    // every unit of an index of a few names.
-    bool may_start_at(std::string_view text, std::size_t pos) const {
-        return may_start_with(first_char_key(text, pos));
-    }
-    // The same in two steps, for callers that ask at one place of several
-    // indexes, or again and again: the key of the first character at
-    // text[pos] (separators skipped), then whether a name starts with it.
+    // Whether a name may start at text[pos], in two steps, for callers that
+    // ask at every unit, of several indexes, again and again: the key of the
+    // first character at text[pos] (separators skipped, kNoFirstChar at the
+    // end), then a bit test, false where no name starts with that character.
     static constexpr std::uint16_t kNoFirstChar = 0xFFFF;
     static std::uint16_t first_char_key(std::string_view text, std::size_t pos) {
         while (pos < text.size() && is_key_separator(static_cast<unsigned char>(text[pos]))) ++pos;

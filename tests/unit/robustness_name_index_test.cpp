@@ -98,16 +98,20 @@ TEST_CASE("NameIndex::longest_match ends at the longest name that ends a token",
     CHECK(match.value == 4);
 }
 
-TEST_CASE("NameIndex::may_start_at is false only where no name starts", "[robustness][names]") {
+TEST_CASE("NameIndex::may_start_with is false only where no name starts", "[robustness][names]") {
+    const auto may_start_at = [](const NameIndex& index, std::string_view text, std::size_t pos) {
+        return index.may_start_with(NameIndex::first_char_key(text, pos));
+    };
     NameIndex index;
-    index.add("SK텔레콤", 1);
-    index.add("-A.X", 2);
-    CHECK(index.may_start_at("sk텔레콤", 0));
-    CHECK(index.may_start_at(". a", 0));  // separators skipped, ASCII lower-cased
-    CHECK_FALSE(index.may_start_at("KT", 0));
-    CHECK_FALSE(index.may_start_at("텔레콤", 0));
-    CHECK_FALSE(index.may_start_at("sk -", 3));
-    CHECK_FALSE(NameIndex().may_start_at("SK", 0));
+    CHECK(index.add("SK텔레콤", 1) == NameIndex::first_char_key("sk텔레콤", 0));  // add tells the key it set
+    CHECK(index.add("-A.X", 2) == NameIndex::first_char_key("a", 0));
+    CHECK(index.add(" .-", 3) == NameIndex::kNoFirstChar);  // separators alone: no name
+    CHECK(may_start_at(index, "sk텔레콤", 0));
+    CHECK(may_start_at(index, ". a", 0));  // separators skipped, ASCII lower-cased
+    CHECK_FALSE(may_start_at(index, "KT", 0));
+    CHECK_FALSE(may_start_at(index, "텔레콤", 0));
+    CHECK_FALSE(may_start_at(index, "sk -", 3));
+    CHECK_FALSE(may_start_at(NameIndex(), "SK", 0));
 
     // Against longest_match, on random well-formed text split into tokens at spaces.
     static const char* const kPieces[] = {"가", "나", "한국", "A", "x", "K1", "-", ".", " ", "_", "엑사원", "GPT", "oss", "é"};
@@ -136,7 +140,7 @@ TEST_CASE("NameIndex::may_start_at is false only where no name starts", "[robust
         }
         for (std::size_t first = 0; first < tokens.tokens.size(); ++first) {
             NameMatch match;
-            const bool may = names.may_start_at(text.text, tokens.tokens[first].norm_start);
+            const bool may = may_start_at(names, text.text, tokens.tokens[first].norm_start);
             INFO(text.text << " at token " << first);
             if (names.longest_match(text, tokens, first, tokens.tokens.size(), match)) REQUIRE(may);
             if (!may) ++rejected;
