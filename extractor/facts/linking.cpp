@@ -466,19 +466,26 @@ void FactBuilder::add_listed_teams() {
             // The list ends with a count of teams or a word for them, after
             // 등 or not: 등 4개 팀, 3곳, 등 스타트업 (not 등 관계사).
             std::size_t end = next < sentence.end_unit && unit_text(next) == "등" ? next + 1 : next;
-            const auto teams_word = [&](std::size_t w) {
+            // 정예팀 may come as two words (정예 팀).
+            const auto team_word = [&](std::size_t w) {
                 return w < sentence.end_unit &&
-                       is_one_of(unit_text(w), {"팀", "정예팀", "기업", "컨소시엄", "스타트업", "개발사"});
+                       (is_one_of(unit_text(w), {"팀", "정예팀"}) ||
+                        (unit_text(w) == "정예" && w + 1 < sentence.end_unit && unit_text(w + 1) == "팀"));
+            };
+            const auto teams_word = [&](std::size_t w) {
+                return team_word(w) ||
+                       (w < sentence.end_unit && is_one_of(unit_text(w), {"기업", "컨소시엄", "스타트업", "개발사"}));
             };
             const Quantity* count = end < sentence.end_unit && units[end].cls == UnitClass::quantity
                                         ? &quantities_[static_cast<std::size_t>(units[end].quantity)]
                                         : nullptr;
             const bool counted = count && (is_one_of(count->unit, {"팀", "곳", "개사"}) || teams_word(end + 1));
-            // 등 4개 팀 alone makes the items teams; without 등 the count may
-            // belong to the words after the list (…열리며, 최종 2개 팀은).
+            // 등 4개 팀 alone makes the items teams, and so does a count of
+            // teams that counts the items (한빛·딥노바·마루 3팀); otherwise the
+            // count may belong to the words after the list (…열리며, 최종 2개 팀은).
+            const bool counts_items = count && count->value == ExactNumber{items.size(), 0, false};
             const bool counted_teams =
-                end > next && count &&
-                (count->unit == "팀" || (end + 1 < sentence.end_unit && is_one_of(unit_text(end + 1), {"팀", "정예팀"})));
+                (end > next || counts_items) && count && (count->unit == "팀" || team_word(end + 1));
             const bool closed = counted || teams_word(end);
             const bool known = counted_teams || std::any_of(items.begin(), items.end(), [&](std::size_t i) {
                                    return units[i].cls == UnitClass::team || team_name_at(i);

@@ -699,6 +699,21 @@ TEST_CASE("a list counted in teams names teams though none is known, also as 주
     CHECK(std::count(teams.begin(), teams.end(), "나무상사") == 0);
 }
 
+TEST_CASE("a list is of teams when 정예팀 comes as two words or its count of teams counts the items",
+          "[rules][unknown]") {
+    const std::vector<Fact> facts = extract(
+        "# 2차 평가...가온·다솜·별무리 3팀 진출\n\n"
+        "심사 결과 하람, 누리, 바다 등 3개 정예팀이 본선에 올랐다. "
+        "행사에는 나무, 구름 2팀 선수가 왔고, 하늘, 바람, 구슬 2팀이 뛰었다.\n");
+    std::vector<std::string> teams;
+    for (const Fact* f : of_type(facts, FactType::team)) teams.push_back(*f->team);
+    for (const char* name : {"가온", "다솜", "별무리", "하람", "누리", "바다", "나무", "구름"}) {
+        CHECK(std::count(teams.begin(), teams.end(), name) == 1);
+    }
+    // Three items and a count of two: the count is of something else.
+    for (const char* name : {"하늘", "바람", "구슬"}) CHECK(std::count(teams.begin(), teams.end(), name) == 0);
+}
+
 TEST_CASE("an unnamed speaker's quotation is nobody's, not the organisation's that spoke before",
           "[rules][speaker]") {
     const std::vector<Fact> facts = extract(
