@@ -158,6 +158,11 @@ private:
     bool is_particle(std::size_t u, std::initializer_list<std::string_view> list) const {
         return units_.units[u].cls == UnitClass::particle && is_one_of(unit_text(u), list);
     }
+    // A quantity in points (70.1점): a score.
+    bool is_score_quantity(std::size_t u) const {
+        const Unit& unit = units_.units[u];
+        return unit.cls == UnitClass::quantity && quantities_[static_cast<std::size_t>(unit.quantity)].unit == "점";
+    }
     // 은/는/이/가/도 mark a subject; a copula (`주목받는 모델은 X다`) makes X the topic too.
     bool is_subject_marker(std::size_t u) const {
         return is_particle(u, {"은", "는", "이", "가", "도", "다", "이다"});

@@ -359,8 +359,8 @@ void FactBuilder::add_model(const RuleMatch& match) {
     if (!plausible_name(written)) return;
     // A name of Hangul words only ('통합 검색 서비스'를 출시) is a model only
     // where a model word stands next to it ('딥씽크' 모델, 모델 '딥씽크'), its
-    // parameters follow ('미리온'은 매개변수 320억 개로) or it ends with a
-    // variant word.
+    // parameters or its score follow ('미리온'은 매개변수 320억 개로,
+    // '그라운드원'은 70.1점) or it ends with a variant word.
     // A variant after the first word of a model named before in the article
     // (누리 라이트 … '누리 맥스'): another model of that family; a variant alone
     // does not make a product a model ('로켓 플러스').
@@ -383,7 +383,7 @@ void FactBuilder::add_model(const RuleMatch& match) {
         for (std::size_t u = name->first > sentence.first_unit + 3 ? name->first - 3 : sentence.first_unit;
              u < sentence.end_unit && u < name->end + 3 && !model_words; ++u) {
             model_words = units_.units[u].keyword == "modelword" ||
-                          (u >= name->end && units_.units[u].keyword == "param");
+                          (u >= name->end && (units_.units[u].keyword == "param" || is_score_quantity(u)));
         }
         if (!model_words) return;
     }
@@ -617,6 +617,8 @@ Subject FactBuilder::respective_subject(std::size_t quantity_unit) const {
         names.push_back(*name);
         u = *name;
         while (u > sentence.first_unit && units_.units[u - 1].cls == UnitClass::sq_open) --u;
+        // Its developer before it (알리바바의 '큐웬3 32B'와 메타의 '라마 4'는 각각 …).
+        if (u > sentence.first_unit + 1 && is_particle(u - 1, {"의"}) && team_name_at(u - 2)) u -= 2;
         if (u == sentence.first_unit || !joins(u - 1)) break;
         --u;
     }
