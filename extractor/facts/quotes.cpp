@@ -13,6 +13,18 @@ constexpr std::size_t kSpeakerCarrySentences = 4;
 constexpr std::size_t kMinQuoteChars = 7;
 // A quotation before a naming particle (라는) needs this many spaces to be a statement.
 constexpr std::ptrdiff_t kMinStatementSpaces = 4;
+// What a sentence may call a quotation before it: `"…"는 것이다`.
+constexpr std::string_view kSaidNouns[] = {"것이다", "설명이다", "주장이다", "입장이다", "전망이다",
+                                           "분석이다", "지적이다", "얘기다", "이야기다"};
+
+// `…을 강조했다. "…"는 것이다.`: a quotation that its sentence calls what was
+// said (것이다, 설명이다, 주장이다 …) continues the speaker named before it.
+bool reported_as_said(std::string_view after_close) {
+    if (!after_close.starts_with("는 ")) return false;
+    after_close.remove_prefix(std::string_view("는 ").size());
+    return std::any_of(std::begin(kSaidNouns), std::end(kSaidNouns),
+                       [&](std::string_view said) { return after_close.starts_with(said); });
+}
 
 }  // namespace
 
@@ -260,7 +272,8 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
         // `"…"라는 게 그의 주장이다` quotes a statement; `"게임 체인저"라는 평가` names a term.
         const bool statement = std::count(words.begin(), words.end(), ' ') >= kMinStatementSpaces;
         const bool attributed = !closed || attribution >= end_sentence.end_unit || units[attribution].keyword == "say" ||
-                                (!particle.empty() && (lexicon_.word_class(particle) != "naming" || statement));
+                                (!particle.empty() && (lexicon_.word_class(particle) != "naming" || statement)) ||
+                                (statement && reported_as_said(after));
         if (!attributed) {
             u = close;
             continue;

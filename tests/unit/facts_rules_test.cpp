@@ -714,6 +714,18 @@ TEST_CASE("a list is of teams when 정예팀 comes as two words or its count of 
     for (const char* name : {"하늘", "바람", "구슬"}) CHECK(std::count(teams.begin(), teams.end(), name) == 0);
 }
 
+TEST_CASE("a quotation its sentence calls what was said (\"…\"는 것이다) is the speaker's named before",
+          "[rules][speaker]") {
+    const std::vector<Fact> facts = extract(
+        "서지안 누리랩 최고기술책임자(CTO)는 추론 효율을 강점으로 꼽았다. "
+        "\"서버 한 대면 충분히 돌아가는 모델을 만들었다\"는 것이다. "
+        "\"작은 모델이 큰 모델을 이기는 시대\"는 흔한 구호가 됐다.\n");
+    const auto quotes = of_type(facts, FactType::quote);
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0]->speaker == std::optional<std::string>("서지안"));
+    CHECK(quotes[0]->quote->starts_with("서버 한 대면"));
+}
+
 TEST_CASE("an unnamed speaker's quotation is nobody's, not the organisation's that spoke before",
           "[rules][speaker]") {
     const std::vector<Fact> facts = extract(
