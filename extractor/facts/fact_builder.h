@@ -216,6 +216,7 @@ private:
     std::size_t paragraph_last_unit(std::size_t u) const;
     static bool is_question_line(std::string_view line);
     std::size_t first_question_offset() const;
+    bool sizes_successor(std::size_t quantity_unit) const;
     void add_parameter_count(const RuleMatch& match);
     void add_score(const RuleMatch& match);
     std::optional<SpeakerMention> speaker_from(const RuleMatch& match) const;

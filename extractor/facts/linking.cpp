@@ -680,6 +680,18 @@ bool FactBuilder::scale_without_subject(std::size_t s) {
     return known == 1;
 }
 
+// Whether the count at `quantity_unit` modifies a successor (후속작, 후속 모델,
+// 차기 모델) within the next three units, before any particle or name.
+bool FactBuilder::sizes_successor(std::size_t quantity_unit) const {
+    const auto& sentence = units_.sentences[sentence_of_unit_[quantity_unit]];
+    for (std::size_t u = quantity_unit + 1; u < sentence.end_unit && u <= quantity_unit + 3; ++u) {
+        if (units_.units[u].cls == UnitClass::particle || model_name_at(u) || team_name_at(u)) return false;
+        const std::string_view word = unit_text(u);
+        if (word.starts_with("후속") || word.starts_with("차기")) return true;
+    }
+    return false;
+}
+
 void FactBuilder::add_parameter_count(const RuleMatch& match) {
     std::size_t unit = 0;
     const Quantity* q = quantity_of(match.get("value"), unit);
@@ -697,6 +709,8 @@ void FactBuilder::add_parameter_count(const RuleMatch& match) {
     }
     if (subject.empty()) subject = respective_subject(unit);
     if (subject.empty()) subject = find_subject(unit, /*subject_may_follow=*/true);
+    // `3000억 파라미터급 후속작`: the size of a model to come, not of the one named.
+    if (!match.get("subject") && sizes_successor(unit)) subject.model.reset();
     if (subject.empty()) return;  // a size of nothing in particular is no claim
     Fact& fact = emit(FactType::parameter_count, range_span(unit, unit + 1), match.rule->id,
                       match.whole.first, match.whole.end);

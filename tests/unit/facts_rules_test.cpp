@@ -714,6 +714,16 @@ TEST_CASE("a list is of teams when 정예팀 comes as two words or its count of 
     for (const char* name : {"하늘", "바람", "구슬"}) CHECK(std::count(teams.begin(), teams.end(), name) == 0);
 }
 
+TEST_CASE("the size of a successor (후속작, 차기 모델) is the team's, not the model's named before", "[rules][linking]") {
+    const std::vector<Fact> facts = extract(
+        "업스테이지는 경량 모델 'Solar-Mini 14B'도 함께 선보였고, 하반기 3000억 파라미터급 후속작을 내놓는다.\n");
+    const auto counts = of_type(facts, FactType::parameter_count);
+    REQUIRE(counts.size() == 1);
+    CHECK(counts[0]->value->to_string() == "300000000000");
+    CHECK_FALSE(counts[0]->model.has_value());
+    CHECK(counts[0]->team == std::optional<std::string>("업스테이지"));
+}
+
 TEST_CASE("a quotation its sentence calls what was said (\"…\"는 것이다) is the speaker's named before",
           "[rules][speaker]") {
     const std::vector<Fact> facts = extract(
