@@ -208,8 +208,8 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
             // Only 의 and 인 go on a chain of modifiers (규모의, 모델인); any other particle ends it.
             if ((unit.cls == UnitClass::particle && !is_particle(u, {"의", "인"})) ||
                 unit.cls == UnitClass::dq_open || unit.cls == UnitClass::quantity ||
-                (unit.cls == UnitClass::symbol && is_one_of(unit_text(u), {",", ";"}))) {
-                break;
+                (unit.cls == UnitClass::symbol && is_one_of(unit_text(u), {",", ";", "▲", "△", "■", "●", "·"}))) {
+                break;  // a comma or a list's bullet (▲A 1150억 ▲B) ends the item
             }
         }
         return std::nullopt;

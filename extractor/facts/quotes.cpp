@@ -211,6 +211,8 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
             full.span = m.speaker.span;
             if (m.speaker.role) full.role = m.speaker.role;
             m.speaker = std::move(full);
+            // Named again, so the last person named: 그는 after `한 대표는` is 한서진.
+            if (people.empty() || people.back() != &m.speaker) people.push_back(&m.speaker);
         } else {
             m.speaker.name.clear();  // 한 심사위원은: nobody named before, so nobody named
         }

@@ -724,6 +724,28 @@ TEST_CASE("the size of a successor (후속작, 차기 모델) is the team's, not
     CHECK(counts[0]->team == std::optional<std::string>("업스테이지"));
 }
 
+TEST_CASE("in a ▲ list a count belongs to its own item, not to the next item's model", "[rules][linking]") {
+    const std::vector<Fact> facts = extract(
+        "코어랩은 'Core-K 2'를, 누리랩은 'Nuri-M 3'를 공개했다. "
+        "모델 규모는 ▲Core-K 2 1150억 파라미터 ▲Nuri-M 3 320억 파라미터다.\n");
+    const auto counts = of_type(facts, FactType::parameter_count);
+    REQUIRE(counts.size() == 2);
+    CHECK(counts[0]->model == std::optional<std::string>("Core-K 2"));
+    CHECK(counts[1]->model == std::optional<std::string>("Nuri-M 3"));
+}
+
+TEST_CASE("a pronoun after a reference by surname and title is that person's", "[rules][speaker]") {
+    const std::vector<Fact> facts = extract(
+        "한서진 코어랩 대표는 \"오픈소스로 풀어야 생태계가 산다\"고 말했다. "
+        "정민호 서울대 교수는 \"범용 성능까지 잡기는 쉽지 않다\"고 평가했다. "
+        "\"가중치를 상반기 중 모두 공개하겠다\"라고 한 대표는 말했다. "
+        "그는 \"국내 기업 천 곳이 쓰게 하는 게 목표\"라고 했다.\n");
+    const auto quotes = of_type(facts, FactType::quote);
+    REQUIRE(quotes.size() == 4);
+    CHECK(quotes[2]->speaker == std::optional<std::string>("한서진"));
+    CHECK(quotes[3]->speaker == std::optional<std::string>("한서진"));
+}
+
 TEST_CASE("a quotation its sentence calls what was said (\"…\"는 것이다) is the speaker's named before",
           "[rules][speaker]") {
     const std::vector<Fact> facts = extract(
