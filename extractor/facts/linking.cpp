@@ -205,6 +205,10 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
                                          u + 1 < sentence.end_unit && units_.units[u + 1].cls == UnitClass::word &&
                                          unit_text(u + 1).ends_with("는");
             if (clause_of_count) continue;
+            // `6710억 개 파라미터를 갖춘 'DeepSeek-V3.2'`: so does a clause that has it.
+            const bool has_count = is_particle(u, {"을", "를"}) && u + 1 < sentence.end_unit &&
+                                   is_one_of(unit_text(u + 1), {"갖춘", "가진", "지닌", "보유한"});
+            if (has_count) continue;
             // Only 의 and 인 go on a chain of modifiers (규모의, 모델인); any other particle ends it.
             if ((unit.cls == UnitClass::particle && !is_particle(u, {"의", "인"})) ||
                 unit.cls == UnitClass::dq_open || unit.cls == UnitClass::quantity ||
