@@ -1,8 +1,8 @@
 // Benchmark tables as crawlers deliver them: one line per row, cells
-// separated by tabs, by '|' (Markdown) or by " / ". A header row names
-// benchmarks or criteria (점수, 교과 지식(40)) or a size (파라미터, 매개변수);
-// each later row names what it is about, a model or a team, in its other
-// cells and holds a number per figure column:
+// separated by tabs, by '|' (Markdown, or ` | ` without the edges) or by
+// " / ". A header row names benchmarks or criteria (점수, 교과 지식(40)) or a
+// size (파라미터, 매개변수); each later row names what it is about, a model or
+// a team, in its other cells and holds a number per figure column:
 //
 //   모델            KMMLU   MMLU   파라미터
 //   NOVA-K2-Lite   55.0    74.6   8B
@@ -27,14 +27,18 @@ namespace {
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
 // How a line separates cells: tabs; else '|' when it starts with one
-// (Markdown); else " / " when it holds two or more (a table flattened by a
-// crawler: 팀 / 모델 / 점수). Empty when the line is no table row.
+// (Markdown) or holds " | " twice or more (모델 | 개발사 | 점수); else " / "
+// when it holds two or more (a table flattened by a crawler: 팀 / 모델 /
+// 점수). Empty when the line is no table row.
 std::string_view cell_separator(std::string_view line) {
     if (line.find('\t') != std::string_view::npos) return "\t";
+    const auto twice = [&](std::string_view separator) {
+        const std::size_t at = line.find(separator);
+        return at != std::string_view::npos && line.find(separator, at + separator.size()) != std::string_view::npos;
+    };
     const std::size_t first = line.find_first_not_of(' ');
-    if (first != std::string_view::npos && line[first] == '|') return "|";
-    const std::size_t slash = line.find(" / ");
-    if (slash != std::string_view::npos && line.find(" / ", slash + 3) != std::string_view::npos) return " / ";
+    if ((first != std::string_view::npos && line[first] == '|') || twice(" | ")) return "|";
+    if (twice(" / ")) return " / ";
     return {};
 }
 
@@ -168,14 +172,16 @@ Subject FactBuilder::table_row_subject(const std::vector<TableCell>& cells,
         }
         // A model no gazetteer knows is written with Latin letters and digits
         // (NOVA-K2-Lite, or ZETA-9 Pro where a rule knows only ZETA-9), or
-        // with Latin letters in a column of models (솔빛-R); a word such as
+        // is any name in a column of models (솔빛-R, 바로미); a word such as
         // 평균 names nothing.
         const std::string_view text = std::string_view(text_.text).substr(cell.start, cell.end - cell.start);
         const bool latin = has_latin_letter(text);
         const bool digit = std::any_of(text.begin(), text.end(), [](char x) { return x >= '0' && x <= '9'; });
         const bool whole = named < end && units_.units[named].norm_start == cell.start &&
                            units_.units[named].norm_end == cell.end;
-        if (!whole && latin && (digit || kind == TableColumn::models) && text.size() <= 48) {
+        const bool model_name = kind == TableColumn::models ? plausible_name(text) && !lexicon_.is_not_name(text)
+                                                            : latin && digit;
+        if (!whole && model_name && text.size() <= 48) {
             if (!unknown_model && !subject.model) unknown_model = std::string(text);
             continue;
         }
@@ -377,7 +383,6 @@ void FactBuilder::add_table_names(const std::vector<TableCell>& cells, const std
             if (options_.types.contains(FactType::team)) emit(FactType::team, span, "table.team", first, end).team = canonical;
             continue;
         }
-        if (!has_latin_letter(text)) continue;
         const std::string canonical = *local_models_.add(text, text);
         if (subject.team) local_model_team_.emplace(canonical, *subject.team);
         if (options_.types.contains(FactType::model)) {

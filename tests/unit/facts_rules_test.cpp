@@ -556,6 +556,22 @@ TEST_CASE("Markdown tables are tables, and a row's known model keeps its team", 
     CHECK(scores[0]->team.has_value());
 }
 
+TEST_CASE("cells separated by ' | ' without Markdown's edges make a table", "[rules][tables]") {
+    const std::vector<Fact> facts = extract(
+        "모델 | 개발사 | 매개변수 | 점수\n"
+        "Kestrel | 브레인웍스 | 300억 | 68.2\n"
+        "바로미 | 도담AI | 80억 | 61.4\n"
+        "팀장 | 노트 하나 | 노래\n");
+    const auto scores = of_type(facts, FactType::benchmark_score);
+    REQUIRE(scores.size() == 2);
+    CHECK(scores[0]->model == std::optional<std::string>("Kestrel"));
+    CHECK(scores[0]->score->to_string() == "68.2");
+    const auto counts = of_type(facts, FactType::parameter_count);
+    REQUIRE(counts.size() == 2);
+    CHECK(counts[1]->model == std::optional<std::string>("바로미"));
+    CHECK(counts[1]->value->to_string() == "8000000000");
+}
+
 TEST_CASE("a table's team and model cells that nothing knows are a team and a model of their own",
           "[rules][tables]") {
     const std::vector<Fact> facts = extract(
