@@ -364,7 +364,8 @@ void FactBuilder::add_model(const RuleMatch& match) {
     // A name of Hangul words only ('통합 검색 서비스'를 출시) is a model only
     // where a model word stands next to it ('딥씽크' 모델, 모델 '딥씽크'), its
     // parameters or its score follow ('미리온'은 매개변수 320억 개로,
-    // '그라운드원'은 70.1점) or it ends with a variant word.
+    // '그라운드원'은 70.1점), it is ranked (5위 누리샘(모아이랩스) 74.1점) or
+    // it ends with a variant word.
     // A variant after the first word of a model named before in the article
     // (누리 라이트 … '누리 맥스'): another model of that family; a variant alone
     // does not make a product a model ('로켓 플러스').
@@ -383,7 +384,9 @@ void FactBuilder::add_model(const RuleMatch& match) {
         // '작고 빠른' 모델, '경량' 모델: an adjective or a kind describes a model.
         if (lexicon_.is_not_name(unit_text(name->end - 1))) return;
         const auto& sentence = units_.sentences[match.sentence];
-        bool model_words = false;
+        bool model_words = name->first > sentence.first_unit &&
+                           units_.units[name->first - 1].cls == UnitClass::other_number &&
+                           unit_text(name->first - 1).ends_with("위");
         for (std::size_t u = name->first > sentence.first_unit + 3 ? name->first - 3 : sentence.first_unit;
              u < sentence.end_unit && u < name->end + 3 && !model_words; ++u) {
             model_words = units_.units[u].keyword == "modelword" ||
