@@ -291,10 +291,25 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
                 break;
             }
         }
-        // A quotation cut open is someone's only when its sentence names them before it.
+        // A quotation cut open is someone's only when its sentence names them
+        // before it, or when the words that follow, with no other quotation
+        // opening, end in a sentence that says whose they were (a quotation over
+        // two paragraphs, then `… 부사장은 이렇게 말했다`).
         if (!closed && !speaker) {
-            u = close;
-            continue;
+            for (const SpeakerMention& m : kept) {
+                if (m.first_unit <= close || m.sentence > close_sentence + kSpeakerCarrySentences) continue;
+                if (m.names_previous_quote &&
+                    std::none_of(units.begin() + static_cast<std::ptrdiff_t>(close) + 1,
+                                 units.begin() + static_cast<std::ptrdiff_t>(m.first_unit),
+                                 [](const Unit& unit) { return unit.cls == UnitClass::dq_open; })) {
+                    speaker = m.speaker;
+                }
+                break;
+            }
+            if (!speaker) {
+                u = close;
+                continue;
+            }
         }
         if (!speaker) {
             for (const SpeakerMention& m : kept) {

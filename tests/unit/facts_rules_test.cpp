@@ -762,6 +762,23 @@ TEST_CASE("a pronoun after a reference by surname and title is that person's", "
     CHECK(quotes[3]->speaker == std::optional<std::string>("한서진"));
 }
 
+TEST_CASE("a quotation over two paragraphs is of who 'said this' after it, unless another opens between",
+          "[rules][speaker]") {
+    const std::vector<Fact> facts = extract(
+        "“에이전트의 승부는 모델 크기가 아니라 일을 얼마나 대신 하느냐에서 갈립니다.\n\n"
+        "플랫폼 위에서 이를 증명하겠습니다.”\n\n"
+        "한도윤 누리랩 부사장은 협약식에서 이렇게 말했습니다.\n\n"
+        "“작은 모델이 큰 모델을 이기는 때가 곧 옵니다.\n\n"
+        "“다음 달에 결과를 공개합니다.”\n\n"
+        "오세린 가람랩 대표는 이렇게 말했다.\n");
+    const auto quotes = of_type(facts, FactType::quote);
+    REQUIRE(quotes.size() == 2);
+    CHECK(quotes[0]->speaker == std::optional<std::string>("한도윤"));
+    CHECK(quotes[0]->quote->starts_with("에이전트의 승부는"));
+    CHECK(quotes[1]->speaker == std::optional<std::string>("오세린"));
+    CHECK(quotes[1]->quote->starts_with("다음 달에"));
+}
+
 TEST_CASE("a quotation its sentence calls what was said (\"…\"는 것이다) is the speaker's named before",
           "[rules][speaker]") {
     const std::vector<Fact> facts = extract(
