@@ -297,8 +297,8 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
         // two paragraphs, then `… 부사장은 이렇게 말했다`).
         if (!closed && !speaker) {
             for (const SpeakerMention& m : kept) {
-                if (m.first_unit <= close || m.sentence > close_sentence + kSpeakerCarrySentences) continue;
-                if (m.names_previous_quote &&
+                if (m.first_unit <= close) continue;
+                if (m.sentence <= close_sentence + kSpeakerCarrySentences && m.names_previous_quote &&
                     std::none_of(units.begin() + static_cast<std::ptrdiff_t>(close) + 1,
                                  units.begin() + static_cast<std::ptrdiff_t>(m.first_unit),
                                  [](const Unit& unit) { return unit.cls == UnitClass::dq_open; })) {
