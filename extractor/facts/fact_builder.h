@@ -60,6 +60,9 @@ struct SpeakerMention {
     bool is_family_reference = false;
     bool is_pronoun = false;    // 그는: the last person named
     bool names_previous_quote = false;  // `… 정책실장의 말이다` after a quotation
+    // 카카오 관계자는 "…": the organisation speaks through somebody unnamed,
+    // who is nobody a later quotation (이어 "…") can go on with.
+    bool is_spokesperson = false;
 };
 
 // The subject of a parameter count or a score: a model, a team, or both.

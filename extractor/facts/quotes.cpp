@@ -77,6 +77,7 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
     }
     mention.speaker.span = range_span(name->first, name->end);
     if (const Capture* role = match.get("role")) {
+        mention.is_spokesperson = role->end - role->first == 1 && units_.units[role->first].keyword == "unnamed";
         mention.speaker.role = range_text(role->first, role->end);
         for (std::size_t u = role->first; u < role->end && !mention.speaker.org; ++u) {
             if (const Entity* e = entity(u); e && (e->kind == EntityKind::org || e->kind == EntityKind::team)) {
@@ -228,7 +229,8 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
         for (; next_mention < kept.size() && kept[next_mention].end_unit <= u; ++next_mention) {
             const SpeakerMention& m = kept[next_mention];
             if (m.is_pronoun && m.speaker.name.empty()) continue;
-            if (m.speaker.name.empty()) last_speaker.reset();  // somebody unnamed spoke last
+            // Somebody unnamed spoke last, or for an organisation.
+            if (m.speaker.name.empty() || m.is_spokesperson) last_speaker.reset();
             else last_speaker = m.speaker;
             last_speaker_sentence = m.sentence;
         }
@@ -284,10 +286,12 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
         // The speaker: named before the quotation in its sentence, else after
         // it, else the last speaker when the sentence goes on with 이어 or the like.
         std::optional<Speaker> speaker;
+        bool spokesperson = false;
         for (std::size_t k = kept.size(); k-- > 0;) {
             const SpeakerMention& m = kept[k];
             if (m.sentence == s && m.end_unit <= u) {
                 speaker = m.speaker;
+                spokesperson = m.is_spokesperson;
                 break;
             }
         }
@@ -355,7 +359,8 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
             u = close;
             continue;
         }
-        last_speaker = speaker;
+        if (spokesperson) last_speaker.reset();
+        else last_speaker = speaker;
         last_speaker_sentence = close_sentence;
         if (options_.types.contains(FactType::quote)) {
             Fact& fact = emit(FactType::quote, range_span(u, close + 1), "quote.attributed", u, close + 1);

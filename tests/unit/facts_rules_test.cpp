@@ -802,6 +802,20 @@ TEST_CASE("an unnamed speaker's quotation is nobody's, not the organisation's th
     CHECK(quotes[0]->quote->starts_with("세부 점수는"));
 }
 
+TEST_CASE("a known organisation's spokesperson speaks for it, but is nobody a later quotation goes on with",
+          "[rules][speaker]") {
+    const std::vector<Fact> facts = extract(
+        "오하늘 벼리랩스 대표는 \"다음 공모에도 참여하겠다\"고 말했다. "
+        "LG AI연구원 관계자는 \"추론 효율에 집중한 모델\"이라며 \"하반기 중 공개할 계획\"이라고 밝혔다. "
+        "이어 \"결론은 다음 달에 난다\"고 말했다.\n");
+    const auto quotes = of_type(facts, FactType::quote);
+    REQUIRE(quotes.size() == 3);
+    CHECK(quotes[0]->speaker == std::optional<std::string>("오하늘"));
+    CHECK(quotes[1]->speaker == std::optional<std::string>("LG AI연구원"));
+    CHECK(quotes[2]->speaker == std::optional<std::string>("LG AI연구원"));
+    CHECK(quotes[2]->quote->starts_with("하반기 중"));
+}
+
 TEST_CASE("a quotation standing alone goes to who 'said this' next, and interview answers to the interviewee",
           "[rules][speaker]") {
     const std::vector<Fact> facts = extract(
