@@ -45,10 +45,17 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
         }
     }
     const UnitClass cls = units_.units[name->first].cls;
+    const Capture* role = match.get("role");
+    // 카카오 관계자는: the organisation speaks through its spokesperson.
+    mention.is_spokesperson = role && role->end - role->first == 1 && units_.units[role->first].keyword == "unnamed";
     if (const auto team = team_at(name->first)) {
         mention.speaker.name = *team;
     } else if (cls == UnitClass::org) {
         mention.speaker.name = entity(name->first)->name;
+    } else if (mention.is_spokesperson &&
+               ((cls == UnitClass::word && units_.units[name->first].keyword.empty()) ||
+                (name->first > 0 && unit_text(name->first - 1) == "한"))) {
+        return std::nullopt;  // 업계 관계자, 한 빅테크 관계자: nobody named
     } else {
         // 벼리랩스 측: the organisation without 측.
         const bool side = name->end - name->first > 1 && units_.units[name->end - 1].keyword == "unnamed";
@@ -76,8 +83,7 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
         mention.names_previous_quote = match.get("said") != nullptr;
     }
     mention.speaker.span = range_span(name->first, name->end);
-    if (const Capture* role = match.get("role")) {
-        mention.is_spokesperson = role->end - role->first == 1 && units_.units[role->first].keyword == "unnamed";
+    if (role) {
         mention.speaker.role = range_text(role->first, role->end);
         for (std::size_t u = role->first; u < role->end && !mention.speaker.org; ++u) {
             if (const Entity* e = entity(u); e && (e->kind == EntityKind::org || e->kind == EntityKind::team)) {
