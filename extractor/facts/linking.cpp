@@ -128,12 +128,14 @@ void FactBuilder::compute_topics() {
             }
         }
         if (!topic_model_[s]) topic_model_[s] = presented;
-        // `같은 평가에서 알리바바의 큐웬3 32B는 62.5점`: a sentence set in the
-        // same test as the one before names a baseline; the model or team it
-        // marks is no topic to carry to the next sentence.
+        // `같은 평가에서 알리바바의 큐웬3 32B는 62.5점`, `같은 규모인 …가 78.9점이다`:
+        // a sentence set in the same test, or at the same size, as the one
+        // before names a baseline; the model or team it marks is no topic to
+        // carry to the next sentence.
         for (std::size_t u = sentence.first_unit;
              (topic_model_[s] || topic_team_[s]) && u + 2 < sentence.end_unit && u < sentence.first_unit + 3; ++u) {
-            if (is_one_of(unit_text(u), {"같은", "동일한", "동일"}) && is_particle(u + 2, {"에서", "에서는", "에서도"})) {
+            if (is_one_of(unit_text(u), {"같은", "동일한", "동일"}) &&
+                (is_particle(u + 2, {"에서", "에서는", "에서도"}) || units_.units[u + 1].keyword == "scale")) {
                 topic_model_[s].reset();
                 topic_team_[s].reset();
                 blocks_topic_[s] = true;
@@ -357,6 +359,11 @@ void FactBuilder::add_model(const RuleMatch& match) {
     }
     // K2.5 in `NX K2.5`: the tail of a name already known is no model of its own.
     if (name->first > 0 && model_name_at(name->first - 1) && name_end_unit(name->first - 1) > name->first) return;
+    // `series`: the name goes on a model named before in the article ('라온 3 미니' after '라온 3').
+    if (const Capture* series = match.get("series")) {
+        std::uint32_t named;
+        if (!local_models_.index.find(range_text(series->first, series->end), named)) return;
+    }
     std::string written = range_text(name->first, name->end);
     std::optional<std::string> alias;
     if (const Capture* a = match.get("alias")) alias = range_text(a->first, a->end);

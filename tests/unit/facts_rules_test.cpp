@@ -80,12 +80,13 @@ TEST_CASE("a model found by a rule becomes the topic that later scores link to",
     CHECK(score->model == "하늬-7B");
 }
 
-// A sentence set in the same test (같은 평가에서) names a baseline: the next
-// score that names nobody is not the baseline's.
+// A sentence set in the same test (같은 평가에서) or at the same size (같은
+// 규모인) names a baseline: the next score that names nobody is not the baseline's.
 TEST_CASE("a baseline named in the same test is no topic for the next score", "[rules][topics]") {
+    const std::string baseline = GENERATE(as<std::string>{}, "같은 평가에서 알리바바의 큐웬3 32B는 65.1점을 받았다.",
+                                          "같은 규모인 알리바바의 큐웬3 32B가 65.1점이다.");
     const auto facts = extract("누리랩스는 새 언어모델 '가람-13B'를 공개했다.\n\n"
-                               "가람-13B는 KMMLU에서 70.2점을 받았다. 같은 평가에서 알리바바의 큐웬3 32B는 65.1점을 "
-                               "받았다. HAE-RAE 벤치에서는 80.3점을 기록했다.");
+                               "가람-13B는 KMMLU에서 70.2점을 받았다. " + baseline + " HAE-RAE 벤치에서는 80.3점을 기록했다.");
     const auto model_of = [&](std::string_view score) -> std::optional<std::string> {
         for (const Fact& f : facts) {
             if (f.type == FactType::benchmark_score && f.score && f.score->to_string() == score) return f.model;
