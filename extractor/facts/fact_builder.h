@@ -44,6 +44,9 @@ struct Speaker {
     std::optional<std::string> role;
     std::optional<std::string> org;
     std::optional<ByteSpan> span;  // of the name where it was named
+    // The team the speaker speaks for (the organisation itself, or the
+    // speaker's team): whose a size in their words is when they name nobody.
+    std::optional<std::string> team;
 };
 
 // Where a speaker is named in the text (found by the rules in speaker.rules).
@@ -221,6 +224,16 @@ private:
     std::size_t first_question_offset() const;
     bool sizes_successor(std::size_t quantity_unit) const;
     void add_parameter_count(const RuleMatch& match);
+    // A count inside a quotation that names nobody (`"연말에는 700억 개 규모의
+    // 후속 모델을 공개하겠다"`) waits for the quotation's speaker: it is their team's.
+    struct CountInQuotation {
+        std::size_t unit;
+        const RuleMatch* match;
+        const Quantity* quantity;
+    };
+    std::vector<CountInQuotation> counts_in_quotations_;
+    bool in_quotation(std::size_t u) const;
+    void emit_parameter_count(const RuleMatch& match, std::size_t unit, const Quantity& q, const Subject& subject);
     void add_score(const RuleMatch& match);
     std::optional<SpeakerMention> speaker_from(const RuleMatch& match) const;
     std::optional<std::string> company_referred(std::size_t sentence) const;

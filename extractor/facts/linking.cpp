@@ -725,13 +725,31 @@ void FactBuilder::add_parameter_count(const RuleMatch& match) {
     if (subject.empty()) subject = find_subject(unit, /*subject_may_follow=*/true);
     // `3000억 파라미터급 후속작`: the size of a model to come, not of the one named.
     if (!match.get("subject") && sizes_successor(unit)) subject.model.reset();
-    if (subject.empty()) return;  // a size of nothing in particular is no claim
+    if (subject.empty()) {
+        if (in_quotation(unit)) counts_in_quotations_.push_back({unit, &match, q});
+        return;  // a size of nothing in particular is no claim
+    }
+    emit_parameter_count(match, unit, *q, subject);
+}
+
+void FactBuilder::emit_parameter_count(const RuleMatch& match, std::size_t unit, const Quantity& q,
+                                       const Subject& subject) {
     Fact& fact = emit(FactType::parameter_count, range_span(unit, unit + 1), match.rule->id,
                       match.whole.first, match.whole.end);
-    fact.value = q->value;
-    fact.approximate = q->approximate || q->bound != Bound::none;
+    fact.value = q.value;
+    fact.approximate = q.approximate || q.bound != Bound::none;
     fact.model = subject.model;
     fact.team = subject.team;
+}
+
+bool FactBuilder::in_quotation(std::size_t u) const {
+    const auto& sentence = units_.sentences[sentence_of_unit_[u]];
+    for (std::size_t v = u; v-- > sentence.first_unit;) {
+        const Unit& unit = units_.units[v];
+        if (unit.cls == UnitClass::dq_close) return false;
+        if (unit.cls == UnitClass::dq_open) return unit.pair > static_cast<std::int64_t>(u);
+    }
+    return false;
 }
 
 void FactBuilder::add_score(const RuleMatch& match) {

@@ -50,6 +50,7 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
     mention.is_spokesperson = role && role->end - role->first == 1 && units_.units[role->first].keyword == "unnamed";
     if (const auto team = team_at(name->first)) {
         mention.speaker.name = *team;
+        mention.speaker.team = team;
     } else if (cls == UnitClass::org) {
         mention.speaker.name = entity(name->first)->name;
     } else if (mention.is_spokesperson &&
@@ -66,6 +67,7 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
         if (units_.units[name->first].keyword == "company") {
             const auto company = company_referred(match.sentence);
             mention.speaker.name = company.value_or("");
+            mention.speaker.team = company;
         }
         // A foreign name is written as two words (존 스미스): a person as well,
         // unless a word is one that only looks like a name (이날 오후).
@@ -86,7 +88,10 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
     if (role) {
         mention.speaker.role = range_text(role->first, role->end);
         for (std::size_t u = role->first; u < role->end && !mention.speaker.org; ++u) {
-            if (const Entity* e = entity(u); e && (e->kind == EntityKind::org || e->kind == EntityKind::team)) {
+            if (const auto team = team_at(u)) {
+                mention.speaker.org = team;  // also a team found by the rules (새빛인텔리전스 대표)
+                mention.speaker.team = team;
+            } else if (const Entity* e = entity(u); e && e->kind == EntityKind::org) {
                 mention.speaker.org = e->name;
             }
         }
@@ -94,6 +99,7 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
     if (const Capture* org = match.get("org")) {
         const Entity* e = entity(org->first);
         mention.speaker.org = e ? e->name : range_text(org->first, org->end);
+        mention.speaker.team = team_at(org->first);
     }
     return mention;
 }
@@ -375,6 +381,13 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
             fact.role = speaker->role;
             fact.org = speaker->org;
             fact.speaker_span = speaker->span;
+        }
+        if (speaker->team) {
+            for (const CountInQuotation& count : counts_in_quotations_) {
+                if (count.unit > u && count.unit < close) {
+                    emit_parameter_count(*count.match, count.unit, *count.quantity, Subject{std::nullopt, speaker->team});
+                }
+            }
         }
         u = close;
     }

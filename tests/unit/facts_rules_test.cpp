@@ -965,3 +965,21 @@ TEST_CASE("a size and a model word name the model of that size named before", "[
     CHECK(scores[1]->score->to_string() == "29.5");
     CHECK(scores[1]->model == std::optional<std::string>("NURI-Law-32B"));
 }
+
+// A size in a speaker's words that names no model is the size of a model of
+// the team they speak for; the team of an unknown company found by the rules
+// is the speaker's organisation.
+TEST_CASE("a count in a quotation that names nobody is the speaker's team's", "[rules][quote][parameter_count]") {
+    const auto facts = extract(
+        "AI 스타트업 새빛인텔리전스는 새 언어모델 '새빛-R 32B'를 공개했다.\n\n"
+        "정다온 새빛인텔리전스 대표는 \"연말에는 700억 개 규모의 후속 모델을 공개하겠다\"고 밝혔다.\n\n"
+        "업계 관계자는 \"1000억 개 규모의 모델이 곧 나올 것\"이라고 말했다.");
+    std::vector<std::pair<std::string, std::string>> counts;  // value, team
+    for (const Fact& f : facts) {
+        if (f.type == FactType::parameter_count) counts.emplace_back(f.value->to_string(), f.team.value_or(""));
+    }
+    CHECK(counts == std::vector<std::pair<std::string, std::string>>{{"70000000000", "새빛인텔리전스"}});
+    const auto quote = std::find_if(facts.begin(), facts.end(), [](const Fact& f) { return f.type == FactType::quote; });
+    REQUIRE(quote != facts.end());
+    CHECK(quote->org == "새빛인텔리전스");
+}
