@@ -359,10 +359,17 @@ void FactBuilder::add_model(const RuleMatch& match) {
     }
     // K2.5 in `NX K2.5`: the tail of a name already known is no model of its own.
     if (name->first > 0 && model_name_at(name->first - 1) && name_end_unit(name->first - 1) > name->first) return;
-    // `series`: the name goes on a model named before in the article ('라온 3 미니' after '라온 3').
+    // `series`: the name goes on a model named before in the article, or on
+    // its family ('라온 3 미니' after '라온 3', '라움 베이스' after '라움 씽크').
     if (const Capture* series = match.get("series")) {
-        std::uint32_t named;
-        if (!local_models_.index.find(range_text(series->first, series->end), named)) return;
+        const std::string named = range_text(series->first, series->end);
+        const std::string family = named + ' ';
+        std::uint32_t known;
+        if (!local_models_.index.find(named, known) &&
+            std::none_of(local_models_.canonical.begin(), local_models_.canonical.end(),
+                         [&](const std::string& model) { return model.starts_with(family); })) {
+            return;
+        }
     }
     std::string written = range_text(name->first, name->end);
     std::optional<std::string> alias;
