@@ -16,6 +16,9 @@ constexpr std::size_t kClauseReach = 16;
 // of news are far shorter; a crawled page glued into one "sentence" must
 // not make every figure scan all of it.
 constexpr std::size_t kBackReach = 80;
+// Scores run to a few thousand at most (leaderboard ratings near 1,500);
+// points from here on count items (이미지 80만 점).
+constexpr double kMaxScore = 100000;
 
 // 100점 만점: a scale, the maximum of its own points.
 bool is_scale(const Quantity& q) { return q.max_score && *q.max_score == q.value; }
@@ -800,6 +803,8 @@ void FactBuilder::add_score(const RuleMatch& match) {
     }
     // 80점대: a band of scores (80 to 89), not one.
     if (written.ends_with("대")) return;
+    // 이미지 80만 점: no test scores in the hundreds of thousands; items counted.
+    if (q->value.to_double() >= kMaxScore) return;
     if (scale_without_subject(match.sentence)) return;
     Subject subject;
     if (const Capture* c = match.get("subject")) {
