@@ -213,6 +213,8 @@ private:
     std::vector<ByteSpan> page_furniture() const;
     static std::string university_of(std::string_view word);
     void add_model(const RuleMatch& match);
+    // A team found by rule `rule`: emitted, and known by name from here on.
+    void add_team_name(const Capture& name, const std::string& rule);
     std::optional<std::string> words_before_parenthesis(const Capture& name) const;
     void add_team(const RuleMatch& match);
     void add_listed_teams();

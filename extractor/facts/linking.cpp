@@ -423,6 +423,8 @@ void FactBuilder::add_model(const RuleMatch& match) {
 
     std::optional<std::string> team;
     if (const Capture* t = match.get("team")) {
+        // The developer named with it (모아이랩스 in `누리샘(모아이랩스) 74.1점`) is a team.
+        if (units_.units[t->first].cls == UnitClass::word) add_team_name(*t, match.rule->id);
         team = team_at(t->first);
         if (!team) team = range_text(t->first, t->end);
     }
@@ -531,8 +533,11 @@ void FactBuilder::add_listed_teams() {
 }
 
 void FactBuilder::add_team(const RuleMatch& match) {
-    const Capture* name = match.get("name");
-    if (!name) return;
+    if (const Capture* name = match.get("name")) add_team_name(*name, match.rule->id);
+}
+
+void FactBuilder::add_team_name(const Capture& captured, const std::string& rule) {
+    const Capture* name = &captured;
     for (std::size_t u = name->first; u < name->end; ++u) {
         if (units_.units[u].cls != UnitClass::word) return;  // known names are the gazetteer's
     }
@@ -557,7 +562,7 @@ void FactBuilder::add_team(const RuleMatch& match) {
     }
     canonical = *local_teams_.add(written, canonical);
     if (!options_.types.contains(FactType::team)) return;
-    emit(FactType::team, range_span(name->first, name->end), match.rule->id, name->first, name->end).team = canonical;
+    emit(FactType::team, range_span(name->first, name->end), rule, name->first, name->end).team = canonical;
 }
 
 // The university a word names, shortened as news shortens it (가람대학교 ->

@@ -983,3 +983,30 @@ TEST_CASE("a count in a quotation that names nobody is the speaker's team's", "[
     REQUIRE(quote != facts.end());
     CHECK(quote->org == "새빛인텔리전스");
 }
+
+// The developer a model rule names with its model is a team, found by that
+// rule: no team rule repeats the model rule's pattern.
+TEST_CASE("a model's developer named by a model rule is a team", "[rules][team][model]") {
+    const auto teams_in = [](const std::string& text) {
+        std::vector<std::string> teams;
+        for (const Fact& f : extract(text)) {
+            if (f.type == FactType::team) teams.push_back(*f.team + " " + f.rule);
+        }
+        return teams;
+    };
+    CHECK(teams_in("▲NOVA-K Pro 2(딥노바) 79.0점 ▲MARU-LM 2.5(마루테크) 77.6점") ==
+          std::vector<std::string>{"딥노바 model.before-developer-in-parentheses",
+                                   "마루테크 model.before-developer-in-parentheses"});
+    CHECK(teams_in("5위 누리샘(모아이랩스) 74.1점") ==
+          std::vector<std::string>{"모아이랩스 model.ranked-with-developer"});
+    CHECK(teams_in("대표적인 사례가 해온소프트의 '해온-S 8B'다") ==
+          std::vector<std::string>{"해온소프트 model.quoted-with-size"});
+    CHECK(teams_in("오리온랩스(Orion Labs)의 'Orion-7B-Instruct'와 세이지웍스(SageWorks)의 'K-Sage 2.0 Pro'다") ==
+          std::vector<std::string>{"오리온랩스 model.quoted-of-spelled-developer",
+                                   "세이지웍스 model.quoted-of-spelled-developer"});
+    for (const char* none : {"국어 평균(전체) 80점", "1위 평균(전체) 80점", "업계는 '100B'를 기준으로 본다",
+                             "오리온랩스(Orion Labs)의 '오픈 데이'에 참석했다"}) {
+        CAPTURE(none);
+        CHECK(teams_in(none).empty());
+    }
+}
