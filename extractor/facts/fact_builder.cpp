@@ -135,6 +135,7 @@ void FactBuilder::apply_rules(const std::vector<RuleMatch>& matches) {
     }
     compute_topics();
     main_model_ = compute_main_model();
+    compute_sections();
     // Per sentence, the team most often a topic before it (for 회사 "…"), in one pass.
     frequent_topic_team_.assign(units_.sentences.size(), std::nullopt);
     std::unordered_map<std::string, std::size_t> topic_counts;

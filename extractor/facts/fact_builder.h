@@ -275,6 +275,13 @@ private:
     // The model the article is about: the topic of more sentences than any
     // other, in two at least. A score nothing else claims is its.
     std::optional<std::string> main_model_;
+    // Per sentence, the model of the last heading before it (`◆ Orion-7B: …`):
+    // what a sentence that names nobody in that section is about.
+    std::vector<std::optional<std::size_t>> section_model_;
+    void compute_sections();
+    bool is_heading_mark(std::size_t u) const {
+        return units_.units[u].cls == UnitClass::symbol && is_one_of(unit_text(u), {"◆", "■", "▶", "●", "◇", "□", "▷"});
+    }
     // Per sentence: the team that was most often a topic before it.
     std::vector<std::optional<std::string>> frequent_topic_team_;
     // Per sentence, computed once when a score needs it (-1: not yet): whether

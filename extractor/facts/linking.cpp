@@ -119,7 +119,14 @@ void FactBuilder::compute_topics() {
                 ++after;
             }
             if (team && after < sentence.end_unit && model_name_at(after)) continue;
-            if (next < sentence.end_unit && is_subject_marker(next)) {
+            // A heading or a name standing alone (`◆ Orion-7B: …`, `먼저 Orion-7B.`)
+            // says what the sentences after it are about; a list item (`- X: 70.2%`) does not.
+            const bool heading = u > sentence.first_unit && is_heading_mark(sentence.first_unit);
+            const bool stands_alone =
+                u <= sentence.first_unit + 1 &&
+                (next >= sentence.end_unit ||
+                 (next + 1 == sentence.end_unit && unit_text(next) == ".") || (heading && unit_text(next) == ":"));
+            if ((next < sentence.end_unit && is_subject_marker(next)) || (model && stands_alone)) {
                 auto& slot = model ? topic_model_[s] : topic_team_[s];
                 if (!slot) slot = u;
             } else if (next >= sentence.end_unit || unit_text(next) != "(") {
@@ -145,6 +152,24 @@ void FactBuilder::compute_topics() {
                 break;
             }
         }
+    }
+}
+
+void FactBuilder::compute_sections() {
+    section_model_.assign(units_.sentences.size(), std::nullopt);
+    std::optional<std::size_t> current;
+    for (std::size_t s = 0; s < units_.sentences.size(); ++s) {
+        const auto& sentence = units_.sentences[s];
+        if (sentence.end_unit - sentence.first_unit >= 2 && is_heading_mark(sentence.first_unit)) {
+            // A new heading starts a new section, about its model or about nothing named.
+            const std::size_t name = sentence.first_unit + 1;
+            const std::size_t after = model_name_at(name) ? name_end_unit(name) : sentence.end_unit;
+            current.reset();
+            if (after >= sentence.end_unit || unit_text(after) == ":") {
+                if (model_name_at(name)) current = name;
+            }
+        }
+        section_model_[s] = current;
     }
 }
 
@@ -307,6 +332,10 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
         }
         if (!subject.team && topic_team_[p]) subject.team = team_at(*topic_team_[p]);
         if (!subject.empty() || blocks_topic_[p]) break;
+    }
+    if (subject.empty() && !names_any && section_model_[s]) {
+        subject.model = model_at(*section_model_[s]);
+        subject.team = subject.model ? team_of_model(*subject.model) : std::nullopt;
     }
     // A score on a named benchmark or out of a stated maximum, in a sentence
     // that names nobody, with no topic to carry, is the article's main

@@ -1010,3 +1010,21 @@ TEST_CASE("a model's developer named by a model rule is a team", "[rules][team][
         CHECK(teams_in(none).empty());
     }
 }
+
+// A heading that names a model (`◆ X: …`) says what its section is about: a
+// figure in a sentence that names nobody, however far into the section, is
+// that model's, and the next heading starts another section.
+TEST_CASE("a figure that names nobody under a heading is the heading's model's", "[rules][topics]") {
+    const auto facts = extract(
+        "누리랩스는 'Gara-7B'를, 새결테크는 'Saegyeol-70B'를 공개했다.\n\n"
+        "◆ Gara-7B: 작지만 강하다\n\n"
+        "노트북에서도 돈다. 학습 데이터는 3조 토큰이다. 라이선스는 아파치 2.0이다. 문서도 공개했다. "
+        "KMMLU에서 49.8점을 기록했다.\n\n"
+        "◆ Saegyeol-70B: 크고 느리다\n\n"
+        "서버가 필요하다. 학습에는 석 달이 걸렸다. KMMLU에서 63.5점을 받았다.");
+    std::vector<std::string> scores;
+    for (const Fact& f : facts) {
+        if (f.type == FactType::benchmark_score) scores.push_back(f.score->to_string() + " " + f.model.value_or(""));
+    }
+    CHECK(scores == std::vector<std::string>{"49.8 Gara-7B", "63.5 Saegyeol-70B"});
+}
