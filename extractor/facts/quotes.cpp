@@ -79,7 +79,10 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
                           lexicon_.is_not_name(unit_text(name->first + 1)))) {
             return std::nullopt;
         }
-        mention.is_person = cls == UnitClass::person || two_words;
+        // 조다니엘(Daniel Cho): a name glossed in Latin is a person's.
+        const bool glossed = name->end < units_.units.size() && unit_text(name->end) == "(" && cls == UnitClass::word &&
+                             match.get("role") != nullptr;
+        mention.is_person = cls == UnitClass::person || two_words || glossed;
         mention.is_reference = cls == UnitClass::surname;
         mention.is_pronoun = units_.units[name->first].keyword == "pron";
         mention.names_previous_quote = match.get("said") != nullptr;
@@ -211,10 +214,14 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
             continue;
         }
         if (!m.is_reference && !m.is_family_reference) continue;
-        // 정 CIC장: 정석근 begins with it; 카터 CEO: 에밀리 카터 ends with ' 카터'.
+        // 정 CIC장: 정석근 begins with it; 카터 CEO: 에밀리 카터 ends with ' 카터',
+        // and so does 제이슨 한 for 한 대표.
         const auto names_it = [&](const std::string& full) {
             const std::string& part = m.speaker.name;
-            if (m.is_reference) return full.size() > part.size() && full.compare(0, part.size(), part) == 0;
+            if (m.is_reference && full.size() > part.size() && full.compare(0, part.size(), part) == 0 &&
+                full[part.size()] != ' ') {
+                return true;
+            }
             return full.size() > part.size() + 1 && full.compare(full.size() - part.size(), part.size(), part) == 0 &&
                    full[full.size() - part.size() - 1] == ' ';
         };
