@@ -272,6 +272,9 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
         for (std::size_t u = quantity_unit; u-- > reach;) {
             if (auto m = model_at(u); m && !is_baseline(u)) return m;
             if (auto m = model_by_size(u)) return m;
+            // `'A.X K1'은 84.0점, 업스테이지는 80.2점`: a team marked as the subject
+            // after the last model is the figure's subject, not that model.
+            if (u + 1 < quantity_unit && team_name_at(u) && is_subject_marker(u + 1)) return std::nullopt;
         }
         return std::nullopt;
     };

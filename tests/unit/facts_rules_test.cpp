@@ -1028,3 +1028,16 @@ TEST_CASE("a figure that names nobody under a heading is the heading's model's",
     }
     CHECK(scores == std::vector<std::string>{"49.8 Gara-7B", "63.5 Saegyeol-70B"});
 }
+
+// A team marked as the subject after the last model named is the figure's
+// subject; the model before it is another item of the list.
+TEST_CASE("a team marked as subject after a model takes its own score", "[rules][subject]") {
+    const auto facts = extract("2차 평가에서 SK텔레콤의 'A.X K1'은 84.0점, 업스테이지는 80.2점을 받았다.");
+    std::vector<std::string> scores;
+    for (const Fact& f : facts) {
+        if (f.type == FactType::benchmark_score) {
+            scores.push_back(f.score->to_string() + " " + f.model.value_or("-") + " " + f.team.value_or("-"));
+        }
+    }
+    CHECK(scores == std::vector<std::string>{"84 A.X K1 SK텔레콤", "80.2 - 업스테이지"});
+}
