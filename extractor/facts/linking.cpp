@@ -17,8 +17,8 @@ constexpr std::size_t kClauseReach = 16;
 // not make every figure scan all of it.
 constexpr std::size_t kBackReach = 80;
 // Scores run to a few thousand at most (leaderboard ratings near 1,500);
-// points from here on count items (이미지 80만 점).
-constexpr double kMaxScore = 100000;
+// points from here on count items (이미지 80만 점, 사진 3만2000점).
+constexpr double kMaxScore = 10000;
 
 // 100점 만점: a scale, the maximum of its own points.
 bool is_scale(const Quantity& q) { return q.max_score && *q.max_score == q.value; }
@@ -814,6 +814,8 @@ void FactBuilder::add_score(const RuleMatch& match) {
     for (std::size_t u = unit + 1; u < sentence.end_unit && u <= unit + 2; ++u) {
         if (units_.units[u].keyword == "delta" || units_.units[u].keyword == "nonscore") return;
     }
+    // `'K-엑사원'(72.4점)보다 10.6점`: right after 보다, a margin.
+    if (unit > sentence.first_unit && is_particle(unit - 1, {"보다"})) return;
     // Right after it: 4.1점 높았다, 7.4점 앞섰다 (a margin, not a score).
     if (unit + 1 < sentence.end_unit &&
         (units_.units[unit + 1].keyword == "margin" || units_.units[unit + 1].keyword == "beaten")) {

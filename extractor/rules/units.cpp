@@ -530,6 +530,12 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                     case TokenKind::latin: {
                         unit.cls = UnitClass::word;
                         unit.keyword = lexicon.word_class(word);
+                        // 차 대표: a lone surname before a title is a surname, whatever
+                        // class the word has after points (3점 차).
+                        if (!unit.keyword.empty() && word.size() == 3 && t + 1 < sentence.end_token &&
+                            lexicon.is_surname(word) && is_title_token(text, tokens.tokens[t + 1], lexicon)) {
+                            unit.keyword = {};
+                        }
                         // K-DocBench, 리걸벤치: a benchmark the gazetteer does not list.
                         if (unit.keyword == "benchword") {
                             unit.cls = UnitClass::benchmark;
