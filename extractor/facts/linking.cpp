@@ -734,6 +734,9 @@ bool FactBuilder::scale_without_subject(std::size_t s) {
                 const Quantity& q = quantities_[static_cast<std::size_t>(x.quantity)];
                 declares_scale = declares_scale || is_scale(q);
             }
+            // `벤치마크 40점, 전문가 평가 35점으로 이뤄졌다`: what the points make up.
+            declares_scale = declares_scale || (x.keyword == "composition" && u >= sentence.first_unit + 2 &&
+                                                is_particle(u - 1, {"으로", "로"}) && is_score_quantity(u - 2));
             names_subject = model_name_at(u) || team_name_at(u);
         }
         known = declares_scale && !names_subject ? 1 : 0;
