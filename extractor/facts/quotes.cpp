@@ -75,7 +75,8 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
                                units_.units[name->first].keyword.empty() &&
                                units_.units[name->first + 1].cls == UnitClass::word &&
                                units_.units[name->first + 1].keyword.empty();
-        if (two_words && (lexicon_.is_not_name(unit_text(name->first)) ||
+        // 한 증권사 연구원: 한 is 'a', no given name.
+        if (two_words && (lexicon_.is_not_name(unit_text(name->first)) || unit_text(name->first) == "한" ||
                           lexicon_.is_not_name(unit_text(name->first + 1)))) {
             return std::nullopt;
         }
