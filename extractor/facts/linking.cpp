@@ -568,24 +568,23 @@ void FactBuilder::add_team(const RuleMatch& match) {
     if (const Capture* name = match.get("name")) add_team_name(*name, match.rule->id);
 }
 
-void FactBuilder::add_team_name(const Capture& captured, const std::string& rule) {
-    const Capture* name = &captured;
-    for (std::size_t u = name->first; u < name->end; ++u) {
+void FactBuilder::add_team_name(const Capture& name, const std::string& rule) {
+    for (std::size_t u = name.first; u < name.end; ++u) {
         if (units_.units[u].cls != UnitClass::word) return;  // known names are the gazetteer's
     }
-    const std::string written = range_text(name->first, name->end);
+    const std::string written = range_text(name.first, name.end);
     if (!plausible_name(written) || lexicon_.is_not_name(written)) return;
     // 가람대 연구팀 and 가람대학교 컴퓨터공학과 자연어처리연구실 in one article are one
     // team: a generic name (연구팀, 연구실, 연구진) joins the university's team
     // named so far, and a lab's own name joins a generic one; two labs with
     // names of their own stay two teams.
     std::string canonical = written;
-    if (const std::string university = university_of(unit_text(name->first)); !university.empty()) {
-        const bool generic = name->end - name->first == 1 ||
-                             (name->end - name->first == 2 &&
-                              is_one_of(unit_text(name->first + 1), {"연구팀", "연구실", "연구진", "팀"})) ||
-                             (name->end - name->first == 3 && unit_text(name->first + 1) == "연구" &&
-                              is_one_of(unit_text(name->first + 2), {"팀", "진", "실"}));
+    if (const std::string university = university_of(unit_text(name.first)); !university.empty()) {
+        const bool generic = name.end - name.first == 1 ||
+                             (name.end - name.first == 2 &&
+                              is_one_of(unit_text(name.first + 1), {"연구팀", "연구실", "연구진", "팀"})) ||
+                             (name.end - name.first == 3 && unit_text(name.first + 1) == "연구" &&
+                              is_one_of(unit_text(name.first + 2), {"팀", "진", "실"}));
         const auto [it, first] = university_teams_.try_emplace(university, UniversityTeam{written, generic});
         if (!first && (generic || it->second.generic)) {
             canonical = it->second.name;
@@ -594,7 +593,7 @@ void FactBuilder::add_team_name(const Capture& captured, const std::string& rule
     }
     canonical = *local_teams_.add(written, canonical);
     if (!options_.types.contains(FactType::team)) return;
-    emit(FactType::team, range_span(name->first, name->end), rule, name->first, name->end).team = canonical;
+    emit(FactType::team, range_span(name.first, name.end), rule, name.first, name.end).team = canonical;
 }
 
 // The university a word names, shortened as news shortens it (가람대학교 ->
@@ -845,7 +844,7 @@ void FactBuilder::add_score(const RuleMatch& match) {
     }
     // 80점대: a band of scores (80 to 89), not one.
     if (written.ends_with("대")) return;
-    // 이미지 80만 점: no test scores in the hundreds of thousands; items counted.
+    // 이미지 80만 점, 사진 3만2000점: items counted, no test's points.
     if (q->value.to_double() >= kMaxScore) return;
     if (scale_without_subject(match.sentence)) return;
     Subject subject;

@@ -81,8 +81,8 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
             return std::nullopt;
         }
         // 조다니엘(Daniel Cho): a name glossed in Latin is a person's.
-        const bool glossed = name->end < units_.units.size() && unit_text(name->end) == "(" && cls == UnitClass::word &&
-                             match.get("role") != nullptr;
+        const bool glossed =
+            name->end < units_.units.size() && unit_text(name->end) == "(" && cls == UnitClass::word && role != nullptr;
         mention.is_person = cls == UnitClass::person || two_words || glossed;
         mention.is_reference = cls == UnitClass::surname;
         mention.is_pronoun = units_.units[name->first].keyword == "pron";

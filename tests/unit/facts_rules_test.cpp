@@ -1041,3 +1041,16 @@ TEST_CASE("a team marked as subject after a model takes its own score", "[rules]
     }
     CHECK(scores == std::vector<std::string>{"84 A.X K1 SK텔레콤", "80.2 - 업스테이지"});
 }
+
+// A broadcast transcript names its speaker on a line of its own and quotes
+// them on the next: `[인터뷰 : 이름 / 직함]`, `[인터뷰] 이름/직함 : "…"`.
+TEST_CASE("a transcript's speaker lines speak the quotations after them", "[rules][speaker]") {
+    const auto facts = extract(
+        "[앵커]\n\n국산 모델의 2차 평가 결과가 나왔습니다.\n\n"
+        "[인터뷰 : 한도윤 / SK텔레콤 파운데이션모델 담당]\n"
+        "\"한국어로 처음부터 학습시킨 건 저희가 처음입니다.\"\n\n"
+        "[인터뷰 : 이수민 / 대학원생]\n"
+        "\"같은 질문을 넣어 봤는데 국산 모델이 더 잘 알아듣는 것 같았어요.\"\n\n"
+        "[인터뷰] 오현정/고려대 인공지능학과 교수 : \"규모만으로는 격차를 메우기 어렵습니다.\"");
+    CHECK(speakers_of(facts) == std::vector<std::string>{"한도윤", "이수민", "오현정"});
+}
