@@ -213,6 +213,8 @@ private:
     std::vector<ByteSpan> page_furniture() const;
     static std::string university_of(std::string_view word);
     void add_model(const RuleMatch& match);
+    // Whether a model found in this document is named `family` and more (라움 씽크 for 라움).
+    bool names_local_family(std::string_view family) const;
     // A team found by rule `rule`: emitted, and known by name from here on.
     void add_team_name(const Capture& name, const std::string& rule);
     std::optional<std::string> words_before_parenthesis(const Capture& name) const;

@@ -163,10 +163,10 @@ void FactBuilder::compute_sections() {
         if (sentence.end_unit - sentence.first_unit >= 2 && is_heading_mark(sentence.first_unit)) {
             // A new heading starts a new section, about its model or about nothing named.
             const std::size_t name = sentence.first_unit + 1;
-            const std::size_t after = model_name_at(name) ? name_end_unit(name) : sentence.end_unit;
             current.reset();
-            if (after >= sentence.end_unit || unit_text(after) == ":") {
-                if (model_name_at(name)) current = name;
+            if (model_name_at(name)) {
+                const std::size_t after = name_end_unit(name);
+                if (after >= sentence.end_unit || unit_text(after) == ":") current = name;
             }
         }
         section_model_[s] = current;
@@ -380,6 +380,12 @@ std::optional<std::string> FactBuilder::words_before_parenthesis(const Capture& 
     return std::nullopt;
 }
 
+bool FactBuilder::names_local_family(std::string_view family) const {
+    return std::any_of(local_models_.canonical.begin(), local_models_.canonical.end(), [&](const std::string& known) {
+        return known.size() > family.size() && known.starts_with(family) && known[family.size()] == ' ';
+    });
+}
+
 void FactBuilder::add_model(const RuleMatch& match) {
     const Capture* name = match.get("name");
     if (!name) return;
@@ -398,13 +404,8 @@ void FactBuilder::add_model(const RuleMatch& match) {
     // its family ('라온 3 미니' after '라온 3', '라움 베이스' after '라움 씽크').
     if (const Capture* series = match.get("series")) {
         const std::string named = range_text(series->first, series->end);
-        const std::string family = named + ' ';
         std::uint32_t known;
-        if (!local_models_.index.find(named, known) &&
-            std::none_of(local_models_.canonical.begin(), local_models_.canonical.end(),
-                         [&](const std::string& model) { return model.starts_with(family); })) {
-            return;
-        }
+        if (!local_models_.index.find(named, known) && !names_local_family(named)) return;
     }
     std::string written = range_text(name->first, name->end);
     std::optional<std::string> alias;
@@ -420,9 +421,7 @@ void FactBuilder::add_model(const RuleMatch& match) {
     // does not make a product a model ('로켓 플러스').
     bool variant_last = false;
     if (units_.units[name->end - 1].keyword == "variant" && name->end - name->first >= 2) {
-        const std::string family = std::string(unit_text(name->first)) + " ";
-        variant_last = std::any_of(local_models_.canonical.begin(), local_models_.canonical.end(),
-                                   [&](const std::string& known) { return known.starts_with(family); });
+        variant_last = names_local_family(unit_text(name->first));
     }
     // '추론(reasoning)' 모델: a lower-case English word in parentheses glosses
     // a kind of model; it names none.

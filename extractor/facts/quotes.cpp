@@ -45,6 +45,8 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
         }
     }
     const UnitClass cls = units_.units[name->first].cls;
+    // 한 빅테크 관계자, 한 증권사 연구원: 한 is 'a', naming nobody.
+    const auto indefinite = [&](std::size_t u) { return unit_text(u) == "한"; };
     const Capture* role = match.get("role");
     // 카카오 관계자는: the organisation speaks through its spokesperson.
     mention.is_spokesperson = role && role->end - role->first == 1 && units_.units[role->first].keyword == "unnamed";
@@ -55,7 +57,7 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
         mention.speaker.name = entity(name->first)->name;
     } else if (mention.is_spokesperson &&
                ((cls == UnitClass::word && units_.units[name->first].keyword.empty()) ||
-                (name->first > 0 && unit_text(name->first - 1) == "한"))) {
+                (name->first > 0 && indefinite(name->first - 1)))) {
         return std::nullopt;  // 업계 관계자, 한 빅테크 관계자: nobody named
     } else {
         // 벼리랩스 측: the organisation without 측.
@@ -75,8 +77,7 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
                                units_.units[name->first].keyword.empty() &&
                                units_.units[name->first + 1].cls == UnitClass::word &&
                                units_.units[name->first + 1].keyword.empty();
-        // 한 증권사 연구원: 한 is 'a', no given name.
-        if (two_words && (lexicon_.is_not_name(unit_text(name->first)) || unit_text(name->first) == "한" ||
+        if (two_words && (lexicon_.is_not_name(unit_text(name->first)) || indefinite(name->first) ||
                           lexicon_.is_not_name(unit_text(name->first + 1)))) {
             return std::nullopt;
         }
