@@ -809,11 +809,24 @@ void FactBuilder::add_score(const RuleMatch& match) {
     const auto& sentence = units_.sentences[match.sentence];
     for (std::size_t u = unit; u-- > sentence.first_unit && u + 4 > unit;) {
         if (model_name_at(u) || team_name_at(u)) break;  // 환산하면 SK텔레콤이 91점: the team's own
-        if (units_.units[u].keyword == "nonscore" || units_.units[u].keyword == "delta") return;
+        const std::string_view keyword = units_.units[u].keyword;
+        if (keyword == "nonscore" || keyword == "delta" || keyword == "aim") return;
     }
     // After it: 5점 올랐다, 100점으로 환산하면 (a scale, not a score).
     for (std::size_t u = unit + 1; u < sentence.end_unit && u <= unit + 2; ++u) {
         if (units_.units[u].keyword == "delta" || units_.units[u].keyword == "nonscore") return;
+    }
+    // 70점 돌파를 노린다, 80점 달성이 목표다: a target, not a score (one
+    // plain word and particles between, as 72.03점을 달성해 1차 목표 is not;
+    // 82.7점으로 최종 목표 모델인: a baseline model named after it).
+    for (std::size_t u = unit + 1, words = 0; u < sentence.end_unit && u <= unit + 4; ++u) {
+        const Unit& after = units_.units[u];
+        if (after.keyword == "aim") {
+            if (u + 1 < sentence.end_unit && units_.units[u + 1].keyword == "modelword") break;
+            return;
+        }
+        if (after.cls == UnitClass::particle) continue;
+        if (after.cls != UnitClass::word || ++words > 1) break;
     }
     // `'K-엑사원'(72.4점)보다 10.6점`: right after 보다, a margin.
     if (unit > sentence.first_unit && is_particle(unit - 1, {"보다"})) return;

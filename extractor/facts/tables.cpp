@@ -115,10 +115,19 @@ std::vector<TableColumn> FactBuilder::table_header(const std::vector<TableCell>&
         if (column.kind == TableColumn::scores && column.benchmark.empty()) column.benchmark = std::string(label);
         // The first column names the rows, whatever its header says.
         if (c == 0 && column.kind != TableColumn::other) column = {};
-        if (column.kind == TableColumn::other && is_one_of(label, {"팀", "팀명", "기업", "회사", "개발사", "기관"})) {
+        // 팀, 주관기관, 개발사명; 모델, 제출 모델, 모델명: by the label's last word.
+        const auto label_ends_in = [&](std::initializer_list<std::string_view> words) {
+            for (const std::string_view word : words) {
+                if (label.ends_with(word)) return true;
+            }
+            return false;
+        };
+        if (column.kind == TableColumn::other &&
+            label_ends_in({"팀", "팀명", "기업", "기업명", "회사", "회사명", "개발사", "개발사명", "기관", "기관명",
+                           "컨소시엄"})) {
             column.kind = TableColumn::teams;
         }
-        if (column.kind == TableColumn::other && is_one_of(label, {"모델", "모델명", "AI 모델", "모델 이름"})) {
+        if (column.kind == TableColumn::other && label_ends_in({"모델", "모델명", "모델 이름"})) {
             column.kind = TableColumn::models;
         }
         column.label = std::string(label);

@@ -181,6 +181,16 @@ std::size_t person_name_tokens(const NormalizedText& text, const TokenizedText& 
             return 2;
         }
         if (title_within(t + 1, 1)) return 1;  // a two-syllable name right before its title
+        // 허윤 새벽랩스 대표: a two-syllable name, its organisation in one word, its title.
+        if (t + 2 < sentence_end && title_within(t + 2, 1)) {
+            const Token& next = tokens.tokens[t + 1];
+            const std::string_view org = next.text(text);
+            if ((next.kind == TokenKind::hangul || next.kind == TokenKind::latin) &&
+                (lexicon.word_class(org) == "orgname" || lexicon.find(org, EntityKind::team) ||
+                 lexicon.find(org, EntityKind::org))) {
+                return 1;
+            }
+        }
     }
     return 0;
 }
