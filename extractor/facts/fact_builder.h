@@ -169,6 +169,15 @@ private:
         const Unit& unit = units_.units[u];
         return unit.cls == UnitClass::quantity && quantities_[static_cast<std::size_t>(unit.quantity)].unit == "점";
     }
+    // 8B, 1.3조 개: a count a model's parameters may be (from 100 million on;
+    // fewer are downloads, devices or users).
+    bool is_model_size_quantity(std::size_t u) const {
+        const Unit& unit = units_.units[u];
+        if (unit.cls != UnitClass::quantity) return false;
+        const Quantity& q = quantities_[static_cast<std::size_t>(unit.quantity)];
+        return (q.unit == "개" || q.unit == "파라미터" || q.unit == "매개변수" || (q.unit.empty() && q.scale_suffix)) &&
+               q.value.to_double() >= 1e8;
+    }
     // 은/는/이/가/도 mark a subject; a copula (`주목받는 모델은 X다`) makes X the topic too.
     bool is_subject_marker(std::size_t u) const {
         return is_particle(u, {"은", "는", "이", "가", "도", "다", "이다"});
@@ -251,6 +260,7 @@ private:
     void infer_score_columns(std::vector<TableColumn>& header, const std::vector<std::vector<TableCell>>& rows) const;
     void add_table(const std::vector<TableCell>& header_cells, const std::vector<std::vector<TableCell>>& rows,
                    std::unordered_set<std::string>& stated);
+    void split_developer_columns(std::vector<TableColumn>& header, std::vector<std::vector<TableCell>>& rows) const;
     bool add_transposed_table(const std::vector<TableCell>& header_cells, const std::vector<TableColumn>& header,
                               const std::vector<std::vector<TableCell>>& rows, std::unordered_set<std::string>& stated);
     void add_table_row(const std::vector<TableCell>& cells, const std::vector<TableColumn>& header,

@@ -414,7 +414,7 @@ void FactBuilder::add_model(const RuleMatch& match) {
     // A name of Hangul words only ('통합 검색 서비스'를 출시) is a model only
     // where a model word stands next to it ('딥씽크' 모델, 모델 '딥씽크'), its
     // parameters or its score follow ('미리온'은 매개변수 320억 개로,
-    // '그라운드원'은 70.1점), it is ranked (5위 누리샘(모아이랩스) 74.1점) or
+    // '그라운드원'은 70.1점, '새벽 울트라'(1.3조 개)), it is ranked (5위 누리샘(모아이랩스) 74.1점) or
     // it ends with a variant word.
     // A variant after the first word of a model named before in the article
     // (누리 라이트 … '누리 맥스'): another model of that family; a variant alone
@@ -438,7 +438,8 @@ void FactBuilder::add_model(const RuleMatch& match) {
         for (std::size_t u = name->first > sentence.first_unit + 3 ? name->first - 3 : sentence.first_unit;
              u < sentence.end_unit && u < name->end + 3 && !model_words; ++u) {
             model_words = units_.units[u].keyword == "modelword" ||
-                          (u >= name->end && (units_.units[u].keyword == "param" || is_score_quantity(u)));
+                          (u >= name->end && (units_.units[u].keyword == "param" || is_score_quantity(u) ||
+                                              is_model_size_quantity(u)));
         }
         if (!model_words) return;
     }
@@ -664,22 +665,34 @@ Subject FactBuilder::respective_subject(std::size_t quantity_unit) const {
     }
     const auto position = std::find(figures.begin(), figures.end(), quantity_unit);
     if (figures.size() < 2 || position == figures.end()) return {};
-    // The names before it, after a subject particle, joined the same way.
+    // The names ending at `u`, joined the same way, last first.
+    const auto names_ending_at = [&](std::size_t u) {
+        std::vector<std::size_t> names;
+        while (u > sentence.first_unit) {
+            std::size_t start = u - 1;
+            while (start > sentence.first_unit && units_.units[start].cls == UnitClass::sq_close) --start;
+            const std::optional<std::size_t> name = name_ending_at(start + 1, sentence.first_unit, 6);
+            if (!name) break;
+            names.push_back(*name);
+            u = *name;
+            while (u > sentence.first_unit && units_.units[u - 1].cls == UnitClass::sq_open) --u;
+            // Its developer before it (알리바바의 '큐웬3 32B'와 메타의 '라마 4'는 각각 …).
+            if (u > sentence.first_unit + 1 && is_particle(u - 1, {"의"}) && team_name_at(u - 2)) u -= 2;
+            if (u == sentence.first_unit || !joins(u - 1)) break;
+            --u;
+        }
+        return names;
+    };
+    // The names right before it, after a subject particle; or, after a score
+    // word (A와 B를 비교했더니 정확도가 각각 …), the last names joined before
+    // a particle earlier in the sentence.
     std::size_t u = each;
     if (u > sentence.first_unit && is_particle(u - 1, {"은", "는", "이", "가"})) --u;
-    std::vector<std::size_t> names;
-    while (u > sentence.first_unit) {
-        std::size_t start = u - 1;
-        while (start > sentence.first_unit && units_.units[start].cls == UnitClass::sq_close) --start;
-        const std::optional<std::size_t> name = name_ending_at(start + 1, sentence.first_unit, 6);
-        if (!name) break;
-        names.push_back(*name);
-        u = *name;
-        while (u > sentence.first_unit && units_.units[u - 1].cls == UnitClass::sq_open) --u;
-        // Its developer before it (알리바바의 '큐웬3 32B'와 메타의 '라마 4'는 각각 …).
-        if (u > sentence.first_unit + 1 && is_particle(u - 1, {"의"}) && team_name_at(u - 2)) u -= 2;
-        if (u == sentence.first_unit || !joins(u - 1)) break;
-        --u;
+    std::vector<std::size_t> names = names_ending_at(u);
+    if (names.empty() && u > sentence.first_unit && units_.units[u - 1].keyword == "score") {
+        for (std::size_t v = u - 1; v-- > sentence.first_unit + 1 && names.size() < 2;) {
+            if (units_.units[v].cls == UnitClass::particle) names = names_ending_at(v);
+        }
     }
     if (names.size() != figures.size()) return {};
     const std::size_t name = names[names.size() - 1 - static_cast<std::size_t>(position - figures.begin())];

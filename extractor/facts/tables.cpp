@@ -115,10 +115,16 @@ std::vector<TableColumn> FactBuilder::table_header(const std::vector<TableCell>&
         if (column.kind == TableColumn::scores && column.benchmark.empty()) column.benchmark = std::string(label);
         // The first column names the rows, whatever its header says.
         if (c == 0 && column.kind != TableColumn::other) column = {};
-        // 팀, 주관기관, 개발사명; 모델, 제출 모델, 모델명: by the label's last word.
+        // 팀, 주관기관, 개발사명; 모델, 제출 모델, 모델명, 모델(개발사): by the
+        // label's last word before any gloss in parentheses.
+        std::string_view named = label;
+        if (const std::size_t open = named.find('('); open != std::string_view::npos && open > 0) {
+            named = named.substr(0, open);
+            while (!named.empty() && named.back() == ' ') named.remove_suffix(1);
+        }
         const auto label_ends_in = [&](std::initializer_list<std::string_view> words) {
             for (const std::string_view word : words) {
-                if (label.ends_with(word)) return true;
+                if (named.ends_with(word)) return true;
             }
             return false;
         };
@@ -133,6 +139,40 @@ std::vector<TableColumn> FactBuilder::table_header(const std::vector<TableCell>&
         column.label = std::string(label);
     }
     return columns;
+}
+
+// `GPT-5(오픈AI)` in a column of models: the model and, in parentheses, its
+// developer. Such a column becomes two, of models and of teams.
+void FactBuilder::split_developer_columns(std::vector<TableColumn>& header,
+                                          std::vector<std::vector<TableCell>>& rows) const {
+    for (std::size_t c = header.size(); c-- > 0;) {
+        if (header[c].kind != TableColumn::models) continue;
+        const auto glossed = [&](const TableCell& cell) -> std::optional<std::size_t> {
+            const std::string_view text = std::string_view(text_.text).substr(cell.start, cell.end - cell.start);
+            const std::size_t open = text.rfind('(');
+            if (text.size() < 3 || text.back() != ')' || open == std::string_view::npos || open == 0 ||
+                open + 2 >= text.size()) {
+                return std::nullopt;
+            }
+            return cell.start + open;
+        };
+        const bool any = std::any_of(rows.begin(), rows.end(), [&](const std::vector<TableCell>& row) {
+            return c < row.size() && glossed(row[c]);
+        });
+        if (!any) continue;
+        header.insert(header.begin() + static_cast<std::ptrdiff_t>(c) + 1, TableColumn{TableColumn::teams, "", "", {}});
+        for (auto& row : rows) {
+            if (c >= row.size()) continue;
+            TableCell& name = row[c];
+            TableCell developer{name.end, name.end};
+            if (const auto open = glossed(name)) {
+                developer = {*open + 1, name.end - 1};
+                name.end = *open;
+                while (name.end > name.start && text_.text[name.end - 1] == ' ') --name.end;
+            }
+            row.insert(row.begin() + static_cast<std::ptrdiff_t>(c) + 1, developer);
+        }
+    }
 }
 
 // A column the header does not explain holds scores when the table is about
@@ -271,8 +311,10 @@ void FactBuilder::add_table(const std::vector<TableCell>& header_cells, const st
                             std::unordered_set<std::string>& stated) {
     std::vector<TableColumn> header = table_header(header_cells);
     if (add_transposed_table(header_cells, header, rows, stated)) return;
-    infer_score_columns(header, rows);
-    for (const auto& row : rows) add_table_row(row, header, stated);
+    std::vector<std::vector<TableCell>> split_rows = rows;
+    split_developer_columns(header, split_rows);
+    infer_score_columns(header, split_rows);
+    for (const auto& row : split_rows) add_table_row(row, header, stated);
 }
 
 // `벤치마크 | MiniMax-M3 | GPT-5.5` over rows `AIME 2026(%) | 91.2 | 93.0`: the

@@ -644,6 +644,38 @@ TEST_CASE("tables flattened with ' / ' name team and model in cells of their own
     CHECK(sizes[0]->value->to_string() == "9000000000");
 }
 
+TEST_CASE("a column of models with each developer in parentheses is two columns", "[rules][tables]") {
+    const std::vector<Fact> facts = extract(
+        "순위 / 모델(개발사) / 매개변수 / 금융지식 / 종합\n"
+        "1 / 여울-Fin 72B(여울데이터) / 720억 / 86.4 / 87.0\n"
+        "2 / 바름-F 32B(바름AI) / 320억 / 82.7 / 82.4\n");
+    const auto scores = of_type(facts, FactType::benchmark_score);
+    REQUIRE(scores.size() == 4);
+    CHECK(scores[0]->model == std::optional<std::string>("여울-Fin 72B"));
+    CHECK(scores[0]->team == std::optional<std::string>("여울데이터"));
+    CHECK(scores[0]->benchmark == std::optional<std::string>("금융지식"));
+    CHECK(scores[3]->model == std::optional<std::string>("바름-F 32B"));
+    CHECK(scores[3]->team == std::optional<std::string>("바름AI"));
+    const auto sizes = of_type(facts, FactType::parameter_count);
+    REQUIRE(sizes.size() == 2);
+    CHECK(sizes[1]->model == std::optional<std::string>("바름-F 32B"));
+    std::vector<std::string> teams;
+    for (const Fact* f : of_type(facts, FactType::team)) teams.push_back(*f->team);
+    CHECK(teams == std::vector<std::string>{"여울데이터", "바름AI"});
+}
+
+TEST_CASE("columns of teams and models are known by their label's last word", "[rules][tables]") {
+    const std::vector<Fact> facts = extract(
+        "| 분야 | 주관기관 | 제출 모델 | 종합(100) |\n"
+        "| 제조 | 한울정밀 | 한울-MFG 32B | 86.4 |\n"
+        "| 국방 | 누리방위기술 | 방패-D 13B | 77.3 |\n");
+    const auto scores = of_type(facts, FactType::benchmark_score);
+    REQUIRE(scores.size() == 2);
+    CHECK(scores[0]->model == std::optional<std::string>("한울-MFG 32B"));
+    CHECK(scores[0]->team == std::optional<std::string>("한울정밀"));
+    CHECK(scores[1]->team == std::optional<std::string>("누리방위기술"));
+}
+
 TEST_CASE("a sentence with one slash is no table", "[rules][tables]") {
     const std::vector<Fact> facts = extract("정확도 / 속도 모두 개선돼 Saebom-X 9B는 41.5점을 받았다.\n");
     for (const Fact& f : facts) CHECK(f.rule.rfind("table.", 0) != 0);
