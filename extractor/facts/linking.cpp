@@ -264,6 +264,10 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
             lexicon_.word_class(unit_text(next)) == "compare") {
             return true;
         }
+        // `K-엑사원 2(35.1점)에 뒤졌지만`: one it trails is a baseline too.
+        if (is_particle(next, {"에", "에게"})) {
+            return next + 1 < sentence.end_unit && units_.units[next + 1].keyword == "margin";
+        }
         if (is_particle(next, {"를", "을"})) ++next;
         return next < sentence.end_unit && (units_.units[next].keyword == "beaten" || units_.units[next].keyword == "base");
     };
@@ -278,24 +282,33 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
         }
         return std::nullopt;
     };
-    // A score whose clause modifies what follows names the model after it
-    // (`81.5점을 받은 카카오의 '카나나 2'였다`).
-    const auto modified = [&]() -> std::optional<std::string> {
+    // A score whose clause modifies what follows names the model or the team
+    // after it (`81.5점을 받은 카카오의 '카나나 2'였다`, `78.5점을 받은
+    // 누리브레인 컨소시엄은`).
+    const auto modified = [&]() -> Subject {
         std::size_t u = quantity_unit + 1;
         if (u < sentence.end_unit && is_particle(u, {"을", "를"})) ++u;
-        if (u >= sentence.end_unit || units_.units[u].cls == UnitClass::particle) return std::nullopt;
+        if (u >= sentence.end_unit || units_.units[u].cls == UnitClass::particle) return {};
         const std::string_view verb = unit_text(u);
-        if (!(verb.ends_with("은") || verb.ends_with("한"))) return std::nullopt;
+        if (!(verb.ends_with("은") || verb.ends_with("한"))) return {};
+        Subject named;
         for (std::size_t v = u + 1; v < sentence.end_unit && v <= u + 4; ++v) {
-            if (auto m = model_at(v)) return m;
+            if (auto m = model_at(v)) return {std::move(m), std::nullopt};
             const Unit& unit = units_.units[v];
-            if (!(team_name_at(v) || is_particle(v, {"의"}) || unit.cls == UnitClass::sq_open)) break;
+            if (team_name_at(v)) {
+                if (!named.team) named.team = team_at(v);
+            } else if (!(is_particle(v, {"의"}) || unit.cls == UnitClass::sq_open)) {
+                break;
+            }
         }
-        return std::nullopt;
+        return named;
     };
     // A count may name its model after it (a chain of modifiers); a score's
     // subject comes before it (`X는 … 72.03점`, `X(69.37점)`).
-    if (!subject_may_follow) subject.model = modified();
+    if (!subject_may_follow) {
+        subject = modified();
+        if (subject.team) return subject;
+    }
     if (!subject.model) subject.model = subject_may_follow ? forward() : backward();
     if (!subject.model && subject_may_follow) subject.model = backward();
     if (subject.model) {
