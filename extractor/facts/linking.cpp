@@ -413,6 +413,12 @@ void FactBuilder::add_model(const RuleMatch& match) {
     }
     // K2.5 in `NX K2.5`: the tail of a name already known is no model of its own.
     if (name->first > 0 && model_name_at(name->first - 1) && name_end_unit(name->first - 1) > name->first) return;
+    // `통신 상담 벤치마크 'TelcoQA-Ko'에서`: the name of a benchmark.
+    std::size_t before = name->first;
+    while (before > units_.sentences[match.sentence].first_unit && units_.units[before - 1].cls == UnitClass::sq_open) {
+        --before;
+    }
+    if (before > units_.sentences[match.sentence].first_unit && unit_text(before - 1) == "벤치마크") return;
     // `series`: the name goes on a model named before in the article, or on
     // its family ('라온 3 미니' after '라온 3', '라움 베이스' after '라움 씽크').
     if (const Capture* series = match.get("series")) {
