@@ -90,6 +90,8 @@ private:
             const bool date_continues = tokens_[next].kind == TokenKind::number;
             const bool date_ends = mark >= 3 && text_of(mark - 2) == "." && tokens_[mark - 3].kind == TokenKind::number;
             if (date_continues || date_ends) return false;
+            // `1. 엑사원 4.0 32B – 320억 개`: an item's number opening its line.
+            if (paragraph_start_[mark - 1] && previous_text.size() <= 2) return false;
         }
         return true;
     }

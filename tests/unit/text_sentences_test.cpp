@@ -28,6 +28,13 @@ TEST_CASE("sentences end at newlines and after a full stop and space", "[text][s
     CHECK(sentence_line("그는 (추정했다.) 다음") == "그는 (추정했다.) || 다음");
 }
 
+TEST_CASE("a numbered list item's number opens its sentence", "[text][sentences]") {
+    CHECK(sentence_line("다음과 같다.\n1. 엑사원 4.0 32B – 320억 개\n12. 솔라 미니 – 107억 개\n") ==
+          "다음과 같다. || 1. 엑사원 4.0 32B – 320억 개 || 12. 솔라 미니 – 107억 개");
+    // A number that ends a sentence mid-line still ends it.
+    CHECK(sentence_line("참가 팀은 5. 결과는 다음 달") == "참가 팀은 5. || 결과는 다음 달");
+}
+
 TEST_CASE("a long run of marks splits once and in linear time", "[text][sentences]") {
     std::string input = "정말이다";
     for (int i = 0; i < 100000; ++i) input += "?!";
