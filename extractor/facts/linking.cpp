@@ -860,6 +860,15 @@ void FactBuilder::add_score(const RuleMatch& match) {
         if (after.cls == UnitClass::particle) continue;
         if (after.cls != UnitClass::word || ++words > 1) break;
     }
+    // 81.2→79.8점, 81.2점에서 79.8점으로 정정했다: a figure replaced, no longer claimed.
+    if (unit + 2 < sentence.end_unit && units_.units[unit + 2].cls == UnitClass::quantity) {
+        if (unit_text(unit + 1) == "→") return;
+        if (is_particle(unit + 1, {"에서"})) {
+            for (std::size_t u = unit + 3; u < sentence.end_unit && u <= unit + 6; ++u) {
+                if (units_.units[u].keyword == "correction") return;
+            }
+        }
+    }
     // `'K-엑사원'(72.4점)보다 10.6점`: right after 보다, a margin.
     if (unit > sentence.first_unit && is_particle(unit - 1, {"보다"})) return;
     // Right after it: 4.1점 높았다, 7.4점 앞섰다 (a margin, not a score).

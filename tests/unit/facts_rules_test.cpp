@@ -676,6 +676,16 @@ TEST_CASE("columns of teams and models are known by their label's last word", "[
     CHECK(scores[1]->team == std::optional<std::string>("누리방위기술"));
 }
 
+TEST_CASE("a corrected score is the new figure only", "[rules][scores]") {
+    const std::vector<Fact> facts = extract(
+        "카카오는 카나나 2의 점수를 당초 81.2점에서 79.8점으로 정정했다.\n"
+        "카나나 2 수학 점수 74.6→71.0점\n"
+        "카나나 2는 1차 70.5점에서 2차 80.1점으로 올라섰다.\n");
+    std::vector<std::string> scores;
+    for (const Fact* f : of_type(facts, FactType::benchmark_score)) scores.push_back(f->score->to_string());
+    CHECK(scores == std::vector<std::string>{"79.8", "71", "70.5", "80.1"});
+}
+
 TEST_CASE("a sentence with one slash is no table", "[rules][tables]") {
     const std::vector<Fact> facts = extract("정확도 / 속도 모두 개선돼 Saebom-X 9B는 41.5점을 받았다.\n");
     for (const Fact& f : facts) CHECK(f.rule.rfind("table.", 0) != 0);
