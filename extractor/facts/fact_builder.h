@@ -343,6 +343,7 @@ private:
     LocalNames local_models_;
     LocalNames local_teams_;
     std::unordered_map<std::string, std::string> local_model_team_;  // canonical -> team
+    std::unordered_set<std::string> local_not_models_;  // named as a benchmark's or a chip's (HX-200)
     // Per university (가람대): the team its first mention named, and whether
     // all its names so far were generic (가람대 연구팀).
     struct UniversityTeam {

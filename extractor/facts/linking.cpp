@@ -413,12 +413,17 @@ void FactBuilder::add_model(const RuleMatch& match) {
     }
     // K2.5 in `NX K2.5`: the tail of a name already known is no model of its own.
     if (name->first > 0 && model_name_at(name->first - 1) && name_end_unit(name->first - 1) > name->first) return;
-    // `통신 상담 벤치마크 'TelcoQA-Ko'에서`: the name of a benchmark.
+    // `통신 상담 벤치마크 'TelcoQA-Ko'에서`, `신경망처리장치(NPU) ‘HX-200’`:
+    // the name of a benchmark or of a chip.
+    const std::size_t sentence_first = units_.sentences[match.sentence].first_unit;
     std::size_t before = name->first;
-    while (before > units_.sentences[match.sentence].first_unit && units_.units[before - 1].cls == UnitClass::sq_open) {
-        --before;
+    while (before > sentence_first && units_.units[before - 1].cls == UnitClass::sq_open) --before;
+    if (before > sentence_first + 2 && unit_text(before - 1) == ")" && unit_text(before - 3) == "(") before -= 2;
+    if (before > sentence_first &&
+        (unit_text(before - 1) == "벤치마크" || lexicon_.word_class(unit_text(before - 1)) == "chip")) {
+        local_not_models_.insert(range_text(name->first, name->end));
+        return;
     }
-    if (before > units_.sentences[match.sentence].first_unit && unit_text(before - 1) == "벤치마크") return;
     // `series`: the name goes on a model named before in the article, or on
     // its family ('라온 3 미니' after '라온 3', '라움 베이스' after '라움 씽크').
     if (const Capture* series = match.get("series")) {
@@ -427,6 +432,7 @@ void FactBuilder::add_model(const RuleMatch& match) {
         if (!local_models_.index.find(named, known) && !names_local_family(named)) return;
     }
     std::string written = range_text(name->first, name->end);
+    if (local_not_models_.contains(written)) return;
     std::optional<std::string> alias;
     if (const Capture* a = match.get("alias")) alias = range_text(a->first, a->end);
     if (!plausible_name(written)) return;
