@@ -132,6 +132,31 @@ std::size_t model_variant_end(const NormalizedText& text, const TokenizedText& t
     return end;
 }
 
+// '하이퍼클로바X 테라 7B': a known model that opens a quotation goes on with
+// the one or two words up to its close (a new member of the family).
+std::size_t quoted_name_end(const NormalizedText& text, const TokenizedText& tokens, std::size_t first,
+                            std::size_t end, std::size_t sentence_end) {
+    if (first == 0) return end;
+    const Token& open = tokens.tokens[first - 1];
+    // Single marks quote names; double marks quote words said (“GPT-4o 넘었다”).
+    if (open.kind != TokenKind::quote || !open.opens || open.pair < 0 ||
+        quote_class(open.text(text), true) != UnitClass::sq_open) {
+        return end;
+    }
+    const auto close = static_cast<std::size_t>(open.pair);
+    if (close <= end || close > end + 2 || close >= sentence_end) return end;
+    for (std::size_t k = end; k < close; ++k) {
+        const Token& word = tokens.tokens[k];
+        if (!word.space_before || (word.kind != TokenKind::hangul && word.kind != TokenKind::latin &&
+                                   word.kind != TokenKind::number)) {
+            return end;
+        }
+        // 'GPT-4o 넘었다': a headline's claim, not a name.
+        if (word.kind == TokenKind::hangul && word.text(text).ends_with("다")) return end;
+    }
+    return close;
+}
+
 // The title a word is or ends with (부총리, 엑사원랩장 -> 랩장), also with the
 // honorific 님 (교수님); empty when none.
 std::string_view title_of_word(std::string_view word, const Lexicon& lexicon) {
@@ -513,7 +538,8 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                     if (lexicon.entities()[e].kind == EntityKind::model) as_model = &lexicon.entities()[e];
                 }
                 if (as_model) {
-                    const std::size_t end = model_variant_end(text, tokens, unit.end_token, sentence.end_token, lexicon);
+                    std::size_t end = model_variant_end(text, tokens, unit.end_token, sentence.end_token, lexicon);
+                    end = quoted_name_end(text, tokens, t, end, sentence.end_token);
                     if (end > unit.end_token || unit.cls == UnitClass::model) {
                         unit.cls = UnitClass::model;
                         best = static_cast<std::uint32_t>(as_model - lexicon.entities().data());
@@ -565,7 +591,10 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                         const Entity* base = nullptr;
                         std::size_t base_cut = 0;
                         for (std::size_t cut = word.size(); !base && cut-- > 1;) {
-                            if (word[cut] == '-' || word[cut] == '.') {
+                            const bool version_starts = word[cut] >= '0' && word[cut] <= '9' &&
+                                                        !(word[cut - 1] >= '0' && word[cut - 1] <= '9') &&
+                                                        word[cut - 1] != '-' && word[cut - 1] != '.';
+                            if (word[cut] == '-' || word[cut] == '.' || version_starts) {
                                 base = lexicon.find(word.substr(0, cut), EntityKind::model);
                                 base_cut = cut;
                             }
