@@ -29,7 +29,8 @@ bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 // How a line separates cells: tabs; else '|' when it starts with one
 // (Markdown) or holds " | " twice or more (모델 | 개발사 | 점수); else " / "
 // when it holds two or more (a table flattened by a crawler: 팀 / 모델 /
-// 점수). Empty when the line is no table row.
+// 점수); else a run of two or more spaces, twice or more (tabs a crawler
+// turned into spaces). Empty when the line is no table row.
 std::string_view cell_separator(std::string_view line) {
     if (line.find('\t') != std::string_view::npos) return "\t";
     const auto twice = [&](std::string_view separator) {
@@ -39,6 +40,13 @@ std::string_view cell_separator(std::string_view line) {
     const std::size_t first = line.find_first_not_of(' ');
     if ((first != std::string_view::npos && line[first] == '|') || twice(" | ")) return "|";
     if (twice(" / ")) return " / ";
+    std::size_t runs = 0;
+    for (std::size_t at = line.find("  "); at != std::string_view::npos && runs < 2; at = line.find("  ", at)) {
+        ++runs;
+        at = line.find_first_not_of(' ', at);
+        if (at == std::string_view::npos) break;
+    }
+    if (runs >= 2) return "  ";
     return {};
 }
 
@@ -56,6 +64,9 @@ std::vector<TableCell> split_cells(std::string_view text, std::size_t start, std
         while (cell.end > cell.start && is_blank(text[cell.end - 1])) --cell.end;
         cells.push_back(cell);
         from = to + separator.size();
+        if (separator == "  ") {
+            while (from < end && text[from] == ' ') ++from;  // the rest of the run
+        }
     }
     if (separator == "|") {
         // `| a | b |`: the edges are no cells.

@@ -686,6 +686,22 @@ TEST_CASE("a corrected score is the new figure only", "[rules][scores]") {
     CHECK(scores == std::vector<std::string>{"79.8", "71", "70.5", "80.1"});
 }
 
+TEST_CASE("cells separated by runs of spaces make a table", "[rules][tables]") {
+    const std::vector<Fact> facts = extract(
+        "모델(개발사)  한국어 MT-Bench  LogicKor\n"
+        "마루 70B(KT)    8.77  9.05\n"
+        "글벗 13B(한글과컴퓨터)  7.41  7.88\n");
+    const auto scores = of_type(facts, FactType::benchmark_score);
+    REQUIRE(scores.size() == 4);
+    CHECK(scores[0]->model == std::optional<std::string>("마루 70B"));
+    CHECK(scores[0]->team == std::optional<std::string>("KT"));
+    CHECK(scores[0]->score->to_string() == "8.77");
+    CHECK(scores[3]->model == std::optional<std::string>("글벗 13B"));
+    CHECK(scores[3]->score->to_string() == "7.88");
+    // One run of spaces a line makes no table.
+    CHECK(of_type(extract("모델  KMMLU\n마루 70B  8.77\n"), FactType::benchmark_score).empty());
+}
+
 TEST_CASE("a sentence with one slash is no table", "[rules][tables]") {
     const std::vector<Fact> facts = extract("정확도 / 속도 모두 개선돼 Saebom-X 9B는 41.5점을 받았다.\n");
     for (const Fact& f : facts) CHECK(f.rule.rfind("table.", 0) != 0);
