@@ -793,6 +793,18 @@ bool FactBuilder::sizes_successor(std::size_t quantity_unit) const {
 }
 
 void FactBuilder::add_parameter_count(const RuleMatch& match) {
+    // `마루는 3B·14B·70B 세 가지 크기로`: each size is one of the family's,
+    // the model named before the list.
+    if (const Capture* sizes = match.get("sizes")) {
+        const Subject subject = find_subject(sizes->first, /*subject_may_follow=*/false);
+        if (!subject.model) return;
+        for (std::size_t u = sizes->first; u < sizes->end; ++u) {
+            const Unit& x = units_.units[u];
+            if (x.cls != UnitClass::quantity || x.quantity < 0) continue;
+            emit_parameter_count(match, u, quantities_[static_cast<std::size_t>(x.quantity)], subject);
+        }
+        return;
+    }
     std::size_t unit = 0;
     const Quantity* q = quantity_of(match.get("value"), unit);
     // Fewer than a million parameters is no model this product reports on.
