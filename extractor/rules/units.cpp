@@ -184,11 +184,14 @@ std::size_t person_name_tokens(const NormalizedText& text, const TokenizedText& 
     const Token& token = tokens.tokens[t];
     const std::string_view word = token.text(text);
     if (!is_hangul_syllable_run(word) || lexicon.is_not_name(word)) return 0;
-    // 한양대, 부산시, 설립된, 추적할, 최종적, 따르던: a university, a city or a
-    // verb's or an adjective's form, whatever syllable it starts with.
+    // 한양대, 부산시, 설립된, 추적할, 최종적, 따르던, 마치며, 서면을: a
+    // university, a city, a verb's or an adjective's form or a word with its
+    // particle, whatever syllable it starts with.
     if (word.size() == 9) {
         const std::string_view last = word.substr(6);
-        if (last == "대" || last == "시" || last == "된" || last == "할" || last == "적" || last == "던") return 0;
+        for (const std::string_view ending : {"대", "시", "된", "할", "적", "던", "며", "고", "면", "게", "을", "를"}) {
+            if (last == ending) return 0;
+        }
     }
     const bool surname1 = lexicon.is_surname(word.substr(0, 3));
     const bool surname2 = word.size() >= 6 && lexicon.is_surname(word.substr(0, 6));
