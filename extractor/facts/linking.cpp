@@ -809,6 +809,8 @@ void FactBuilder::add_parameter_count(const RuleMatch& match) {
     const Quantity* q = quantity_of(match.get("value"), unit);
     // Fewer than a million parameters is no model this product reports on.
     if (!q || q->value.scale != 0 || q->value.mantissa < 1000000) return;
+    // 14조8000억 개 토큰: a count of something else.
+    if (unit + 1 < units_.units.size() && units_.units[unit + 1].keyword == "counted") return;
     Subject subject;
     if (const Capture* c = match.get("subject")) {
         subject.model = model_at(c->first);
