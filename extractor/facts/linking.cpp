@@ -287,10 +287,14 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
     // 누리브레인 컨소시엄은`).
     const auto modified = [&]() -> Subject {
         std::size_t u = quantity_unit + 1;
+        // `83.0점의 SK텔레콤 'A.X K1'`: the figure's owner after 의.
+        const bool owned = u < sentence.end_unit && is_particle(u, {"의"});
         if (u < sentence.end_unit && is_particle(u, {"을", "를"})) ++u;
-        if (u >= sentence.end_unit || units_.units[u].cls == UnitClass::particle) return {};
-        const std::string_view verb = unit_text(u);
-        if (!(verb.ends_with("은") || verb.ends_with("한"))) return {};
+        if (!owned) {
+            if (u >= sentence.end_unit || units_.units[u].cls == UnitClass::particle) return {};
+            const std::string_view verb = unit_text(u);
+            if (!(verb.ends_with("은") || verb.ends_with("한"))) return {};
+        }
         Subject named;
         for (std::size_t v = u + 1; v < sentence.end_unit && v <= u + 4; ++v) {
             if (auto m = model_at(v)) return {std::move(m), std::nullopt};
