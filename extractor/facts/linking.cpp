@@ -437,14 +437,6 @@ void FactBuilder::add_model(const RuleMatch& match) {
     }
     std::string written = range_text(name->first, name->end);
     if (local_not_models_.contains(written)) return;
-    // `maker`: a plain word before the name, its developer when the name
-    // begins with the word's first two syllables or three letters (마루엣지
-    // '마루-S 8B', 그린비테크 '그린비 LLM 2'); else the match is no model.
-    if (const Capture* maker = match.get("maker")) {
-        const std::string word = range_text(maker->first, maker->end);
-        const std::size_t stem = (static_cast<unsigned char>(word[0]) & 0x80) ? 6 : 3;
-        if (word.size() <= stem || written.size() < stem || written.compare(0, stem, word, 0, stem) != 0) return;
-    }
     std::optional<std::string> alias;
     if (const Capture* a = match.get("alias")) alias = range_text(a->first, a->end);
     if (!plausible_name(written)) return;
@@ -491,8 +483,20 @@ void FactBuilder::add_model(const RuleMatch& match) {
     if (const auto before = words_before_parenthesis(*name)) local_models_.add(*before, canonical);
 
     std::optional<std::string> team;
+    // A plain word right before the quotation that the name begins with
+    // (its first two syllables or three letters) is the developer: 마루엣지
+    // '마루-S 8B'.
+    std::optional<Capture> namesake;
+    if (name->first >= 2 && units_.units[name->first - 1].cls == UnitClass::sq_open &&
+        units_.units[name->first - 2].cls == UnitClass::word && units_.units[name->first - 2].keyword.empty()) {
+        const std::string_view word = unit_text(name->first - 2);
+        const std::size_t stem = (static_cast<unsigned char>(word[0]) & 0x80) ? 6 : 3;
+        if (word.size() > stem && written.size() >= stem && written.compare(0, stem, word.substr(0, stem)) == 0) {
+            namesake = Capture{name->first - 2, name->first - 1};
+        }
+    }
     const Capture* t = match.get("team");
-    if (!t) t = match.get("maker");  // confirmed above
+    if (!t && namesake) t = &*namesake;
     if (t) {
         // The developer named with it (모아이랩스 in `누리샘(모아이랩스) 74.1점`) is a team.
         if (units_.units[t->first].cls == UnitClass::word) add_team_name(*t, match.rule->id);
