@@ -175,7 +175,7 @@ private:
         const Unit& unit = units_.units[u];
         if (unit.cls != UnitClass::quantity) return false;
         const Quantity& q = quantities_[static_cast<std::size_t>(unit.quantity)];
-        return (q.unit == "개" || q.unit == "파라미터" || q.unit == "매개변수" || (q.unit.empty() && q.scale_suffix)) &&
+        return (q.unit == "개" || q.unit == "파라미터" || (q.unit.empty() && q.scale_suffix)) &&
                q.value.to_double() >= 1e8;
     }
     // 은/는/이/가/도 mark a subject; a copula (`주목받는 모델은 X다`) makes X the topic too.
@@ -258,7 +258,7 @@ private:
     const Quantity* quantity_filling(const TableCell& cell) const;
     static std::string figure_key(FactType type, const Subject& subject, const ExactNumber& number);
     void infer_score_columns(std::vector<TableColumn>& header, const std::vector<std::vector<TableCell>>& rows) const;
-    void add_table(const std::vector<TableCell>& header_cells, const std::vector<std::vector<TableCell>>& rows,
+    void add_table(const std::vector<TableCell>& header_cells, std::vector<std::vector<TableCell>> rows,
                    std::unordered_set<std::string>& stated);
     void split_developer_columns(std::vector<TableColumn>& header, std::vector<std::vector<TableCell>>& rows) const;
     bool add_transposed_table(const std::vector<TableCell>& header_cells, const std::vector<TableColumn>& header,

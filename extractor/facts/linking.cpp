@@ -300,7 +300,13 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
             if (auto m = model_at(v)) return {std::move(m), std::nullopt};
             const Unit& unit = units_.units[v];
             if (team_name_at(v)) {
-                if (!named.team) named.team = team_at(v);
+                // The team only as the clause's subject (`… 누리브레인 컨소시엄은`),
+                // not as the owner of what follows (`… LG AI연구원의 주력 모델`).
+                std::size_t after = name_end_unit(v);
+                if (after < sentence.end_unit && is_one_of(unit_text(after), {"컨소시엄", "팀"})) ++after;
+                if (!named.team && after < sentence.end_unit && is_particle(after, {"은", "는", "이", "가"})) {
+                    named.team = team_at(v);
+                }
             } else if (!(is_particle(v, {"의"}) || unit.cls == UnitClass::sq_open)) {
                 break;
             }
@@ -420,11 +426,13 @@ void FactBuilder::add_model(const RuleMatch& match) {
     // `통신 상담 벤치마크 'TelcoQA-Ko'에서`, `신경망처리장치(NPU) ‘HX-200’`:
     // the name of a benchmark or of a chip.
     const std::size_t sentence_first = units_.sentences[match.sentence].first_unit;
-    std::size_t before = name->first;
-    while (before > sentence_first && units_.units[before - 1].cls == UnitClass::sq_open) --before;
-    if (before > sentence_first + 2 && unit_text(before - 1) == ")" && unit_text(before - 3) == "(") before -= 2;
-    if (before > sentence_first &&
-        (unit_text(before - 1) == "벤치마크" || lexicon_.word_class(unit_text(before - 1)) == "chip")) {
+    std::size_t name_start = name->first;
+    while (name_start > sentence_first && units_.units[name_start - 1].cls == UnitClass::sq_open) --name_start;
+    if (name_start > sentence_first + 2 && unit_text(name_start - 1) == ")" && unit_text(name_start - 3) == "(") {
+        name_start -= 2;
+    }
+    if (name_start > sentence_first && (unit_text(name_start - 1) == "벤치마크" ||
+                                        lexicon_.word_class(unit_text(name_start - 1)) == "chip")) {
         local_not_models_.insert(range_text(name->first, name->end));
         return;
     }
@@ -487,11 +495,13 @@ void FactBuilder::add_model(const RuleMatch& match) {
     // (its first two syllables or three letters) is the developer: 마루엣지
     // '마루-S 8B'.
     std::optional<Capture> namesake;
-    if (name->first >= 2 && units_.units[name->first - 1].cls == UnitClass::sq_open &&
+    if (name->first >= sentence_first + 2 && units_.units[name->first - 1].cls == UnitClass::sq_open &&
         units_.units[name->first - 2].cls == UnitClass::word && units_.units[name->first - 2].keyword.empty()) {
         const std::string_view word = unit_text(name->first - 2);
         const std::size_t stem = (static_cast<unsigned char>(word[0]) & 0x80) ? 6 : 3;
-        if (word.size() > stem && written.size() >= stem && written.compare(0, stem, word.substr(0, stem)) == 0) {
+        // 한국어 '한국어-LLM 7B': a word the name begins with whole is no developer.
+        if (word.size() > stem && written.size() >= stem && written.compare(0, stem, word.substr(0, stem)) == 0 &&
+            !written.starts_with(word) && !lexicon_.is_not_name(word)) {
             namesake = Capture{name->first - 2, name->first - 1};
         }
     }
@@ -827,8 +837,13 @@ void FactBuilder::add_parameter_count(const RuleMatch& match) {
     const Quantity* q = quantity_of(match.get("value"), unit);
     // Fewer than a million parameters is no model this product reports on.
     if (!q || q->value.scale != 0 || q->value.mantissa < 1000000) return;
-    // 14조8000억 개 토큰: a count of something else.
-    if (unit + 1 < units_.units.size() && units_.units[unit + 1].keyword == "counted") return;
+    // 14조8000억 개 토큰, 5000억 개 이상의 토큰: a count of something else.
+    {
+        const std::size_t end = units_.sentences[match.sentence].end_unit;
+        std::size_t next = unit + 1;
+        if (next < end && is_particle(next, {"의"})) ++next;
+        if (next < end && units_.units[next].keyword == "counted") return;
+    }
     Subject subject;
     if (const Capture* c = match.get("subject")) {
         subject.model = model_at(c->first);
@@ -898,13 +913,12 @@ void FactBuilder::add_score(const RuleMatch& match) {
         if (after.cls == UnitClass::particle) continue;
         if (after.cls != UnitClass::word || ++words > 1) break;
     }
-    // 81.2→79.8점, 81.2점에서 79.8점으로 정정했다: a figure replaced, no longer claimed.
-    if (unit + 2 < sentence.end_unit && units_.units[unit + 2].cls == UnitClass::quantity) {
-        if (unit_text(unit + 1) == "→") return;
-        if (is_particle(unit + 1, {"에서"})) {
-            for (std::size_t u = unit + 3; u < sentence.end_unit && u <= unit + 6; ++u) {
-                if (units_.units[u].keyword == "correction") return;
-            }
+    // 81.2점에서 79.8점으로 정정했다, 81.2→79.8점으로 바로잡았다: a figure
+    // replaced, no longer claimed (65.4→70.9점으로 올랐다 keeps both).
+    if (unit + 2 < sentence.end_unit && units_.units[unit + 2].cls == UnitClass::quantity &&
+        (unit_text(unit + 1) == "→" || is_particle(unit + 1, {"에서"}))) {
+        for (std::size_t u = unit + 3; u < sentence.end_unit && u <= unit + 6; ++u) {
+            if (units_.units[u].keyword == "correction") return;
         }
     }
     // `'K-엑사원'(72.4점)보다 10.6점`: right after 보다, a margin.

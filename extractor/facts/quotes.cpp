@@ -296,13 +296,16 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
         const std::string_view particle = after.substr(0, particles_.attribution_prefix_length(after));
         // `"…"라는 게 그의 주장이다` quotes a statement; `"게임 체인저"라는 평가` names a term.
         const bool statement = std::count(words.begin(), words.end(), ' ') >= kMinStatementSpaces;
-        // `"…" 백승호 코드너머 대표의 말이다`: a mention right after it that says whose words they were.
-        const bool named_after = std::any_of(kept.begin(), kept.end(), [&](const SpeakerMention& m) {
-            return m.names_previous_quote && m.first_unit == close + 1;
-        });
+        // `"…" 백승호 코드너머 대표의 말이다`: a mention right after it that says
+        // whose words they were (mentions are sorted by their first unit).
+        const auto named_after = [&] {
+            const auto m = std::lower_bound(kept.begin(), kept.end(), close + 1,
+                                            [](const SpeakerMention& x, std::size_t v) { return x.first_unit < v; });
+            return m != kept.end() && m->first_unit == close + 1 && m->names_previous_quote;
+        };
         const bool attributed = !closed || attribution >= end_sentence.end_unit || units[attribution].keyword == "say" ||
                                 (!particle.empty() && (lexicon_.word_class(particle) != "naming" || statement)) ||
-                                (statement && reported_as_said(after)) || named_after;
+                                (statement && reported_as_said(after)) || named_after();
         if (!attributed) {
             u = close;
             continue;

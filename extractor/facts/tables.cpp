@@ -40,10 +40,13 @@ std::string_view cell_separator(std::string_view line) {
     const std::size_t first = line.find_first_not_of(' ');
     if ((first != std::string_view::npos && line[first] == '|') || twice(" | ")) return "|";
     if (twice(" / ")) return " / ";
+    // Runs between cells only: indentation and trailing spaces are none.
+    const std::size_t last = line.find_last_not_of(" \r");
+    const std::string_view inner = first == std::string_view::npos ? std::string_view() : line.substr(first, last - first + 1);
     std::size_t runs = 0;
-    for (std::size_t at = line.find("  "); at != std::string_view::npos && runs < 2; at = line.find("  ", at)) {
+    for (std::size_t at = inner.find("  "); at != std::string_view::npos && runs < 2; at = inner.find("  ", at)) {
         ++runs;
-        at = line.find_first_not_of(' ', at);
+        at = inner.find_first_not_of(' ', at);
         if (at == std::string_view::npos) break;
     }
     if (runs >= 2) return "  ";
@@ -133,18 +136,13 @@ std::vector<TableColumn> FactBuilder::table_header(const std::vector<TableCell>&
             named = named.substr(0, open);
             while (!named.empty() && named.back() == ' ') named.remove_suffix(1);
         }
-        const auto label_ends_in = [&](std::initializer_list<std::string_view> words) {
-            for (const std::string_view word : words) {
-                if (named.ends_with(word)) return true;
-            }
-            return false;
-        };
+        if (const std::size_t space = named.rfind(' '); space != std::string_view::npos) named.remove_prefix(space + 1);
         if (column.kind == TableColumn::other &&
-            label_ends_in({"팀", "팀명", "기업", "기업명", "회사", "회사명", "개발사", "개발사명", "기관", "기관명",
-                           "컨소시엄"})) {
+            is_one_of(named, {"팀", "팀명", "기업", "기업명", "회사", "회사명", "개발사", "개발사명", "기관", "기관명",
+                              "주관기관", "주관사", "참여기관", "컨소시엄"})) {
             column.kind = TableColumn::teams;
         }
-        if (column.kind == TableColumn::other && label_ends_in({"모델", "모델명", "모델 이름"})) {
+        if (column.kind == TableColumn::other && (is_one_of(named, {"모델", "모델명"}) || label == "모델 이름")) {
             column.kind = TableColumn::models;
         }
         column.label = std::string(label);
@@ -152,12 +150,13 @@ std::vector<TableColumn> FactBuilder::table_header(const std::vector<TableCell>&
     return columns;
 }
 
-// `GPT-5(오픈AI)` in a column of models: the model and, in parentheses, its
-// developer. Such a column becomes two, of models and of teams.
+// `GPT-5(오픈AI)` in a column of models headed `모델(개발사)`: the model and,
+// in parentheses, its developer. Such a column becomes two, of models and of
+// teams (under a plain `모델`, `엑사원 4.0(32B)` holds no developer).
 void FactBuilder::split_developer_columns(std::vector<TableColumn>& header,
                                           std::vector<std::vector<TableCell>>& rows) const {
     for (std::size_t c = header.size(); c-- > 0;) {
-        if (header[c].kind != TableColumn::models) continue;
+        if (header[c].kind != TableColumn::models || header[c].label.find('(') == std::string::npos) continue;
         const auto glossed = [&](const TableCell& cell) -> std::optional<std::size_t> {
             const std::string_view text = std::string_view(text_.text).substr(cell.start, cell.end - cell.start);
             const std::size_t open = text.rfind('(');
@@ -295,7 +294,7 @@ void FactBuilder::add_table_facts() {
     const auto finish_table = [&] {
         if (!header.empty() && !rows.empty()) {
             if (!stated) stated = figures_stated();
-            add_table(header, rows, *stated);
+            add_table(header, std::move(rows), *stated);
         }
         header.clear();
         rows.clear();
@@ -318,14 +317,13 @@ void FactBuilder::add_table_facts() {
     finish_table();
 }
 
-void FactBuilder::add_table(const std::vector<TableCell>& header_cells, const std::vector<std::vector<TableCell>>& rows,
+void FactBuilder::add_table(const std::vector<TableCell>& header_cells, std::vector<std::vector<TableCell>> rows,
                             std::unordered_set<std::string>& stated) {
     std::vector<TableColumn> header = table_header(header_cells);
     if (add_transposed_table(header_cells, header, rows, stated)) return;
-    std::vector<std::vector<TableCell>> split_rows = rows;
-    split_developer_columns(header, split_rows);
-    infer_score_columns(header, split_rows);
-    for (const auto& row : split_rows) add_table_row(row, header, stated);
+    split_developer_columns(header, rows);
+    infer_score_columns(header, rows);
+    for (const auto& row : rows) add_table_row(row, header, stated);
 }
 
 // `벤치마크 | MiniMax-M3 | GPT-5.5` over rows `AIME 2026(%) | 91.2 | 93.0`: the

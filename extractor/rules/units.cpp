@@ -133,7 +133,8 @@ std::size_t model_variant_end(const NormalizedText& text, const TokenizedText& t
 }
 
 // '하이퍼클로바X 테라 7B': a known model that opens a quotation goes on with
-// the one or two words up to its close (a new member of the family).
+// the one or two words up to its close (a new member of the family), when
+// one of them is Latin or a number ('GPT-5 쇼크' is no model).
 std::size_t quoted_name_end(const NormalizedText& text, const TokenizedText& tokens, std::size_t first,
                             std::size_t end, std::size_t sentence_end) {
     if (first == 0) return end;
@@ -145,16 +146,16 @@ std::size_t quoted_name_end(const NormalizedText& text, const TokenizedText& tok
     }
     const auto close = static_cast<std::size_t>(open.pair);
     if (close <= end || close > end + 2 || close >= sentence_end) return end;
+    bool latin_or_number = false;
     for (std::size_t k = end; k < close; ++k) {
         const Token& word = tokens.tokens[k];
         if (!word.space_before || (word.kind != TokenKind::hangul && word.kind != TokenKind::latin &&
                                    word.kind != TokenKind::number)) {
             return end;
         }
-        // 'GPT-4o 넘었다': a headline's claim, not a name.
-        if (word.kind == TokenKind::hangul && word.text(text).ends_with("다")) return end;
+        latin_or_number = latin_or_number || word.kind != TokenKind::hangul;
     }
-    return close;
+    return latin_or_number ? close : end;
 }
 
 // The title a word is or ends with (부총리, 엑사원랩장 -> 랩장), also with the
@@ -184,12 +185,12 @@ std::size_t person_name_tokens(const NormalizedText& text, const TokenizedText& 
     const Token& token = tokens.tokens[t];
     const std::string_view word = token.text(text);
     if (!is_hangul_syllable_run(word) || lexicon.is_not_name(word)) return 0;
-    // 한양대, 부산시, 설립된, 추적할, 최종적, 따르던, 마치며, 서면을: a
-    // university, a city, a verb's or an adjective's form or a word with its
-    // particle, whatever syllable it starts with.
+    // 설립된, 추적할, 최종적, 따르던, 마치며, 서면을: a verb's or an
+    // adjective's form or a word with its particle, whatever syllable it
+    // starts with (no given name ends so).
     if (word.size() == 9) {
         const std::string_view last = word.substr(6);
-        for (const std::string_view ending : {"대", "시", "된", "할", "적", "던", "며", "고", "면", "게", "을", "를"}) {
+        for (const std::string_view ending : {"된", "할", "적", "던", "며", "면", "게", "을", "를"}) {
             if (last == ending) return 0;
         }
     }
@@ -218,7 +219,6 @@ std::size_t person_name_tokens(const NormalizedText& text, const TokenizedText& 
         if (title_within(t + 1, 1)) return 1;  // a two-syllable name right before its title
         // 허윤 새벽랩스 대표: a two-syllable name, its organisation in one word, its title.
         if (t + 2 < sentence_end && title_within(t + 2, 1)) {
-            const Token& next = tokens.tokens[t + 1];
             const std::string_view org = next.text(text);
             if ((next.kind == TokenKind::hangul || next.kind == TokenKind::latin) &&
                 (lexicon.word_class(org) == "orgname" || lexicon.find(org, EntityKind::team) ||
@@ -588,9 +588,9 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                             unit.keyword = {};
                         }
                         if (!unit.keyword.empty() || unit.cls == UnitClass::benchmark) break;
-                        // DeepSeek-V3.1, Qwen3-Coder-480B, GPT-5.5: a known model with its
-                        // variant or version in one word (the longest known prefix that
-                        // ends before a hyphen or a dot).
+                        // DeepSeek-V3.1, Qwen3-Coder-480B, GPT-5.5, 큐웬4-72B: a known model
+                        // with its variant or version in one word (the longest known prefix
+                        // that ends before a hyphen, a dot or the digits after a letter).
                         const Entity* base = nullptr;
                         std::size_t base_cut = 0;
                         for (std::size_t cut = word.size(); !base && cut-- > 1;) {

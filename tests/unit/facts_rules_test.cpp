@@ -679,11 +679,12 @@ TEST_CASE("columns of teams and models are known by their label's last word", "[
 TEST_CASE("a corrected score is the new figure only", "[rules][scores]") {
     const std::vector<Fact> facts = extract(
         "카카오는 카나나 2의 점수를 당초 81.2점에서 79.8점으로 정정했다.\n"
-        "카나나 2 수학 점수 74.6→71.0점\n"
-        "카나나 2는 1차 70.5점에서 2차 80.1점으로 올라섰다.\n");
+        "카나나 2의 수학 점수도 74.6→71.0점으로 바로잡았다.\n"
+        "카나나 2는 1차 70.5점에서 2차 80.1점으로 올라섰다.\n"
+        "카나나 2는 65.4점→70.9점을 기록했다.\n");
     std::vector<std::string> scores;
     for (const Fact* f : of_type(facts, FactType::benchmark_score)) scores.push_back(f->score->to_string());
-    CHECK(scores == std::vector<std::string>{"79.8", "71", "70.5", "80.1"});
+    CHECK(scores == std::vector<std::string>{"79.8", "71", "70.5", "80.1", "65.4", "70.9"});
 }
 
 TEST_CASE("cells separated by runs of spaces make a table", "[rules][tables]") {
