@@ -491,11 +491,12 @@ void FactBuilder::add_model(const RuleMatch& match) {
     if (const auto before = words_before_parenthesis(*name)) local_models_.add(*before, canonical);
 
     std::optional<std::string> team;
-    // A plain word right before the quotation that the name begins with
-    // (its first two syllables or three letters) is the developer: 마루엣지
-    // '마루-S 8B'.
+    const Capture* t = match.get("team");
+    // With no developer in the rule, a plain word right before the quotation
+    // that the name begins with (its first two syllables or three letters)
+    // is the developer: 마루엣지 '마루-S 8B'.
     std::optional<Capture> namesake;
-    if (name->first >= sentence_first + 2 && units_.units[name->first - 1].cls == UnitClass::sq_open &&
+    if (!t && name->first >= sentence_first + 2 && units_.units[name->first - 1].cls == UnitClass::sq_open &&
         units_.units[name->first - 2].cls == UnitClass::word && units_.units[name->first - 2].keyword.empty()) {
         const std::string_view word = unit_text(name->first - 2);
         const std::size_t stem = (static_cast<unsigned char>(word[0]) & 0x80) ? 6 : 3;
@@ -503,10 +504,9 @@ void FactBuilder::add_model(const RuleMatch& match) {
         if (word.size() > stem && written.size() >= stem && written.compare(0, stem, word.substr(0, stem)) == 0 &&
             !written.starts_with(word) && !lexicon_.is_not_name(word)) {
             namesake = Capture{name->first - 2, name->first - 1};
+            t = &*namesake;
         }
     }
-    const Capture* t = match.get("team");
-    if (!t && namesake) t = &*namesake;
     if (t) {
         // The developer named with it (모아이랩스 in `누리샘(모아이랩스) 74.1점`) is a team.
         if (units_.units[t->first].cls == UnitClass::word) add_team_name(*t, match.rule->id);
