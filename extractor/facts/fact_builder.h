@@ -212,6 +212,8 @@ private:
     std::optional<std::string> model_by_size(std::size_t size_unit) const;
     void compute_topics();
     std::size_t alias_close(std::size_t open, std::size_t end) const;
+    // Whether units from `open` are a model's size in parentheses: (30억 개), (7B).
+    bool size_in_parentheses(std::size_t open, std::size_t end) const;
     std::optional<std::string> compute_main_model() const;
     std::optional<std::size_t> name_ending_at(std::size_t end, std::size_t first, std::size_t reach) const;
     Subject respective_subject(std::size_t quantity_unit) const;

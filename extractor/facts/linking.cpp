@@ -57,6 +57,14 @@ std::size_t FactBuilder::alias_close(std::size_t open, std::size_t end) const {
     return 0;
 }
 
+bool FactBuilder::size_in_parentheses(std::size_t open, std::size_t end) const {
+    if (open + 2 >= end || unit_text(open) != "(" || unit_text(open + 2) != ")") return false;
+    const Unit& figure = units_.units[open + 1];
+    if (figure.cls != UnitClass::quantity) return false;
+    const Quantity& q = quantities_[static_cast<std::size_t>(figure.quantity)];
+    return q.scale_suffix || is_one_of(q.unit, {"개", "파라미터", "매개변수"});
+}
+
 // A sentence's topic is the model or team marked as its subject (은/는/이/가,
 // also through 팀 or 컨소시엄: LG팀은). A sentence that names a model or team
 // without marking it, other than as a baseline in parentheses (`'X'(63.1점)`),
@@ -109,6 +117,12 @@ void FactBuilder::compute_topics() {
                     ++next;
                 } else if (const std::size_t close = alias_close(next, sentence.end_unit); close != 0) {
                     next = close + 1;  // an alias or a spelling: 코드리버(CodeRiver)는, 누리 2.5(NURI 2.5)는
+                } else if (model && size_in_parentheses(next, sentence.end_unit) &&
+                           !(next + 3 < sentence.end_unit && is_subject_marker(next + 3))) {
+                    // Its size as it is presented ('창원-Mini 3B'(30억 개)를 선보였다);
+                    // marked as a subject (`'GR00T N1.5'(30억 개)는 같은 조건에서
+                    // 92.1%`), it is a baseline's, as a score would be.
+                    next += 3;
                 } else {
                     break;
                 }
