@@ -152,14 +152,15 @@ void FactBuilder::compute_topics() {
             }
         }
         if (!topic_model_[s]) topic_model_[s] = presented;
-        // `같은 평가에서 알리바바의 큐웬3 32B는 62.5점`, `같은 규모인 …가 78.9점이다`:
-        // a sentence set in the same test, or at the same size, as the one
-        // before names a baseline; the model or team it marks is no topic to
-        // carry to the next sentence.
+        // `같은 평가에서 알리바바의 큐웬3 32B는 62.5점`, `같은 규모인 …가 78.9점이다`,
+        // `같은 기준으로 측정한 …`, `같은 문제를 푼 …`: a sentence set in the
+        // same test, or at the same size, as the one before names a baseline;
+        // the model or team it marks is no topic to carry to the next sentence.
         for (std::size_t u = sentence.first_unit;
              (topic_model_[s] || topic_team_[s]) && u + 2 < sentence.end_unit && u < sentence.first_unit + 3; ++u) {
             if (is_one_of(unit_text(u), {"같은", "동일한", "동일"}) &&
-                (is_particle(u + 2, {"에서", "에서는", "에서도"}) || units_.units[u + 1].keyword == "scale")) {
+                (is_particle(u + 2, {"에서", "에서는", "에서도", "으로", "로", "을", "를"}) ||
+                 units_.units[u + 1].keyword == "scale")) {
                 topic_model_[s].reset();
                 topic_team_[s].reset();
                 blocks_topic_[s] = true;

@@ -197,10 +197,9 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
     for (auto& m : mentions) {
         if (!kept.empty() && m.first_unit < kept.back().end_unit) {
             // The same words read by two rules: one may also say that they
-            // name the previous quotation's speaker (… 이렇게 말했다).
-            if (m.first_unit == kept.back().first_unit && m.end_unit == kept.back().end_unit) {
-                kept.back().names_previous_quote = kept.back().names_previous_quote || m.names_previous_quote;
-            }
+            // name the previous quotation's speaker (… 이렇게 말했다), also when
+            // it read fewer of them (스타트업 대표는 | 대표는 이렇게 말했다).
+            kept.back().names_previous_quote = kept.back().names_previous_quote || m.names_previous_quote;
             continue;
         }
         kept.push_back(std::move(m));

@@ -106,6 +106,7 @@ void Lexicon::load_gazetteer(const std::string& path, EntityKind default_kind) {
         entity.kind = default_kind;
         entity.name = std::string(cols[0]);
         std::string_view aliases;
+        bool whole_word = false;  // a title that no word ends with (씨: 날씨, 솜씨)
         switch (default_kind) {
             case EntityKind::team:  // name, kind (team|org), aliases
                 if (cols.size() < 2) fail("expected name<TAB>kind<TAB>aliases");
@@ -118,9 +119,11 @@ void Lexicon::load_gazetteer(const std::string& path, EntityKind default_kind) {
                 if (cols[1] != "-") entity.team = std::string(cols[1]);
                 aliases = cols.size() > 2 ? cols[2] : "";
                 break;
-            case EntityKind::title:  // title, kind (person_title|reporter)
+            case EntityKind::title:  // title, kind (person_title|reporter), whole
                 if (cols.size() >= 2 && cols[1] == "reporter") entity.kind = EntityKind::reporter;
                 else if (cols.size() >= 2 && cols[1] != "person_title") fail("kind must be person_title or reporter");
+                if (cols.size() >= 3 && cols[2] != "whole") fail("the third column is `whole` or nothing");
+                whole_word = cols.size() >= 3;
                 break;
             default:  // benchmarks: name, aliases; not_models: name, reason
                 if (default_kind == EntityKind::benchmark && cols.size() > 1) aliases = cols[1];
@@ -132,7 +135,7 @@ void Lexicon::load_gazetteer(const std::string& path, EntityKind default_kind) {
         for (std::string_view alias : split(aliases, '|')) {
             if (!alias.empty()) add_name(alias, id);
         }
-        if (entity.kind == EntityKind::title || entity.kind == EntityKind::reporter) {
+        if ((entity.kind == EntityKind::title || entity.kind == EntityKind::reporter) && !whole_word) {
             title_suffixes_.insert(entity.name, entity.name);
             title_filter_.add(entity.name, /*at_end=*/true);
         }

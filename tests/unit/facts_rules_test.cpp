@@ -11,6 +11,7 @@
 #include <set>
 
 #include <re2/re2.h>
+#include <unistd.h>
 
 #include "facts/extractor.h"
 #include "facts/rule_examples.h"
@@ -120,6 +121,40 @@ TEST_CASE("a quotation continued with 이어 belongs to the last speaker", "[rul
         CHECK(f.speaker == "장하람");
     }
     CHECK(quotes == 2);
+}
+
+TEST_CASE("a quotation that somebody unnamed said, as the next sentence tells, is nobody's", "[rules][speaker]") {
+    // 스타트업 대표는 reads as a family name and title, 대표는 이렇게 말했다 as
+    // somebody unnamed naming the quotation before: the two together stop
+    // the last speaker from carrying over.
+    const std::string text =
+        "오하늘 벼리랩스 대표는 \"준비를 모두 마쳤다\"고 말했다. "
+        "“남은 4%가 가장 어려운 문제라는 뜻입니다.” 국내 한 AI 스타트업 대표는 이렇게 말했다.";
+    std::vector<std::string> quotes;
+    for (const Fact& f : extract(text)) {
+        if (f.type == FactType::quote) quotes.push_back(f.quote.value_or(""));
+    }
+    CHECK(quotes == std::vector<std::string>{"준비를 모두 마쳤다"});
+}
+
+TEST_CASE("a title listed as a whole word is the end of no other word", "[rules][lexicon]") {
+    const Lexicon& lexicon = extractor().lexicon();
+    CHECK(lexicon.find("씨", EntityKind::title) != nullptr);
+    CHECK(lexicon.title_suffix("날씨").empty());
+    CHECK(lexicon.title_suffix("엑사원랩장") == "랩장");
+
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / ("kfacts_titles_" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::copy(KFACTS_SOURCE_DIR "/rules", dir, fs::copy_options::recursive);
+    std::ofstream(dir / "gazetteer" / "titles.tsv", std::ios::app) << "군\tperson_title\twhole word\n";
+    try {
+        (void)Lexicon::load(dir.string());
+        FAIL("a bad third column loaded");
+    } catch (const RuleLoadError& e) {
+        CHECK_THAT(e.what(), Catch::Contains("titles.tsv:") && Catch::Contains("`whole`"));
+    }
+    fs::remove_all(dir);
 }
 
 TEST_CASE("single-quoted names and slogans are no quotations", "[rules][speaker]") {
