@@ -30,7 +30,10 @@ bool reported_as_said(std::string_view after_close) {
 
 std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) const {
     const Capture* family = match.get("family");
-    const Capture* name = family ? family : match.get("name");
+    // Somebody not named (대표는 이렇게 말했다) in place of a name: a mention
+    // that names nobody.
+    const Capture* unnamed = match.get("unnamed");
+    const Capture* name = family ? family : unnamed ? unnamed : match.get("name");
     if (!name) return std::nullopt;
     SpeakerMention mention;
     mention.is_family_reference = family != nullptr;
@@ -85,6 +88,7 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
         const bool glossed =
             name->end < units_.units.size() && unit_text(name->end) == "(" && cls == UnitClass::word && role != nullptr;
         mention.is_person = cls == UnitClass::person || two_words || glossed;
+        if (two_words && !glossed) mention.family_span = range_span(name->first + 1, name->end);
         mention.is_reference = cls == UnitClass::surname;
         mention.is_pronoun = units_.units[name->first].keyword == "pron";
         mention.names_previous_quote = match.get("said") != nullptr;
@@ -212,6 +216,21 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
             // A pronoun with nobody named before it names nobody.
             if (people.empty()) m.speaker.name.clear();
             else m.speaker = *people.back();
+            continue;
+        }
+        if (m.family_span) {
+            const std::string full = m.speaker.name;
+            const std::string family = full.substr(full.find(' ') + 1);
+            const auto earlier = std::find_if(people.rbegin() + 1, people.rend(), [&](const Speaker* p) {
+                return p->name != full && p->name.size() > family.size() + 1 && p->name.ends_with(family) &&
+                       p->name[p->name.size() - family.size() - 1] == ' ';
+            });
+            if (earlier != people.rend()) {
+                Speaker named = **earlier;
+                named.span = *m.family_span;
+                if (m.speaker.role) named.role = m.speaker.role;
+                m.speaker = std::move(named);
+            }
             continue;
         }
         if (!m.is_reference && !m.is_family_reference) continue;

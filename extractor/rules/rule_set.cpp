@@ -83,16 +83,27 @@ std::size_t syntax_length(std::string_view pattern, std::size_t i) {
 constexpr std::string_view kClassByte = "[\\x00-\\x7F]";
 constexpr std::string_view kTestByte = "[\\x80-\\xFF]";
 
-// In a label alternative, `.` means any character inside the label.
+// In a label alternative, `.` means any character inside the label; in a
+// character class (`[\p{L}\d.]`) it is the dot itself, as in RE2.
 std::string expand_label(std::string_view label) {
     std::string out;
+    bool in_class = false;
     for (std::size_t i = 0; i < label.size(); ++i) {
         if (label[i] == '\\' && i + 1 < label.size()) {
             out += label.substr(i, 2);
             ++i;
-        } else if (label[i] == '.') {
+        } else if (label[i] == '.' && !in_class) {
             out += "[^}]";
         } else {
+            // A ']' right after '[' or '[^' is a member, not the class's end.
+            if (label[i] == '[' && !in_class) {
+                in_class = true;
+                out += label[i];
+                if (i + 1 < label.size() && label[i + 1] == '^') out += label[++i];
+                if (i + 1 < label.size() && label[i + 1] == ']') out += label[++i];
+                continue;
+            }
+            if (label[i] == ']') in_class = false;
             out += label[i];
         }
     }

@@ -118,15 +118,28 @@ bool is_model_variant(const NormalizedText& text, const TokenizedText& tokens, s
              tokens.tokens[t + 1].kind == TokenKind::hangul);
 }
 
+// Whether a figure with a unit other than a model's size starts at `offset`
+// (37.5%, 80점), looking in `quantities` (sorted by start).
+bool starts_figure(const std::vector<Quantity>& quantities, std::size_t offset) {
+    const auto q = std::lower_bound(quantities.begin(), quantities.end(), offset,
+                                    [](const Quantity& x, std::size_t o) { return x.norm_start < o; });
+    return q != quantities.end() && q->norm_start == offset && !q->scale_suffix && !q->unit.empty();
+}
+
 // Where a model's name ends when versions, sizes and variants follow it,
-// joined by a space or a hyphen.
-std::size_t model_variant_end(const NormalizedText& text, const TokenizedText& tokens, std::size_t end,
-                              std::size_t sentence_end, const Lexicon& lexicon) {
+// joined by a space or a hyphen; a score after it is none of them
+// (제미나이 3 프로 37.5% / GPT-5.1 26.5%).
+std::size_t model_variant_end(const NormalizedText& text, const TokenizedText& tokens,
+                              const std::vector<Quantity>& quantities, std::size_t end, std::size_t sentence_end,
+                              const Lexicon& lexicon) {
     while (end < sentence_end) {
         const std::size_t gap_start = tokens.tokens[end - 1].norm_end;
         const std::string_view gap(text.text.data() + gap_start, tokens.tokens[end].norm_start - gap_start);
         if (!(gap.empty() || gap == " " || gap == "-")) break;
-        if (tokens.tokens[end].kind == TokenKind::particle || !is_model_variant(text, tokens, end, lexicon)) break;
+        if (tokens.tokens[end].kind == TokenKind::particle || !is_model_variant(text, tokens, end, lexicon) ||
+            starts_figure(quantities, tokens.tokens[end].norm_start)) {
+            break;
+        }
         ++end;
     }
     return end;
@@ -184,7 +197,11 @@ std::size_t person_name_tokens(const NormalizedText& text, const TokenizedText& 
                                std::size_t sentence_end, const Lexicon& lexicon) {
     const Token& token = tokens.tokens[t];
     const std::string_view word = token.text(text);
-    if (!is_hangul_syllable_run(word) || lexicon.is_not_name(word)) return 0;
+    if (!is_hangul_syllable_run(word)) return 0;
+    // Every name starts with a surname: the cheapest test first.
+    const bool surname1 = lexicon.is_surname(word.substr(0, 3));
+    const bool surname2 = word.size() >= 6 && lexicon.is_surname(word.substr(0, 6));
+    if ((!surname1 && !surname2) || lexicon.is_not_name(word)) return 0;
     // 설립된, 추적할, 최종적, 따르던, 마치며, 서면을: a verb's or an
     // adjective's form or a word with its particle, whatever syllable it
     // starts with (no given name ends so).
@@ -194,8 +211,6 @@ std::size_t person_name_tokens(const NormalizedText& text, const TokenizedText& 
             if (last == ending) return 0;
         }
     }
-    const bool surname1 = lexicon.is_surname(word.substr(0, 3));
-    const bool surname2 = word.size() >= 6 && lexicon.is_surname(word.substr(0, 6));
     const auto title_within = [&](std::size_t from, std::size_t reach) {
         for (std::size_t k = from; k < sentence_end && k < from + reach; ++k) {
             const Token& next = tokens.tokens[k];
@@ -541,7 +556,7 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                     if (lexicon.entities()[e].kind == EntityKind::model) as_model = &lexicon.entities()[e];
                 }
                 if (as_model) {
-                    std::size_t end = model_variant_end(text, tokens, unit.end_token, sentence.end_token, lexicon);
+                    std::size_t end = model_variant_end(text, tokens, quantities, unit.end_token, sentence.end_token, lexicon);
                     end = quoted_name_end(text, tokens, t, end, sentence.end_token);
                     if (end > unit.end_token || unit.cls == UnitClass::model) {
                         unit.cls = UnitClass::model;
@@ -605,7 +620,7 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                         if (base) {
                             unit.cls = UnitClass::model;
                             unit.entity = static_cast<std::uint32_t>(base - lexicon.entities().data());
-                            unit.end_token = model_variant_end(text, tokens, t + 1, sentence.end_token, lexicon);
+                            unit.end_token = model_variant_end(text, tokens, quantities, t + 1, sentence.end_token, lexicon);
                             unit.derived = static_cast<std::int64_t>(out.derived_names.size());
                             const std::size_t name_end = tokens.tokens[unit.end_token - 1].norm_end;
                             const std::size_t base_end = token.norm_start + base_cut;
