@@ -257,6 +257,51 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
             m.speaker.name.clear();  // 한 심사위원은: nobody named before, so nobody named
         }
     }
+    // 머스크는 … "…": a family name alone, as a subject before the quotation,
+    // that ends the full name of a person named before it (일론 머스크(Elon
+    // Musk)가 이끄는 xAI). Asked only for a quotation with nobody named
+    // before it in its sentence: as a rule, every `word 은/는` would be a
+    // mention to resolve.
+    const auto family_named_before = [&](std::size_t sentence, std::size_t open_unit) -> std::optional<Speaker> {
+        for (std::size_t v = units_.sentences[sentence].first_unit; v + 1 < open_unit; ++v) {
+            if (units_.units[v].cls != UnitClass::word || !units_.units[v].keyword.empty() ||
+                !is_particle(v + 1, {"은", "는", "이", "가"})) {
+                continue;
+            }
+            const std::string_view family = unit_text(v);
+            for (std::size_t k = kept.size(); k-- > 0;) {
+                const std::string& full = kept[k].speaker.name;
+                if (kept[k].is_person && kept[k].end_unit <= v && full.size() > family.size() + 1 &&
+                    full.ends_with(family) && full[full.size() - family.size() - 1] == ' ') {
+                    Speaker named = kept[k].speaker;
+                    named.span = range_span(v, v + 1);
+                    return named;
+                }
+            }
+        }
+        return std::nullopt;
+    };
+    // A headline's `젠슨 황 "…"`: a sentence that opens with a person's name,
+    // or family name, right before the quotation, the person named anywhere
+    // in the article (the body names them after the headline).
+    const auto person_heading_quotation = [&](std::size_t sentence, std::size_t open_unit) -> std::optional<Speaker> {
+        const std::size_t first = units_.sentences[sentence].first_unit;
+        if (open_unit == first || open_unit > first + 2) return std::nullopt;
+        for (std::size_t v = first; v < open_unit; ++v) {
+            if (units_.units[v].cls != UnitClass::word || !units_.units[v].keyword.empty()) return std::nullopt;
+        }
+        const std::string written = range_text(first, open_unit);
+        for (const SpeakerMention& m : kept) {
+            const std::string& full = m.speaker.name;
+            if (m.is_person && (full == written || (full.size() > written.size() + 1 && full.ends_with(written) &&
+                                                    full[full.size() - written.size() - 1] == ' '))) {
+                Speaker named = m.speaker;
+                named.span = range_span(first, open_unit);
+                return named;
+            }
+        }
+        return std::nullopt;
+    };
 
     std::optional<Speaker> last_speaker;
     std::size_t last_speaker_sentence = 0;
@@ -321,9 +366,12 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
                                             [](const SpeakerMention& x, std::size_t v) { return x.first_unit < v; });
             return m != kept.end() && m->first_unit == close + 1 && m->names_previous_quote;
         };
+        // A headline names its speaker before the quotation and no verb after it.
+        std::optional<Speaker> heading;
         const bool attributed = !closed || attribution >= end_sentence.end_unit || units[attribution].keyword == "say" ||
                                 (!particle.empty() && (lexicon_.word_class(particle) != "naming" || statement)) ||
-                                (statement && reported_as_said(after)) || named_after();
+                                (statement && reported_as_said(after)) || named_after() ||
+                                (heading = person_heading_quotation(s, u)).has_value();
         if (!attributed) {
             u = close;
             continue;
@@ -341,6 +389,8 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
                 break;
             }
         }
+        if (!speaker) speaker = family_named_before(s, u);
+        if (!speaker) speaker = heading ? heading : person_heading_quotation(s, u);
         // A quotation cut open is someone's only when its sentence names them
         // before it, or when the words that follow, with no other quotation
         // opening, end in a sentence that says whose they were (a quotation over
