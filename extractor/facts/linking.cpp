@@ -175,13 +175,22 @@ void FactBuilder::compute_sections() {
     std::optional<std::size_t> current;
     for (std::size_t s = 0; s < units_.sentences.size(); ++s) {
         const auto& sentence = units_.sentences[s];
-        if (sentence.end_unit - sentence.first_unit >= 2 && is_heading_mark(sentence.first_unit)) {
+        // `1. 제미나이 3 프로(Gemini 3 Pro)`: a numbered item that is a model's
+        // name alone heads the lines after it, as a marked heading does.
+        const std::string_view first_text = unit_text(sentence.first_unit);
+        const bool numbered = sentence.end_unit - sentence.first_unit >= 3 && !first_text.empty() &&
+                              first_text.find_first_not_of("0123456789") == std::string_view::npos &&
+                              unit_text(sentence.first_unit + 1) == ".";
+        if (sentence.end_unit - sentence.first_unit >= 2 && (is_heading_mark(sentence.first_unit) || numbered)) {
             // A new heading starts a new section, about its model or about nothing named.
-            const std::size_t name = sentence.first_unit + 1;
+            const std::size_t name = sentence.first_unit + (numbered ? 2 : 1);
             current.reset();
             if (model_name_at(name)) {
-                const std::size_t after = name_end_unit(name);
-                if (after >= sentence.end_unit || unit_text(after) == ":") current = name;
+                std::size_t after = name_end_unit(name);
+                if (numbered) {
+                    if (const std::size_t close = alias_close(after, sentence.end_unit); close != 0) after = close + 1;
+                }
+                if (after >= sentence.end_unit || (!numbered && unit_text(after) == ":")) current = name;
             }
         }
         section_model_[s] = current;

@@ -667,10 +667,16 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                 unit.cls = UnitClass::word;
                 continue;
             }
+            // 상담 AI를 이용한 시민 한상철(68) 씨, 119에 신고한 최순덕 씨: a word
+            // ending in 한 with another name after it, before the title, is
+            // the verb that modifies that name.
+            const bool adnominal = unit.end_token - unit.first_token == 1 &&
+                                   tokens.tokens[unit.first_token].text(text).ends_with("한");
             const std::size_t reach = unit.cls == UnitClass::person ? 7 : 1;
             bool titled = false;
             for (std::size_t v = u + 1; v < tags.end_unit && v <= u + reach; ++v) {
                 const UnitClass c = out.units[v].cls;
+                if (adnominal && c == UnitClass::person) break;
                 if (c == UnitClass::title || c == UnitClass::reporter) { titled = true; break; }
                 if (c == UnitClass::dq_open || c == UnitClass::dq_close ||
                     (c == UnitClass::symbol && text.text.compare(out.units[v].norm_start, 1, ",") == 0)) {

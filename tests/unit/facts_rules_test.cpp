@@ -157,6 +157,18 @@ TEST_CASE("a title listed as a whole word is the end of no other word", "[rules]
     fs::remove_all(dir);
 }
 
+TEST_CASE("a numbered item that names a model alone heads the lines after it", "[rules][topics]") {
+    const std::string text =
+        "1. 제미나이 3 프로(Gemini 3 Pro)\n▲개발사: 구글 딥마인드\n▲성능: SWE-bench Verified 76.2%\n\n"
+        "2. 클로드 오퍼스 4.5(Claude Opus 4.5)\n▲개발사: 앤스로픽\n▲성능: SWE-bench Verified 80.9%\n";
+    std::vector<std::pair<std::string, std::string>> scores;
+    for (const Fact& f : extract(text)) {
+        if (f.type == FactType::benchmark_score && f.score) scores.emplace_back(f.model.value_or(""), f.score->to_string());
+    }
+    CHECK(scores ==
+          std::vector<std::pair<std::string, std::string>>{{"Gemini 3 Pro", "76.2"}, {"Claude Opus 4.5", "80.9"}});
+}
+
 TEST_CASE("single-quoted names and slogans are no quotations", "[rules][speaker]") {
     const auto facts = extract("정부는 '모두의 AI'를 내걸었다. 박은별 대표는 'AI 3대 강국'을 언급했다.");
     CHECK(find(facts, FactType::quote) == nullptr);
