@@ -980,6 +980,9 @@ void FactBuilder::add_score(const RuleMatch& match) {
     if (const Capture* c = match.get("subject")) {
         subject.model = model_at(c->first);
         subject.team = subject.model ? team_of_model(*subject.model) : team_at(c->first);
+        // A subject that names no model or team found in the article
+        // (K-콘텐츠가 30%) makes the figure nobody's score.
+        if (subject.empty()) return;
     }
     if (subject.empty()) subject = respective_subject(unit);
     if (subject.empty()) subject = find_subject(unit, /*subject_may_follow=*/false);
