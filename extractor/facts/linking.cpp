@@ -921,9 +921,13 @@ void FactBuilder::add_score(const RuleMatch& match) {
         const std::string_view keyword = units_.units[u].keyword;
         if (keyword == "nonscore" || keyword == "delta" || keyword == "aim") return;
     }
-    // After it: 5점 올랐다, 100점으로 환산하면 (a scale, not a score).
+    // After it: 5점 올랐다, 100점으로 환산하면 (a scale, not a score); but
+    // 58.5점으로 합격선에 미치지 못했다 measures a score against the line.
     for (std::size_t u = unit + 1; u < sentence.end_unit && u <= unit + 2; ++u) {
-        if (units_.units[u].keyword == "delta" || units_.units[u].keyword == "nonscore") return;
+        const std::string_view keyword = units_.units[u].keyword;
+        const bool against_line = keyword == "nonscore" && u == unit + 2 && is_particle(unit + 1, {"으로", "로"}) &&
+                                  u + 1 < sentence.end_unit && is_particle(u + 1, {"에", "을", "를"});
+        if (keyword == "delta" || (keyword == "nonscore" && !against_line)) return;
     }
     // 70점 돌파를 노린다, 80점 달성이 목표다: a target, not a score (one
     // plain word and particles between, as 72.03점을 달성해 1차 목표 is not;

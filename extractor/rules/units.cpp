@@ -630,9 +630,13 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                             break;
                         }
                         const std::string_view title = title_of_word(word, lexicon);
-                        if (!title.empty()) {
-                            unit.cls = lexicon.find(title, EntityKind::reporter) ? UnitClass::reporter
-                                                                                 : UnitClass::title;
+                        // 윤재석 청람시장: a city's mayor right after a name (시장 alone is
+                        // a market, so titles.tsv lists only the cities' mayors).
+                        const bool mayor = word.size() > 6 && word.ends_with("시장") && out.units.size() > tags.first_unit &&
+                                           out.units.back().cls == UnitClass::person;
+                        if (!title.empty() || mayor) {
+                            unit.cls = !title.empty() && lexicon.find(title, EntityKind::reporter) ? UnitClass::reporter
+                                                                                                  : UnitClass::title;
                         } else if (const std::size_t name_tokens = person_name_tokens(text, tokens, t, sentence.end_token, lexicon)) {
                             unit.cls = name_tokens == 1 && lexicon.is_surname(word) ? UnitClass::surname : UnitClass::person;
                             unit.end_token = t + name_tokens;
