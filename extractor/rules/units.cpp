@@ -210,6 +210,13 @@ std::size_t person_name_tokens(const NormalizedText& text, const TokenizedText& 
         for (const std::string_view ending : {"된", "할", "적", "던", "며", "면", "게", "을", "를"}) {
             if (last == ending) return 0;
         }
+        // 설명은, 정부는: a listed non-name with its particle, left whole
+        // because names end so too (이지은, 김하은).
+        if (lexicon.is_not_name(word.substr(0, 6))) {
+            for (const std::string_view particle : {"은", "는", "이", "가", "도", "의"}) {
+                if (last == particle) return 0;
+            }
+        }
     }
     const auto title_within = [&](std::size_t from, std::size_t reach) {
         for (std::size_t k = from; k < sentence_end && k < from + reach; ++k) {
