@@ -175,7 +175,7 @@ std::size_t quoted_name_end(const NormalizedText& text, const TokenizedText& tok
 // honorific 님 (교수님); empty when none.
 std::string_view title_of_word(std::string_view word, const Lexicon& lexicon) {
     std::string_view title = lexicon.title_suffix(word);
-    if (title.empty() && word.size() > 3 && word.ends_with("님")) {
+    if (title.empty() && word.size() > 3 && word.ends_with("님")) {  // 교수님
         const std::string_view stem = word.substr(0, word.size() - 3);
         const Entity* listed = lexicon.find(stem, EntityKind::title);
         title = listed ? std::string_view(listed->name) : lexicon.title_suffix(stem);
@@ -637,11 +637,23 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                             break;
                         }
                         const std::string_view title = title_of_word(word, lexicon);
-                        // 윤재석 청람시장: a city's mayor right after a name (시장 alone is
-                        // a market, so titles.tsv lists only the cities' mayors).
-                        const bool mayor = word.size() > 6 && word.ends_with("시장") && out.units.size() > tags.first_unit &&
-                                           out.units.back().cls == UnitClass::person;
-                        if (!title.empty() || mayor) {
+                        // Right after a name: a city's mayor (윤재석 청람시장; 시장 alone is a
+                        // market, so titles.tsv lists only the cities' mayors), and a
+                        // title as what someone is (장세훈 박사다, 대표이다). Asked only
+                        // there, since so many words end in 다.
+                        const bool after_name = out.units.size() > tags.first_unit &&
+                                                out.units.back().cls == UnitClass::person;
+                        const auto copula_title = [&] {
+                            for (const std::string_view ending : {"이다", "다"}) {
+                                if (word.size() > ending.size() && word.ends_with(ending) &&
+                                    !lexicon.title_suffix(word.substr(0, word.size() - ending.size())).empty()) {
+                                    return true;
+                                }
+                            }
+                            return false;
+                        };
+                        const bool mayor = after_name && word.size() > 6 && word.ends_with("시장");
+                        if (!title.empty() || mayor || (after_name && copula_title())) {
                             unit.cls = !title.empty() && lexicon.find(title, EntityKind::reporter) ? UnitClass::reporter
                                                                                                   : UnitClass::title;
                         } else if (const std::size_t name_tokens = person_name_tokens(text, tokens, t, sentence.end_token, lexicon)) {
