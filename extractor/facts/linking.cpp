@@ -117,7 +117,7 @@ void FactBuilder::compute_topics() {
                     ++next;
                 } else if (const std::size_t close = alias_close(next, sentence.end_unit); close != 0) {
                     next = close + 1;  // an alias or a spelling: 코드리버(CodeRiver)는, 누리 2.5(NURI 2.5)는
-                } else if (model && size_in_parentheses(next, sentence.end_unit) &&
+                } else if (model && releases && size_in_parentheses(next, sentence.end_unit) &&
                            !(next + 3 < sentence.end_unit && is_subject_marker(next + 3))) {
                     // Its size as it is presented ('창원-Mini 3B'(30억 개)를 선보였다);
                     // marked as a subject (`'GR00T N1.5'(30억 개)는 같은 조건에서
@@ -159,8 +159,9 @@ void FactBuilder::compute_topics() {
         for (std::size_t u = sentence.first_unit;
              (topic_model_[s] || topic_team_[s]) && u + 2 < sentence.end_unit && u < sentence.first_unit + 3; ++u) {
             if (is_one_of(unit_text(u), {"같은", "동일한", "동일"}) &&
-                (is_particle(u + 2, {"에서", "에서는", "에서도", "으로", "로", "을", "를"}) ||
-                 units_.units[u + 1].keyword == "scale")) {
+                (is_particle(u + 2, {"에서", "에서는", "에서도"}) || units_.units[u + 1].keyword == "scale" ||
+                 (is_particle(u + 2, {"으로", "로", "을", "를"}) &&
+                  is_one_of(unit_text(u + 1), {"기준", "조건", "평가", "환경", "시험", "벤치마크", "테스트", "문제"})))) {
                 topic_model_[s].reset();
                 topic_team_[s].reset();
                 blocks_topic_[s] = true;
@@ -922,11 +923,19 @@ void FactBuilder::add_score(const RuleMatch& match) {
         if (keyword == "nonscore" || keyword == "delta" || keyword == "aim") return;
     }
     // After it: 5점 올랐다, 100점으로 환산하면 (a scale, not a score); but
-    // 58.5점으로 합격선에 미치지 못했다 measures a score against the line.
+    // 58.5점으로 합격선에 미치지 못했다, 71.5점으로 합격선을 넘었다 measure a
+    // score against the line (70점으로 합격선을 정한 is the line).
+    const auto passes_or_misses = [&](std::size_t v) {
+        for (const std::string_view verb : {"미치", "못", "넘", "통과", "웃돌", "밑돌"}) {
+            if (unit_text(v).starts_with(verb)) return true;
+        }
+        return false;
+    };
     for (std::size_t u = unit + 1; u < sentence.end_unit && u <= unit + 2; ++u) {
         const std::string_view keyword = units_.units[u].keyword;
         const bool against_line = keyword == "nonscore" && u == unit + 2 && is_particle(unit + 1, {"으로", "로"}) &&
-                                  u + 1 < sentence.end_unit && is_particle(u + 1, {"에", "을", "를"});
+                                  u + 2 < sentence.end_unit && is_particle(u + 1, {"에", "을", "를"}) &&
+                                  passes_or_misses(u + 2);
         if (keyword == "delta" || (keyword == "nonscore" && !against_line)) return;
     }
     // 70점 돌파를 노린다, 80점 달성이 목표다: a target, not a score (one

@@ -26,6 +26,22 @@ bool reported_as_said(std::string_view after_close) {
                        [&](std::string_view said) { return after_close.starts_with(said); });
 }
 
+// Whether `full` ends with `part` as its last word (에밀리 카터 and 카터).
+bool ends_with_word(std::string_view full, std::string_view part) {
+    return full.size() > part.size() + 1 && full.ends_with(part) && full[full.size() - part.size() - 1] == ' ';
+}
+
+// A word that may modify a name rather than begin one: three syllables or
+// more ending like an adnominal form (출신인, 창업자인), where a foreign
+// given name of two (제인 스미스) may end so too.
+bool modifier_like(std::string_view word) {
+    if (word.size() < 9) return false;
+    for (const std::string_view ending : {"인", "한", "된", "던"}) {
+        if (word.ends_with(ending)) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) const {
@@ -67,7 +83,9 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
         const bool side = name->end - name->first > 1 && units_.units[name->end - 1].keyword == "unnamed";
         mention.speaker.name = range_text(name->first, side ? name->end - 1 : name->end);
         // 회사 측은, 한 관계자는, a title alone: somebody not named.
-        if (units_.units[name->first].keyword == "unnamed" || cls == UnitClass::title) mention.speaker.name.clear();
+        if (unnamed || units_.units[name->first].keyword == "unnamed" || cls == UnitClass::title) {
+            mention.speaker.name.clear();
+        }
         // 회사는, 회사 측은: the company the article is about at that point.
         if (units_.units[name->first].keyword == "company") {
             const auto company = company_referred(match.sentence);
@@ -88,7 +106,9 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
         const bool glossed =
             name->end < units_.units.size() && unit_text(name->end) == "(" && cls == UnitClass::word && role != nullptr;
         mention.is_person = cls == UnitClass::person || two_words || glossed;
-        if (two_words && !glossed) mention.family_span = range_span(name->first + 1, name->end);
+        if (two_words && !glossed && modifier_like(unit_text(name->first))) {
+            mention.family_span = range_span(name->first + 1, name->end);
+        }
         mention.is_reference = cls == UnitClass::surname;
         mention.is_pronoun = units_.units[name->first].keyword == "pron";
         mention.names_previous_quote = match.get("said") != nullptr;
@@ -96,6 +116,16 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
     mention.speaker.span = range_span(name->first, name->end);
     if (role) {
         mention.speaker.role = range_text(role->first, role->end);
+        // 장세훈 박사다: the title without its copula.
+        if (units_.units[role->end - 1].cls == UnitClass::title || units_.units[role->end - 1].cls == UnitClass::reporter) {
+            for (const std::string_view copula : {"이다", "다"}) {
+                std::string& r = *mention.speaker.role;
+                if (r.size() > copula.size() && r.ends_with(copula)) {
+                    r.resize(r.size() - copula.size());
+                    break;
+                }
+            }
+        }
         for (std::size_t u = role->first; u < role->end && !mention.speaker.org; ++u) {
             if (const auto team = team_at(u)) {
                 mention.speaker.org = team;  // also a team found by the rules (새빛인텔리전스 대표)
@@ -222,8 +252,7 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
             const std::string full = m.speaker.name;
             const std::string family = full.substr(full.find(' ') + 1);
             const auto earlier = std::find_if(people.rbegin() + 1, people.rend(), [&](const Speaker* p) {
-                return p->name != full && p->name.size() > family.size() + 1 && p->name.ends_with(family) &&
-                       p->name[p->name.size() - family.size() - 1] == ' ';
+                return p->name != full && ends_with_word(p->name, family);
             });
             if (earlier != people.rend()) {
                 Speaker named = **earlier;
@@ -242,8 +271,7 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
                 full[part.size()] != ' ') {
                 return true;
             }
-            return full.size() > part.size() + 1 && full.compare(full.size() - part.size(), part.size(), part) == 0 &&
-                   full[full.size() - part.size() - 1] == ' ';
+            return ends_with_word(full, part);
         };
         const auto it = std::find_if(people.rbegin(), people.rend(), [&](const Speaker* p) { return names_it(p->name); });
         if (it != people.rend()) {
@@ -264,15 +292,18 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
     // mention to resolve.
     const auto family_named_before = [&](std::size_t sentence, std::size_t open_unit) -> std::optional<Speaker> {
         for (std::size_t v = units_.sentences[sentence].first_unit; v + 1 < open_unit; ++v) {
+            // Not a word inside an earlier quotation (`"머스크가 서두른다"며 "…"`).
+            if (units_.units[v].cls == UnitClass::dq_open && units_.units[v].pair > static_cast<std::int64_t>(v)) {
+                v = static_cast<std::size_t>(units_.units[v].pair);
+                continue;
+            }
             if (units_.units[v].cls != UnitClass::word || !units_.units[v].keyword.empty() ||
                 !is_particle(v + 1, {"은", "는", "이", "가"})) {
                 continue;
             }
             const std::string_view family = unit_text(v);
             for (std::size_t k = kept.size(); k-- > 0;) {
-                const std::string& full = kept[k].speaker.name;
-                if (kept[k].is_person && kept[k].end_unit <= v && full.size() > family.size() + 1 &&
-                    full.ends_with(family) && full[full.size() - family.size() - 1] == ' ') {
+                if (kept[k].is_person && kept[k].end_unit <= v && ends_with_word(kept[k].speaker.name, family)) {
                     Speaker named = kept[k].speaker;
                     named.span = range_span(v, v + 1);
                     return named;
@@ -292,9 +323,7 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
         }
         const std::string written = range_text(first, open_unit);
         for (const SpeakerMention& m : kept) {
-            const std::string& full = m.speaker.name;
-            if (m.is_person && (full == written || (full.size() > written.size() + 1 && full.ends_with(written) &&
-                                                    full[full.size() - written.size() - 1] == ' '))) {
+            if (m.is_person && (m.speaker.name == written || ends_with_word(m.speaker.name, written))) {
                 Speaker named = m.speaker;
                 named.span = range_span(first, open_unit);
                 return named;
@@ -366,12 +395,18 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
                                             [](const SpeakerMention& x, std::size_t v) { return x.first_unit < v; });
             return m != kept.end() && m->first_unit == close + 1 && m->names_previous_quote;
         };
-        // A headline names its speaker before the quotation and no verb after it.
+        // A headline names its speaker before the quotation and no verb after
+        // it; asked once, when needed.
         std::optional<Speaker> heading;
+        bool heading_asked = false;
+        const auto headed = [&] {
+            if (!heading_asked) heading = person_heading_quotation(s, u);
+            heading_asked = true;
+            return heading.has_value();
+        };
         const bool attributed = !closed || attribution >= end_sentence.end_unit || units[attribution].keyword == "say" ||
                                 (!particle.empty() && (lexicon_.word_class(particle) != "naming" || statement)) ||
-                                (statement && reported_as_said(after)) || named_after() ||
-                                (heading = person_heading_quotation(s, u)).has_value();
+                                (statement && reported_as_said(after)) || named_after() || headed();
         if (!attributed) {
             u = close;
             continue;
@@ -389,8 +424,7 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
                 break;
             }
         }
-        if (!speaker) speaker = family_named_before(s, u);
-        if (!speaker) speaker = heading ? heading : person_heading_quotation(s, u);
+        if (!closed && !speaker) speaker = family_named_before(s, u);
         // A quotation cut open is someone's only when its sentence names them
         // before it, or when the words that follow, with no other quotation
         // opening, end in a sentence that says whose they were (a quotation over
@@ -425,6 +459,9 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
                 }
             }
         }
+        // Named neither before nor after it: a family name alone before it, or a headline's name.
+        if (!speaker) speaker = family_named_before(s, u);
+        if (!speaker && headed()) speaker = heading;
         // An unnamed speaker (회사 측은 "…") is nobody we can name, and no reason
         // to give the words to the last person named either.
         const bool unnamed = speaker && speaker->name.empty();

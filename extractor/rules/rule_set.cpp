@@ -103,6 +103,15 @@ std::string expand_label(std::string_view label) {
                 if (i + 1 < label.size() && label[i + 1] == ']') out += label[++i];
                 continue;
             }
+            // A POSIX class inside a class ([[:upper:].]) ends at its own ":]".
+            if (in_class && label[i] == '[' && i + 1 < label.size() && label[i + 1] == ':') {
+                const std::size_t end = label.find(":]", i + 2);
+                if (end != std::string_view::npos) {
+                    out += label.substr(i, end + 2 - i);
+                    i = end + 1;
+                    continue;
+                }
+            }
             if (label[i] == ']') in_class = false;
             out += label[i];
         }

@@ -210,13 +210,6 @@ std::size_t person_name_tokens(const NormalizedText& text, const TokenizedText& 
         for (const std::string_view ending : {"된", "할", "적", "던", "며", "면", "게", "을", "를"}) {
             if (last == ending) return 0;
         }
-        // 설명은, 정부는: a listed non-name with its particle, left whole
-        // because names end so too (이지은, 김하은).
-        if (lexicon.is_not_name(word.substr(0, 6))) {
-            for (const std::string_view particle : {"은", "는", "이", "가", "도", "의"}) {
-                if (last == particle) return 0;
-            }
-        }
     }
     const auto title_within = [&](std::size_t from, std::size_t reach) {
         for (std::size_t k = from; k < sentence_end && k < from + reach; ++k) {
@@ -636,26 +629,22 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                                 std::string_view(text.text).substr(token.norm_start, name_end - token.norm_start)));
                             break;
                         }
-                        const std::string_view title = title_of_word(word, lexicon);
-                        // Right after a name: a city's mayor (윤재석 청람시장; 시장 alone is a
-                        // market, so titles.tsv lists only the cities' mayors), and a
-                        // title as what someone is (장세훈 박사다, 대표이다). Asked only
-                        // there, since so many words end in 다.
-                        const bool after_name = out.units.size() > tags.first_unit &&
-                                                out.units.back().cls == UnitClass::person;
-                        const auto copula_title = [&] {
+                        std::string_view title = title_of_word(word, lexicon);
+                        // Right after a name, a title as what someone is (장세훈 박사다,
+                        // 대표이다). Asked only there, since so many words end in 다.
+                        const auto copula_title = [&]() -> std::string_view {
+                            if (out.units.size() == tags.first_unit || out.units.back().cls != UnitClass::person) return {};
                             for (const std::string_view ending : {"이다", "다"}) {
-                                if (word.size() > ending.size() && word.ends_with(ending) &&
-                                    !lexicon.title_suffix(word.substr(0, word.size() - ending.size())).empty()) {
-                                    return true;
+                                if (word.size() > ending.size() && word.ends_with(ending)) {
+                                    return lexicon.title_suffix(word.substr(0, word.size() - ending.size()));
                                 }
                             }
-                            return false;
+                            return {};
                         };
-                        const bool mayor = after_name && word.size() > 6 && word.ends_with("시장");
-                        if (!title.empty() || mayor || (after_name && copula_title())) {
-                            unit.cls = !title.empty() && lexicon.find(title, EntityKind::reporter) ? UnitClass::reporter
-                                                                                                  : UnitClass::title;
+                        if (title.empty()) title = copula_title();
+                        if (!title.empty()) {
+                            unit.cls = lexicon.find(title, EntityKind::reporter) ? UnitClass::reporter
+                                                                                 : UnitClass::title;
                         } else if (const std::size_t name_tokens = person_name_tokens(text, tokens, t, sentence.end_token, lexicon)) {
                             unit.cls = name_tokens == 1 && lexicon.is_surname(word) ? UnitClass::surname : UnitClass::person;
                             unit.end_token = t + name_tokens;
@@ -690,16 +679,21 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                 unit.cls = UnitClass::word;
                 continue;
             }
-            // 상담 AI를 이용한 시민 한상철(68) 씨, 119에 신고한 최순덕 씨: a word
-            // ending in 한 with another name after it, before the title, is
-            // the verb that modifies that name.
-            const bool adnominal = unit.end_token - unit.first_token == 1 &&
-                                   tokens.tokens[unit.first_token].text(text).ends_with("한");
+            // 상담 AI를 이용한 시민 한상철(68) 씨, 기술 설명은 류승호 CTO가: a word
+            // ending in 한 or 은 with another name close after it, before the
+            // title, is the verb or noun before that name. Not a name ending in
+            // 대 (정성한 한양대 교수): a university read as a name for now.
+            const std::string_view written = tokens.tokens[unit.first_token].text(text);
+            const bool before_name = unit.end_token - unit.first_token == 1 && written.size() == 9 &&
+                                     (written.ends_with("한") || written.ends_with("은"));
             const std::size_t reach = unit.cls == UnitClass::person ? 7 : 1;
             bool titled = false;
             for (std::size_t v = u + 1; v < tags.end_unit && v <= u + reach; ++v) {
                 const UnitClass c = out.units[v].cls;
-                if (adnominal && c == UnitClass::person) break;
+                if (before_name && v <= u + 3 && c == UnitClass::person &&
+                    !tokens.tokens[out.units[v].first_token].text(text).ends_with("대")) {
+                    break;
+                }
                 if (c == UnitClass::title || c == UnitClass::reporter) { titled = true; break; }
                 if (c == UnitClass::dq_open || c == UnitClass::dq_close ||
                     (c == UnitClass::symbol && text.text.compare(out.units[v].norm_start, 1, ",") == 0)) {

@@ -478,6 +478,18 @@ TEST_CASE("a class has at most 62 label tests, those of every class included", "
     CHECK(error.find("62") != std::string::npos);
 }
 
+TEST_CASE("a dot in a label is any character, but the dot itself in a character class", "[rules][selection]") {
+    RuleSet set;
+    std::string error;
+    set.expand("[word:A.B] [word:[\\p{L}\\d.]+] [word:[[:upper:].]+[0-9]]", error);
+    INFO(error);
+    REQUIRE(error.empty());
+    const TagAlphabet& alphabet = set.alphabet();
+    CHECK(alphabet.test_number("word", "A[^}]B"));
+    CHECK(alphabet.test_number("word", "[\\p{L}\\d.]+"));
+    CHECK(alphabet.test_number("word", "[[:upper:].]+[0-9]"));
+}
+
 TEST_CASE("patterns name at most 62 unit classes", "[rules][selection]") {
     RuleSet set;
     std::string error;
