@@ -761,11 +761,11 @@ Subject FactBuilder::respective_subject(std::size_t quantity_unit) const {
         }
         return names;
     };
-    // The names right before it, after a subject particle; or, after a score
-    // word (A와 B를 비교했더니 정확도가 각각 …), the last names joined before
-    // a particle earlier in the sentence.
+    // The names right before it, after a subject particle or 로 (1~3위는 A,
+    // B, C로 각각 …); or, after a score word (A와 B를 비교했더니 정확도가
+    // 각각 …), the last names joined before a particle earlier in the sentence.
     std::size_t u = each;
-    if (u > sentence.first_unit && is_particle(u - 1, {"은", "는", "이", "가"})) --u;
+    if (u > sentence.first_unit && is_particle(u - 1, {"은", "는", "이", "가", "로", "으로"})) --u;
     std::vector<std::size_t> names = names_ending_at(u);
     if (names.empty() && u > sentence.first_unit && units_.units[u - 1].keyword == "score") {
         for (std::size_t v = u - 1; v-- > sentence.first_unit + 1 && names.size() < 2;) {
