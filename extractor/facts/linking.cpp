@@ -437,6 +437,13 @@ bool FactBuilder::names_local_family(std::string_view family) const {
 void FactBuilder::add_model(const RuleMatch& match) {
     const Capture* name = match.get("name");
     if (!name) return;
+    // 기본 모델인 '베이스'와 …: a variant's word alone names a member of a
+    // family named elsewhere, no model of its own.
+    if (std::all_of(units_.units.begin() + static_cast<std::ptrdiff_t>(name->first),
+                    units_.units.begin() + static_cast<std::ptrdiff_t>(name->end),
+                    [](const Unit& unit) { return unit.keyword == "variant"; })) {
+        return;
+    }
     // A name the gazetteer knows is emitted as such, with its canonical form;
     // one that holds a listed non-model (B200, 모두의 AI) is no model.
     for (std::size_t u = name->first; u < name->end; ++u) {
