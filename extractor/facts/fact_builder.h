@@ -61,9 +61,10 @@ struct SpeakerMention {
     // named (한 심사위원은: 한 is no surname there).
     bool is_reference = false;
     bool is_family_reference = false;
-    // Two words read as a foreign name (존 스미스, or 출신인 스미스): when a
-    // person named before ends with its second word and is not it, it is
-    // that person's family name after a modifier (… 출신인 커닝햄 CSO는).
+    // Two words read as a foreign name whose first word looks like a
+    // modifier (출신인 커닝햄): when a person named before ends with its
+    // second word and is not it, it is that person's family name
+    // (… 출신인 커닝햄 CSO는 after 라이언 커닝햄).
     std::optional<ByteSpan> family_span;
     bool is_pronoun = false;    // 그는: the last person named
     bool names_previous_quote = false;  // `… 정책실장의 말이다` after a quotation

@@ -288,8 +288,8 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
     // 머스크는 … "…": a family name alone, as a subject before the quotation,
     // that ends the full name of a person named before it (일론 머스크(Elon
     // Musk)가 이끄는 xAI). Asked only for a quotation with nobody named
-    // before it in its sentence: as a rule, every `word 은/는` would be a
-    // mention to resolve.
+    // before or after it in its sentence: as a rule, every `word 은/는`
+    // would be a mention to resolve.
     const auto family_named_before = [&](std::size_t sentence, std::size_t open_unit) -> std::optional<Speaker> {
         for (std::size_t v = units_.sentences[sentence].first_unit; v + 1 < open_unit; ++v) {
             // Not a word inside an earlier quotation (`"머스크가 서두른다"며 "…"`).

@@ -175,7 +175,7 @@ std::size_t quoted_name_end(const NormalizedText& text, const TokenizedText& tok
 // honorific 님 (교수님); empty when none.
 std::string_view title_of_word(std::string_view word, const Lexicon& lexicon) {
     std::string_view title = lexicon.title_suffix(word);
-    if (title.empty() && word.size() > 3 && word.ends_with("님")) {  // 교수님
+    if (title.empty() && word.size() > 3 && word.ends_with("님")) {
         const std::string_view stem = word.substr(0, word.size() - 3);
         const Entity* listed = lexicon.find(stem, EntityKind::title);
         title = listed ? std::string_view(listed->name) : lexicon.title_suffix(stem);
