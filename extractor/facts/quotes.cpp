@@ -285,13 +285,13 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
             m.speaker.name.clear();  // 한 심사위원은: nobody named before, so nobody named
         }
     }
-    // 머스크는 … "…": a family name alone, as a subject before the quotation,
-    // that ends the full name of a person named before it (일론 머스크(Elon
-    // Musk)가 이끄는 xAI). Asked only for a quotation with nobody named
-    // before or after it in its sentence: as a rule, every `word 은/는`
-    // would be a mention to resolve.
-    const auto family_named_before = [&](std::size_t sentence, std::size_t open_unit) -> std::optional<Speaker> {
-        for (std::size_t v = units_.sentences[sentence].first_unit; v + 1 < open_unit; ++v) {
+    // 머스크는 … "…", "…"고 로웰은 설명했다: a family name alone as a subject
+    // in units [from, to), before or after the quotation, that ends the full
+    // name of a person named before it (일론 머스크(Elon Musk)가 이끄는 xAI).
+    // Asked only for a quotation with nobody named before or after it in its
+    // sentence: as a rule, every `word 은/는` would be a mention to resolve.
+    const auto family_named_in = [&](std::size_t from, std::size_t to) -> std::optional<Speaker> {
+        for (std::size_t v = from; v + 1 < to; ++v) {
             // Not a word inside an earlier quotation (`"머스크가 서두른다"며 "…"`).
             if (units_.units[v].cls == UnitClass::dq_open && units_.units[v].pair > static_cast<std::int64_t>(v)) {
                 v = static_cast<std::size_t>(units_.units[v].pair);
@@ -424,7 +424,7 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
                 break;
             }
         }
-        if (!closed && !speaker) speaker = family_named_before(s, u);
+        if (!closed && !speaker) speaker = family_named_in(units_.sentences[s].first_unit, u);
         // A quotation cut open is someone's only when its sentence names them
         // before it, or when the words that follow, with no other quotation
         // opening, end in a sentence that says whose they were (a quotation over
@@ -459,8 +459,10 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
                 }
             }
         }
-        // Named neither before nor after it: a family name alone before it, or a headline's name.
-        if (!speaker) speaker = family_named_before(s, u);
+        // Named neither before nor after it: a family name alone before or
+        // after it, or a headline's name.
+        if (!speaker) speaker = family_named_in(units_.sentences[s].first_unit, u);
+        if (!speaker && closed) speaker = family_named_in(close + 1, end_sentence.end_unit);
         if (!speaker && headed()) speaker = heading;
         // An unnamed speaker (회사 측은 "…") is nobody we can name, and no reason
         // to give the words to the last person named either.
