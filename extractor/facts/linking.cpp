@@ -655,7 +655,11 @@ void FactBuilder::add_team(const RuleMatch& match) {
 
 void FactBuilder::add_team_name(const Capture& name, const std::string& rule) {
     for (std::size_t u = name.first; u < name.end; ++u) {
-        if (units_.units[u].cls != UnitClass::word) return;  // known names are the gazetteer's
+        // Known names are the gazetteer's, but a listed university (an org,
+        // no team) may begin its lab's name: 고려대 정보대학.
+        const bool university = u == name.first && name.end - name.first > 1 &&
+                                units_.units[u].cls == UnitClass::org && unit_text(u).ends_with("대");
+        if (units_.units[u].cls != UnitClass::word && !university) return;
     }
     const std::string written = range_text(name.first, name.end);
     if (!plausible_name(written) || lexicon_.is_not_name(written)) return;
