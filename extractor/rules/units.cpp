@@ -43,6 +43,10 @@ int kind_rank(EntityKind kind) {
     return 7;
 }
 
+bool is_one_of(std::string_view s, std::initializer_list<std::string_view> list) {
+    return std::find(list.begin(), list.end(), s) != list.end();
+}
+
 bool is_hangul_syllable_run(std::string_view s) {
     if (s.empty() || s.size() % 3 != 0) return false;
     for (std::size_t i = 0; i < s.size(); i += 3) {
@@ -202,12 +206,12 @@ std::size_t person_name_tokens(const NormalizedText& text, const TokenizedText& 
     const bool surname1 = lexicon.is_surname(word.substr(0, 3));
     const bool surname2 = word.size() >= 6 && lexicon.is_surname(word.substr(0, 6));
     if ((!surname1 && !surname2) || lexicon.is_not_name(word)) return 0;
-    // 설립된, 추적할, 최종적, 따르던, 마치며, 서면을: a verb's or an
+    // 설립된, 추적할, 최종적, 따르던, 마치며, 서면을, 지켜본: a verb's or an
     // adjective's form or a word with its particle, whatever syllable it
     // starts with (no given name ends so).
     if (word.size() == 9) {
         const std::string_view last = word.substr(6);
-        for (const std::string_view ending : {"된", "할", "적", "던", "며", "면", "게", "을", "를"}) {
+        for (const std::string_view ending : {"된", "할", "적", "던", "며", "면", "게", "을", "를", "본"}) {
             if (last == ending) return 0;
         }
     }
@@ -224,10 +228,15 @@ std::size_t person_name_tokens(const NormalizedText& text, const TokenizedText& 
     // A lone surname: 정 CIC장; not the end of a word (3차 평가위원장).
     if (word.size() == 3 && surname1) return t > 0 && tokens.tokens[t - 1].eojeol == token.eojeol ? 0 : 1;
     if (word.size() == 6 && surname2) return 1;  // a lone two-syllable surname: 황보 부문장
-    // 신유나: the last syllable was taken for a particle, and the name goes on to a title.
+    // 신유나: the last syllable was taken for a particle, and the name goes on
+    // to a title; a syllable that ends names, not 사회를 맡은 … 교수.
     if (word.size() == 6 && surname1 && t + 1 < sentence_end) {
         const Token& next = tokens.tokens[t + 1];
+        const auto ends_names = [&] {
+            return is_one_of(next.text(text), {"나", "은", "아", "야", "이", "가", "와"});
+        };
         if (next.kind == TokenKind::particle && next.eojeol == token.eojeol && next.norm_end - next.norm_start == 3 &&
+            ends_names() &&
             (t + 2 >= sentence_end || tokens.tokens[t + 2].eojeol != token.eojeol) && title_within(t + 2, 4)) {
             return 2;
         }
@@ -680,12 +689,14 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                 continue;
             }
             // 상담 AI를 이용한 시민 한상철(68) 씨, 기술 설명은 류승호 CTO가: a word
-            // ending in 한 or 은 with another name close after it, before the
-            // title, is the verb or noun before that name. Not a name ending in
-            // 대 (정성한 한양대 교수): a university read as a name for now.
+            // ending in 한, or a listed non-name and 은, with another name close
+            // after it, before the title, is the verb or noun before that name
+            // (문가은 소리결 대표 stays a name). Not a name ending in 대 (정성한
+            // 한양대 교수): a university read as a name for now.
             const std::string_view written = tokens.tokens[unit.first_token].text(text);
             const bool before_name = unit.end_token - unit.first_token == 1 && written.size() == 9 &&
-                                     (written.ends_with("한") || written.ends_with("은"));
+                                     (written.ends_with("한") ||
+                                      (written.ends_with("은") && lexicon.is_not_name(written.substr(0, 6))));
             const std::size_t reach = unit.cls == UnitClass::person ? 7 : 1;
             bool titled = false;
             for (std::size_t v = u + 1; v < tags.end_unit && v <= u + reach; ++v) {
