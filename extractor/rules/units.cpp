@@ -225,8 +225,12 @@ std::size_t person_name_tokens(const NormalizedText& text, const TokenizedText& 
     };
     if (word.size() == 9 && surname1) return 1;
     if (word.size() == 12 && surname2) return 1;
-    // A lone surname: 정 CIC장; not the end of a word (3차 평가위원장).
-    if (word.size() == 3 && surname1) return t > 0 && tokens.tokens[t - 1].eojeol == token.eojeol ? 0 : 1;
+    // A lone surname: 정 CIC장, (오 CTO); not the end of a word (3차 평가위원장).
+    if (word.size() == 3 && surname1) {
+        const bool glued = t > 0 && tokens.tokens[t - 1].eojeol == token.eojeol &&
+                           tokens.tokens[t - 1].kind != TokenKind::symbol && tokens.tokens[t - 1].kind != TokenKind::quote;
+        return glued ? 0 : 1;
+    }
     if (word.size() == 6 && surname2) return 1;  // a lone two-syllable surname: 황보 부문장
     // 신유나: the last syllable was taken for a particle, and the name goes on
     // to a title; a syllable that ends names, not 사회를 맡은 … 교수.
