@@ -393,7 +393,10 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
         const auto named_after = [&] {
             const auto m = std::lower_bound(kept.begin(), kept.end(), close + 1,
                                             [](const SpeakerMention& x, std::size_t v) { return x.first_unit < v; });
-            return m != kept.end() && m->first_unit == close + 1 && m->names_previous_quote;
+            return m != kept.end() && m->names_previous_quote &&
+                   (m->first_unit == close + 1 ||
+                    // `"…"는 게 개발을 총괄한 한도윤 … 랩장의 설명이다`: later in its sentence.
+                    (m->sentence == close_sentence && particle.empty() && after.starts_with("는 ")));
         };
         // A headline names its speaker before the quotation and no verb after
         // it; asked once, when needed.
