@@ -692,15 +692,22 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                 unit.cls = UnitClass::word;
                 continue;
             }
-            // 상담 AI를 이용한 시민 한상철(68) 씨, 기술 설명은 류승호 CTO가: a word
-            // ending in 한, or a listed non-name and 은, with another name close
-            // after it, before the title, is the verb or noun before that name
-            // (문가은 소리결 대표 stays a name). Not a name ending in 대 (정성한
-            // 한양대 교수): a university read as a name for now.
+            // 상담 AI를 이용한 시민 한상철(68) 씨, 담당 임원인 박서연 상무, 기술
+            // 설명은 류승호 CTO가: a word ending in 한 or 인, or a listed non-name
+            // and 은, with another name close after it, before the title, is the
+            // verb or noun before that name (문가은 소리결 대표 stays a name);
+            // so is one ending in 한 before 한 ('a': 도입한 한 은행의 팀장). Not a
+            // name ending in 대 (정성한 한양대 교수): a university read as a name
+            // for now.
             const std::string_view written = tokens.tokens[unit.first_token].text(text);
             const bool before_name = unit.end_token - unit.first_token == 1 && written.size() == 9 &&
-                                     (written.ends_with("한") ||
+                                     (written.ends_with("한") || written.ends_with("인") ||
                                       (written.ends_with("은") && lexicon.is_not_name(written.substr(0, 6))));
+            if (before_name && written.ends_with("한") && u + 1 < tags.end_unit &&
+                tokens.tokens[out.units[u + 1].first_token].text(text) == "한") {
+                unit.cls = UnitClass::word;
+                continue;
+            }
             const std::size_t reach = unit.cls == UnitClass::person ? 7 : 1;
             bool titled = false;
             for (std::size_t v = u + 1; v < tags.end_unit && v <= u + reach; ++v) {
