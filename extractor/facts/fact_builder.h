@@ -14,6 +14,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "base/one_of.h"
 #include "facts/extractor.h"
 #include "rules/name_index.h"
 #include "rules/units.h"
@@ -29,13 +30,6 @@ inline bool is_version(std::string_view s) {
         if (!((c >= '0' && c <= '9') || c == '.')) return false;
     }
     return true;
-}
-
-inline bool is_one_of(std::string_view s, std::initializer_list<std::string_view> list) {
-    for (std::string_view x : list) {
-        if (x == s) return true;
-    }
-    return false;
 }
 
 // A person or organisation a quotation can be attributed to.

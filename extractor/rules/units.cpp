@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "base/one_of.h"
 #include "base/recent_answers.h"
 
 namespace kfacts {
@@ -41,10 +42,6 @@ int kind_rank(EntityKind kind) {
         case EntityKind::reporter: return 6;
     }
     return 7;
-}
-
-bool is_one_of(std::string_view s, std::initializer_list<std::string_view> list) {
-    return std::find(list.begin(), list.end(), s) != list.end();
 }
 
 bool is_hangul_syllable_run(std::string_view s) {
