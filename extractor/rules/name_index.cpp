@@ -1,5 +1,7 @@
 #include "rules/name_index.h"
 
+#include <stdexcept>
+
 namespace kfacts {
 namespace {
 
@@ -35,25 +37,26 @@ std::string match_key(std::string_view name) {
 }
 
 void NameIndex::grow_edges() {
-    std::vector<Edge> old(edges_.empty() ? 64 : edges_.size() * 2);
+    std::vector<Edge> old(edges_.empty() ? 64 : edges_.size() * 2, kEmptySlot);
     old.swap(edges_);
     shift_ = 64 - static_cast<unsigned>(__builtin_ctzll(edges_.size()));
-    for (const Edge& edge : old) {
-        if (edge.key == kEmptySlot) continue;
-        std::size_t slot = slot_of(edge.key);
-        while (edges_[slot].key != kEmptySlot) slot = (slot + 1) & (edges_.size() - 1);
+    for (const Edge edge : old) {
+        if (edge == kEmptySlot) continue;
+        std::size_t slot = slot_of(edge >> kNodeBits);
+        while (edges_[slot] != kEmptySlot) slot = (slot + 1) & (edges_.size() - 1);
         edges_[slot] = edge;
     }
 }
 
 std::uint32_t NameIndex::add_child(std::uint32_t node, std::uint32_t step) {
     const auto created = static_cast<std::uint32_t>(values_.size());
+    if (created >= kMaxNodes) throw std::length_error("name index: more than 2^21 trie nodes");
     values_.push_back(kNone);
     if ((edge_count_ + 1) * 2 > edges_.size()) grow_edges();
     const std::uint64_t key = (std::uint64_t{node} << kStepBits) | step;
     std::size_t slot = slot_of(key);
-    while (edges_[slot].key != kEmptySlot) slot = (slot + 1) & (edges_.size() - 1);
-    edges_[slot] = {key, created};
+    while (edges_[slot] != kEmptySlot) slot = (slot + 1) & (edges_.size() - 1);
+    edges_[slot] = key << kNodeBits | created;
     ++edge_count_;
     return created;
 }
@@ -109,12 +112,11 @@ bool NameIndex::longest_match(const NormalizedText& text, const TokenizedText& t
     const std::string_view s = text.text;
     // A name starts with a character of its key: a token of separators alone
     // (`...` before 키미 K2) starts none, or the name's span would hold it.
+    // Most tokens start no name: one bit, before the trie's first probe.
     const Token& start = tokens.tokens[first];
-    bool separators_only = true;
-    for (std::size_t p = start.norm_start; p < start.norm_end && separators_only; ++p) {
-        separators_only = is_key_separator(static_cast<unsigned char>(s[p]));
-    }
-    if (separators_only) return false;
+    std::size_t first_char = start.norm_start;
+    while (first_char < start.norm_end && is_key_separator(static_cast<unsigned char>(s[first_char]))) ++first_char;
+    if (first_char == start.norm_end || !first_chars_[first_char_bit(s, first_char)]) return false;
     std::uint32_t node = 0;
     bool found = false;
     std::size_t token = first;

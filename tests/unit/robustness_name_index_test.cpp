@@ -6,6 +6,7 @@
 
 #include <map>
 #include <random>
+#include <stdexcept>
 #include <string>
 
 #include "rules/name_index.h"
@@ -147,4 +148,23 @@ TEST_CASE("NameIndex::may_start_with is false only where no name starts", "[robu
         }
     }
     CHECK(rejected > 200);  // and it does reject
+}
+
+TEST_CASE("NameIndex refuses a name past its node limit and keeps what it holds", "[robustness][names]") {
+    // An edge packs parent, step and child into one word: 2^21 nodes at most.
+    NameIndex index;
+    index.add("kt", 1);
+    std::string long_name;
+    for (std::size_t i = 0; i < (std::size_t{1} << 21); ++i) long_name += static_cast<char>('a' + i % 26);
+    CHECK_THROWS_AS(index.add(long_name, 2), std::length_error);
+    std::uint32_t value = 0;
+    CHECK(index.find("KT", value));
+    CHECK(value == 1);
+    // Below the limit every node is reachable: a name of 2^20 characters is found whole.
+    NameIndex large;
+    const std::string half(long_name, 0, std::size_t{1} << 20);
+    large.add(half, 3);
+    CHECK(large.find(half, value));
+    CHECK(value == 3);
+    CHECK_FALSE(large.find(half.substr(0, half.size() - 1), value));
 }
