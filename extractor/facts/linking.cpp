@@ -199,15 +199,32 @@ void FactBuilder::compute_sections() {
 }
 
 std::optional<std::string> FactBuilder::compute_main_model() const {
+    // The article is about the team its headline names: a model of that team
+    // that is a topic somewhere, if only one, is the main model
+    // (`[인터뷰] 마도현 윤슬AI CTO …`, however often the baselines are topics).
+    std::unordered_set<std::string> headline_teams;
+    if (!units_.sentences.empty()) {
+        const auto& headline = units_.sentences.front();
+        for (std::size_t u = headline.first_unit; u < headline.end_unit; ++u) {
+            if (const std::string* team = team_name_at(u)) headline_teams.insert(*team);
+        }
+    }
+    std::optional<std::string> of_headline_team;
+    bool several = false;
     std::vector<std::pair<std::string, std::size_t>> counts;
     for (const auto& topic : topic_model_) {
         if (!topic) continue;
         const auto model = model_at(*topic);
         if (!model) continue;
+        if (const auto team = team_of_model(*model); team && headline_teams.contains(*team)) {
+            several = several || (of_headline_team && *of_headline_team != *model);
+            of_headline_team = model;
+        }
         const auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return c.first == *model; });
         if (it == counts.end()) counts.emplace_back(*model, 1);
         else ++it->second;
     }
+    if (of_headline_team && !several) return of_headline_team;
     std::sort(counts.begin(), counts.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
     if (counts.empty() || counts[0].second < 2 || (counts.size() > 1 && counts[1].second == counts[0].second)) {
         return std::nullopt;
@@ -338,34 +355,54 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
         }
         return named;
     };
-    // A count may name its model after it (a chain of modifiers); a score's
-    // subject comes before it (`X는 … 72.03점`, `X(69.37점)`).
-    if (!subject_may_follow) {
-        subject = modified();
-        if (subject.team) return subject;
-    }
-    if (!subject.model) subject.model = subject_may_follow ? forward() : backward();
-    if (!subject.model && subject_may_follow) subject.model = backward();
-    if (subject.model) {
-        subject.team = team_of_model(*subject.model);
-        if (lexicon_.find(*subject.model, EntityKind::model) || local_model_team_.count(*subject.model)) {
-            return subject;  // a known model: its team is the gazetteer's, not the sentence's
-        }
-    }
-    if (!subject.team) {
-        for (std::size_t u = quantity_unit; u-- > reach;) {
-            if (auto t = team_at(u)) {
-                subject.team = t;
-                break;
+    // `… 기반으로 학습한 이 모델은 74.8점으로`: the figure's subject refers
+    // back (이, 해당, 이번 모델) to the topic before its sentence; what its
+    // modifiers name (the base model, its developer) is not the subject.
+    // A model named before it in the same sentence (`'Tri-70B'를 학습시켰고,
+    // 이 모델은`) is the one it refers to.
+    bool refers_back = false;
+    for (std::size_t v = reach; v + 2 < quantity_unit && !refers_back; ++v) {
+        refers_back = is_one_of(unit_text(v), {"이", "해당", "이번"}) && units_.units[v + 1].keyword == "modelword" &&
+                      is_subject_marker(v + 2);
+        for (std::size_t w = v + 3; refers_back && w < quantity_unit; ++w) refers_back = !model_name_at(w);
+        for (std::size_t u = v; refers_back && u-- > reach;) {
+            if (auto m = model_at(u); m && !is_baseline(u)) {
+                subject.team = team_of_model(*m);
+                subject.model = std::move(m);
+                return subject;
             }
         }
     }
-    if (!subject.empty()) return subject;
+    // A count may name its model after it (a chain of modifiers); a score's
+    // subject comes before it (`X는 … 72.03점`, `X(69.37점)`).
+    if (!refers_back) {
+        if (!subject_may_follow) {
+            subject = modified();
+            if (subject.team) return subject;
+        }
+        if (!subject.model) subject.model = subject_may_follow ? forward() : backward();
+        if (!subject.model && subject_may_follow) subject.model = backward();
+        if (subject.model) {
+            subject.team = team_of_model(*subject.model);
+            if (lexicon_.find(*subject.model, EntityKind::model) || local_model_team_.count(*subject.model)) {
+                return subject;  // a known model: its team is the gazetteer's, not the sentence's
+            }
+        }
+        if (!subject.team) {
+            for (std::size_t u = quantity_unit; u-- > reach;) {
+                if (auto t = team_at(u)) {
+                    subject.team = t;
+                    break;
+                }
+            }
+        }
+        if (!subject.empty()) return subject;
+    }
     // A sentence that names nobody before the figure continues the topic of
     // the one before (`KT의 X는 … 이뤄졌다. 3000억개 규모의 첫 모델이다.`,
     // `매개변수는 700억 개로, 메타 '라마' 같은 모델을 쓰지 않았다`).
     bool names_any = false;
-    for (std::size_t u = reach; u < quantity_unit && !names_any; ++u) {
+    for (std::size_t u = reach; u < quantity_unit && !names_any && !refers_back; ++u) {
         if (model_name_at(u)) {
             names_any = !is_baseline(u);
         } else if (team_name_at(u)) {
@@ -546,6 +583,12 @@ void FactBuilder::add_model(const RuleMatch& match) {
         if (!team) team = range_text(t->first, t->end);
     }
     if (!team) team = team_of_model(canonical);
+    if (!team) {
+        if (const auto developer = glossed_developer(written)) {
+            if (!team_name_at(*developer)) add_team_name(Capture{*developer, *developer + 1}, "team.glossed-namesake");
+            team = team_at(*developer);
+        }
+    }
     // Else the team named before it in its sentence (`벼리랩스의 '벼리-V'`), or its topic.
     const std::size_t s = match.sentence;
     for (std::size_t u = name->first; !team && u-- > units_.sentences[s].first_unit;) team = team_at(u);
@@ -557,6 +600,50 @@ void FactBuilder::add_model(const RuleMatch& match) {
     Fact& fact = emit(FactType::model, range_span(whole.first, whole.end), match.rule->id, whole.first, whole.end);
     fact.model = canonical;
     fact.team = team;
+}
+
+// 윤슬AI(Yunseul AI) … 'Yunseul-2-30B-A3B': a company glossed in Latin
+// letters develops the models whose names begin with its gloss's first word
+// (three letters or more, a capital and lower case: an acronym glosses a
+// product as often, '엘시아(ELCIA) 14B'), wherever in the article either is.
+std::optional<std::size_t> FactBuilder::glossed_developer(std::string_view model) {
+    const auto is_letter = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
+    const auto lower = [](std::string_view word) {
+        std::string out(word);
+        for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        return out;
+    };
+    const std::size_t prefix = static_cast<std::size_t>(
+        std::find_if_not(model.begin(), model.end(), is_letter) - model.begin());
+    if (prefix < 3 || prefix == model.size()) return std::nullopt;
+    if (!glossed_orgs_) {
+        glossed_orgs_.emplace();
+        const auto& units = units_.units;
+        for (std::size_t u = 1; u + 2 < units.size(); ++u) {
+            if (unit_text(u) != "(" || units[u - 1].cls != UnitClass::word ||
+                !(units[u - 1].keyword.empty() || units[u - 1].keyword == "orgname")) {
+                continue;
+            }
+            const std::string_view org = unit_text(u - 1);
+            const std::string_view gloss = unit_text(u + 1);
+            if (std::all_of(org.begin(), org.end(), [](char c) { return (c & 0x80) == 0; }) ||
+                lexicon_.is_not_name(org) || gloss.size() < 3 || gloss[0] < 'A' || gloss[0] > 'Z' ||
+                !std::all_of(gloss.begin(), gloss.end(), is_letter) ||
+                std::none_of(gloss.begin(), gloss.end(), [](char c) { return c >= 'a' && c <= 'z'; }) ||
+                (u >= 2 && units[u - 2].cls == UnitClass::sq_open)) {
+                continue;
+            }
+            std::size_t close = u + 2;
+            while (close < units.size() && close < u + 5 && sentence_of_unit_[close] == sentence_of_unit_[u] &&
+                   std::all_of(unit_text(close).begin(), unit_text(close).end(), is_letter) &&
+                   !unit_text(close).empty()) {
+                ++close;
+            }
+            if (close < units.size() && unit_text(close) == ")") glossed_orgs_->emplace(lower(gloss), u - 1);
+        }
+    }
+    const auto it = glossed_orgs_->find(lower(model.substr(0, prefix)));
+    return it == glossed_orgs_->end() ? std::nullopt : std::optional<std::size_t>(it->second);
 }
 
 // `KT, NC AI, 메디노아, 한결리걸AI 등 4개 팀`: in a list (`,` or `·`) that
