@@ -241,20 +241,29 @@ std::optional<std::string> FactBuilder::compute_main_model() const {
 std::optional<std::string> FactBuilder::model_by_size(std::size_t size_unit) const {
     const auto& units = units_.units;
     if (units[size_unit].cls != UnitClass::quantity || size_unit + 1 >= units.size() ||
-        units[size_unit + 1].keyword != "modelword" ||
         !quantities_[static_cast<std::size_t>(units[size_unit].quantity)].scale_suffix) {
         return std::nullopt;
     }
+    // One word may stand between (`2.4B 프리뷰 모델`).
+    const bool model_word = units[size_unit + 1].keyword == "modelword" ||
+                            (size_unit + 2 < units.size() && units[size_unit + 1].cls == UnitClass::word &&
+                             units[size_unit + 1].keyword.empty() && units[size_unit + 2].keyword == "modelword");
+    if (!model_word) return std::nullopt;
     const std::string_view size = unit_text(size_unit);
+    const auto same = [](char a, char b) { return (a | 0x20) == (b | 0x20); };
+    const auto separates = [](char c) { return c == '-' || c == ' '; };
     constexpr std::size_t kLookBack = 600;  // units: a few paragraphs
     for (std::size_t v = size_unit; v-- > 0 && v + kLookBack > size_unit;) {
         const auto model = model_at(v);
         if (!model || model->size() <= size.size()) continue;
+        // The size as a part of the name: YULBIT-Law-32B, Qwen3 32B, Mulgyeol-H-2.4B-v1.5-Preview.
         const std::string_view name(*model);
-        const char before = name[name.size() - size.size() - 1];
-        const bool same = std::equal(size.begin(), size.end(), name.end() - static_cast<std::ptrdiff_t>(size.size()),
-                                     [](char a, char b) { return (a | 0x20) == (b | 0x20); });
-        if (same && (before == '-' || before == ' ')) return model;
+        for (std::size_t at = 1; at + size.size() <= name.size(); ++at) {
+            if (separates(name[at - 1]) && std::equal(size.begin(), size.end(), name.begin() + static_cast<std::ptrdiff_t>(at), same) &&
+                (at + size.size() == name.size() || separates(name[at + size.size()]))) {
+                return model;
+            }
+        }
     }
     return std::nullopt;
 }
@@ -362,7 +371,7 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
     // 이 모델은`) is the one it refers to.
     bool refers_back = false;
     for (std::size_t v = reach; v + 2 < quantity_unit && !refers_back; ++v) {
-        refers_back = is_one_of(unit_text(v), {"이", "해당", "이번"}) && units_.units[v + 1].keyword == "modelword" &&
+        refers_back = units_.units[v + 1].keyword == "modelword" && is_one_of(unit_text(v), {"이", "해당", "이번"}) &&
                       is_subject_marker(v + 2);
         for (std::size_t w = v + 3; refers_back && w < quantity_unit; ++w) refers_back = !model_name_at(w);
         for (std::size_t u = v; refers_back && u-- > reach;) {
@@ -620,7 +629,7 @@ std::optional<std::size_t> FactBuilder::glossed_developer(std::string_view model
         glossed_orgs_.emplace();
         const auto& units = units_.units;
         for (std::size_t u = 1; u + 2 < units.size(); ++u) {
-            if (unit_text(u) != "(" || units[u - 1].cls != UnitClass::word ||
+            if (units[u].cls != UnitClass::symbol || units[u - 1].cls != UnitClass::word || unit_text(u) != "(" ||
                 !(units[u - 1].keyword.empty() || units[u - 1].keyword == "orgname")) {
                 continue;
             }
