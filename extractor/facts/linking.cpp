@@ -373,7 +373,10 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
     for (std::size_t v = reach; v + 2 < quantity_unit && !refers_back; ++v) {
         refers_back = units_.units[v + 1].keyword == "modelword" && is_one_of(unit_text(v), {"이", "해당", "이번"}) &&
                       is_subject_marker(v + 2);
-        for (std::size_t w = v + 3; refers_back && w < quantity_unit; ++w) refers_back = !model_name_at(w);
+        // Baselines named after it (`'Llama 3.3 70B'(61.2점)를 앞섰고`) leave it the subject.
+        for (std::size_t w = v + 3; refers_back && w < quantity_unit; ++w) {
+            refers_back = !model_name_at(w) || is_baseline(w);
+        }
         for (std::size_t u = v; refers_back && u-- > reach;) {
             if (auto m = model_at(u); m && !is_baseline(u)) {
                 subject.team = team_of_model(*m);
@@ -509,7 +512,8 @@ void FactBuilder::add_model(const RuleMatch& match) {
     if (name_start > sentence_first + 2 && unit_text(name_start - 1) == ")" && unit_text(name_start - 3) == "(") {
         name_start -= 2;
     }
-    if (name_start > sentence_first && (unit_text(name_start - 1) == "벤치마크" ||
+    // `한국어 평가 VoiceBench-Ko에서는`, `데이터셋 KsponSpeech에서`: the same.
+    if (name_start > sentence_first && (is_one_of(unit_text(name_start - 1), {"벤치마크", "평가", "데이터셋"}) ||
                                         lexicon_.word_class(unit_text(name_start - 1)) == "chip")) {
         local_not_models_.insert(range_text(name->first, name->end));
         return;
@@ -523,6 +527,10 @@ void FactBuilder::add_model(const RuleMatch& match) {
     }
     std::string written = range_text(name->first, name->end);
     if (local_not_models_.contains(written)) return;
+    // K-DTCBench, VoiceBench-Ko: a name made with Bench is a benchmark's.
+    const auto bench = std::search(written.begin(), written.end(), std::begin("bench"), std::end("bench") - 1,
+                                   [](char a, char b) { return (a | 0x20) == b; });
+    if (bench != written.end()) return;
     std::optional<std::string> alias;
     if (const Capture* a = match.get("alias")) alias = range_text(a->first, a->end);
     if (!plausible_name(written)) return;
