@@ -267,6 +267,8 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
         // and so does 제이슨 한 for 한 대표.
         const auto names_it = [&](const std::string& full) {
             const std::string& part = m.speaker.name;
+            // 저우린 부사장은 after 저우린(周林): a name of one word, named whole again.
+            if (m.is_family_reference && full == part && full.find(' ') == std::string::npos) return true;
             if (m.is_reference && full.size() > part.size() && full.compare(0, part.size(), part) == 0 &&
                 full[part.size()] != ' ') {
                 return true;
