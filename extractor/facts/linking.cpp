@@ -322,6 +322,14 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
         if (is_particle(next, {"를", "을"})) ++next;
         return next < sentence.end_unit && (units_.units[next].keyword == "beaten" || units_.units[next].keyword == "base");
     };
+    // A team right before its baseline model (오픈AI 'GPT-4o', 알리바바의
+    // '큐웬3 32B'를 바탕으로) is the baseline's, not the figure's.
+    const auto owns_baseline = [&](std::size_t u) {
+        std::size_t next = u + 1;
+        if (next < sentence.end_unit && is_particle(next, {"의"})) ++next;
+        while (next < sentence.end_unit && units_.units[next].cls == UnitClass::sq_open) ++next;
+        return next < sentence.end_unit && model_name_at(next) && is_baseline(next);
+    };
     const std::size_t reach = back_limit(sentence.first_unit, quantity_unit);
     const auto backward = [&]() -> std::optional<std::string> {
         for (std::size_t u = quantity_unit; u-- > reach;) {
@@ -402,7 +410,7 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
         }
         if (!subject.team) {
             for (std::size_t u = quantity_unit; u-- > reach;) {
-                if (auto t = team_at(u)) {
+                if (auto t = team_at(u); t && !owns_baseline(u)) {
                     subject.team = t;
                     break;
                 }
@@ -418,10 +426,7 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
         if (model_name_at(u)) {
             names_any = !is_baseline(u);
         } else if (team_name_at(u)) {
-            // A team right before its baseline model (오픈AI 'GPT-4o') is the baseline's.
-            std::size_t next = u + 1;
-            while (next < sentence.end_unit && units_.units[next].cls == UnitClass::sq_open) ++next;
-            names_any = !(next < sentence.end_unit && model_name_at(next) && is_baseline(next));
+            names_any = !owns_baseline(u);
         }
     }
     for (std::size_t back = 1; !names_any && back <= kTopicCarrySentences && back <= s; ++back) {
