@@ -1033,7 +1033,8 @@ bool FactBuilder::in_quotation(std::size_t u) const {
 void FactBuilder::add_score(const RuleMatch& match) {
     std::size_t unit = 0;
     const Quantity* q = quantity_of(match.get("score"), unit);
-    if (!q) return;
+    // A range (점수 차이가 1~2점 안팎) is no score a model got.
+    if (!q || q->min) return;
     // 평점 4.5점, 배점 40점: points of something else than a benchmark; 3점
     // 차이, 5점 올랐다, 점수 차는 83점: a difference, not a score.
     const auto& sentence = units_.sentences[match.sentence];
