@@ -586,15 +586,24 @@ void FactBuilder::add_model(const RuleMatch& match) {
     // With no developer in the rule, a plain word right before the quotation
     // that the name begins with (its first two syllables or three letters)
     // is the developer: 마루엣지 '마루-S 8B'.
+    // So is the sentence's subject before it (라온로직은 … '라온-Code 15B'로).
     std::optional<Capture> namesake;
-    if (!t && name->first >= sentence_first + 2 && units_.units[name->first - 1].cls == UnitClass::sq_open &&
-        units_.units[name->first - 2].cls == UnitClass::word && units_.units[name->first - 2].keyword.empty()) {
-        const std::string_view word = unit_text(name->first - 2);
+    const auto named_like_it = [&](std::size_t u) {
+        if (units_.units[u].cls != UnitClass::word || !units_.units[u].keyword.empty() || model_name_at(u)) return false;
+        const std::string_view word = unit_text(u);
         const std::size_t stem = (static_cast<unsigned char>(word[0]) & 0x80) ? 6 : 3;
         // 한국어 '한국어-LLM 7B': a word the name begins with whole is no developer.
-        if (word.size() > stem && written.size() >= stem && written.compare(0, stem, word.substr(0, stem)) == 0 &&
-            !written.starts_with(word) && !lexicon_.is_not_name(word)) {
-            namesake = Capture{name->first - 2, name->first - 1};
+        return word.size() > stem && written.size() >= stem && written.compare(0, stem, word.substr(0, stem)) == 0 &&
+               !written.starts_with(word) && !lexicon_.is_not_name(word);
+    };
+    if (!t && name->first >= sentence_first + 2 && units_.units[name->first - 1].cls == UnitClass::sq_open &&
+        named_like_it(name->first - 2)) {
+        namesake = Capture{name->first - 2, name->first - 1};
+        t = &*namesake;
+    }
+    for (std::size_t u = name->first; !t && u-- > sentence_first;) {
+        if (is_subject_marker(u + 1) && named_like_it(u)) {
+            namesake = Capture{u, u + 1};
             t = &*namesake;
         }
     }
