@@ -13,7 +13,14 @@
 //   closed pairs with the first such unpaired mark after it, before the next
 //   double mark, that is followed by an attribution (라며, 라고).
 // - Marks never pair across a paragraph or over more than
-//   max_quotation_bytes, so a stray mark cannot swallow the document.
+//   max_quotation_bytes, so a stray mark cannot swallow the document; but
+//   a double mark left open at a paragraph's end pairs with the next
+//   paragraph's first double mark when that one closes a quotation (a word
+//   before it, an attribution after it: `"… 사실입니다.` ¶ `… 것"이라고`).
+//   Korean news opens each paragraph of a long quotation again, so a next
+//   paragraph that opens one first keeps the two apart.
+#include <optional>
+
 #include "text/char_class.h"
 #include "text/segmentation.h"
 
@@ -145,11 +152,38 @@ private:
     }
 
     void pair_paragraph() {
-        if (marks_.empty()) return;
+        if (marks_.empty()) {
+            left_open_.reset();  // a paragraph between ends the quotation left open
+            return;
+        }
+        continue_quotation();
         pair_family_marks(true);
         pair_mismatched();
         pair_family_marks(false);
+        // The paragraph's last double mark, if it opens a quotation nothing closed.
+        left_open_.reset();
+        for (std::size_t m = marks_.size(); m-- > 0;) {
+            if (!is_double(marks_[m].family)) continue;
+            const Token& last = tokens_[marks_[m].token];
+            if (last.opens && last.pair == unpaired) left_open_ = marks_[m].token;
+            break;
+        }
         marks_.clear();
+    }
+
+    // The quotation the last paragraph left open closes at this paragraph's
+    // first double mark, if that one reads as its end.
+    void continue_quotation() {
+        if (!left_open_) return;
+        const std::size_t open = *left_open_;
+        left_open_.reset();
+        for (const Mark& mark : marks_) {
+            if (!is_double(mark.family)) continue;
+            if (!mark.glyph_opens && mark.word_before && mark.attribution_after && !too_far(open, mark.token)) {
+                link(open, mark.token);
+            }
+            return;
+        }
     }
 
     std::string_view text_;
@@ -158,6 +192,7 @@ private:
     const ParticleLexicon& lexicon_;
     std::vector<Mark> marks_;                // the current paragraph's
     std::vector<std::size_t> open_[10];      // open marks by QuoteFamily
+    std::optional<std::size_t> left_open_;   // the last paragraph's quotation, left open
 };
 
 }  // namespace

@@ -89,8 +89,18 @@ TEST_CASE("glyphs used the wrong way round are read by their neighbours", "[text
     CHECK(quotes_of("그는 ”좋다”고 했다") == std::vector<QuoteView>{{"”", 1, true}, {"”", 0, false}});
 }
 
-TEST_CASE("unpaired marks stay unpaired and never cross a paragraph", "[text][quotes]") {
+TEST_CASE("unpaired marks stay unpaired and cross a paragraph only to close a quotation", "[text][quotes]") {
+    // A quotation over two paragraphs: closed, with its attribution, in the second.
     CHECK(quotes_of("\"열린 따옴표\n닫는 따옴표\"라고") ==
+          std::vector<QuoteView>{{"\"", 1, true}, {"\"", 0, false}});
+    CHECK(quotes_of("“열린 따옴표\n닫는 따옴표”라고 말했다") == std::vector<QuoteView>{{"“", 1, true}, {"”", 0, false}});
+    // No attribution, a paragraph that opens a quotation first, or a second
+    // paragraph break: the marks stay apart.
+    CHECK(quotes_of("\"열린 따옴표\n닫는 따옴표\" 다음") ==
+          std::vector<QuoteView>{{"\"", -1, true}, {"\"", -1, false}});
+    CHECK(quotes_of("“첫 문단이다.\n“둘째 문단이다”라고") ==
+          std::vector<QuoteView>{{"“", -1, true}, {"“", 2, true}, {"”", 1, false}});
+    CHECK(quotes_of("\"가 나\n다 라\n마 바\"라고") ==
           std::vector<QuoteView>{{"\"", -1, true}, {"\"", -1, false}});
     CHECK(quotes_of("“열기만 하고") == std::vector<QuoteView>{{"“", -1, true}});
     CHECK(quotes_of("닫기만 한다”") == std::vector<QuoteView>{{"”", -1, false}});
