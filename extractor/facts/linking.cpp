@@ -332,12 +332,17 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
     };
     const std::size_t reach = back_limit(sentence.first_unit, quantity_unit);
     const auto backward = [&]() -> std::optional<std::string> {
+        bool team_after = false;
         for (std::size_t u = quantity_unit; u-- > reach;) {
             if (auto m = model_at(u); m && !is_baseline(u)) return m;
             if (auto m = model_by_size(u)) return m;
             // `'A.X K1'은 84.0점, 업스테이지는 80.2점`: a team marked as the subject
             // after the last model is the figure's subject, not that model.
             if (u + 1 < quantity_unit && team_name_at(u) && is_subject_marker(u + 1)) return std::nullopt;
+            // `K-엑사원 최고점, 마루인텔리전스 '1조 파라미터' 도전`: so is a team in
+            // the figure's own item of a list.
+            team_after = team_after || (team_name_at(u) && !owns_baseline(u));
+            if (team_after && units_.units[u].cls == UnitClass::symbol && unit_text(u) == ",") return std::nullopt;
         }
         return std::nullopt;
     };
