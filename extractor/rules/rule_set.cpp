@@ -392,6 +392,10 @@ void RuleSet::add_file(const std::string& path, std::string_view content) {
             RuleExample example;
             example.line = number;
             example.text = std::string(trim(value.substr(0, arrow)));
+            // ` ¶ ` stands for a paragraph break, which a line of the file cannot hold.
+            for (std::size_t at; (at = example.text.find(" ¶ ")) != std::string::npos;) {
+                example.text.replace(at, std::string_view(" ¶ ").size(), "\n\n");
+            }
             const std::string_view expect = trim(value.substr(arrow + 2));
             if (expect == "none") {
                 example.none = true;
