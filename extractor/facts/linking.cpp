@@ -988,7 +988,9 @@ void FactBuilder::add_parameter_count(const RuleMatch& match) {
         for (std::size_t u = sizes->first; u < sizes->end; ++u) {
             const Unit& x = units_.units[u];
             if (x.cls != UnitClass::quantity || x.quantity < 0) continue;
-            emit_parameter_count(match, u, quantities_[static_cast<std::size_t>(x.quantity)], subject);
+            const Quantity& q = quantities_[static_cast<std::size_t>(x.quantity)];
+            if (q.value.scale != 0 || q.value.mantissa < 1000000) continue;  // 2·3·4개: no sizes
+            emit_parameter_count(match, u, q, subject);
         }
         return;
     }
