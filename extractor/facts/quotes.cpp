@@ -184,8 +184,15 @@ bool FactBuilder::answers_question(std::size_t norm_offset) const {
 }
 
 bool FactBuilder::is_question_line(std::string_view line) {
-    return line.starts_with("―") || line.starts_with("—") || line.starts_with("Q.") || line.starts_with("Q:") ||
-           line.starts_with("Q ");
+    if (line.starts_with("―") || line.starts_with("—") || line.starts_with("Q.") || line.starts_with("Q:") ||
+        line.starts_with("Q ")) {
+        return true;
+    }
+    // `-다음 목표는.`, `-왜 직접 만들었나?`: a hyphen against the question, which
+    // asks or names a topic; a list item (`- X: 74.1%`) does neither.
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.remove_suffix(1);
+    return line.size() > 1 && line[0] == '-' && line[1] != ' ' && line[1] != '-' &&
+           (line.ends_with("?") || line.ends_with("은.") || line.ends_with("는."));
 }
 
 std::size_t FactBuilder::first_question_offset() const {
