@@ -536,6 +536,17 @@ void FactBuilder::add_model(const RuleMatch& match) {
         if (!local_models_.index.find(named, known) && !names_local_family(named)) return;
     }
     std::string written = range_text(name->first, name->end);
+    // `CareLink-Med 27B(270억 개)`: the numbers stage reads a size with its
+    // Korean spelling in parentheses as one quantity; the name ends before them.
+    const std::size_t name_norm_start = units_.units[name->first].norm_start;
+    std::size_t name_norm_end = units_.units[name->end - 1].norm_end;
+    if (units_.units[name->end - 1].cls == UnitClass::quantity && written.ends_with(")")) {
+        const std::size_t paren = written.rfind('(');
+        if (paren != std::string::npos && paren > units_.units[name->end - 1].norm_start - name_norm_start) {
+            written.resize(paren);
+            name_norm_end = name_norm_start + paren;
+        }
+    }
     if (local_not_models_.contains(written)) return;
     // K-DTCBench, VoiceBench-Ko: a name made with Bench is a benchmark's.
     const auto bench = std::search(written.begin(), written.end(), std::begin("bench"), std::end("bench") - 1,
@@ -633,7 +644,8 @@ void FactBuilder::add_model(const RuleMatch& match) {
 
     if (!options_.types.contains(FactType::model)) return;
     const Capture& whole = alias ? Capture{name->first, match.get("alias")->end} : *name;
-    Fact& fact = emit(FactType::model, range_span(whole.first, whole.end), match.rule->id, whole.first, whole.end);
+    const ByteSpan span = alias ? range_span(whole.first, whole.end) : text_.to_source(name_norm_start, name_norm_end);
+    Fact& fact = emit(FactType::model, span, match.rule->id, whole.first, whole.end);
     fact.model = canonical;
     fact.team = team;
 }
