@@ -49,8 +49,28 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
     // Somebody not named (대표는 이렇게 말했다) in place of a name: a mention
     // that names nobody.
     const Capture* unnamed = match.get("unnamed");
-    const Capture* name = family ? family : unnamed ? unnamed : match.get("name");
+    // An organisation, or its kind alone referring back to it (협의회 after 한국AI평가협의회).
+    const Capture* orgref = match.get("orgref");
+    const Capture* name = family ? family : unnamed ? unnamed : orgref ? orgref : match.get("name");
     if (!name) return std::nullopt;
+    if (orgref) {
+        const std::string_view kind = unit_text(orgref->first);
+        if (count_code_points(kind) <= 3) {  // the kind alone: 협의회, 위원회, 사업단
+            std::optional<std::size_t> named;
+            for (std::size_t u = orgref->first; u-- > 0 && !named;) {
+                const std::string_view word = unit_text(u);
+                if (word.size() > kind.size() && word.ends_with(kind)) named = u;
+            }
+            if (!named) return std::nullopt;
+            SpeakerMention mention;
+            mention.sentence = match.sentence;
+            mention.first_unit = orgref->first;
+            mention.end_unit = orgref->end;
+            mention.speaker.name = unit_text(*named);
+            mention.speaker.span = range_span(orgref->first, orgref->end);
+            return mention;
+        }
+    }
     SpeakerMention mention;
     mention.is_family_reference = family != nullptr;
     mention.sentence = match.sentence;
