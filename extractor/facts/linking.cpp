@@ -100,10 +100,10 @@ void FactBuilder::compute_topics() {
         bool launched = false;
         bool releases = false;  // the sentence has a verb of release somewhere
         for (std::size_t u = sentence.first_unit; u < sentence.end_unit && !releases; ++u) {
-            releases = units_.units[u].keyword == "launch";
+            releases = units_.units[u].keyword == "launch" || units_.units[u].keyword == "present";
         }
         for (std::size_t u = sentence.first_unit; u < sentence.end_unit; ++u) {
-            launched = launched || units_.units[u].keyword == "launch";
+            launched = launched || units_.units[u].keyword == "launch" || units_.units[u].keyword == "present";
             const bool model = model_name_at(u) != nullptr;
             const bool team = !model && team_name_at(u) != nullptr;
             if (!model && !team) continue;
@@ -202,11 +202,19 @@ std::optional<std::string> FactBuilder::compute_main_model() const {
     // The article is about the team its headline names: a model of that team
     // that is a topic somewhere, if only one, is the main model
     // (`[인터뷰] 마도현 윤슬AI CTO …`, however often the baselines are topics).
+    // The team acts in the headline: a title, a subject particle or a comma
+    // follows it (`마도현 윤슬AI CTO`, `물결랩스, …`), not `구글 출신 창업자`.
     std::unordered_set<std::string> headline_teams;
     if (!units_.sentences.empty()) {
         const auto& headline = units_.sentences.front();
         for (std::size_t u = headline.first_unit; u < headline.end_unit; ++u) {
-            if (const std::string* team = team_name_at(u)) headline_teams.insert(*team);
+            const std::string* team = team_name_at(u);
+            if (!team) continue;
+            const std::size_t next = name_end_unit(u);
+            if (next < headline.end_unit &&
+                (units_.units[next].cls == UnitClass::title || is_subject_marker(next) || unit_text(next) == ",")) {
+                headline_teams.insert(*team);
+            }
         }
     }
     std::optional<std::string> of_headline_team;
@@ -244,11 +252,15 @@ std::optional<std::string> FactBuilder::model_by_size(std::size_t size_unit) con
         !quantities_[static_cast<std::size_t>(units[size_unit].quantity)].scale_suffix) {
         return std::nullopt;
     }
-    // One word may stand between (`2.4B 프리뷰 모델`).
-    const bool model_word = units[size_unit + 1].keyword == "modelword" ||
-                            (size_unit + 2 < units.size() && units[size_unit + 1].cls == UnitClass::word &&
-                             units[size_unit + 1].keyword.empty() && units[size_unit + 2].keyword == "modelword");
-    if (!model_word) return std::nullopt;
+    // One word may stand between (`2.4B 프리뷰 모델`), and the size may be
+    // inside the name (`Mulgyeol-H-2.4B-v1.5-Preview`), for a model the
+    // article introduces: a listed model so named is a baseline's
+    // (`Qwen2.5-32B-Instruct를 바탕으로 … 32B 모델은`).
+    const bool word_between = units[size_unit + 1].keyword != "modelword";
+    if (word_between && !(size_unit + 2 < units.size() && units[size_unit + 1].cls == UnitClass::word &&
+                          units[size_unit + 1].keyword.empty() && units[size_unit + 2].keyword == "modelword")) {
+        return std::nullopt;
+    }
     const std::string_view size = unit_text(size_unit);
     const auto same = [](char a, char b) { return (a | 0x20) == (b | 0x20); };
     const auto separates = [](char c) { return c == '-' || c == ' '; };
@@ -258,9 +270,11 @@ std::optional<std::string> FactBuilder::model_by_size(std::size_t size_unit) con
         if (!model || model->size() <= size.size()) continue;
         // The size as a part of the name: YULBIT-Law-32B, Qwen3 32B, Mulgyeol-H-2.4B-v1.5-Preview.
         const std::string_view name(*model);
+        const bool introduced = units[v].cls != UnitClass::model;  // found by a rule, not the gazetteer
         for (std::size_t at = 1; at + size.size() <= name.size(); ++at) {
+            const bool at_end = at + size.size() == name.size();
             if (separates(name[at - 1]) && std::equal(size.begin(), size.end(), name.begin() + static_cast<std::ptrdiff_t>(at), same) &&
-                (at + size.size() == name.size() || separates(name[at + size.size()]))) {
+                (at_end || separates(name[at + size.size()])) && ((at_end && !word_between) || introduced)) {
                 return model;
             }
         }
@@ -339,9 +353,14 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
             // `'A.X K1'은 84.0점, 업스테이지는 80.2점`: a team marked as the subject
             // after the last model is the figure's subject, not that model.
             if (u + 1 < quantity_unit && team_name_at(u) && is_subject_marker(u + 1)) return std::nullopt;
-            // `K-엑사원 최고점, 마루인텔리전스 '1조 파라미터' 도전`: so is a team in
-            // the figure's own item of a list.
-            team_after = team_after || (team_name_at(u) && !owns_baseline(u));
+            // `K-엑사원 최고점, 마루인텔리전스 '1조 파라미터' 도전`, `…, 한결AI 컨소시엄은
+            // 68.9점으로`: so is a team in the figure's own item of a list, right
+            // before the figure (a quotation mark between) or its clause's subject.
+            if (team_name_at(u) && !owns_baseline(u)) {
+                std::size_t next = name_end_unit(u);
+                while (next < quantity_unit && is_one_of(unit_text(next), {"컨소시엄", "팀"})) ++next;
+                team_after = team_after || u + 2 >= quantity_unit || (next < quantity_unit && is_subject_marker(next));
+            }
             if (team_after && units_.units[u].cls == UnitClass::symbol && unit_text(u) == ",") return std::nullopt;
         }
         return std::nullopt;
@@ -386,9 +405,10 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
     for (std::size_t v = reach; v + 2 < quantity_unit && !refers_back; ++v) {
         refers_back = units_.units[v + 1].keyword == "modelword" && is_one_of(unit_text(v), {"이", "해당", "이번"}) &&
                       is_subject_marker(v + 2);
-        // Baselines named after it (`'Llama 3.3 70B'(61.2점)를 앞섰고`) leave it the subject.
+        // Baselines named after it (`'Llama 3.3 70B'(61.2점)를 앞섰고`) leave
+        // it the subject; another model or team (`…, SK텔레콤은 68.3점`) does not.
         for (std::size_t w = v + 3; refers_back && w < quantity_unit; ++w) {
-            refers_back = !model_name_at(w) || is_baseline(w);
+            refers_back = model_name_at(w) ? is_baseline(w) : !(team_name_at(w) && !owns_baseline(w));
         }
         for (std::size_t u = v; refers_back && u-- > reach;) {
             if (auto m = model_at(u); m && !is_baseline(u)) {
@@ -522,9 +542,16 @@ void FactBuilder::add_model(const RuleMatch& match) {
     if (name_start > sentence_first + 2 && unit_text(name_start - 1) == ")" && unit_text(name_start - 3) == "(") {
         name_start -= 2;
     }
-    // `한국어 평가 VoiceBench-Ko에서는`, `데이터셋 KsponSpeech에서`: the same.
-    if (name_start > sentence_first && (is_one_of(unit_text(name_start - 1), {"벤치마크", "평가", "데이터셋"}) ||
-                                        lexicon_.word_class(unit_text(name_start - 1)) == "chip")) {
+    // `한국어 평가 VoiceBench-Ko에서는`, `데이터셋 KsponSpeech에서`: the same
+    // where the name is where a test took place (`2차 평가 Haram-32B 74.2점`
+    // names a model).
+    std::size_t after_name = name->end;
+    while (after_name < units_.units.size() && units_.units[after_name].cls == UnitClass::sq_close) ++after_name;
+    const bool tested_in = after_name < units_.units.size() && is_particle(after_name, {"에서", "에서는", "에서도"});
+    if (name_start > sentence_first &&
+        (unit_text(name_start - 1) == "벤치마크" ||
+         (tested_in && is_one_of(unit_text(name_start - 1), {"평가", "데이터셋"})) ||
+         lexicon_.word_class(unit_text(name_start - 1)) == "chip")) {
         local_not_models_.insert(range_text(name->first, name->end));
         return;
     }
@@ -548,10 +575,10 @@ void FactBuilder::add_model(const RuleMatch& match) {
         }
     }
     if (local_not_models_.contains(written)) return;
-    // K-DTCBench, VoiceBench-Ko: a name made with Bench is a benchmark's.
+    // K-DTCBench, VoiceBench-Ko, K-리터러시벤치: a name made with Bench is a benchmark's.
     const auto bench = std::search(written.begin(), written.end(), std::begin("bench"), std::end("bench") - 1,
                                    [](char a, char b) { return (a | 0x20) == b; });
-    if (bench != written.end()) return;
+    if (bench != written.end() || written.find("벤치") != std::string::npos) return;
     std::optional<std::string> alias;
     if (const Capture* a = match.get("alias")) alias = range_text(a->first, a->end);
     if (!plausible_name(written)) return;
@@ -604,20 +631,28 @@ void FactBuilder::add_model(const RuleMatch& match) {
     // is the developer: 마루엣지 '마루-S 8B'.
     // So is the sentence's subject before it (라온로직은 … '라온-Code 15B'로).
     std::optional<Capture> namesake;
+    const auto shares_stem = [&](std::string_view word) {
+        const std::size_t stem = (static_cast<unsigned char>(word[0]) & 0x80) ? 6 : 3;
+        return word.size() > stem && written.size() >= stem && written.compare(0, stem, word.substr(0, stem)) == 0;
+    };
     const auto named_like_it = [&](std::size_t u) {
         if (units_.units[u].cls != UnitClass::word || !units_.units[u].keyword.empty() || model_name_at(u)) return false;
         const std::string_view word = unit_text(u);
-        const std::size_t stem = (static_cast<unsigned char>(word[0]) & 0x80) ? 6 : 3;
         // 한국어 '한국어-LLM 7B': a word the name begins with whole is no developer.
-        return word.size() > stem && written.size() >= stem && written.compare(0, stem, word.substr(0, stem)) == 0 &&
-               !written.starts_with(word) && !lexicon_.is_not_name(word);
+        return shares_stem(word) && !written.starts_with(word) && !lexicon_.is_not_name(word);
     };
     if (!t && name->first >= sentence_first + 2 && units_.units[name->first - 1].cls == UnitClass::sq_open &&
         named_like_it(name->first - 2)) {
         namesake = Capture{name->first - 2, name->first - 1};
         t = &*namesake;
     }
+    // Not past a developer named like it between (`카카오뱅크는 카카오가 개발한
+    // '카카오-Mini 3B'`, `한국은행은 한국전자통신연구원이 만든 '한국-LLM 13B'`).
     for (std::size_t u = name->first; !t && u-- > sentence_first;) {
+        if ((team_name_at(u) || units_.units[u].cls == UnitClass::org) &&
+            (shares_stem(unit_text(u)) || written.starts_with(unit_text(u)))) {
+            break;
+        }
         if (is_subject_marker(u + 1) && named_like_it(u)) {
             namesake = Capture{u, u + 1};
             t = &*namesake;
@@ -630,13 +665,14 @@ void FactBuilder::add_model(const RuleMatch& match) {
         if (!team) team = range_text(t->first, t->end);
     }
     if (!team) team = team_of_model(canonical);
+    // Else the company its name comes from, the team named before it in its
+    // sentence (`벼리랩스의 '벼리-V'`), or its topic.
     if (!team) {
         if (const auto developer = glossed_developer(written)) {
             if (!team_name_at(*developer)) add_team_name(Capture{*developer, *developer + 1}, "team.glossed-namesake");
             team = team_at(*developer);
         }
     }
-    // Else the team named before it in its sentence (`벼리랩스의 '벼리-V'`), or its topic.
     const std::size_t s = match.sentence;
     for (std::size_t u = name->first; !team && u-- > units_.sentences[s].first_unit;) team = team_at(u);
     if (!team && topic_team_[s]) team = team_at(*topic_team_[s]);
@@ -687,7 +723,11 @@ std::optional<std::size_t> FactBuilder::glossed_developer(std::string_view model
                    !unit_text(close).empty()) {
                 ++close;
             }
-            if (close < units.size() && unit_text(close) == ")") glossed_orgs_->emplace(lower(gloss), u - 1);
+            // A company's name (윤슬AI, 물결랩스) or a company's gloss (Dasom
+            // Voice); one word glossing a plain word is a product's or a
+            // family's (팔콘(Falcon) 시리즈, 한국어(Korean)).
+            const bool company = units[u - 1].keyword == "orgname" || close > u + 2;
+            if (company && close < units.size() && unit_text(close) == ")") glossed_orgs_->emplace(lower(gloss), u - 1);
         }
     }
     const auto it = glossed_orgs_->find(lower(model.substr(0, prefix)));

@@ -55,6 +55,7 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
     if (!name) return std::nullopt;
     if (orgref) {
         const std::string_view kind = unit_text(orgref->first);
+        if (lexicon_.is_not_name(kind)) return std::nullopt;  // 데이터센터: a place, not a body
         if (count_code_points(kind) <= 3) {  // the kind alone: 협의회, 위원회, 사업단
             std::optional<std::size_t> named;
             for (std::size_t u = orgref->first; u-- > 0 && !named;) {
@@ -503,7 +504,9 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
         // An interview's answer (a quotation opening the line after a
         // question `―…?` or `Q. …`) is the interviewee's: the last person
         // named before the first question, else the last person named.
-        if (!speaker && !unnamed && answers_question(open.norm_start)) {
+        // (Only a quotation standing as the whole answer: one that its own
+        // sentence attributes, `"…"이라는 경고가 나온다`, is no answer.)
+        if (!speaker && !unnamed && attribution >= end_sentence.end_unit && answers_question(open.norm_start)) {
             if (!interviewee) {
                 // Found once: the last person named before the first question.
                 const std::size_t first_question = first_question_offset();

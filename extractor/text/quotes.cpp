@@ -172,17 +172,16 @@ private:
     }
 
     // The quotation the last paragraph left open closes at this paragraph's
-    // first double mark, if that one reads as its end.
+    // first mark, if that one is a double mark that reads as its end (a
+    // single mark first, `‘규제는 …"고`, is a quotation of this paragraph's own).
     void continue_quotation() {
         if (!left_open_) return;
         const std::size_t open = *left_open_;
         left_open_.reset();
-        for (const Mark& mark : marks_) {
-            if (!is_double(mark.family)) continue;
-            if (!mark.glyph_opens && mark.word_before && mark.attribution_after && !too_far(open, mark.token)) {
-                link(open, mark.token);
-            }
-            return;
+        const Mark& mark = marks_.front();
+        if (is_double(mark.family) && !mark.glyph_opens && mark.word_before && mark.attribution_after &&
+            !too_far(open, mark.token)) {
+            link(open, mark.token);
         }
     }
 

@@ -102,6 +102,9 @@ TEST_CASE("unpaired marks stay unpaired and cross a paragraph only to close a qu
           std::vector<QuoteView>{{"“", -1, true}, {"“", 2, true}, {"”", 1, false}});
     CHECK(quotes_of("\"가 나\n다 라\n마 바\"라고") ==
           std::vector<QuoteView>{{"\"", -1, true}, {"\"", -1, false}});
+    // The next paragraph's first mark is a single one: its quotation is its own.
+    CHECK(quotes_of("\"내년에는 내겠다며 밝혔다.\n교수는 ‘규제는 최소한이어야 한다\"고 지적했다") ==
+          std::vector<QuoteView>{{"\"", -1, true}, {"‘", -1, true}, {"\"", -1, false}});
     CHECK(quotes_of("“열기만 하고") == std::vector<QuoteView>{{"“", -1, true}});
     CHECK(quotes_of("닫기만 한다”") == std::vector<QuoteView>{{"”", -1, false}});
     CHECK(quotes_of("가 \" 나") == std::vector<QuoteView>{{"\"", -1, false}});
