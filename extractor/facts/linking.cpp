@@ -199,11 +199,11 @@ void FactBuilder::compute_sections() {
 }
 
 std::optional<std::string> FactBuilder::compute_main_model() const {
-    // The article is about the team its headline names: a model of that team
-    // that is a topic somewhere, if only one, is the main model
-    // (`[인터뷰] 마도현 윤슬AI CTO …`, however often the baselines are topics).
-    // The team acts in the headline: a title, a subject particle or a comma
-    // follows it (`마도현 윤슬AI CTO`, `물결랩스, …`), not `구글 출신 창업자`.
+    // The article is about the team its headline names as acting (a title, a
+    // subject particle or a comma after it: `[인터뷰] 마도현 윤슬AI CTO …`,
+    // `물결랩스, …`, not `구글 출신 창업자`): a model of that team that is a
+    // topic somewhere, if only one, is the main model, however often the
+    // baselines are topics.
     std::unordered_set<std::string> headline_teams;
     if (!units_.sentences.empty()) {
         const auto& headline = units_.sentences.front();
@@ -576,7 +576,8 @@ void FactBuilder::add_model(const RuleMatch& match) {
     }
     if (local_not_models_.contains(written)) return;
     // K-DTCBench, VoiceBench-Ko, K-리터러시벤치: a name made with Bench is a benchmark's.
-    const auto bench = std::search(written.begin(), written.end(), std::begin("bench"), std::end("bench") - 1,
+    constexpr std::string_view kBench = "bench";
+    const auto bench = std::search(written.begin(), written.end(), kBench.begin(), kBench.end(),
                                    [](char a, char b) { return (a | 0x20) == b; });
     if (bench != written.end() || written.find("벤치") != std::string::npos) return;
     std::optional<std::string> alias;
@@ -690,6 +691,7 @@ void FactBuilder::add_model(const RuleMatch& match) {
 // letters develops the models whose names begin with its gloss's first word
 // (three letters or more, a capital and lower case: an acronym glosses a
 // product as often, '엘시아(ELCIA) 14B'), wherever in the article either is.
+// Found once a document, when a model first asks.
 std::optional<std::size_t> FactBuilder::glossed_developer(std::string_view model) {
     const auto is_letter = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
     const auto lower = [](std::string_view word) {
@@ -718,10 +720,9 @@ std::optional<std::size_t> FactBuilder::glossed_developer(std::string_view model
                 continue;
             }
             std::size_t close = u + 2;
-            while (close < units.size() && close < u + 5 && sentence_of_unit_[close] == sentence_of_unit_[u] &&
-                   std::all_of(unit_text(close).begin(), unit_text(close).end(), is_letter) &&
-                   !unit_text(close).empty()) {
-                ++close;
+            for (; close < units.size() && close < u + 5 && sentence_of_unit_[close] == sentence_of_unit_[u]; ++close) {
+                const std::string_view word = unit_text(close);
+                if (word.empty() || !std::all_of(word.begin(), word.end(), is_letter)) break;
             }
             // A company's name (윤슬AI, 물결랩스) or a company's gloss (Dasom
             // Voice); one word glossing a plain word is a product's or a
