@@ -15,10 +15,10 @@
 // - Marks never pair across a paragraph or over more than
 //   max_quotation_bytes, so a stray mark cannot swallow the document; but
 //   a double mark left open at a paragraph's end pairs with the next
-//   paragraph's first double mark when that one closes a quotation (a word
-//   before it, an attribution after it: `"… 사실입니다.` ¶ `… 것"이라고`).
-//   Korean news opens each paragraph of a long quotation again, so a next
-//   paragraph that opens one first keeps the two apart.
+//   paragraph's first mark when that one is a double mark that closes a
+//   quotation (a word before it, an attribution after it: `"… 사실입니다.`
+//   ¶ `… 것"이라고`). Korean news opens each paragraph of a long quotation
+//   again, so a next paragraph whose first mark opens keeps the two apart.
 #include <optional>
 
 #include "text/char_class.h"
