@@ -706,8 +706,25 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                 continue;
             }
             const std::size_t reach = unit.cls == UnitClass::person ? 7 : 1;
-            bool titled = false;
-            for (std::size_t v = u + 1; v < tags.end_unit && v <= u + reach; ++v) {
+            // 다온소프트 창업자 겸 최고경영자(CEO) 한지우는: a full name right after
+            // its title (and the title's gloss in parentheses), as a subject.
+            const auto title_before = [&] {
+                if (unit.cls != UnitClass::person || u == tags.first_unit || u + 1 >= tags.end_unit ||
+                    out.units[u + 1].cls != UnitClass::particle) {
+                    return false;
+                }
+                std::size_t before = u - 1;
+                if (out.units[before].cls == UnitClass::symbol && before >= tags.first_unit + 3 &&
+                    text.text.compare(out.units[before].norm_start, 1, ")") == 0 &&
+                    text.text.compare(out.units[before - 2].norm_start, 1, "(") == 0) {
+                    before -= 3;
+                }
+                const std::string_view particle = tokens.tokens[out.units[u + 1].first_token].text(text);
+                return out.units[before].cls == UnitClass::title &&
+                       is_one_of(particle, {"은", "는", "이", "가", "도"});
+            };
+            bool titled = title_before();
+            for (std::size_t v = u + 1; !titled && v < tags.end_unit && v <= u + reach; ++v) {
                 const UnitClass c = out.units[v].cls;
                 if (before_name && v <= u + 3 && c == UnitClass::person &&
                     !tokens.tokens[out.units[v].first_token].text(text).ends_with("대")) {
