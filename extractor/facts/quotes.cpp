@@ -437,9 +437,11 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
             heading_asked = true;
             return heading.has_value();
         };
+        // `탁 교수는 "…맞느냐"는 질문을 던졌다`: a question asked is said too.
+        const bool asked = statement && (after.starts_with("는 질문") || after.starts_with("는 물음"));
         const bool attributed = !closed || attribution >= end_sentence.end_unit || units[attribution].keyword == "say" ||
                                 (!particle.empty() && (lexicon_.word_class(particle) != "naming" || statement)) ||
-                                (statement && reported_as_said(after)) || named_after() || headed();
+                                (statement && reported_as_said(after)) || asked || named_after() || headed();
         if (!attributed) {
             u = close;
             continue;
