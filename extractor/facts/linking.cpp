@@ -97,13 +97,15 @@ void FactBuilder::compute_topics() {
         topic_team_[s].reset();
         blocks_topic_[s] = false;
         std::optional<std::size_t> presented;
+        // A verb of release, or of presenting (소개했다), makes a model the topic.
+        const auto releasing = [&](std::size_t u) {
+            return units_.units[u].keyword == "launch" || units_.units[u].keyword == "present";
+        };
         bool launched = false;
-        bool releases = false;  // the sentence has a verb of release somewhere
-        for (std::size_t u = sentence.first_unit; u < sentence.end_unit && !releases; ++u) {
-            releases = units_.units[u].keyword == "launch" || units_.units[u].keyword == "present";
-        }
+        bool releases = false;  // the sentence has such a verb somewhere
+        for (std::size_t u = sentence.first_unit; u < sentence.end_unit && !releases; ++u) releases = releasing(u);
         for (std::size_t u = sentence.first_unit; u < sentence.end_unit; ++u) {
-            launched = launched || units_.units[u].keyword == "launch" || units_.units[u].keyword == "present";
+            launched = launched || releasing(u);
             const bool model = model_name_at(u) != nullptr;
             const bool team = !model && team_name_at(u) != nullptr;
             if (!model && !team) continue;
@@ -693,12 +695,9 @@ void FactBuilder::add_model(const RuleMatch& match) {
 // product as often, '엘시아(ELCIA) 14B'), wherever in the article either is.
 // Found once a document, when a model first asks.
 std::optional<std::size_t> FactBuilder::glossed_developer(std::string_view model) {
+    // Both the gloss and the name's prefix are letters only, so match_key
+    // (the gazetteer's key) is their lower-cased form.
     const auto is_letter = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
-    const auto lower = [](std::string_view word) {
-        std::string out(word);
-        for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-        return out;
-    };
     const std::size_t prefix = static_cast<std::size_t>(
         std::find_if_not(model.begin(), model.end(), is_letter) - model.begin());
     if (prefix < 3 || prefix == model.size()) return std::nullopt;
@@ -728,10 +727,10 @@ std::optional<std::size_t> FactBuilder::glossed_developer(std::string_view model
             // Voice); one word glossing a plain word is a product's or a
             // family's (팔콘(Falcon) 시리즈, 한국어(Korean)).
             const bool company = units[u - 1].keyword == "orgname" || close > u + 2;
-            if (company && close < units.size() && unit_text(close) == ")") glossed_orgs_->emplace(lower(gloss), u - 1);
+            if (company && close < units.size() && unit_text(close) == ")") glossed_orgs_->emplace(match_key(gloss), u - 1);
         }
     }
-    const auto it = glossed_orgs_->find(lower(model.substr(0, prefix)));
+    const auto it = glossed_orgs_->find(match_key(model.substr(0, prefix)));
     return it == glossed_orgs_->end() ? std::nullopt : std::optional<std::size_t>(it->second);
 }
 

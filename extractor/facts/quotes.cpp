@@ -53,23 +53,17 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
     const Capture* orgref = match.get("orgref");
     const Capture* name = family ? family : unnamed ? unnamed : orgref ? orgref : match.get("name");
     if (!name) return std::nullopt;
+    // The word that names the organisation the kind alone refers back to.
+    std::optional<std::size_t> referred;
     if (orgref) {
         const std::string_view kind = unit_text(orgref->first);
         if (lexicon_.is_not_name(kind)) return std::nullopt;  // 데이터센터: a place, not a body
         if (count_code_points(kind) <= 3) {  // the kind alone: 협의회, 위원회, 사업단
-            std::optional<std::size_t> named;
-            for (std::size_t u = orgref->first; u-- > 0 && !named;) {
+            for (std::size_t u = orgref->first; u-- > 0 && !referred;) {
                 const std::string_view word = unit_text(u);
-                if (word.size() > kind.size() && word.ends_with(kind)) named = u;
+                if (word.size() > kind.size() && word.ends_with(kind)) referred = u;
             }
-            if (!named) return std::nullopt;
-            SpeakerMention mention;
-            mention.sentence = match.sentence;
-            mention.first_unit = orgref->first;
-            mention.end_unit = orgref->end;
-            mention.speaker.name = unit_text(*named);
-            mention.speaker.span = range_span(orgref->first, orgref->end);
-            return mention;
+            if (!referred) return std::nullopt;
         }
     }
     SpeakerMention mention;
@@ -102,7 +96,8 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
     } else {
         // 벼리랩스 측: the organisation without 측.
         const bool side = name->end - name->first > 1 && units_.units[name->end - 1].keyword == "unnamed";
-        mention.speaker.name = range_text(name->first, side ? name->end - 1 : name->end);
+        mention.speaker.name = referred ? std::string(unit_text(*referred))
+                                        : range_text(name->first, side ? name->end - 1 : name->end);
         // 회사 측은, 한 관계자는, a title alone: somebody not named.
         if (unnamed || units_.units[name->first].keyword == "unnamed" || cls == UnitClass::title) {
             mention.speaker.name.clear();
