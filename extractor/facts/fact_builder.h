@@ -213,6 +213,7 @@ private:
     std::size_t alias_close(std::size_t open, std::size_t end) const;
     // Whether units from `open` are a model's size in parentheses: (30억 개), (7B).
     bool size_in_parentheses(std::size_t open, std::size_t end) const;
+    std::vector<std::string> compute_headline_teams() const;
     std::optional<std::string> compute_main_model() const;
     std::optional<std::size_t> name_ending_at(std::size_t end, std::size_t first, std::size_t reach) const;
     Subject respective_subject(std::size_t quantity_unit) const;
@@ -235,6 +236,7 @@ private:
     // question on the line before (―…? or Q. …).
     bool answers_question(std::size_t norm_offset) const;
     std::size_t paragraph_last_unit(std::size_t u) const;
+    bool subject_of_modifying_clause(std::size_t u) const;
     static bool is_question_line(std::string_view line);
     std::size_t first_question_offset() const;
     bool sizes_successor(std::size_t quantity_unit) const;
@@ -286,6 +288,8 @@ private:
     // apply_rules once rules have found their teams, and again their models.
     std::vector<std::optional<std::size_t>> topic_model_, topic_team_;
     bool topics_computed_ = false;
+    // The teams the headline names as acting (compute_headline_teams).
+    std::vector<std::string> headline_teams_;
     // The model the article is about: the topic of more sentences than any
     // other, in two at least. A score nothing else claims is its.
     std::optional<std::string> main_model_;
@@ -293,6 +297,9 @@ private:
     // what a sentence that names nobody in that section is about.
     std::vector<std::optional<std::size_t>> section_model_;
     void compute_sections();
+    std::string_view line_at(std::size_t norm_offset) const;
+    bool ranked_item_heading(std::size_t sentence) const;
+    std::optional<std::size_t> ranked_item_model(std::size_t sentence) const;
     bool is_heading_mark(std::size_t u) const {
         return units_.units[u].cls == UnitClass::symbol && is_one_of(unit_text(u), {"◆", "■", "▶", "●", "◇", "□", "▷"});
     }

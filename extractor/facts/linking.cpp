@@ -173,6 +173,65 @@ void FactBuilder::compute_topics() {
     }
 }
 
+// The line that holds normalised offset `at`, without its line break.
+std::string_view FactBuilder::line_at(std::size_t at) const {
+    const std::string_view text = text_.text;
+    const std::size_t start = at == 0 ? 0 : text.rfind('\n', at - 1) + 1;  // npos + 1 == 0
+    const std::size_t end = std::min(text.find('\n', at), text.size());
+    return text.substr(start, end - start);
+}
+
+// `▲1위 구글 '제미나이 3 프로'(Gemini 3 Pro)` on a line of its own between
+// paragraphs of prose, not in a list of such lines: a ranked item that heads
+// the paragraphs after it.
+bool FactBuilder::ranked_item_heading(std::size_t s) const {
+    const auto& sentence = units_.sentences[s];
+    if (sentence.end_unit - sentence.first_unit < 2 || unit_text(sentence.first_unit) != "▲") return false;
+    const std::string_view text = text_.text;
+    const std::string_view line = line_at(units_.units[sentence.first_unit].norm_start);
+    const std::size_t line_start = static_cast<std::size_t>(line.data() - text.data());
+    const std::size_t text_end = line_start + line.find_last_not_of(" \t\r") + 1;
+    if (units_.units[sentence.first_unit].norm_start != line_start || units_.units[sentence.end_unit - 1].norm_end < text_end) {
+        return false;
+    }
+    const auto is_item = [](std::string_view l) {
+        const std::size_t first = l.find_first_not_of(" \t");
+        return first != std::string_view::npos && l.substr(first).starts_with("▲");
+    };
+    const auto has_text = [](std::string_view l) { return l.find_first_not_of(" \t\r") != std::string_view::npos; };
+    for (std::size_t at = line_start + line.size() + 1; at < text.size();) {  // the next line with text
+        const std::string_view next = line_at(at);
+        if (has_text(next)) {
+            if (is_item(next)) return false;
+            break;
+        }
+        at += next.size() + 1;
+    }
+    for (std::size_t end = line_start; end > 0;) {  // the line with text before
+        const std::string_view before = line_at(end - 1);
+        if (has_text(before)) return !is_item(before);
+        end = static_cast<std::size_t>(before.data() - text.data());
+    }
+    return true;
+}
+
+// The model a ranked item names: rank, developer, quotation marks and a
+// spelling in parentheses may stand around it, nothing else.
+std::optional<std::size_t> FactBuilder::ranked_item_model(std::size_t s) const {
+    const auto& sentence = units_.sentences[s];
+    std::size_t u = sentence.first_unit + 1;
+    if (u < sentence.end_unit && unit_text(u).ends_with("위") && std::isdigit(static_cast<unsigned char>(unit_text(u)[0]))) ++u;
+    if (u < sentence.end_unit && team_name_at(u) && !model_name_at(u)) u = name_end_unit(u);
+    if (u < sentence.end_unit && units_.units[u].cls == UnitClass::sq_open) ++u;
+    if (u >= sentence.end_unit || !model_name_at(u)) return std::nullopt;
+    const std::size_t name = u;
+    std::size_t after = name_end_unit(name);
+    if (after < sentence.end_unit && units_.units[after].cls == UnitClass::sq_close) ++after;
+    if (const std::size_t close = alias_close(after, sentence.end_unit); close != 0) after = close + 1;
+    if (after < sentence.end_unit) return std::nullopt;
+    return name;
+}
+
 void FactBuilder::compute_sections() {
     section_model_.assign(units_.sentences.size(), std::nullopt);
     std::optional<std::size_t> current;
@@ -184,7 +243,9 @@ void FactBuilder::compute_sections() {
         const bool numbered = sentence.end_unit - sentence.first_unit >= 3 && !first_text.empty() &&
                               first_text.find_first_not_of("0123456789") == std::string_view::npos &&
                               unit_text(sentence.first_unit + 1) == ".";
-        if (sentence.end_unit - sentence.first_unit >= 2 && (is_heading_mark(sentence.first_unit) || numbered)) {
+        if (ranked_item_heading(s)) {
+            current = ranked_item_model(s);
+        } else if (sentence.end_unit - sentence.first_unit >= 2 && (is_heading_mark(sentence.first_unit) || numbered)) {
             // A new heading starts a new section, about its model or about nothing named.
             const std::size_t name = sentence.first_unit + (numbered ? 2 : 1);
             current.reset();
@@ -200,25 +261,33 @@ void FactBuilder::compute_sections() {
     }
 }
 
-std::optional<std::string> FactBuilder::compute_main_model() const {
-    // The article is about the team its headline names as acting (a title, a
-    // subject particle or a comma after it: `[인터뷰] 마도현 윤슬AI CTO …`,
-    // `물결랩스, …`, not `구글 출신 창업자`): a model of that team that is a
-    // topic somewhere, if only one, is the main model, however often the
-    // baselines are topics.
-    std::unordered_set<std::string> headline_teams;
-    if (!units_.sentences.empty()) {
-        const auto& headline = units_.sentences.front();
-        for (std::size_t u = headline.first_unit; u < headline.end_unit; ++u) {
-            const std::string* team = team_name_at(u);
-            if (!team) continue;
-            const std::size_t next = name_end_unit(u);
-            if (next < headline.end_unit &&
-                (units_.units[next].cls == UnitClass::title || is_subject_marker(next) || unit_text(next) == ",")) {
-                headline_teams.insert(*team);
-            }
+std::vector<std::string> FactBuilder::compute_headline_teams() const {
+    // The teams the headline names as acting: a title, a subject particle or
+    // a comma after it (`[인터뷰] 마도현 윤슬AI CTO …`, `물결랩스, …`, not
+    // `구글 출신 창업자`).
+    std::vector<std::string> teams;
+    if (units_.sentences.empty()) return teams;
+    const auto& headline = units_.sentences.front();
+    for (std::size_t u = headline.first_unit; u < headline.end_unit; ++u) {
+        const std::string* team = team_name_at(u);
+        if (!team) continue;
+        const std::size_t next = name_end_unit(u);
+        if (next < headline.end_unit &&
+            (units_.units[next].cls == UnitClass::title || is_subject_marker(next) || unit_text(next) == ",") &&
+            std::find(teams.begin(), teams.end(), *team) == teams.end()) {
+            teams.push_back(*team);
         }
     }
+    return teams;
+}
+
+std::optional<std::string> FactBuilder::compute_main_model() const {
+    // The article is about the team its headline names as acting: a model of
+    // that team that is a topic somewhere, if only one, is the main model,
+    // however often the baselines are topics.
+    const auto acts_in_headline = [&](const std::string& team) {
+        return std::find(headline_teams_.begin(), headline_teams_.end(), team) != headline_teams_.end();
+    };
     std::optional<std::string> of_headline_team;
     bool several = false;
     std::vector<std::pair<std::string, std::size_t>> counts;
@@ -226,7 +295,7 @@ std::optional<std::string> FactBuilder::compute_main_model() const {
         if (!topic) continue;
         const auto model = model_at(*topic);
         if (!model) continue;
-        if (const auto team = team_of_model(*model); team && headline_teams.contains(*team)) {
+        if (const auto team = team_of_model(*model); team && acts_in_headline(*team)) {
             several = several || (of_headline_team && *of_headline_team != *model);
             of_headline_team = model;
         }

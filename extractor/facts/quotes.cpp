@@ -163,6 +163,9 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
 // topic model's team) of this sentence or the last few, else the team that
 // was most often a topic before it.
 std::optional<std::string> FactBuilder::company_referred(std::size_t s) const {
+    // An article about one company (its headline names it acting) calls it
+    // 회사 however many others it names on the way.
+    if (headline_teams_.size() == 1) return headline_teams_.front();
     for (std::size_t back = 0; back <= kSpeakerCarrySentences && back <= s; ++back) {
         const std::size_t p = s - back;
         if (topic_team_[p]) return team_at(*topic_team_[p]);
@@ -173,6 +176,15 @@ std::optional<std::string> FactBuilder::company_referred(std::size_t s) const {
         }
     }
     return frequent_topic_team_[s];
+}
+
+// Whether the name ending before unit `u` is the subject of a clause that
+// modifies a noun: `과기정통부가 제출한 자료`, `NIA가 공개한 결과`.
+bool FactBuilder::subject_of_modifying_clause(std::size_t u) const {
+    if (u + 1 >= units_.units.size() || !is_particle(u, {"이", "가"})) return false;
+    const std::string_view verb = unit_text(u + 1);
+    return units_.units[u + 1].cls != UnitClass::particle &&
+           (verb.ends_with("한") || verb.ends_with("된") || verb.ends_with("던") || verb.ends_with("낸"));
 }
 
 // The last unit of the paragraph that unit `u` is in.
@@ -449,6 +461,17 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
         for (std::size_t k = kept.size(); k-- > 0;) {
             const SpeakerMention& m = kept[k];
             if (m.sentence == s && m.end_unit <= u) {
+                // `김 의원은 과기정통부가 제출한 자료를 인용해 "…"`: an
+                // organisation that is the subject of a clause modifying a
+                // noun speaks no quotation; the person the sentence is about does.
+                const auto names_a_person = [](const SpeakerMention& p) {
+                    return !p.speaker.name.empty() && (p.is_person || p.is_reference || p.is_family_reference || p.is_pronoun);
+                };
+                if (!names_a_person(m) && k > 0 && kept[k - 1].sentence == s && names_a_person(kept[k - 1]) &&
+                    subject_of_modifying_clause(m.end_unit) && is_particle(kept[k - 1].end_unit, {"은", "는"})) {
+                    speaker = kept[k - 1].speaker;
+                    break;
+                }
                 speaker = m.speaker;
                 spokesperson = m.is_spokesperson;
                 break;

@@ -287,7 +287,10 @@ std::string_view Lexicon::compute_word_class(std::string_view word) const {
         const std::size_t longest = suffix_filter_.max_bytes();
         for (std::size_t start = word.size() > longest ? word.size() - longest : 1; start < word.size(); ++start) {
             if (is_continuation_byte(word[start])) continue;
-            if (const std::string* cls = suffix_words_.find(word.substr(start))) return *cls;
+            const std::string* cls = suffix_words_.find(word.substr(start));
+            // After a hyphen, an organisation's ending is a model name's own part
+            // (AF-마인드 14B), while a benchmark's still names one (K-리더보드, KJ-Bench).
+            if (cls && !(word[start - 1] == '-' && *cls == "orgname")) return *cls;
         }
     }
     return {};

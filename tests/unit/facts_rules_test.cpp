@@ -157,6 +157,14 @@ TEST_CASE("a title listed as a whole word is the end of no other word", "[rules]
     fs::remove_all(dir);
 }
 
+TEST_CASE("an organisation's ending after a hyphen is a model name's part, a benchmark's is not", "[rules][lexicon]") {
+    const Lexicon& lexicon = extractor().lexicon();
+    CHECK(lexicon.word_class("온마인드") == "orgname");
+    CHECK(lexicon.word_class("AF-마인드").empty());
+    CHECK(lexicon.word_class("K-리더보드") == "benchword");
+    CHECK(lexicon.word_class("KJ-Bench") == "benchword");
+}
+
 TEST_CASE("a numbered item that names a model alone heads the lines after it", "[rules][topics]") {
     const std::string text =
         "1. 제미나이 3 프로(Gemini 3 Pro)\n▲개발사: 구글 딥마인드\n▲성능: SWE-bench Verified 76.2%\n\n"
@@ -167,6 +175,24 @@ TEST_CASE("a numbered item that names a model alone heads the lines after it", "
     }
     CHECK(scores ==
           std::vector<std::pair<std::string, std::string>>{{"Gemini 3 Pro", "76.2"}, {"Claude Opus 4.5", "80.9"}});
+}
+
+TEST_CASE("a ranked item on a line of its own heads the paragraphs after it, a list's last item does not", "[rules][topics]") {
+    const auto scores_of = [](const std::string& text) {
+        std::vector<std::pair<std::string, std::string>> scores;
+        for (const Fact& f : extract(text)) {
+            if (f.type == FactType::benchmark_score && f.score) scores.emplace_back(f.model.value_or(""), f.score->to_string());
+        }
+        return scores;
+    };
+    CHECK(scores_of("올해의 모델을 골랐다.\n\n▲2위 앤스로픽 ‘클로드 오퍼스 4.5’(Claude Opus 4.5)\n\n"
+                    "코딩 능력을 재는 SWE-벤치 베리파이드에서 80.9%를 기록했다.\n\n"
+                    "▲3위 오픈AI ‘GPT-5’\n\n도구 없이 푼 AIME 2025에서 94.6%를 기록했다.\n") ==
+          std::vector<std::pair<std::string, std::string>>{{"Claude Opus 4.5", "80.9"}, {"GPT-5", "94.6"}});
+    const std::string list_end = "후보는 다음과 같다.\n▲앤스로픽 ‘클로드 오퍼스 4.5’\n▲오픈AI ‘GPT-5’\n\n국산 모델은 평균 70.2점에 그쳤다.\n";
+    CHECK(scores_of(list_end).empty());
+    CHECK(scores_of("후보는 다음과 같다.\n\n▲오픈AI ‘GPT-5’\n\n국산 모델은 평균 70.2점에 그쳤다.\n") ==
+          std::vector<std::pair<std::string, std::string>>{{"GPT-5", "70.2"}});
 }
 
 TEST_CASE("single-quoted names and slogans are no quotations", "[rules][speaker]") {
