@@ -13,9 +13,10 @@ constexpr std::size_t kSpeakerCarrySentences = 4;
 constexpr std::size_t kMinQuoteChars = 7;
 // A quotation before a naming particle (라는) needs this many spaces to be a statement.
 constexpr std::ptrdiff_t kMinStatementSpaces = 4;
-// What a sentence may call a quotation before it: `"…"는 것이다`.
-constexpr std::string_view kSaidNouns[] = {"것이다", "설명이다", "주장이다", "입장이다", "전망이다",
-                                           "분석이다", "지적이다", "얘기다", "이야기다"};
+// What a sentence may call a quotation before it: `"…"는 것이다`, `"…"는 입장을 냈다`,
+// `"…"는 글을 올렸다`.
+constexpr std::string_view kSaidNouns[] = {"것이다", "설명이다", "주장이다", "입장이다", "전망이다", "분석이다",
+                                           "지적이다", "얘기다", "이야기다", "입장을", "뜻을", "의견을", "글을"};
 
 // `…을 강조했다. "…"는 것이다.`: a quotation that its sentence calls what was
 // said (것이다, 설명이다, 주장이다 …) continues the speaker named before it.
@@ -425,16 +426,21 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
         const std::string_view particle = after.substr(0, particles_.attribution_prefix_length(after));
         // `"…"라는 게 그의 주장이다` quotes a statement; `"게임 체인저"라는 평가` names a term.
         const bool statement = std::count(words.begin(), words.end(), ' ') >= kMinStatementSpaces;
+        // `"…"(이도훈 가람AI CTO), "…"(윤세아 대표) 등`: a name in parentheses right after it.
+        const auto parenthesised_after = [&](const SpeakerMention& m) {
+            return m.first_unit == close + 2 && unit_text(close + 1) == "(";
+        };
         // `"…" 백승호 코드너머 대표의 말이다`: a mention right after it that says
         // whose words they were (mentions are sorted by their first unit).
-        const auto named_after = [&] {
+        const SpeakerMention* said_after = [&]() -> const SpeakerMention* {
             const auto m = std::lower_bound(kept.begin(), kept.end(), close + 1,
                                             [](const SpeakerMention& x, std::size_t v) { return x.first_unit < v; });
-            return m != kept.end() && m->names_previous_quote &&
-                   (m->first_unit == close + 1 ||
-                    // `"…"는 게 개발을 총괄한 한도윤 … 랩장의 설명이다`: later in its sentence.
-                    (m->sentence == close_sentence && particle.empty() && after.starts_with("는 ")));
-        };
+            const bool says = m != kept.end() && m->names_previous_quote &&
+                              (m->first_unit == close + 1 || parenthesised_after(*m) ||
+                               // `"…"는 게 개발을 총괄한 한도윤 … 랩장의 설명이다`: later in its sentence.
+                               (m->sentence == close_sentence && particle.empty() && after.starts_with("는 ")));
+            return says ? &*m : nullptr;
+        }();
         // A headline names its speaker before the quotation and no verb after
         // it; asked once, when needed.
         std::optional<Speaker> heading;
@@ -448,7 +454,7 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
         const bool asked = statement && (after.starts_with("는 질문") || after.starts_with("는 물음"));
         const bool attributed = !closed || attribution >= end_sentence.end_unit || units[attribution].keyword == "say" ||
                                 (!particle.empty() && (lexicon_.word_class(particle) != "naming" || statement)) ||
-                                (statement && reported_as_said(after)) || asked || named_after() || headed();
+                                (statement && reported_as_said(after)) || asked || said_after != nullptr || headed();
         if (!attributed) {
             u = close;
             continue;
@@ -458,7 +464,9 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
         // it, else the last speaker when the sentence goes on with 이어 or the like.
         std::optional<Speaker> speaker;
         bool spokesperson = false;
-        for (std::size_t k = kept.size(); k-- > 0;) {
+        // Parentheses right after it name the speaker before any other name.
+        if (said_after && parenthesised_after(*said_after)) speaker = said_after->speaker;
+        for (std::size_t k = kept.size(); k-- > 0 && !speaker;) {
             const SpeakerMention& m = kept[k];
             if (m.sentence == s && m.end_unit <= u) {
                 // `김 의원은 과기정통부가 제출한 자료를 인용해 "…"`: an

@@ -193,7 +193,7 @@ bool is_title_token(const NormalizedText& text, const Token& token, const Lexico
 // How many tokens from `t` make a Korean personal name, 0 if none: a surname
 // and two syllables (배경훈), a two-syllable surname and two (남궁도윤), or a
 // surname and one or two syllables that the tokenizer split like a particle
-// (신유|나) when a title follows within a few words.
+// (신유|나, 남궁유|나) when a title follows within a few words.
 std::size_t person_name_tokens(const NormalizedText& text, const TokenizedText& tokens, std::size_t t,
                                std::size_t sentence_end, const Lexicon& lexicon) {
     const Token& token = tokens.tokens[t];
@@ -220,6 +220,16 @@ std::size_t person_name_tokens(const NormalizedText& text, const TokenizedText& 
         }
         return false;
     };
+    // 신유|나, 남궁유|나: the last syllable was taken for a particle, and the
+    // name goes on to a title; a syllable that ends names, not 사회를 맡은 … 교수.
+    const auto name_cut_before_title = [&] {
+        if (t + 1 >= sentence_end) return false;
+        const Token& next = tokens.tokens[t + 1];
+        return next.kind == TokenKind::particle && next.eojeol == token.eojeol && next.norm_end - next.norm_start == 3 &&
+               is_one_of(next.text(text), {"나", "은", "아", "야", "이", "가", "와"}) &&
+               (t + 2 >= sentence_end || tokens.tokens[t + 2].eojeol != token.eojeol) && title_within(t + 2, 4);
+    };
+    if (word.size() == 9 && surname2 && name_cut_before_title()) return 2;
     if (word.size() == 9 && surname1) return 1;
     if (word.size() == 12 && surname2) return 1;
     // A lone surname: 정 CIC장, (오 CTO); not the end of a word (3차 평가위원장).
@@ -229,18 +239,9 @@ std::size_t person_name_tokens(const NormalizedText& text, const TokenizedText& 
         return glued ? 0 : 1;
     }
     if (word.size() == 6 && surname2) return 1;  // a lone two-syllable surname: 황보 부문장
-    // 신유나: the last syllable was taken for a particle, and the name goes on
-    // to a title; a syllable that ends names, not 사회를 맡은 … 교수.
     if (word.size() == 6 && surname1 && t + 1 < sentence_end) {
         const Token& next = tokens.tokens[t + 1];
-        const auto ends_names = [&] {
-            return is_one_of(next.text(text), {"나", "은", "아", "야", "이", "가", "와"});
-        };
-        if (next.kind == TokenKind::particle && next.eojeol == token.eojeol && next.norm_end - next.norm_start == 3 &&
-            ends_names() &&
-            (t + 2 >= sentence_end || tokens.tokens[t + 2].eojeol != token.eojeol) && title_within(t + 2, 4)) {
-            return 2;
-        }
+        if (name_cut_before_title()) return 2;
         if (title_within(t + 1, 1)) return 1;  // a two-syllable name right before its title
         // 허윤 새벽랩스 대표: a two-syllable name, its organisation in one word, its title.
         if (t + 2 < sentence_end && title_within(t + 2, 1)) {
