@@ -282,33 +282,43 @@ std::vector<std::string> FactBuilder::compute_headline_teams() const {
 }
 
 std::optional<std::string> FactBuilder::compute_main_model() const {
-    // The article is about the team its headline names as acting: a model of
-    // that team that is a topic somewhere, if only one, is the main model,
-    // however often the baselines are topics.
+    // The article is about the team its headline names as acting: of that
+    // team's models, the one a topic most often (if no other as often) is the
+    // main model, however often the baselines are topics; else the model a
+    // topic most often, in two sentences at least.
     const auto acts_in_headline = [&](const std::string& team) {
         return std::find(headline_teams_.begin(), headline_teams_.end(), team) != headline_teams_.end();
     };
-    std::optional<std::string> of_headline_team;
-    bool several = false;
-    std::vector<std::pair<std::string, std::size_t>> counts;
+    struct TopicCount {
+        std::string model;
+        std::size_t count = 0;
+        bool of_headline_team = false;
+    };
+    std::vector<TopicCount> counts;
     for (const auto& topic : topic_model_) {
         if (!topic) continue;
         const auto model = model_at(*topic);
         if (!model) continue;
-        if (const auto team = team_of_model(*model); team && acts_in_headline(*team)) {
-            several = several || (of_headline_team && *of_headline_team != *model);
-            of_headline_team = model;
+        auto it = std::find_if(counts.begin(), counts.end(), [&](const TopicCount& c) { return c.model == *model; });
+        if (it == counts.end()) {
+            const auto team = team_of_model(*model);
+            it = counts.insert(counts.end(), TopicCount{*model, 0, team && acts_in_headline(*team)});
         }
-        const auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return c.first == *model; });
-        if (it == counts.end()) counts.emplace_back(*model, 1);
-        else ++it->second;
+        ++it->count;
     }
-    if (of_headline_team && !several) return of_headline_team;
-    std::sort(counts.begin(), counts.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-    if (counts.empty() || counts[0].second < 2 || (counts.size() > 1 && counts[1].second == counts[0].second)) {
-        return std::nullopt;
-    }
-    return counts[0].first;
+    std::stable_sort(counts.begin(), counts.end(), [](const TopicCount& a, const TopicCount& b) { return a.count > b.count; });
+    const auto first_of = [&](bool headline_only) -> const TopicCount* {
+        const TopicCount* best = nullptr;
+        for (const TopicCount& c : counts) {
+            if (headline_only && !c.of_headline_team) continue;
+            if (best) return c.count == best->count ? nullptr : best;
+            best = &c;
+        }
+        return best;
+    };
+    if (const TopicCount* main = first_of(true)) return main->model;
+    if (const TopicCount* main = first_of(false); main && main->count >= 2) return main->model;
+    return std::nullopt;
 }
 
 // Where a number's subject is: in `300B 규모의 대형 언어 모델 'X'` the
@@ -743,6 +753,9 @@ void FactBuilder::add_model(const RuleMatch& match) {
         if (const auto developer = glossed_developer(written)) {
             if (!team_name_at(*developer)) add_team_name(Capture{*developer, *developer + 1}, "team.glossed-namesake");
             team = team_at(*developer);
+        } else if (const auto company = hangul_namesake_developer(written)) {
+            if (!team_name_at(*company)) add_team_name(Capture{*company, *company + 1}, "team.hangul-namesake");
+            team = team_at(*company);
         }
     }
     const std::size_t s = match.sentence;
@@ -801,6 +814,32 @@ std::optional<std::size_t> FactBuilder::glossed_developer(std::string_view model
     }
     const auto it = glossed_orgs_->find(match_key(model.substr(0, prefix)));
     return it == glossed_orgs_->end() ? std::nullopt : std::optional<std::size_t>(it->second);
+}
+
+// 도담에이아이 … '도담-1T', 온새미로AI … '온새미-2': an organisation named
+// like a company (an `orgname` word) whose name begins with the first part of
+// the model's, two Hangul syllables or more, develops it, wherever in the
+// article either is. Found once a document, when a model first asks.
+std::optional<std::size_t> FactBuilder::hangul_namesake_developer(std::string_view model) {
+    const std::string_view part = model.substr(0, model.find_first_of("- "));
+    if (part.size() == model.size() || part.size() < 6 || part.size() % 3 != 0 ||
+        !std::all_of(part.begin(), part.end(), [](char c) { return (static_cast<unsigned char>(c) & 0x80) != 0; })) {
+        return std::nullopt;
+    }
+    if (!orgname_words_) {
+        orgname_words_.emplace();
+        for (std::size_t u = 0; u < units_.units.size(); ++u) {
+            if (units_.units[u].cls == UnitClass::word && units_.units[u].keyword == "orgname" &&
+                !lexicon_.is_not_name(unit_text(u))) {
+                orgname_words_->push_back(u);
+            }
+        }
+    }
+    for (const std::size_t u : *orgname_words_) {
+        const std::string_view org = unit_text(u);
+        if (org.size() > part.size() && org.starts_with(part)) return u;
+    }
+    return std::nullopt;
 }
 
 // `KT, NC AI, 메디노아, 한결리걸AI 등 4개 팀`: in a list (`,` or `·`) that

@@ -1025,6 +1025,19 @@ TEST_CASE("a benchmark score nothing else claims is the article's main model's",
     CHECK(scores[0]->model == std::optional<std::string>("가온-R 7B"));
 }
 
+TEST_CASE("of the headline team's models, the one most often a topic is the main model", "[rules][scores]") {
+    // 가온-R 7B is a topic three times (the headline too), 가온-R 2B once,
+    // the baseline GPT-4o three times: the headline team's model wins.
+    const std::vector<Fact> facts = extract(
+        "# 가온랩스, '가온-R 7B' 공개\n\n가온랩스는 새 모델 '가온-R 7B'를 공개했다. 가온-R 7B는 한국어에 강하다. "
+        "가온랩스는 작은 '가온-R 2B'도 내놓았다. GPT-4o는 비교 대상이다. GPT-4o는 오픈AI의 모델이다. GPT-4o는 유료다. "
+        "회사는 서울에 있다. 직원은 많지 않다. 사무실은 조용했다. 다른 평가에서도 결과가 좋았다.\n\n"
+        "―성능은 어떤가.\nKMMLU에서 61.2점을 받았다.\n");
+    const auto scores = of_type(facts, FactType::benchmark_score);
+    REQUIRE(scores.size() == 1);
+    CHECK(scores[0]->model == std::optional<std::string>("가온-R 7B"));
+}
+
 TEST_CASE("the names of one university's team in an article are one team", "[rules][unknown]") {
     const std::vector<Fact> facts = extract("누리대학교 컴퓨터공학과 자연어처리연구실은 새 모델을 공개했다. "
                                             "누리대 연구팀은 언어모델을 개발했다.\n");
