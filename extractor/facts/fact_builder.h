@@ -298,6 +298,7 @@ private:
     // what a sentence that names nobody in that section is about.
     std::vector<std::optional<std::size_t>> section_model_;
     void compute_sections();
+    bool announces_list(const SentenceTags& sentence) const;
     std::string_view line_at(std::size_t norm_offset) const;
     bool ranked_item_heading(std::size_t sentence) const;
     std::optional<std::size_t> ranked_item_model(std::size_t sentence) const;

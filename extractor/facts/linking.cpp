@@ -73,6 +73,15 @@ bool FactBuilder::size_in_parentheses(std::size_t open, std::size_t end) const {
 // A sentence's topics depend on its own units and on the local names that
 // start at them, so once computed they are computed again only for the
 // sentences with a unit that a name added since may start at.
+// Whether a sentence ends by announcing what follows: `… 다음과 같다.`,
+// `… 아래와 같다.`
+bool FactBuilder::announces_list(const SentenceTags& sentence) const {
+    std::size_t end = sentence.end_unit;
+    if (end > sentence.first_unit && unit_text(end - 1) == ".") --end;
+    return end >= sentence.first_unit + 3 && unit_text(end - 1) == "같다" && is_particle(end - 2, {"과", "와"}) &&
+           is_one_of(unit_text(end - 3), {"다음", "아래"});
+}
+
 void FactBuilder::compute_topics() {
     const std::bitset<4096> added = local_models_.first_chars_added | local_teams_.first_chars_added;
     local_models_.first_chars_added.reset();
@@ -154,6 +163,21 @@ void FactBuilder::compute_topics() {
             }
         }
         if (!topic_model_[s]) topic_model_[s] = presented;
+        // `DeepSeek-V4의 주요 벤치마크 결과는 다음과 같다.`: the one model of a
+        // sentence that announces a list is what the list is about.
+        if (!topic_model_[s] && !topic_team_[s] && announces_list(sentence)) {
+            std::optional<std::size_t> only;
+            bool several = false;
+            for (std::size_t u = sentence.first_unit; u < sentence.end_unit && !several; ++u) {
+                if (!model_name_at(u)) continue;
+                several = only && *model_name_at(*only) != *model_name_at(u);
+                only = u;
+            }
+            if (only && !several) {
+                topic_model_[s] = only;
+                blocks_topic_[s] = false;
+            }
+        }
         // `같은 평가에서 알리바바의 큐웬3 32B는 62.5점`, `같은 규모인 …가 78.9점이다`,
         // `같은 기준으로 측정한 …`, `같은 문제를 푼 …`: a sentence set in the
         // same test, or at the same size, as the one before names a baseline;
