@@ -647,15 +647,16 @@ void FactBuilder::add_model(const RuleMatch& match) {
     if (name_start > sentence_first + 2 && unit_text(name_start - 1) == ")" && unit_text(name_start - 3) == "(") {
         name_start -= 2;
     }
-    // `한국어 평가 VoiceBench-Ko에서는`, `데이터셋 KsponSpeech에서`: the same
-    // where the name is where a test took place (`2차 평가 Haram-32B 74.2점`
-    // names a model).
+    // `한국어 평가 VoiceBench-Ko에서는`, `데이터셋 KsponSpeech에서`, `평가 세트
+    // '로보플랜-K'에서`, `추론을 평가하는 KoBALT-700에서`: the same where the
+    // name is where a test took place (`2차 평가 Haram-32B 74.2점` names a model).
     std::size_t after_name = name->end;
     while (after_name < units_.units.size() && units_.units[after_name].cls == UnitClass::sq_close) ++after_name;
     const bool tested_in = after_name < units_.units.size() && is_particle(after_name, {"에서", "에서는", "에서도"});
     if (name_start > sentence_first &&
         (unit_text(name_start - 1) == "벤치마크" ||
-         (tested_in && is_one_of(unit_text(name_start - 1), {"평가", "데이터셋"})) ||
+         (tested_in && (is_one_of(unit_text(name_start - 1), {"평가", "데이터셋", "평가셋", "세트", "테스트셋"}) ||
+                        unit_text(name_start - 1).starts_with("평가하") || unit_text(name_start - 1).starts_with("측정하"))) ||
          lexicon_.word_class(unit_text(name_start - 1)) == "chip")) {
         local_not_models_.insert(range_text(name->first, name->end));
         return;

@@ -11,7 +11,9 @@
 // - A double quotation closed by a single mark ("…승자'라며) or by a double
 //   mark of the other family (“…지원하겠다"고): a double mark that nothing
 //   closed pairs with the first such unpaired mark after it, before the next
-//   double mark, that is followed by an attribution (라며, 라고).
+//   double mark, that is followed by an attribution (라며, 라고); a double
+//   mark of the other family also when a Hangul word, a particle or a
+//   parenthesis follows it (“…된다"는 것, “…잡겠다."(이연수 대표)).
 // - Marks never pair across a paragraph or over more than
 //   max_quotation_bytes, so a stray mark cannot swallow the document; but
 //   a double mark left open at a paragraph's end pairs with the next
@@ -122,6 +124,20 @@ private:
         }
     }
 
+    // A double mark of the other family that ends words (`“…활성화된다"는
+    // 것이었다`, `“…잡겠다."(이연수 대표)`): a word before it, and right after
+    // it a Hangul word, a particle or a parenthesis; a word of Latin letters
+    // or digits right after it opens a quotation rather, and one with a space
+    // after it may be a stray.
+    bool ends_words(const Mark& mark, const Mark& open) const {
+        if (mark.glyph_opens || !mark.word_before || !mark.word_after || tokens_[mark.token].pair != unpaired ||
+            too_far(open.token, mark.token)) {
+            return false;
+        }
+        const Token& next = tokens_[mark.token + 1];
+        return next.kind == TokenKind::hangul || next.kind == TokenKind::particle || token_text(text_, next) == "(";
+    }
+
     // "…승자'라며, “…하겠다"고: a double mark left open closes at a single
     // mark or a double mark of the other family followed by an attribution,
     // searched up to the next double mark.
@@ -139,7 +155,7 @@ private:
                 const bool closes = !mark.glyph_opens && mark.word_before && mark.attribution_after &&
                                     tokens_[mark.token].pair == unpaired && !too_far(open.token, mark.token);
                 if (is_double(mark.family)) {
-                    if (closes && mark.family != open.family) link(open.token, mark.token);
+                    if (mark.family != open.family && (closes || ends_words(mark, open))) link(open.token, mark.token);
                     break;
                 }
                 if (is_single(mark.family) && closes) {

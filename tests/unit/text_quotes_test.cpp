@@ -83,6 +83,13 @@ TEST_CASE("a curly double quotation closed by a straight one before an attributi
     // Without an attribution after it, the straight mark closes nothing.
     CHECK(quotes_of("“부담을 줄이도록 지원하겠다\" 그리고") ==
           std::vector<QuoteView>{{"“", -1, true}, {"\"", -1, false}});
+    // Unless a Hangul word, a particle or a parenthesis follows it right away.
+    CHECK(quotes_of("답은 “약 600억 개가 활성화된다\"는 것이었다.") ==
+          std::vector<QuoteView>{{"“", 1, true}, {"\"", 0, false}});
+    CHECK(quotes_of("“두 마리 토끼를 모두 잡겠다.\"(이연수 NC AI 대표)") ==
+          std::vector<QuoteView>{{"“", 1, true}, {"\"", 0, false}});
+    CHECK(quotes_of("“모델 이름은 \"Orion\"이다”라고") ==
+          std::vector<QuoteView>{{"“", 3, true}, {"\"", 2, true}, {"\"", 1, false}, {"”", 0, false}});
 }
 
 TEST_CASE("glyphs used the wrong way round are read by their neighbours", "[text][quotes]") {
