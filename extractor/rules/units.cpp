@@ -642,9 +642,18 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                         }
                         std::string_view title = title_of_word(word, lexicon);
                         // Right after a name, a title as what someone is (장세훈 박사다,
-                        // 대표이다). Asked only there, since so many words end in 다.
+                        // 대표이다, 진수현(47) 교수다). Asked only there, since so many
+                        // words end in 다.
                         const auto copula_title = [&]() -> std::string_view {
-                            if (out.units.size() == tags.first_unit || out.units.back().cls != UnitClass::person) return {};
+                            std::size_t before = out.units.size();
+                            const auto symbol_at = [&](std::size_t u, std::string_view s) {
+                                return out.units[u].cls == UnitClass::symbol &&
+                                       text.text.compare(out.units[u].norm_start, s.size(), s) == 0;
+                            };
+                            if (before >= tags.first_unit + 4 && symbol_at(before - 1, ")") && symbol_at(before - 3, "(")) {
+                                before -= 3;  // an age in parentheses
+                            }
+                            if (before == tags.first_unit || out.units[before - 1].cls != UnitClass::person) return {};
                             for (const std::string_view ending : {"이다", "다"}) {
                                 if (word.size() > ending.size() && word.ends_with(ending)) {
                                     return lexicon.title_suffix(word.substr(0, word.size() - ending.size()));
