@@ -656,7 +656,10 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                             if (before == tags.first_unit || out.units[before - 1].cls != UnitClass::person) return {};
                             for (const std::string_view ending : {"이다", "다"}) {
                                 if (word.size() > ending.size() && word.ends_with(ending)) {
-                                    return lexicon.title_suffix(word.substr(0, word.size() - ending.size()));
+                                    const std::string_view stem = word.substr(0, word.size() - ending.size());
+                                    // 유한별(34)씨다: a title of a whole word of its own too.
+                                    if (const Entity* whole = lexicon.find(stem, EntityKind::title)) return whole->name;
+                                    return lexicon.title_suffix(stem);
                                 }
                             }
                             return {};
