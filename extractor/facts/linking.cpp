@@ -592,22 +592,23 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
     return subject;
 }
 
-// ‘누리 미니(NURI-Mini-2B)’: the words between the opening quotation mark
-// and the parenthesis around a model's name name the same model, and later
-// mentions use them.
+// ‘누리 미니(NURI-Mini-2B)’, '소리결-옴니 32B'(Sorigyeol-Omni 32B): the
+// quoted words before the parenthesis around a model's name name the same
+// model, and later mentions use them.
 std::optional<std::string> FactBuilder::words_before_parenthesis(const Capture& name) const {
     const auto& units = units_.units;
     if (name.first < 3 || name.end >= units.size() || unit_text(name.first - 1) != "(" || unit_text(name.end) != ")") {
         return std::nullopt;
     }
-    const std::size_t end = name.first - 1;
     const std::size_t sentence_start = units_.sentences[sentence_of_unit_[name.first]].first_unit;
+    std::size_t end = name.first - 1;
+    if (end > sentence_start + 1 && units[end - 1].cls == UnitClass::sq_close) --end;
     for (std::size_t u = end; u-- > sentence_start && u + 5 > end;) {
         const UnitClass c = units[u].cls;
         if (c == UnitClass::sq_open || c == UnitClass::dq_open) {
             return u + 1 < end ? std::optional<std::string>(range_text(u + 1, end)) : std::nullopt;
         }
-        if (c != UnitClass::word && c != UnitClass::other_number) return std::nullopt;
+        if (c != UnitClass::word && c != UnitClass::other_number && c != UnitClass::quantity) return std::nullopt;
     }
     return std::nullopt;
 }
@@ -727,9 +728,12 @@ void FactBuilder::add_model(const RuleMatch& match) {
     if (alias) {
         if (const Entity* e = lexicon_.find(*alias, EntityKind::model)) canonical = e->name;
     }
+    // The quoted words before the parenthesis around it, if any, name the
+    // same model: one canonical name for both, whichever was found first.
+    const auto before = words_before_parenthesis(*name);
+    if (before) canonical = *local_models_.add(*before, canonical);
     canonical = *local_models_.add(written, canonical);
     if (alias) local_models_.add(*alias, canonical);
-    if (const auto before = words_before_parenthesis(*name)) local_models_.add(*before, canonical);
 
     std::optional<std::string> team;
     const Capture* t = match.get("team");

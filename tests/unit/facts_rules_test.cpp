@@ -1069,6 +1069,15 @@ TEST_CASE("a model found with and without its only size is one model, named with
           std::vector<std::string>{"NRX-Pro 2.1", "NRX-Pro 2.1 72B", "NRX-Pro 2.1 7B"});
 }
 
+TEST_CASE("a quoted name and its spelling in parentheses after the marks are one model", "[rules][unknown]") {
+    const std::vector<Fact> facts = extract("소리결AI는 지난달 '소리결-옴니 32B'(Sorigyeol-Omni 32B)를 공개했다.\n");
+    std::vector<std::string> models;
+    for (const Fact* f : of_type(facts, FactType::model)) {
+        if (std::find(models.begin(), models.end(), *f->model) == models.end()) models.push_back(*f->model);
+    }
+    CHECK(models == std::vector<std::string>{"소리결-옴니 32B"});
+}
+
 TEST_CASE("a model a rule finds is known at once, though its sentence was looked at before", "[rules][unknown]") {
     // 딥시크-V3.1 makes V3.1 a local name from the start, so linking looks up
     // local names at every unit before the rules run; 벼리-32B, found by a rule
