@@ -226,6 +226,7 @@ private:
     void add_model(const RuleMatch& match);
     std::optional<std::size_t> glossed_developer(std::string_view model);
     std::optional<std::size_t> hangul_namesake_developer(std::string_view model);
+    const std::string* listed_model_ending_with(std::string_view tail);
     // Whether a model found in this document is named `family` and more (라움 씽크 for 라움).
     bool names_local_family(std::string_view family) const;
     // A team found by rule `rule`: emitted, and known by name from here on.
@@ -365,6 +366,8 @@ private:
     // Lower-cased first word of a Latin gloss -> the glossed word (윤슬AI(Yunseul AI)),
     // found when a model first asks.
     std::optional<std::unordered_map<std::string, std::size_t>> glossed_orgs_;
+    // The distinct listed (gazetteer) models the article names, found when a model first asks.
+    std::optional<std::vector<std::string>> listed_models_;
     // Units of words of the `orgname` class, found when a model first asks.
     std::optional<std::vector<std::size_t>> orgname_words_;
     // Units that are aliases in parentheses of the model before them.

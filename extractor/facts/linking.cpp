@@ -592,6 +592,29 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
     return subject;
 }
 
+// A listed model the article names whose name ends with the words of `tail`
+// (`Konan LLM ENT-12` for ENT-12); a tail with no digit names none (Pro).
+// The article's listed models are gathered when a model first asks.
+const std::string* FactBuilder::listed_model_ending_with(std::string_view tail) {
+    if (std::none_of(tail.begin(), tail.end(), [](char c) { return c >= '0' && c <= '9'; })) return nullptr;
+    if (!listed_models_) {
+        listed_models_.emplace();
+        for (std::size_t u = 0; u < units_.units.size(); ++u) {
+            if (units_.units[u].cls != UnitClass::model) continue;
+            const std::string* model = model_name_at(u);
+            if (model && std::find(listed_models_->begin(), listed_models_->end(), *model) == listed_models_->end()) {
+                listed_models_->push_back(*model);
+            }
+        }
+    }
+    for (const std::string& model : *listed_models_) {
+        if (model.size() > tail.size() + 1 && model.ends_with(tail) && model[model.size() - tail.size() - 1] == ' ') {
+            return &model;
+        }
+    }
+    return nullptr;
+}
+
 // ‘누리 미니(NURI-Mini-2B)’, '소리결-옴니 32B'(Sorigyeol-Omni 32B): the
 // quoted words before the parenthesis around a model's name name the same
 // model, and later mentions use them.
@@ -727,6 +750,11 @@ void FactBuilder::add_model(const RuleMatch& match) {
     std::string canonical = written;
     if (alias) {
         if (const Entity* e = lexicon_.find(*alias, EntityKind::model)) canonical = e->name;
+    }
+    // `코난 'ENT-12'` where the article names 'Konan LLM ENT-12': the last
+    // words of a listed model's name the article names are that model.
+    if (!alias && canonical == written) {
+        if (const std::string* full = listed_model_ending_with(written)) canonical = *full;
     }
     // The quoted words before the parenthesis around it, if any, name the
     // same model: one canonical name for both, whichever was found first.

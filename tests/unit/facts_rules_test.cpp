@@ -1078,6 +1078,16 @@ TEST_CASE("a quoted name and its spelling in parentheses after the marks are one
     CHECK(models == std::vector<std::string>{"소리결-옴니 32B"});
 }
 
+TEST_CASE("the last words of a listed model's name the article names are that model", "[rules][unknown]") {
+    const std::vector<Fact> facts = extract("# 국산 sLLM 격전…코난 'ENT-12' 맞불\n\n코난테크놀로지는 차세대 LLM "
+                                            "'코난 LLM ENT-12'(Konan LLM ENT-12)를 출시했다.\n");
+    std::vector<std::string> models;
+    for (const Fact* f : of_type(facts, FactType::model)) {
+        if (std::find(models.begin(), models.end(), *f->model) == models.end()) models.push_back(*f->model);
+    }
+    CHECK(models == std::vector<std::string>{"Konan LLM ENT-12"});
+}
+
 TEST_CASE("a model a rule finds is known at once, though its sentence was looked at before", "[rules][unknown]") {
     // 딥시크-V3.1 makes V3.1 a local name from the start, so linking looks up
     // local names at every unit before the rules run; 벼리-32B, found by a rule
