@@ -909,8 +909,11 @@ void FactBuilder::add_listed_teams() {
     const auto is_separator = [&](std::size_t u) {
         return units[u].cls == UnitClass::symbol && is_one_of(unit_text(u), {",", "·"});
     };
+    // A verb that joins clauses (진행되며, 열리면서) ends a clause, not a name.
     const auto is_name = [&](std::size_t u) {
-        return units[u].cls == UnitClass::team || (units[u].cls == UnitClass::word && units[u].keyword.empty()) ||
+        return units[u].cls == UnitClass::team ||
+               (units[u].cls == UnitClass::word && units[u].keyword.empty() && !unit_text(u).ends_with("며") &&
+                !unit_text(u).ends_with("면서")) ||
                units[u].keyword == "orgname";
     };
     std::vector<std::size_t> items;

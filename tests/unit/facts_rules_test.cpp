@@ -880,6 +880,9 @@ TEST_CASE("a list is of teams when 정예팀 comes as two words or its count of 
     }
     // Three items and a count of two: the count is of something else.
     for (const char* name : {"하늘", "바람", "구슬"}) CHECK(std::count(teams.begin(), teams.end(), name) == 0);
+    // A verb joining clauses before the count is no item (…진행되며, 최종 2개 팀은).
+    const std::vector<Fact> clause = extract("3단계 평가는 2027년 1월 진행되며, 최종 2개 팀은 하반기에 확정된다.\n");
+    CHECK(find(clause, FactType::team) == nullptr);
 }
 
 TEST_CASE("the size of a successor (후속작, 차기 모델) is the team's, not the model's named before", "[rules][linking]") {
