@@ -300,8 +300,10 @@ private:
     std::vector<std::optional<std::size_t>> section_model_;
     void compute_sections();
     bool announces_list(const SentenceTags& sentence) const;
+    bool list_of_nonscores(std::size_t sentence) const;
     std::string_view line_at(std::size_t norm_offset) const;
     bool ranked_item_heading(std::size_t sentence) const;
+    bool ranked_item_rank(std::size_t sentence) const;
     std::optional<std::size_t> ranked_item_model(std::size_t sentence) const;
     bool is_heading_mark(std::size_t u) const {
         return units_.units[u].cls == UnitClass::symbol && is_one_of(unit_text(u), {"◆", "■", "▶", "●", "◇", "□", "▷"});
@@ -368,8 +370,9 @@ private:
     std::optional<std::unordered_map<std::string, std::size_t>> glossed_orgs_;
     // The distinct listed (gazetteer) models the article names, found when a model first asks.
     std::optional<std::vector<std::string>> listed_models_;
-    // Units of words of the `orgname` class, found when a model first asks.
-    std::optional<std::vector<std::size_t>> orgname_words_;
+    // Units of words of the `orgname` class by their first two syllables,
+    // found when a model first asks.
+    std::optional<std::unordered_multimap<std::string, std::size_t>> orgname_words_;
     // Units that are aliases in parentheses of the model before them.
     std::unordered_map<std::size_t, std::size_t> alias_of_;
     std::vector<Fact> facts_;

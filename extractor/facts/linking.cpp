@@ -28,6 +28,16 @@ std::size_t back_limit(std::size_t first_unit, std::size_t unit) {
 }
 constexpr std::size_t kTopicCarrySentences = 3;
 
+// A verb's form that modifies the noun after it, three syllables or more
+// (선정된 컨소시엄, 탈락한 팀, 참여했던, 개발하는): no organisation's name.
+bool adnominal_verb(std::string_view word) {
+    if (word.size() < 9 || word.find(' ') != std::string_view::npos) return false;
+    for (const std::string_view ending : {"된", "던", "한", "는"}) {
+        if (word.ends_with(ending)) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 bool has_latin_letter(std::string_view name) {
@@ -65,14 +75,6 @@ bool FactBuilder::size_in_parentheses(std::size_t open, std::size_t end) const {
     return q.scale_suffix || is_one_of(q.unit, {"개", "파라미터", "매개변수"});
 }
 
-// A sentence's topic is the model or team marked as its subject (은/는/이/가,
-// also through 팀 or 컨소시엄: LG팀은). A sentence that names a model or team
-// without marking it, other than as a baseline in parentheses (`'X'(63.1점)`),
-// leaves the topic open: what it is about is not clear enough to carry on.
-//
-// A sentence's topics depend on its own units and on the local names that
-// start at them, so once computed they are computed again only for the
-// sentences with a unit that a name added since may start at.
 // Whether a sentence ends by announcing what follows: `… 다음과 같다.`,
 // `… 아래와 같다.`
 bool FactBuilder::announces_list(const SentenceTags& sentence) const {
@@ -82,6 +84,14 @@ bool FactBuilder::announces_list(const SentenceTags& sentence) const {
            is_one_of(unit_text(end - 3), {"다음", "아래"});
 }
 
+// A sentence's topic is the model or team marked as its subject (은/는/이/가,
+// also through 팀 or 컨소시엄: LG팀은). A sentence that names a model or team
+// without marking it, other than as a baseline in parentheses (`'X'(63.1점)`),
+// leaves the topic open: what it is about is not clear enough to carry on.
+//
+// A sentence's topics depend on its own units and on the local names that
+// start at them, so once computed they are computed again only for the
+// sentences with a unit that a name added since may start at.
 void FactBuilder::compute_topics() {
     const std::bitset<4096> added = local_models_.first_chars_added | local_teams_.first_chars_added;
     local_models_.first_chars_added.reset();
@@ -164,13 +174,18 @@ void FactBuilder::compute_topics() {
         }
         if (!topic_model_[s]) topic_model_[s] = presented;
         // `DeepSeek-V4의 주요 벤치마크 결과는 다음과 같다.`: the one model of a
-        // sentence that announces a list is what the list is about.
+        // sentence that announces a list is what the list is about, unless it
+        // is compared with (`GPT-4o와 비교한 결과는`): then the list is another's.
         if (!topic_model_[s] && !topic_team_[s] && announces_list(sentence)) {
             std::optional<std::size_t> only;
             bool several = false;
             for (std::size_t u = sentence.first_unit; u < sentence.end_unit && !several; ++u) {
                 if (!model_name_at(u)) continue;
-                several = only && *model_name_at(*only) != *model_name_at(u);
+                std::size_t next = name_end_unit(u);
+                while (next < sentence.end_unit && units_.units[next].cls == UnitClass::sq_close) ++next;
+                const bool compared = next < sentence.end_unit && (units_.units[next].keyword == "compare" ||
+                                                                   is_particle(next, {"와", "과", "보다"}));
+                several = compared || (only && *model_name_at(*only) != *model_name_at(u));
                 only = u;
             }
             if (only && !several) {
@@ -206,8 +221,9 @@ std::string_view FactBuilder::line_at(std::size_t at) const {
 }
 
 // `▲1위 구글 '제미나이 3 프로'(Gemini 3 Pro)` on a line of its own between
-// paragraphs of prose, not in a list of such lines: a ranked item that heads
-// the paragraphs after it.
+// paragraphs of prose, not in a list of such lines: an item that heads the
+// paragraphs after it when it names a model or opens with a rank; a photo
+// caption (`▲연구진이 시연하고 있다.`) does neither and heads nothing.
 bool FactBuilder::ranked_item_heading(std::size_t s) const {
     const auto& sentence = units_.sentences[s];
     if (sentence.end_unit - sentence.first_unit < 2 || unit_text(sentence.first_unit) != "▲") return false;
@@ -239,12 +255,19 @@ bool FactBuilder::ranked_item_heading(std::size_t s) const {
     return true;
 }
 
+// Whether the item opens with its rank (▲10위).
+bool FactBuilder::ranked_item_rank(std::size_t s) const {
+    const auto& sentence = units_.sentences[s];
+    const std::string_view rank = unit_text(sentence.first_unit + 1);
+    return rank.ends_with("위") && std::isdigit(static_cast<unsigned char>(rank[0]));
+}
+
 // The model a ranked item names: rank, developer, quotation marks and a
 // spelling in parentheses may stand around it, nothing else.
 std::optional<std::size_t> FactBuilder::ranked_item_model(std::size_t s) const {
     const auto& sentence = units_.sentences[s];
     std::size_t u = sentence.first_unit + 1;
-    if (u < sentence.end_unit && unit_text(u).ends_with("위") && std::isdigit(static_cast<unsigned char>(unit_text(u)[0]))) ++u;
+    if (ranked_item_rank(s)) ++u;
     if (u < sentence.end_unit && team_name_at(u) && !model_name_at(u)) u = name_end_unit(u);
     if (u < sentence.end_unit && units_.units[u].cls == UnitClass::sq_open) ++u;
     if (u >= sentence.end_unit || !model_name_at(u)) return std::nullopt;
@@ -267,8 +290,9 @@ void FactBuilder::compute_sections() {
         const bool numbered = sentence.end_unit - sentence.first_unit >= 3 && !first_text.empty() &&
                               first_text.find_first_not_of("0123456789") == std::string_view::npos &&
                               unit_text(sentence.first_unit + 1) == ".";
-        if (ranked_item_heading(s)) {
-            current = ranked_item_model(s);
+        const bool ranked = ranked_item_heading(s);
+        if (ranked && (ranked_item_model(s) || ranked_item_rank(s))) {
+            current = ranked_item_model(s);  // a rank with no model found heads an unknown model's section
         } else if (sentence.end_unit - sentence.first_unit >= 2 && (is_heading_mark(sentence.first_unit) || numbered)) {
             // A new heading starts a new section, about its model or about nothing named.
             const std::size_t name = sentence.first_unit + (numbered ? 2 : 1);
@@ -810,7 +834,13 @@ void FactBuilder::add_model(const RuleMatch& match) {
         if (const auto developer = glossed_developer(written)) {
             if (!team_name_at(*developer)) add_team_name(Capture{*developer, *developer + 1}, "team.glossed-namesake");
             team = team_at(*developer);
-        } else if (const auto company = hangul_namesake_developer(written)) {
+        }
+    }
+    // A company named like it anywhere in the article (도담에이아이 … '도담-1T';
+    // 하이퍼엣지는 아리솔AI와 협력해 '아리솔-3 미니'를 최적화했으며), even where
+    // its sentence's subject is another.
+    if (!team) {
+        if (const auto company = hangul_namesake_developer(written)) {
             if (!team_name_at(*company)) add_team_name(Capture{*company, *company + 1}, "team.hangul-namesake");
             team = team_at(*company);
         }
@@ -878,23 +908,30 @@ std::optional<std::size_t> FactBuilder::glossed_developer(std::string_view model
 // the model's, two Hangul syllables or more, develops it, wherever in the
 // article either is. Found once a document, when a model first asks.
 std::optional<std::size_t> FactBuilder::hangul_namesake_developer(std::string_view model) {
+    constexpr std::size_t kSyllableBytes = 3;  // a Hangul syllable in UTF-8
     const std::string_view part = model.substr(0, model.find_first_of("- "));
-    if (part.size() == model.size() || part.size() < 6 || part.size() % 3 != 0 ||
-        !std::all_of(part.begin(), part.end(), [](char c) { return (static_cast<unsigned char>(c) & 0x80) != 0; })) {
-        return std::nullopt;
+    if (part.size() == model.size() || part.size() < 2 * kSyllableBytes) return std::nullopt;
+    for (std::size_t i = 0; i < part.size();) {
+        char32_t cp = 0;
+        bool valid = false;
+        i += utf8_sequence(part, i, cp, valid);
+        if (!valid || cp < 0xAC00 || cp > 0xD7A3) return std::nullopt;  // Hangul syllables only
     }
+    // The organisations by their first two syllables, so that a lookup is one probe.
     if (!orgname_words_) {
         orgname_words_.emplace();
         for (std::size_t u = 0; u < units_.units.size(); ++u) {
+            const std::string_view word = unit_text(u);
             if (units_.units[u].cls == UnitClass::word && units_.units[u].keyword == "orgname" &&
-                !lexicon_.is_not_name(unit_text(u))) {
-                orgname_words_->push_back(u);
+                word.size() > 2 * kSyllableBytes && !lexicon_.is_not_name(word)) {
+                orgname_words_->emplace(std::string(word.substr(0, 2 * kSyllableBytes)), u);
             }
         }
     }
-    for (const std::size_t u : *orgname_words_) {
-        const std::string_view org = unit_text(u);
-        if (org.size() > part.size() && org.starts_with(part)) return u;
+    const auto [first, last] = orgname_words_->equal_range(std::string(part.substr(0, 2 * kSyllableBytes)));
+    for (auto it = first; it != last; ++it) {
+        const std::string_view org = unit_text(it->second);
+        if (org.size() > part.size() && org.starts_with(part)) return it->second;
     }
     return std::nullopt;
 }
@@ -1005,7 +1042,7 @@ void FactBuilder::add_team_name(const Capture& name, const std::string& rule) {
         if (units_.units[u].cls != UnitClass::word && !university) return;
     }
     const std::string written = range_text(name.first, name.end);
-    if (!plausible_name(written) || lexicon_.is_not_name(written)) return;
+    if (!plausible_name(written) || lexicon_.is_not_name(written) || adnominal_verb(written)) return;
     // 가람대 연구팀 and 가람대학교 컴퓨터공학과 자연어처리연구실 in one article are one
     // team: a generic name (연구팀, 연구실, 연구진) joins the university's team
     // named so far, and a lab's own name joins a generic one; two labs with
@@ -1266,6 +1303,23 @@ bool FactBuilder::in_quotation(std::size_t u) const {
     return false;
 }
 
+// `이용 점유율은 다음과 같다.` above `▲제미나이(구글) 18%`: an item of a list
+// whose heading names a share or a rate (nonscore), not a score.
+bool FactBuilder::list_of_nonscores(std::size_t s) const {
+    const auto is_item = [&](std::size_t t) {
+        return is_one_of(unit_text(units_.sentences[t].first_unit), {"▲", "△", "-", "·", "•"});
+    };
+    if (!is_item(s)) return false;
+    std::size_t heading = s;
+    while (heading > 0 && is_item(heading)) --heading;
+    const auto& sentence = units_.sentences[heading];
+    if (is_item(heading) || !announces_list(sentence)) return false;
+    for (std::size_t u = sentence.first_unit; u < sentence.end_unit; ++u) {
+        if (units_.units[u].keyword == "nonscore") return true;
+    }
+    return false;
+}
+
 void FactBuilder::add_score(const RuleMatch& match) {
     std::size_t unit = 0;
     const Quantity* q = quantity_of(match.get("score"), unit);
@@ -1279,6 +1333,7 @@ void FactBuilder::add_score(const RuleMatch& match) {
         const std::string_view keyword = units_.units[u].keyword;
         if (keyword == "nonscore" || keyword == "delta" || keyword == "aim") return;
     }
+    if (list_of_nonscores(match.sentence)) return;
     // After it: 5점 올랐다, 100점으로 환산하면 (a scale, not a score); but
     // 58.5점으로 합격선에 미치지 못했다, 71.5점으로 합격선을 넘었다 measure a
     // score against the line (70점으로 합격선을 정한 is the line).

@@ -16,7 +16,7 @@ constexpr std::ptrdiff_t kMinStatementSpaces = 4;
 // What a sentence may call a quotation before it: `"…"는 것이다`, `"…"는 입장을 냈다`,
 // `"…"는 글을 올렸다`.
 constexpr std::string_view kSaidNouns[] = {"것이다", "설명이다", "주장이다", "입장이다", "전망이다", "분석이다",
-                                           "지적이다", "얘기다", "이야기다", "입장을", "뜻을", "의견을", "글을"};
+                                           "지적이다", "얘기다", "이야기다", "입장을", "글을"};
 
 // `…을 강조했다. "…"는 것이다.`: a quotation that its sentence calls what was
 // said (것이다, 설명이다, 주장이다 …) continues the speaker named before it.
@@ -164,28 +164,40 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
 // topic model's team) of this sentence or the last few, else the team that
 // was most often a topic before it.
 std::optional<std::string> FactBuilder::company_referred(std::size_t s) const {
-    // An article about one company (its headline names it acting) calls it
-    // 회사 however many others it names on the way.
-    if (headline_teams_.size() == 1) return headline_teams_.front();
+    // The team a sentence just before makes its subject (누리랩스는 …). A model
+    // there may be a baseline's (알리바바의 '큐웬3'는 65.9점): an article about
+    // one company (its headline names it acting) calls that one 회사.
+    const std::optional<std::string> of_headline =
+        headline_teams_.size() == 1 ? std::optional<std::string>(headline_teams_.front()) : std::nullopt;
     for (std::size_t back = 0; back <= kSpeakerCarrySentences && back <= s; ++back) {
         const std::size_t p = s - back;
         if (topic_team_[p]) return team_at(*topic_team_[p]);
         if (topic_model_[p]) {
+            if (of_headline) return of_headline;
             if (const auto model = model_at(*topic_model_[p])) {
                 if (auto team = team_of_model(*model)) return team;
             }
         }
     }
-    return frequent_topic_team_[s];
+    return of_headline ? of_headline : frequent_topic_team_[s];
 }
 
 // Whether the name ending before unit `u` is the subject of a clause that
-// modifies a noun: `과기정통부가 제출한 자료`, `NIA가 공개한 결과`.
+// modifies a noun: `과기정통부가 제출한 자료`, `NIA가 만든 결과`: its verb ends
+// in a syllable with the final ㄴ of the adnominal forms (한, 든, 은, 는, 던).
 bool FactBuilder::subject_of_modifying_clause(std::size_t u) const {
-    if (u + 1 >= units_.units.size() || !is_particle(u, {"이", "가"})) return false;
+    if (u + 1 >= units_.units.size() || !is_particle(u, {"이", "가"}) ||
+        units_.units[u + 1].cls == UnitClass::particle) {
+        return false;
+    }
     const std::string_view verb = unit_text(u + 1);
-    return units_.units[u + 1].cls != UnitClass::particle &&
-           (verb.ends_with("한") || verb.ends_with("된") || verb.ends_with("던") || verb.ends_with("낸"));
+    constexpr std::size_t kSyllableBytes = 3;
+    if (verb.size() < kSyllableBytes) return false;
+    char32_t cp = 0;
+    bool valid = false;
+    utf8_sequence(verb, verb.size() - kSyllableBytes, cp, valid);
+    constexpr char32_t kFirstSyllable = 0xAC00, kLastSyllable = 0xD7A3, kFinalNieun = 4, kFinals = 28;
+    return valid && cp >= kFirstSyllable && cp <= kLastSyllable && (cp - kFirstSyllable) % kFinals == kFinalNieun;
 }
 
 // The last unit of the paragraph that unit `u` is in.

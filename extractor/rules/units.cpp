@@ -650,7 +650,8 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                                 return out.units[u].cls == UnitClass::symbol &&
                                        text.text.compare(out.units[u].norm_start, s.size(), s) == 0;
                             };
-                            if (before >= tags.first_unit + 4 && symbol_at(before - 1, ")") && symbol_at(before - 3, "(")) {
+                            if (before >= tags.first_unit + 4 && symbol_at(before - 1, ")") && symbol_at(before - 3, "(") &&
+                                tokens.tokens[out.units[before - 2].first_token].kind == TokenKind::number) {
                                 before -= 3;  // an age in parentheses
                             }
                             if (before == tags.first_unit || out.units[before - 1].cls != UnitClass::person) return {};

@@ -193,6 +193,11 @@ TEST_CASE("a ranked item on a line of its own heads the paragraphs after it, a l
     CHECK(scores_of(list_end).empty());
     CHECK(scores_of("후보는 다음과 같다.\n\n▲오픈AI ‘GPT-5’\n\n국산 모델은 평균 70.2점에 그쳤다.\n") ==
           std::vector<std::pair<std::string, std::string>>{{"GPT-5", "70.2"}});
+    // A photo caption between paragraphs names no model and ends no section.
+    CHECK(scores_of("# 국산 AI 모델 3종 성능 비교\n\n모델 셋을 살펴봤다.\n\n◆ 누리-7B\n\n누리랩스가 만든 누리-7B는 작은 모델이다.\n\n"
+                    "▲누리랩스 연구진이 판교 본사에서 모델을 시연하고 있다.\n\n"
+                    "한국어 지식 평가 KMMLU에서는 61.2점을 기록했다.\n") ==
+          std::vector<std::pair<std::string, std::string>>{{"누리-7B", "61.2"}});
 }
 
 TEST_CASE("single-quoted names and slogans are no quotations", "[rules][speaker]") {
