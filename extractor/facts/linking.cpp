@@ -1307,11 +1307,15 @@ bool FactBuilder::in_quotation(std::size_t u) const {
 // whose heading names a share or a rate (nonscore), not a score.
 bool FactBuilder::list_of_nonscores(std::size_t s) const {
     const auto is_item = [&](std::size_t t) {
-        return is_one_of(unit_text(units_.sentences[t].first_unit), {"▲", "△", "-", "·", "•"});
+        const auto& sentence = units_.sentences[t];
+        return sentence.first_unit < sentence.end_unit &&
+               is_one_of(unit_text(sentence.first_unit), {"▲", "△", "-", "·", "•"});
     };
     if (!is_item(s)) return false;
+    // Lists are short; the bound keeps a document of bullets linear.
+    constexpr std::size_t kMaxListItems = 40;
     std::size_t heading = s;
-    while (heading > 0 && is_item(heading)) --heading;
+    while (heading > 0 && heading + kMaxListItems > s && is_item(heading)) --heading;
     const auto& sentence = units_.sentences[heading];
     if (is_item(heading) || !announces_list(sentence)) return false;
     for (std::size_t u = sentence.first_unit; u < sentence.end_unit; ++u) {

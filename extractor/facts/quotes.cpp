@@ -478,15 +478,15 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
         bool spokesperson = false;
         // Parentheses right after it name the speaker before any other name.
         if (said_after && parenthesised_after(*said_after)) speaker = said_after->speaker;
+        const auto names_a_person = [](const SpeakerMention& p) {
+            return !p.speaker.name.empty() && (p.is_person || p.is_reference || p.is_family_reference || p.is_pronoun);
+        };
         for (std::size_t k = kept.size(); k-- > 0 && !speaker;) {
             const SpeakerMention& m = kept[k];
             if (m.sentence == s && m.end_unit <= u) {
                 // `김 의원은 과기정통부가 제출한 자료를 인용해 "…"`: an
                 // organisation that is the subject of a clause modifying a
                 // noun speaks no quotation; the person the sentence is about does.
-                const auto names_a_person = [](const SpeakerMention& p) {
-                    return !p.speaker.name.empty() && (p.is_person || p.is_reference || p.is_family_reference || p.is_pronoun);
-                };
                 if (!names_a_person(m) && k > 0 && kept[k - 1].sentence == s && names_a_person(kept[k - 1]) &&
                     subject_of_modifying_clause(m.end_unit) && is_particle(kept[k - 1].end_unit, {"은", "는"})) {
                     speaker = kept[k - 1].speaker;
