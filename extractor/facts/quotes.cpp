@@ -122,6 +122,9 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
         // 조다니엘(Daniel Cho): a name glossed in Latin is a person's.
         const bool glossed =
             name->end < units_.units.size() && unit_text(name->end) == "(" && cls == UnitClass::word && role != nullptr;
+        // 창업자인 왕쥔페이(王俊飛): a modifier before a glossed one-word name is
+        // no part of it; the one-word name's own mention stands.
+        if (two_words && glossed && modifier_like(unit_text(name->first))) return std::nullopt;
         mention.is_person = cls == UnitClass::person || two_words || glossed;
         if (two_words && !glossed && modifier_like(unit_text(name->first))) {
             mention.family_span = range_span(name->first + 1, name->end);
