@@ -135,6 +135,7 @@ void FactBuilder::apply_rules(const std::vector<RuleMatch>& matches) {
     }
     compute_topics();
     headline_teams_ = compute_headline_teams();
+    drop_trailing_topics();
     main_model_ = compute_main_model();
     compute_sections();
     // Per sentence, the team most often a topic before it (for 회사 "…"), in one pass.

@@ -214,6 +214,7 @@ private:
     // Whether units from `open` are a model's size in parentheses: (30억 개), (7B).
     bool size_in_parentheses(std::size_t open, std::size_t end) const;
     std::vector<std::string> compute_headline_teams() const;
+    void drop_trailing_topics();
     std::optional<std::string> compute_main_model() const;
     std::optional<std::size_t> name_ending_at(std::size_t end, std::size_t first, std::size_t reach) const;
     Subject respective_subject(std::size_t quantity_unit) const;

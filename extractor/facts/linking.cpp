@@ -309,6 +309,29 @@ void FactBuilder::compute_sections() {
     }
 }
 
+// `알리바바의 'Qwen3-Next'는 66.4점에 머물렀다.` in an article about another
+// team (its headline's): a model said to fall short is no topic the sentences
+// after it go on about.
+void FactBuilder::drop_trailing_topics() {
+    if (headline_teams_.size() != 1) return;
+    for (std::size_t s = 0; s < units_.sentences.size(); ++s) {
+        if (!topic_model_[s]) continue;
+        const auto model = model_at(*topic_model_[s]);
+        const auto team = model ? team_of_model(*model) : std::nullopt;
+        if (!team || *team == headline_teams_.front()) continue;
+        const auto& sentence = units_.sentences[s];
+        for (std::size_t u = sentence.first_unit; u < sentence.end_unit; ++u) {
+            const std::string_view word = unit_text(u);
+            if (word.starts_with("머물렀") || word.starts_with("그쳤")) {
+                topic_model_[s].reset();
+                topic_team_[s].reset();
+                blocks_topic_[s] = true;
+                break;
+            }
+        }
+    }
+}
+
 std::vector<std::string> FactBuilder::compute_headline_teams() const {
     // The teams the headline names as acting: a title, a subject particle or
     // a comma after it (`[인터뷰] 마도현 윤슬AI CTO …`, `물결랩스, …`, not

@@ -33,11 +33,11 @@ bool ends_with_word(std::string_view full, std::string_view part) {
 }
 
 // A word that may modify a name rather than begin one: three syllables or
-// more ending like an adnominal form (출신인, 창업자인), where a foreign
-// given name of two (제인 스미스) may end so too.
+// more ending like an adnominal form (출신인, 창업자인, 총괄하는), where a
+// foreign given name of two (제인 스미스) may end so too.
 bool modifier_like(std::string_view word) {
     if (word.size() < 9) return false;
-    for (const std::string_view ending : {"인", "한", "된", "던"}) {
+    for (const std::string_view ending : {"인", "한", "된", "던", "는"}) {
         if (word.ends_with(ending)) return true;
     }
     return false;
@@ -310,6 +310,11 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
                 named.span = *m.family_span;
                 if (m.speaker.role) named.role = m.speaker.role;
                 m.speaker = std::move(named);
+            } else {
+                // Nobody named so before (개발을 총괄하는 윤가을 CTO는): the
+                // modifier is no part of the name.
+                m.speaker.name = family;
+                m.speaker.span = *m.family_span;
             }
             continue;
         }

@@ -1046,6 +1046,19 @@ TEST_CASE("of the headline team's models, the one most often a topic is the main
     CHECK(scores[0]->model == std::optional<std::string>("가온-R 7B"));
 }
 
+TEST_CASE("a model of another team said to fall short is no topic to carry", "[rules][scores]") {
+    const std::vector<Fact> facts = extract(
+        "# 업스테이지, '솔라 오픈 2' 출시\n\n업스테이지는 새 모델 '솔라 오픈 2'를 공개했다. 솔라 오픈 2는 9종 평균 "
+        "72.6점을 받았다. 알리바바의 'Qwen3-Next-80B-A3B'는 66.4점에 머물렀다. 한국어 지시 이행 능력을 보는 "
+        "Ko-IFEval에서는 89.4점을 받았다.\n");
+    std::vector<std::pair<std::string, std::string>> scores;
+    for (const Fact* f : of_type(facts, FactType::benchmark_score)) {
+        scores.emplace_back(f->model.value_or(""), f->score->to_string());
+    }
+    CHECK(scores == std::vector<std::pair<std::string, std::string>>{
+                        {"Solar Open 2", "72.6"}, {"Qwen3-Next-80B-A3B", "66.4"}, {"Solar Open 2", "89.4"}});
+}
+
 TEST_CASE("the names of one university's team in an article are one team", "[rules][unknown]") {
     const std::vector<Fact> facts = extract("누리대학교 컴퓨터공학과 자연어처리연구실은 새 모델을 공개했다. "
                                             "누리대 연구팀은 언어모델을 개발했다.\n");
