@@ -371,6 +371,8 @@ private:
     std::optional<std::unordered_map<std::string, std::size_t>> glossed_orgs_;
     // The distinct listed (gazetteer) models the article names, found when a model first asks.
     std::optional<std::vector<std::string>> listed_models_;
+    // Quoted words before a parenthesis -> the first spelling in it ('새미로'(Saemiro-7B)).
+    std::unordered_map<std::string, std::string> spelling_paired_with_;
     // Units of words of the `orgname` class by their first two syllables,
     // found when a model first asks.
     std::optional<std::unordered_multimap<std::string, std::size_t>> orgname_words_;

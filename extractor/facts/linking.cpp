@@ -29,10 +29,10 @@ std::size_t back_limit(std::size_t first_unit, std::size_t unit) {
 constexpr std::size_t kTopicCarrySentences = 3;
 
 // A verb's form that modifies the noun after it, three syllables or more
-// (선정된 컨소시엄, 탈락한 팀, 참여했던, 개발하는): no organisation's name.
+// (선정된 컨소시엄, 탈락한 팀, 참여했던, 개발하는, 떨어진, 뽑힌): no organisation's name.
 bool adnominal_verb(std::string_view word) {
     if (word.size() < 9 || word.find(' ') != std::string_view::npos) return false;
-    for (const std::string_view ending : {"된", "던", "한", "는"}) {
+    for (const std::string_view ending : {"된", "던", "한", "는", "진", "힌"}) {
         if (word.ends_with(ending)) return true;
     }
     return false;
@@ -222,8 +222,7 @@ std::string_view FactBuilder::line_at(std::size_t at) const {
 
 // `▲1위 구글 '제미나이 3 프로'(Gemini 3 Pro)` on a line of its own between
 // paragraphs of prose, not in a list of such lines: an item that heads the
-// paragraphs after it when it names a model or opens with a rank; a photo
-// caption (`▲연구진이 시연하고 있다.`) does neither and heads nothing.
+// paragraphs after it (compute_sections leaves out photo captions).
 bool FactBuilder::ranked_item_heading(std::size_t s) const {
     const auto& sentence = units_.sentences[s];
     if (sentence.end_unit - sentence.first_unit < 2 || unit_text(sentence.first_unit) != "▲") return false;
@@ -255,7 +254,7 @@ bool FactBuilder::ranked_item_heading(std::size_t s) const {
     return true;
 }
 
-// Whether the item opens with its rank (▲10위).
+// Whether the item opens with its rank (▲10위); for items of two units or more.
 bool FactBuilder::ranked_item_rank(std::size_t s) const {
     const auto& sentence = units_.sentences[s];
     const std::string_view rank = unit_text(sentence.first_unit + 1);
@@ -290,9 +289,9 @@ void FactBuilder::compute_sections() {
         const bool numbered = sentence.end_unit - sentence.first_unit >= 3 && !first_text.empty() &&
                               first_text.find_first_not_of("0123456789") == std::string_view::npos &&
                               unit_text(sentence.first_unit + 1) == ".";
-        const bool ranked = ranked_item_heading(s);
-        if (ranked && (ranked_item_model(s) || ranked_item_rank(s))) {
-            current = ranked_item_model(s);  // a rank with no model found heads an unknown model's section
+        // An item that ends in a period is a photo caption (`▲연구진이 시연하고 있다.`).
+        if (ranked_item_heading(s) && unit_text(sentence.end_unit - 1) != ".") {
+            current = ranked_item_model(s);  // no model found: an unknown model's section
         } else if (sentence.end_unit - sentence.first_unit >= 2 && (is_heading_mark(sentence.first_unit) || numbered)) {
             // A new heading starts a new section, about its model or about nothing named.
             const std::size_t name = sentence.first_unit + (numbered ? 2 : 1);
@@ -799,14 +798,30 @@ void FactBuilder::add_model(const RuleMatch& match) {
         if (const Entity* e = lexicon_.find(*alias, EntityKind::model)) canonical = e->name;
     }
     // `코난 'ENT-12'` where the article names 'Konan LLM ENT-12': the last
-    // words of a listed model's name the article names are that model.
+    // words of a listed model's name the article names are that model, unless
+    // another team named before it in its sentence makes it its own (케이투랩스는
+    // 자체 모델 'K2'를 beside Kimi K2).
+    const auto other_team_named_before = [&](const std::string& model) {
+        const auto developer = team_of_model(model);
+        for (std::size_t u = name->first; u-- > sentence_first;) {
+            if (const std::string* team = team_name_at(u); team && (!developer || *team != *developer)) return true;
+        }
+        return false;
+    };
     if (!alias && canonical == written) {
-        if (const std::string* full = listed_model_ending_with(written)) canonical = *full;
+        if (const std::string* full = listed_model_ending_with(written); full && !other_team_named_before(*full)) {
+            canonical = *full;
+        }
     }
     // The quoted words before the parenthesis around it, if any, name the
     // same model: one canonical name for both, whichever was found first.
+    // ('새미로'(Saemiro-7B) then '새미로'(Saemiro-70B): a family's name paired
+    // with another spelling before names no one model.)
     const auto before = words_before_parenthesis(*name);
-    if (before) canonical = *local_models_.add(*before, canonical);
+    if (before) {
+        const auto [paired, first] = spelling_paired_with_.try_emplace(*before, written);
+        if (first || paired->second == written) canonical = *local_models_.add(*before, canonical);
+    }
     canonical = *local_models_.add(written, canonical);
     if (alias) local_models_.add(*alias, canonical);
 
@@ -943,10 +958,11 @@ std::optional<std::size_t> FactBuilder::hangul_namesake_developer(std::string_vi
     // The organisations by their first two syllables, so that a lookup is one probe.
     if (!orgname_words_) {
         orgname_words_.emplace();
+        std::unordered_set<std::string_view> seen;  // each word once, however often it is named
         for (std::size_t u = 0; u < units_.units.size(); ++u) {
             const std::string_view word = unit_text(u);
             if (units_.units[u].cls == UnitClass::word && units_.units[u].keyword == "orgname" &&
-                word.size() > 2 * kSyllableBytes && !lexicon_.is_not_name(word)) {
+                word.size() > 2 * kSyllableBytes && seen.insert(word).second && !lexicon_.is_not_name(word)) {
                 orgname_words_->emplace(std::string(word.substr(0, 2 * kSyllableBytes)), u);
             }
         }
@@ -1327,7 +1343,7 @@ bool FactBuilder::in_quotation(std::size_t u) const {
 }
 
 // `이용 점유율은 다음과 같다.` above `▲제미나이(구글) 18%`: an item of a list
-// whose heading names a share or a rate (nonscore), not a score.
+// whose heading names a share or a rate (a nonscore word in 율/률), not a score.
 bool FactBuilder::list_of_nonscores(std::size_t s) const {
     const auto is_item = [&](std::size_t t) {
         const auto& sentence = units_.sentences[t];
@@ -1342,7 +1358,8 @@ bool FactBuilder::list_of_nonscores(std::size_t s) const {
     const auto& sentence = units_.sentences[heading];
     if (is_item(heading) || !announces_list(sentence)) return false;
     for (std::size_t u = sentence.first_unit; u < sentence.end_unit; ++u) {
-        if (units_.units[u].keyword == "nonscore") return true;
+        const std::string_view word = unit_text(u);
+        if (units_.units[u].keyword == "nonscore" && (word.ends_with("율") || word.ends_with("률"))) return true;
     }
     return false;
 }

@@ -17,6 +17,9 @@ constexpr std::ptrdiff_t kMinStatementSpaces = 4;
 // `"…"는 글을 올렸다`.
 constexpr std::string_view kSaidNouns[] = {"것이다", "설명이다", "주장이다", "입장이다", "전망이다", "분석이다",
                                            "지적이다", "얘기다", "이야기다", "입장을", "글을"};
+// Said only when the sentence names the speaker before the quotation: `김 대표는
+// "…"는 뜻을 밝혔다`, while `사명에는 "…"는 뜻을 담았다` reports no speech.
+constexpr std::string_view kSaidNounsOfNamed[] = {"뜻을", "의견을"};
 
 // `…을 강조했다. "…"는 것이다.`: a quotation that its sentence calls what was
 // said (것이다, 설명이다, 주장이다 …) continues the speaker named before it.
@@ -25,6 +28,22 @@ bool reported_as_said(std::string_view after_close) {
     after_close.remove_prefix(std::string_view("는 ").size());
     return std::any_of(std::begin(kSaidNouns), std::end(kSaidNouns),
                        [&](std::string_view said) { return after_close.starts_with(said); });
+}
+
+// 0: not so reported; 1: `"…"는 뜻을 …`, said if the sentence names the
+// speaker; 2: `"…"는 뜻을 밝혔다`, said by whoever speaks there.
+int reported_as_said_by_named(std::string_view after_close) {
+    if (!after_close.starts_with("는 ")) return 0;
+    after_close.remove_prefix(std::string_view("는 ").size());
+    for (const std::string_view said : kSaidNounsOfNamed) {
+        if (!after_close.starts_with(said)) continue;
+        const std::string_view verb = after_close.substr(std::min(after_close.size(), said.size() + 1));
+        for (const std::string_view saying : {"밝혔", "전했", "내비쳤", "피력했", "나타냈"}) {
+            if (verb.starts_with(saying)) return 2;
+        }
+        return 1;
+    }
+    return 0;
 }
 
 // Whether `full` ends with `part` as its last word (에밀리 카터 and 카터).
@@ -80,6 +99,7 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
         }
     }
     const UnitClass cls = units_.units[name->first].cls;
+    std::size_t name_first = name->first;  // a Japanese name glossed in Chinese characters starts a word earlier
     // 한 빅테크 관계자, 한 증권사 연구원: 한 is 'a', naming nobody.
     const auto indefinite = [&](std::size_t u) { return unit_text(u) == "한"; };
     const Capture* role = match.get("role");
@@ -125,6 +145,21 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
         // 창업자인 왕쥔페이(王俊飛): a modifier before a glossed one-word name is
         // no part of it; the one-word name's own mention stands.
         if (two_words && glossed && modifier_like(unit_text(name->first))) return std::nullopt;
+        // 사토 유이치(佐藤雄一): a gloss of four Chinese characters or more writes a
+        // Japanese family and given name, two words in Hangul, where a Chinese
+        // name (레이쥔(雷軍), 저우밍하오(周明浩)) is one.
+        if (glossed && name->end - name->first == 1 && name->first > 0 && name->end + 1 < units_.units.size() &&
+            count_code_points(unit_text(name->end + 1)) >= 4 &&
+            std::all_of(unit_text(name->end + 1).begin(), unit_text(name->end + 1).end(),
+                        [](char c) { return (static_cast<unsigned char>(c) & 0x80) != 0; })) {
+            const std::size_t family = name->first - 1;
+            if (units_.units[family].cls == UnitClass::word && units_.units[family].keyword.empty() &&
+                !lexicon_.is_not_name(unit_text(family)) && !modifier_like(unit_text(family))) {
+                name_first = family;
+                mention.first_unit = std::min(mention.first_unit, family);
+                mention.speaker.name = range_text(family, name->end);
+            }
+        }
         mention.is_person = cls == UnitClass::person || two_words || glossed;
         if (two_words && !glossed && modifier_like(unit_text(name->first))) {
             mention.family_span = range_span(name->first + 1, name->end);
@@ -133,7 +168,7 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
         mention.is_pronoun = units_.units[name->first].keyword == "pron";
         mention.names_previous_quote = match.get("said") != nullptr;
     }
-    mention.speaker.span = range_span(name->first, name->end);
+    mention.speaker.span = range_span(name_first, name->end);
     if (role) {
         mention.speaker.role = range_text(role->first, role->end);
         // 장세훈 박사다: the title without its copula.
@@ -193,6 +228,8 @@ bool FactBuilder::subject_of_modifying_clause(std::size_t u) const {
         units_.units[u + 1].cls == UnitClass::particle) {
         return false;
     }
+    // A noun before its particle (`NIA가 반론을 통해`) ends in ㄴ too.
+    if (u + 2 < units_.units.size() && units_.units[u + 2].cls == UnitClass::particle) return false;
     const std::string_view verb = unit_text(u + 1);
     constexpr std::size_t kSyllableBytes = 3;
     if (verb.size() < kSyllableBytes) return false;
@@ -472,10 +509,13 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
         };
         // `탁 교수는 "…맞느냐"는 질문을 던졌다`: a question asked is said too.
         const bool asked = statement && (after.starts_with("는 질문") || after.starts_with("는 물음"));
-        const bool attributed = !closed || attribution >= end_sentence.end_unit || units[attribution].keyword == "say" ||
+        bool attributed = !closed || attribution >= end_sentence.end_unit || units[attribution].keyword == "say" ||
                                 (!particle.empty() && (lexicon_.word_class(particle) != "naming" || statement)) ||
                                 (statement && reported_as_said(after)) || asked || said_after != nullptr || headed();
-        if (!attributed) {
+        const int said_so = statement ? reported_as_said_by_named(after) : 0;
+        const bool said_by_named = !attributed && said_so == 1;
+        attributed = attributed || said_so == 2;
+        if (!attributed && !said_by_named) {
             u = close;
             continue;
         }
@@ -491,6 +531,8 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
         };
         for (std::size_t k = kept.size(); k-- > 0 && !speaker;) {
             const SpeakerMention& m = kept[k];
+            // `A는 B 장관에게 "…"`: the one spoken to, named for later mentions, says nothing here.
+            if (m.sentence == s && m.end_unit <= u && is_particle(m.end_unit, {"에게"})) continue;
             if (m.sentence == s && m.end_unit <= u) {
                 // `김 의원은 과기정통부가 제출한 자료를 인용해 "…"`: an
                 // organisation that is the subject of a clause modifying a
@@ -504,6 +546,10 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
                 spokesperson = m.is_spokesperson;
                 break;
             }
+        }
+        if (said_by_named && !speaker) {
+            u = close;
+            continue;
         }
         if (!closed && !speaker) speaker = family_named_in(units_.sentences[s].first_unit, u);
         // A quotation cut open is someone's only when its sentence names them
