@@ -19,6 +19,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include "base/span.h"
 #include "document/html_entities.h"
 #include "document/normalized_text.h"
 
@@ -41,8 +42,6 @@ const icu::Normalizer2& nfkc() {
     }();
     return *instance;
 }
-
-bool is_hangul_syllable(char32_t cp) { return cp >= 0xAC00 && cp <= 0xD7A3; }
 
 // Invisible characters that would break matching ("A\u200BI" is "AI").
 bool is_zero_width(char32_t cp) {

@@ -83,6 +83,8 @@ struct TableCell {
 
 // A candidate name must look like a name: short, not a sentence.
 bool plausible_name(std::string_view name);
+// Whether `full` ends with `part` as its last word (에밀리 카터 and 카터).
+bool ends_with_word(std::string_view full, std::string_view part);
 // Whether a name holds a Latin letter (NRX-Pro), or a Latin letter or a digit.
 bool has_latin_letter(std::string_view name);
 bool has_latin_or_digit(std::string_view name);

@@ -48,6 +48,10 @@ bool has_latin_or_digit(std::string_view name) {
     return has_latin_letter(name) || std::any_of(name.begin(), name.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+bool ends_with_word(std::string_view full, std::string_view part) {
+    return full.size() > part.size() + 1 && full.ends_with(part) && full[full.size() - part.size() - 1] == ' ';
+}
+
 bool plausible_name(std::string_view name) {
     if (name.empty() || name.size() > 60) return false;
     std::size_t spaces = 0;
@@ -654,9 +658,7 @@ const std::string* FactBuilder::listed_model_ending_with(std::string_view tail) 
         }
     }
     for (const std::string& model : *listed_models_) {
-        if (model.size() > tail.size() + 1 && model.ends_with(tail) && model[model.size() - tail.size() - 1] == ' ') {
-            return &model;
-        }
+        if (ends_with_word(model, tail)) return &model;
     }
     return nullptr;
 }
@@ -953,7 +955,7 @@ std::optional<std::size_t> FactBuilder::hangul_namesake_developer(std::string_vi
         char32_t cp = 0;
         bool valid = false;
         i += utf8_sequence(part, i, cp, valid);
-        if (!valid || cp < 0xAC00 || cp > 0xD7A3) return std::nullopt;  // Hangul syllables only
+        if (!valid || !is_hangul_syllable(cp)) return std::nullopt;
     }
     // The organisations by their first two syllables, so that a lookup is one probe.
     if (!orgname_words_) {

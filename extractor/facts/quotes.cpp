@@ -21,34 +21,27 @@ constexpr std::string_view kSaidNouns[] = {"것이다", "설명이다", "주장�
 // "…"는 뜻을 밝혔다`, while `사명에는 "…"는 뜻을 담았다` reports no speech.
 constexpr std::string_view kSaidNounsOfNamed[] = {"뜻을", "의견을"};
 
-// `…을 강조했다. "…"는 것이다.`: a quotation that its sentence calls what was
-// said (것이다, 설명이다, 주장이다 …) continues the speaker named before it.
-bool reported_as_said(std::string_view after_close) {
-    if (!after_close.starts_with("는 ")) return false;
+// How the words after a quotation's closing mark report it as said: `…을
+// 강조했다. "…"는 것이다.` (said: the speaker named before goes on), `"…"는
+// 뜻을 밝혔다` (said), `김 대표는 "…"는 뜻을 분명히 했다` (said if its
+// sentence names the speaker before it).
+enum class Reported { no, said, said_if_named };
+Reported reported_speech(std::string_view after_close) {
+    if (!after_close.starts_with("는 ")) return Reported::no;
     after_close.remove_prefix(std::string_view("는 ").size());
-    return std::any_of(std::begin(kSaidNouns), std::end(kSaidNouns),
-                       [&](std::string_view said) { return after_close.starts_with(said); });
-}
-
-// 0: not so reported; 1: `"…"는 뜻을 …`, said if the sentence names the
-// speaker; 2: `"…"는 뜻을 밝혔다`, said by whoever speaks there.
-int reported_as_said_by_named(std::string_view after_close) {
-    if (!after_close.starts_with("는 ")) return 0;
-    after_close.remove_prefix(std::string_view("는 ").size());
+    if (std::any_of(std::begin(kSaidNouns), std::end(kSaidNouns),
+                    [&](std::string_view said) { return after_close.starts_with(said); })) {
+        return Reported::said;
+    }
     for (const std::string_view said : kSaidNounsOfNamed) {
         if (!after_close.starts_with(said)) continue;
         const std::string_view verb = after_close.substr(std::min(after_close.size(), said.size() + 1));
         for (const std::string_view saying : {"밝혔", "전했", "내비쳤", "피력했", "나타냈"}) {
-            if (verb.starts_with(saying)) return 2;
+            if (verb.starts_with(saying)) return Reported::said;
         }
-        return 1;
+        return Reported::said_if_named;
     }
-    return 0;
-}
-
-// Whether `full` ends with `part` as its last word (에밀리 카터 and 카터).
-bool ends_with_word(std::string_view full, std::string_view part) {
-    return full.size() > part.size() + 1 && full.ends_with(part) && full[full.size() - part.size() - 1] == ' ';
+    return Reported::no;
 }
 
 // A word that may modify a name rather than begin one: three syllables or
@@ -236,8 +229,8 @@ bool FactBuilder::subject_of_modifying_clause(std::size_t u) const {
     char32_t cp = 0;
     bool valid = false;
     utf8_sequence(verb, verb.size() - kSyllableBytes, cp, valid);
-    constexpr char32_t kFirstSyllable = 0xAC00, kLastSyllable = 0xD7A3, kFinalNieun = 4, kFinals = 28;
-    return valid && cp >= kFirstSyllable && cp <= kLastSyllable && (cp - kFirstSyllable) % kFinals == kFinalNieun;
+    constexpr char32_t kFirstSyllable = 0xAC00, kFinalNieun = 4, kFinals = 28;  // 가; ㄴ among the 28 finals
+    return valid && is_hangul_syllable(cp) && (cp - kFirstSyllable) % kFinals == kFinalNieun;
 }
 
 // The last unit of the paragraph that unit `u` is in.
@@ -509,12 +502,11 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
         };
         // `탁 교수는 "…맞느냐"는 질문을 던졌다`: a question asked is said too.
         const bool asked = statement && (after.starts_with("는 질문") || after.starts_with("는 물음"));
-        bool attributed = !closed || attribution >= end_sentence.end_unit || units[attribution].keyword == "say" ||
+        const Reported reported = statement ? reported_speech(after) : Reported::no;
+        const bool attributed = !closed || attribution >= end_sentence.end_unit || units[attribution].keyword == "say" ||
                                 (!particle.empty() && (lexicon_.word_class(particle) != "naming" || statement)) ||
-                                (statement && reported_as_said(after)) || asked || said_after != nullptr || headed();
-        const int said_so = statement ? reported_as_said_by_named(after) : 0;
-        const bool said_by_named = !attributed && said_so == 1;
-        attributed = attributed || said_so == 2;
+                                reported == Reported::said || asked || said_after != nullptr || headed();
+        const bool said_by_named = !attributed && reported == Reported::said_if_named;
         if (!attributed && !said_by_named) {
             u = close;
             continue;

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string_view>
 
+#include "base/span.h"
 #include "numbers/numbers.h"
 
 namespace kfacts::numbers_detail {
@@ -25,7 +26,6 @@ inline char32_t three_byte_char_at(std::string_view s, std::size_t i) {
     return (char32_t{b0 & 0x0Fu} << 12) | (char32_t{b1 & 0x3Fu} << 6) | char32_t{b2 & 0x3Fu};
 }
 
-inline bool is_hangul_syllable(char32_t c) { return c >= 0xAC00 && c <= 0xD7A3; }
 inline bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
 inline bool is_ascii_letter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 inline bool is_ascii_alnum(char c) { return is_ascii_digit(c) || is_ascii_letter(c); }

@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "base/span.h"
+
 namespace kfacts::text {
 
 enum class CharClass : std::uint8_t {
@@ -46,8 +48,6 @@ constexpr std::array<CharClass, 128> make_ascii_classes() {
 }
 
 inline constexpr std::array<CharClass, 128> ascii_classes = make_ascii_classes();
-
-inline bool is_hangul_syllable(char32_t cp) { return cp >= 0xAC00 && cp <= 0xD7A3; }
 
 // The code point at s[i] (i < s.size()) and its class.
 inline CodePoint code_point_at(std::string_view s, std::size_t i) {

@@ -46,7 +46,7 @@ char32_t syllable_at(std::string_view s, std::size_t i) {
     const auto b2 = static_cast<unsigned char>(s[i + 2]);
     if (b0 < 0xEA || b0 > 0xED || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return 0;
     const char32_t cp = (char32_t(b0 & 0x0F) << 12) | (char32_t(b1 & 0x3F) << 6) | (b2 & 0x3F);
-    return text::is_hangul_syllable(cp) ? cp : 0;
+    return is_hangul_syllable(cp) ? cp : 0;
 }
 
 // Keys of the syllable sequences that end (or start) a word: keys[n] for
@@ -265,7 +265,7 @@ bool ParticleLexicon::accepts(const Entry& entry, std::string_view stem, std::ui
     if (stem.empty()) return (entry.after & before) != 0;
     const text::CodePoint last = text::code_point_before(stem, stem.size());
     std::uint8_t context = after_latin;  // Latin letters, digits and other scripts end a name alike
-    if (text::is_hangul_syllable(last.cp)) {
+    if (is_hangul_syllable(last.cp)) {
         switch (text::syllable_final(last.cp)) {
             case text::SyllableFinal::vowel: context = after_vowel; break;
             case text::SyllableFinal::rieul: context = after_rieul; break;
