@@ -37,6 +37,28 @@ const Fact* find(const std::vector<Fact>& facts, FactType type) {
     return it == facts.end() ? nullptr : &*it;
 }
 
+using ModelScores = std::vector<std::pair<std::string, std::string>>;
+
+// Each benchmark score's model ("" for none) and score, in order.
+ModelScores model_scores(const std::vector<Fact>& facts) {
+    ModelScores scores;
+    for (const Fact& f : facts) {
+        if (f.type == FactType::benchmark_score && f.score) scores.emplace_back(f.model.value_or(""), f.score->to_string());
+    }
+    return scores;
+}
+
+// The models named, each once, in the order first named.
+std::vector<std::string> distinct_models(const std::vector<Fact>& facts) {
+    std::vector<std::string> models;
+    for (const Fact& f : facts) {
+        if (f.type == FactType::model && std::find(models.begin(), models.end(), *f.model) == models.end()) {
+            models.push_back(*f.model);
+        }
+    }
+    return models;
+}
+
 }  // namespace
 
 TEST_CASE("every example written beside the rules and gazetteers passes", "[rules][examples]") {
@@ -169,35 +191,24 @@ TEST_CASE("a numbered item that names a model alone heads the lines after it", "
     const std::string text =
         "1. 제미나이 3 프로(Gemini 3 Pro)\n▲개발사: 구글 딥마인드\n▲성능: SWE-bench Verified 76.2%\n\n"
         "2. 클로드 오퍼스 4.5(Claude Opus 4.5)\n▲개발사: 앤스로픽\n▲성능: SWE-bench Verified 80.9%\n";
-    std::vector<std::pair<std::string, std::string>> scores;
-    for (const Fact& f : extract(text)) {
-        if (f.type == FactType::benchmark_score && f.score) scores.emplace_back(f.model.value_or(""), f.score->to_string());
-    }
-    CHECK(scores ==
-          std::vector<std::pair<std::string, std::string>>{{"Gemini 3 Pro", "76.2"}, {"Claude Opus 4.5", "80.9"}});
+    CHECK(model_scores(extract(text)) == ModelScores{{"Gemini 3 Pro", "76.2"}, {"Claude Opus 4.5", "80.9"}});
 }
 
 TEST_CASE("a ranked item on a line of its own heads the paragraphs after it, a list's last item does not", "[rules][topics]") {
-    const auto scores_of = [](const std::string& text) {
-        std::vector<std::pair<std::string, std::string>> scores;
-        for (const Fact& f : extract(text)) {
-            if (f.type == FactType::benchmark_score && f.score) scores.emplace_back(f.model.value_or(""), f.score->to_string());
-        }
-        return scores;
-    };
+    const auto scores_of = [](const std::string& text) { return model_scores(extract(text)); };
     CHECK(scores_of("올해의 모델을 골랐다.\n\n▲2위 앤스로픽 ‘클로드 오퍼스 4.5’(Claude Opus 4.5)\n\n"
                     "코딩 능력을 재는 SWE-벤치 베리파이드에서 80.9%를 기록했다.\n\n"
                     "▲3위 오픈AI ‘GPT-5’\n\n도구 없이 푼 AIME 2025에서 94.6%를 기록했다.\n") ==
-          std::vector<std::pair<std::string, std::string>>{{"Claude Opus 4.5", "80.9"}, {"GPT-5", "94.6"}});
+          ModelScores{{"Claude Opus 4.5", "80.9"}, {"GPT-5", "94.6"}});
     const std::string list_end = "후보는 다음과 같다.\n▲앤스로픽 ‘클로드 오퍼스 4.5’\n▲오픈AI ‘GPT-5’\n\n국산 모델은 평균 70.2점에 그쳤다.\n";
     CHECK(scores_of(list_end).empty());
     CHECK(scores_of("후보는 다음과 같다.\n\n▲오픈AI ‘GPT-5’\n\n국산 모델은 평균 70.2점에 그쳤다.\n") ==
-          std::vector<std::pair<std::string, std::string>>{{"GPT-5", "70.2"}});
+          ModelScores{{"GPT-5", "70.2"}});
     // A photo caption between paragraphs names no model and ends no section.
     CHECK(scores_of("# 국산 AI 모델 3종 성능 비교\n\n모델 셋을 살펴봤다.\n\n◆ 누리-7B\n\n누리랩스가 만든 누리-7B는 작은 모델이다.\n\n"
                     "▲누리랩스 연구진이 판교 본사에서 모델을 시연하고 있다.\n\n"
                     "한국어 지식 평가 KMMLU에서는 61.2점을 기록했다.\n") ==
-          std::vector<std::pair<std::string, std::string>>{{"누리-7B", "61.2"}});
+          ModelScores{{"누리-7B", "61.2"}});
 }
 
 TEST_CASE("single-quoted names and slogans are no quotations", "[rules][speaker]") {
@@ -1051,12 +1062,8 @@ TEST_CASE("a model of another team said to fall short is no topic to carry", "[r
         "# 업스테이지, '솔라 오픈 2' 출시\n\n업스테이지는 새 모델 '솔라 오픈 2'를 공개했다. 솔라 오픈 2는 9종 평균 "
         "72.6점을 받았다. 알리바바의 'Qwen3-Next-80B-A3B'는 66.4점에 머물렀다. 한국어 지시 이행 능력을 보는 "
         "Ko-IFEval에서는 89.4점을 받았다.\n");
-    std::vector<std::pair<std::string, std::string>> scores;
-    for (const Fact* f : of_type(facts, FactType::benchmark_score)) {
-        scores.emplace_back(f->model.value_or(""), f->score->to_string());
-    }
-    CHECK(scores == std::vector<std::pair<std::string, std::string>>{
-                        {"Solar Open 2", "72.6"}, {"Qwen3-Next-80B-A3B", "66.4"}, {"Solar Open 2", "89.4"}});
+    CHECK(model_scores(facts) ==
+          ModelScores{{"Solar Open 2", "72.6"}, {"Qwen3-Next-80B-A3B", "66.4"}, {"Solar Open 2", "89.4"}});
 }
 
 TEST_CASE("the names of one university's team in an article are one team", "[rules][unknown]") {
@@ -1075,38 +1082,23 @@ TEST_CASE("the names of one university's team in an article are one team", "[rul
 }
 
 TEST_CASE("a model found with and without its only size is one model, named with its size", "[rules][unknown]") {
-    const auto models_of = [](const std::vector<Fact>& facts) {
-        std::vector<std::string> models;
-        for (const Fact* f : of_type(facts, FactType::model)) {
-            if (std::find(models.begin(), models.end(), *f->model) == models.end()) models.push_back(*f->model);
-        }
-        return models;
-    };
-    CHECK(models_of(extract("누리AI는 새 모델 'NRX-Pro 2.1'을 출시했다. NRX-Pro 2.1 72B는 매개변수 720억 개로 "
+    CHECK(distinct_models(extract("누리AI는 새 모델 'NRX-Pro 2.1'을 출시했다. NRX-Pro 2.1 72B는 매개변수 720억 개로 "
                             "커졌다.\n")) == std::vector<std::string>{"NRX-Pro 2.1 72B"});
     // Two sizes: the family stays a name of its own.
-    CHECK(models_of(extract("누리AI는 새 모델 'NRX-Pro 2.1'을 출시했다. NRX-Pro 2.1 72B는 매개변수 720억 개, "
+    CHECK(distinct_models(extract("누리AI는 새 모델 'NRX-Pro 2.1'을 출시했다. NRX-Pro 2.1 72B는 매개변수 720억 개, "
                             "NRX-Pro 2.1 7B는 매개변수 70억 개 모델이다.\n")) ==
           std::vector<std::string>{"NRX-Pro 2.1", "NRX-Pro 2.1 72B", "NRX-Pro 2.1 7B"});
 }
 
 TEST_CASE("a quoted name and its spelling in parentheses after the marks are one model", "[rules][unknown]") {
-    const std::vector<Fact> facts = extract("소리결AI는 지난달 '소리결-옴니 32B'(Sorigyeol-Omni 32B)를 공개했다.\n");
-    std::vector<std::string> models;
-    for (const Fact* f : of_type(facts, FactType::model)) {
-        if (std::find(models.begin(), models.end(), *f->model) == models.end()) models.push_back(*f->model);
-    }
-    CHECK(models == std::vector<std::string>{"소리결-옴니 32B"});
+    CHECK(distinct_models(extract("소리결AI는 지난달 '소리결-옴니 32B'(Sorigyeol-Omni 32B)를 공개했다.\n")) ==
+          std::vector<std::string>{"소리결-옴니 32B"});
 }
 
 TEST_CASE("the last words of a listed model's name the article names are that model", "[rules][unknown]") {
     const std::vector<Fact> facts = extract("# 국산 sLLM 격전…코난 'ENT-12' 맞불\n\n코난테크놀로지는 차세대 LLM "
                                             "'코난 LLM ENT-12'(Konan LLM ENT-12)를 출시했다.\n");
-    std::vector<std::string> models;
-    for (const Fact* f : of_type(facts, FactType::model)) {
-        if (std::find(models.begin(), models.end(), *f->model) == models.end()) models.push_back(*f->model);
-    }
-    CHECK(models == std::vector<std::string>{"Konan LLM ENT-12"});
+    CHECK(distinct_models(facts) == std::vector<std::string>{"Konan LLM ENT-12"});
 }
 
 TEST_CASE("a model a rule finds is known at once, though its sentence was looked at before", "[rules][unknown]") {
