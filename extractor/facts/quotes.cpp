@@ -163,7 +163,14 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
     }
     mention.speaker.span = range_span(name_first, name->end);
     if (role) {
-        mention.speaker.role = range_text(role->first, role->end);
+        // 한상철(68) 씨: the age in parentheses is no part of the role.
+        std::size_t role_first = role->first;
+        if (role->end - role_first > 3 && unit_text(role_first) == "(" && unit_text(role_first + 2) == ")" &&
+            (units_.units[role_first + 1].cls == UnitClass::quantity ||
+             units_.units[role_first + 1].cls == UnitClass::other_number)) {
+            role_first += 3;
+        }
+        mention.speaker.role = range_text(role_first, role->end);
         // 장세훈 박사다: the title without its copula.
         if (units_.units[role->end - 1].cls == UnitClass::title || units_.units[role->end - 1].cls == UnitClass::reporter) {
             for (const std::string_view copula : {"이다", "다"}) {
