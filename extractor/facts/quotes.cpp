@@ -55,6 +55,20 @@ bool modifier_like(std::string_view word) {
     return false;
 }
 
+// A city's or province's government (부산시, 경기도, 가평군): a word of three
+// syllables or more, Hangul only, ending in 시, 도 or 군. Its spokesperson
+// (부산시 관계자) speaks for it, where 업계 관계자 names nobody.
+bool local_government(std::string_view word) {
+    if (word.size() < 9) return false;
+    for (std::size_t i = 0; i < word.size();) {
+        char32_t cp;
+        bool valid;
+        i += utf8_sequence(word, i, cp, valid);
+        if (!is_hangul_syllable(cp)) return false;
+    }
+    return word.ends_with("시") || word.ends_with("도") || word.ends_with("군");
+}
+
 }  // namespace
 
 std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) const {
@@ -104,7 +118,8 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
     } else if (cls == UnitClass::org) {
         mention.speaker.name = entity(name->first)->name;
     } else if (mention.is_spokesperson &&
-               ((cls == UnitClass::word && units_.units[name->first].keyword.empty()) ||
+               ((cls == UnitClass::word && units_.units[name->first].keyword.empty() &&
+                 !local_government(unit_text(name->first))) ||
                 (name->first > 0 && indefinite(name->first - 1)))) {
         return std::nullopt;  // 업계 관계자, 한 빅테크 관계자: nobody named
     } else {

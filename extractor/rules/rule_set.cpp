@@ -523,9 +523,24 @@ void RuleSet::compile(std::int64_t set_max_mem) {
             rule_errors[i] = regex->error();
             return;
         }
-        rule.groups.assign(static_cast<std::size_t>(regex->NumberOfCapturingGroups()) + 1, "");
+        const auto group_count = static_cast<std::size_t>(regex->NumberOfCapturingGroups()) + 1;
+        rule.groups.assign(group_count, "");
+        rule.group_items.assign(group_count, 1);
+        rule.group_names.assign(group_count, "");
         for (const auto& [name, index] : regex->NamedCapturingGroups()) {
-            rule.groups[static_cast<std::size_t>(index)] = name;
+            const auto g = static_cast<std::size_t>(index);
+            rule.groups[g] = name;
+            rule.group_names[g] = name;
+            const std::size_t underscore = name.rfind('_');
+            if (underscore != std::string::npos && underscore + 1 < name.size() && name.size() - underscore <= 3 &&
+                name.find_first_not_of("0123456789", underscore + 1) == std::string::npos) {
+                const auto item = static_cast<std::size_t>(std::stoi(name.substr(underscore + 1)));
+                if (item >= 2) {
+                    rule.group_items[g] = item;
+                    rule.group_names[g] = name.substr(0, underscore);
+                    rule.items = std::max(rule.items, item);
+                }
+            }
         }
         rule.regex = std::move(regex);
     };
@@ -690,17 +705,21 @@ void RuleSet::match_sentence(const AnnotatedText& text, std::size_t sentence,
             const auto offset = [&](const re2::StringPiece& g) {
                 return static_cast<std::size_t>(g.data() - tags.data());
             };
-            RuleMatch match;
-            match.rule = &rule;
-            match.sentence = sentence;
             const auto [wf, we] = text.units_in(sentence, offset(groups[0]), offset(groups[0]) + groups[0].size());
-            match.whole = {wf, we};
-            for (std::size_t g = 1; g < groups.size(); ++g) {
-                if (rule.groups[g].empty() || groups[g].data() == nullptr) continue;
-                const auto [f, e] = text.units_in(sentence, offset(groups[g]), offset(groups[g]) + groups[g].size());
-                match.captures.emplace_back(rule.groups[g], Capture{f, e});
+            // One match for each of a list's items that matched.
+            for (std::size_t item = 1; item <= rule.items; ++item) {
+                RuleMatch match;
+                match.rule = &rule;
+                match.sentence = sentence;
+                match.whole = {wf, we};
+                for (std::size_t g = 1; g < groups.size(); ++g) {
+                    if (rule.groups[g].empty() || rule.group_items[g] != item || groups[g].data() == nullptr) continue;
+                    const auto [f, e] =
+                        text.units_in(sentence, offset(groups[g]), offset(groups[g]) + groups[g].size());
+                    match.captures.emplace_back(rule.group_names[g], Capture{f, e});
+                }
+                if (item == 1 || !match.captures.empty()) out.push_back(std::move(match));
             }
-            out.push_back(std::move(match));
             const std::size_t end = offset(groups[0]) + groups[0].size();
             // Resume at the next unit after the match start when it matched nothing.
             pos = end > pos ? end

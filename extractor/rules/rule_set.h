@@ -62,6 +62,13 @@ struct Rule {
     std::size_t pattern_line = 0;  // of the `pattern` line
     std::unique_ptr<RE2> regex;    // compiled by RuleSet::compile()
     std::vector<std::string> groups;  // group names by index (1-based; [0] unused)
+    // A list's items (`(?P<score>…) , (?P<subject_2>…) (?P<score_2>…)`): a
+    // group named `name_N` is `name` of the list's Nth item, and each item
+    // is a match of its own. By group index, the item (1 for plain names) and
+    // the name without `_N`.
+    std::vector<std::size_t> group_items;
+    std::vector<std::string> group_names;
+    std::size_t items = 1;
     std::vector<RuleExample> examples;
     // What a sentence must hold for the pattern to match, in unit classes
     // and label tests: each clause is a set of them (ConditionBits), and

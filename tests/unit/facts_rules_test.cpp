@@ -496,6 +496,31 @@ TEST_CASE("alternatives that start with the same class match past the sentence's
     CHECK(matches[0].whole.end == 3);
 }
 
+TEST_CASE("groups named name_N make one match of each list item that matched", "[rules][selection]") {
+    RuleSet set;
+    set.add_file("t.rules",
+                 "rule t.list\n  fact team\n"
+                 "  pattern (?P<name>[word]) [particle] (?:[sym:,] (?P<name_2>[word]) [particle] (?:[sym:,] "
+                 "(?P<name_3>[word]) [particle])?)? (?P<role_1>[word])? (?P<org_0>[sym:.])?\n"
+                 "  example 가 => none\n");
+    set.compile();
+    const std::vector<RuleMatch> two = matches_in(set, "나래는, 가람은 좋다.\n");
+    REQUIRE(two.size() == 2);
+    // The first item keeps the names without a number, `_1` and `_0` among them.
+    REQUIRE(two[0].get("name") != nullptr);
+    CHECK(two[0].get("name")->first == 0);
+    CHECK(two[0].get("role_1") != nullptr);
+    CHECK(two[0].get("org_0") != nullptr);
+    // The second is named `name` too, and both cover the whole list.
+    REQUIRE(two[1].get("name") != nullptr);
+    CHECK(two[1].get("name")->first == 3);
+    CHECK(two[1].get("name_2") == nullptr);
+    CHECK(two[1].whole.first == two[0].whole.first);
+    CHECK(two[1].whole.end == two[0].whole.end);
+    // A third item that did not match makes no match.
+    CHECK(matches_in(set, "나래는 좋다.\n").size() == 1);
+}
+
 TEST_CASE("answers of label tests are never mixed up between rule sets", "[rules][selection]") {
     // Both sets give the word class code A and its one test code A: only
     // what each set's test says may decide the word's code.
