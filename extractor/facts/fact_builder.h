@@ -237,6 +237,7 @@ private:
     std::optional<std::string> words_before_parenthesis(const Capture& name) const;
     void add_team(const RuleMatch& match);
     void add_listed_teams();
+    void add_lab_developers();
     // Whether the quotation opening at `norm_offset` answers an interview
     // question on the line before (―…? or Q. …).
     bool answers_question(std::size_t norm_offset) const;

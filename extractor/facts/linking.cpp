@@ -1108,6 +1108,88 @@ void FactBuilder::add_team_name(const Capture& name, const std::string& rule) {
 
 // The university a word names, shortened as news shortens it (가람대학교 ->
 // 가람대), or empty when it names none.
+// `KAIST(한국과학기술원)는 … 'K-SciLM 7B'를 개발해 공개했다`, `서울대·포스텍,
+// … 번역모델 '다리-MT' 개발`: a university or research institute (teams.tsv
+// kind `lab`, otherwise an org) that is the subject of a sentence naming a
+// model and its development or release is that model's developer, a team.
+// Between it and its particle only its research group may stand (전산학부
+// 윤서진 교수 연구팀이); a lab named in a clause before the subject (서울대
+// 출신 … 대표가) is not one.
+void FactBuilder::add_lab_developers() {
+    if (!options_.types.contains(FactType::team)) return;
+    const auto& units = units_.units;
+    const auto lab_at = [&](std::size_t u) {
+        const Entity* e = units[u].cls == UnitClass::org ? entity(u) : nullptr;
+        return e && e->lab ? e : nullptr;
+    };
+    const auto research_group = [&](std::size_t u) {
+        const std::string_view w = unit_text(u);
+        return units[u].cls == UnitClass::person || units[u].cls == UnitClass::title ||
+               (units[u].cls == UnitClass::word && units[u].keyword.empty() &&
+                (is_one_of(w, {"연구", "공동", "팀", "연구팀", "연구진"}) ||
+                 ends_with_one_of(w, {"학부", "학과", "대학원", "연구실", "연구소", "연구단", "센터"})));
+    };
+    for (const auto& sentence : units_.sentences) {
+        bool model = false;
+        bool develops = false;
+        for (std::size_t u = sentence.first_unit; u < sentence.end_unit; ++u) {
+            model = model || model_name_at(u) != nullptr;
+            develops = develops || units[u].keyword == "launch" || unit_text(u).starts_with("개발");
+        }
+        if (!model || !develops) continue;
+        std::vector<std::size_t> labs;
+        for (std::size_t u = sentence.first_unit; u < sentence.end_unit; ++u) {
+            if (!lab_at(u)) continue;
+            std::size_t v = u + 1;
+            // KAIST(한국과학기술원)는: its other name in parentheses.
+            if (v < sentence.end_unit && unit_text(v) == "(") {
+                while (v < sentence.end_unit && unit_text(v) != ")") ++v;
+                ++v;
+            }
+            // 서울대·포스텍, 서울대와 포스텍 연구팀이: labs named together.
+            if (v < sentence.end_unit && (unit_text(v) == "·" || is_particle(v, {"와", "과"})) && v + 1 < sentence.end_unit &&
+                lab_at(v + 1)) {
+                labs.push_back(u);
+                u = v;
+                continue;
+            }
+            // `KAIST, … 공개`: a headline's subject before a comma, first in its sentence.
+            const bool headline = v < sentence.end_unit && unit_text(v) == "," &&
+                                  std::all_of(units.begin() + static_cast<std::ptrdiff_t>(sentence.first_unit),
+                                              units.begin() + static_cast<std::ptrdiff_t>(u), [&](const Unit& x) {
+                                                  return x.cls == UnitClass::symbol || x.cls == UnitClass::org;
+                                              });
+            std::size_t w = v;
+            while (w < sentence.end_unit && w < v + 6 && research_group(w)) ++w;
+            // 서은채 서울대 데이터사이언스대학원 교수는: a person's affiliation, the person the subject.
+            const bool affiliation = (u > sentence.first_unit && units[u - 1].cls == UnitClass::person) ||
+                                     (w > v && units[w - 1].cls == UnitClass::title);
+            // 고려대 연구실이 운영하는 '…': the subject of a clause that modifies a noun.
+            const bool subject = w < sentence.end_unit && is_particle(w, {"은", "는", "이", "가"}) && !affiliation &&
+                                 !subject_of_modifying_clause(w);
+            // What it developed or released is a model: one is named before the verb
+            // (연세대·고려대, 벤치마크 '한결벤치' 공개…GPT-5 1위 released a benchmark).
+            const auto develops_model = [&](std::size_t from) {
+                bool named = false;
+                for (std::size_t x = from; x < sentence.end_unit; ++x) {
+                    if (units[x].keyword == "launch" || unit_text(x).starts_with("개발")) return named;
+                    named = named || model_name_at(x) != nullptr;
+                }
+                return false;
+            };
+            if ((headline && develops_model(v + 1)) || (subject && develops_model(w + 1))) {
+                labs.push_back(u);
+            } else {
+                labs.clear();
+            }
+            u = v - 1;  // past its name in parentheses
+        }
+        for (const std::size_t u : labs) {
+            emit(FactType::team, range_span(u, u + 1), "team.lab-developing-model", u, u + 1).team = entity(u)->name;
+        }
+    }
+}
+
 std::string FactBuilder::university_of(std::string_view word) {
     for (const std::string_view long_form : {"대학교", "대학"}) {
         if (word.size() > long_form.size() && word.ends_with(long_form)) {

@@ -66,7 +66,7 @@ bool local_government(std::string_view word) {
         i += utf8_sequence(word, i, cp, valid);
         if (!is_hangul_syllable(cp)) return false;
     }
-    return word.ends_with("시") || word.ends_with("도") || word.ends_with("군");
+    return ends_with_one_of(word, {"시", "도", "군"});
 }
 
 }  // namespace

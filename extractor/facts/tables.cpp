@@ -439,7 +439,9 @@ void FactBuilder::add_table_names(const std::vector<TableCell>& cells, const std
         if (!letters || !plausible_name(text) || lexicon_.is_not_name(text)) continue;
         const ByteSpan span = text_.to_source(cells[c].start, cells[c].end);
         if (kind == TableColumn::teams) {
-            const std::string canonical = *local_teams_.add(text, text);
+            // A university in a table's team column (POSTECH) is named as teams.tsv names it.
+            const Entity* lab = lexicon_.find(text, EntityKind::org);
+            const std::string canonical = *local_teams_.add(text, lab && lab->lab ? lab->name : text);
             if (options_.types.contains(FactType::team)) emit(FactType::team, span, "table.team", first, end).team = canonical;
             continue;
         }

@@ -108,10 +108,11 @@ void Lexicon::load_gazetteer(const std::string& path, EntityKind default_kind) {
         std::string_view aliases;
         bool whole_word = false;  // a title that no word ends with (씨: 날씨, 솜씨)
         switch (default_kind) {
-            case EntityKind::team:  // name, kind (team|org), aliases
+            case EntityKind::team:  // name, kind (team|org|lab), aliases
                 if (cols.size() < 2) fail("expected name<TAB>kind<TAB>aliases");
-                if (cols[1] == "org") entity.kind = EntityKind::org;
-                else if (cols[1] != "team") fail(fmt::format("kind '{}' is neither team nor org", cols[1]));
+                if (cols[1] == "org" || cols[1] == "lab") entity.kind = EntityKind::org;
+                else if (cols[1] != "team") fail(fmt::format("kind '{}' is not team, org or lab", cols[1]));
+                entity.lab = cols[1] == "lab";
                 aliases = cols.size() > 2 ? cols[2] : "";
                 break;
             case EntityKind::model:  // name, team, aliases

@@ -37,6 +37,9 @@ struct Entity {
     EntityKind kind = EntityKind::team;
     std::string name;  // canonical
     std::string team;  // models: canonical team name, or empty
+    // An org that is a team where the article says it developed a model
+    // (teams.tsv kind `lab`: universities, research institutes).
+    bool lab = false;
 };
 
 // An example written beside the data ("#example<TAB>text<TAB>expected").

@@ -159,6 +159,36 @@ TEST_CASE("a quotation that somebody unnamed said, as the next sentence tells, i
     CHECK(quotes == std::vector<std::string>{"준비를 모두 마쳤다"});
 }
 
+TEST_CASE("a university is a team where it is the subject of a model's development, elsewhere none",
+          "[rules][lexicon]") {
+    const auto teams = [](const std::string& text) {
+        std::vector<std::string> names;
+        for (const Fact& f : extract(text)) {
+            if (f.type == FactType::team) names.push_back(*f.team);
+        }
+        return names;
+    };
+    using Names = std::vector<std::string>;
+    CHECK(teams("KAIST(한국과학기술원)는 전산학부 윤서진 교수 연구팀이 언어모델 'K-SciLM 7B'를 개발해 "
+                "공개했다고 밝혔다.\n") == Names{"카이스트"});
+    CHECK(teams("서울대·포스텍, 번역모델 '다리-MT' 개발\n") == Names{"서울대", "포스텍"});
+    // Named in a clause before the subject, at an event, or with no model: no team.
+    CHECK(teams("서울대 출신 연구자들이 세운 노바AI가 언어모델 '노바-7B'를 개발했다.\n") == Names{"노바AI"});
+    CHECK(teams("KAIST는 다음 달 AI 학회를 열고 모델 개발 방향을 논의한다.\n").empty());
+    CHECK(teams("윤태경 서울대 데이터사이언스대학원 교수는 \"'V4' 같은 공개 모델을 다시 봐야 한다\"고 말했다.\n").empty());
+    CHECK(teams("고려대는 'GPT-5'를 수업에 쓴다.\n").empty());
+    CHECK(teams("연세대·고려대, 추론 벤치마크 '한결벤치' 공개…GPT-5 1위\n").empty());
+    CHECK(teams("고려대 자연어처리연구실이 운영하는 '오픈 리더보드'는 'GPT-5' 결과를 공개했다.\n").empty());
+    // A lab is an organisation in teams.tsv: a kind other than team, org or lab is an error.
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / ("kfacts_labs_" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::copy(KFACTS_SOURCE_DIR "/rules", dir, fs::copy_options::recursive);
+    std::ofstream(dir / "gazetteer" / "teams.tsv", std::ios::app) << "한빛대\tuniversity\n";
+    CHECK_THROWS_WITH(Lexicon::load(dir.string()), Catch::Contains("teams.tsv:") && Catch::Contains("team, org or lab"));
+    fs::remove_all(dir);
+}
+
 TEST_CASE("a title listed as a whole word is the end of no other word", "[rules][lexicon]") {
     const Lexicon& lexicon = extractor().lexicon();
     CHECK(lexicon.find("씨", EntityKind::title) != nullptr);
