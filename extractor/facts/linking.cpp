@@ -1526,6 +1526,8 @@ void FactBuilder::add_score(const RuleMatch& match) {
     }
     // 80점대: a band of scores (80 to 89), not one.
     if (written.ends_with("대")) return;
+    // 과목별 40점 이상, 60% 미만: a bound (a pass line, a condition), no score.
+    if (ends_with_one_of(written, {"이상", "이하", "미만", "초과"})) return;
     // 이미지 80만 점, 사진 3만2000점: items counted, no test's points.
     if (q->value.to_double() >= kMaxScore) return;
     if (scale_without_subject(match.sentence)) return;
