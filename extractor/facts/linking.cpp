@@ -734,11 +734,15 @@ void FactBuilder::add_model(const RuleMatch& match) {
         return;
     }
     // `series`: the name goes on a model named before in the article, or on
-    // its family ('라온 3 미니' after '라온 3', '라움 베이스' after '라움 씽크').
+    // its family ('라온 3 미니' after '라온 3', '라움 베이스' after '라움 씽크'),
+    // or on the name of the company that makes it ('셀레스트 나노' of 셀레스트AI).
     if (const Capture* series = match.get("series")) {
         const std::string named = range_text(series->first, series->end);
         std::uint32_t known;
-        if (!local_models_.index.find(named, known) && !names_local_family(named)) return;
+        if (!local_models_.index.find(named, known) && !names_local_family(named) &&
+            !hangul_namesake_developer(range_text(name->first, name->end))) {
+            return;
+        }
     }
     std::string written = range_text(name->first, name->end);
     // `CareLink-Med 27B(270억 개)`: the numbers stage reads a size with its
@@ -771,7 +775,7 @@ void FactBuilder::add_model(const RuleMatch& match) {
     // does not make a product a model ('로켓 플러스').
     bool variant_last = false;
     if (units_.units[name->end - 1].keyword == "variant" && name->end - name->first >= 2) {
-        variant_last = names_local_family(unit_text(name->first));
+        variant_last = names_local_family(unit_text(name->first)) || hangul_namesake_developer(written);
     }
     // '추론(reasoning)' 모델: a lower-case English word in parentheses glosses
     // a kind of model; it names none.
