@@ -65,6 +65,15 @@ std::vector<TableCell> split_cells(std::string_view text, std::size_t start, std
         TableCell cell{from, to};
         while (cell.start < cell.end && is_blank(text[cell.start])) ++cell.start;
         while (cell.end > cell.start && is_blank(text[cell.end - 1])) --cell.end;
+        // `PL-Assist-30B (ours)`: the writer's mark of their own row is no part of the name.
+        const std::string_view content = text.substr(cell.start, cell.end - cell.start);
+        for (const std::string_view mark : {"(ours)", "(Ours)", "(OURS)", "(자사)", "(당사)", "(본 모델)", "(제안 모델)"}) {
+            if (content.size() > mark.size() && content.ends_with(mark)) {
+                cell.end -= mark.size();
+                while (cell.end > cell.start && is_blank(text[cell.end - 1])) --cell.end;
+                break;
+            }
+        }
         cells.push_back(cell);
         from = to + separator.size();
         if (separator == "  ") {

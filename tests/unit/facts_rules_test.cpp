@@ -743,18 +743,21 @@ TEST_CASE("a table's team and model cells that nothing knows are a team and a mo
         "|---|---|---|---|---|\n"
         "| 1 | 가온소프트 | 가온-R | 32B | 76.9 |\n"
         "| 2 | 다솜대 컨소시엄 | 다솜-LM | 12B | 66.3 |\n"
-        "| 3 | 평균 | - | - | - |\n");
+        "| 3 | 평균 | - | - | - |\n"
+        "| 4 | 누리랩 | PL-Assist-30B (ours) | 30B | 71.5 |\n");
     std::vector<std::string> teams, models;
     for (const Fact* f : of_type(facts, FactType::team)) teams.push_back(*f->team);
     for (const Fact* f : of_type(facts, FactType::model)) models.push_back(*f->model);
-    CHECK(teams == std::vector<std::string>{"가온소프트", "다솜대 컨소시엄"});
-    CHECK(models == std::vector<std::string>{"가온-R", "다솜-LM"});
+    CHECK(teams == std::vector<std::string>{"가온소프트", "다솜대 컨소시엄", "누리랩"});
+    // `(ours)`, the writer's mark of their own row, is no part of the name.
+    CHECK(models == std::vector<std::string>{"가온-R", "다솜-LM", "PL-Assist-30B"});
     const auto model_facts = of_type(facts, FactType::model);
-    REQUIRE(model_facts.size() == 2);
+    REQUIRE(model_facts.size() == 3);
     CHECK(model_facts[0]->team == std::optional<std::string>("가온소프트"));
     const auto scores = of_type(facts, FactType::benchmark_score);
-    REQUIRE(scores.size() == 2);
+    REQUIRE(scores.size() == 3);
     CHECK(scores[0]->model == std::optional<std::string>("가온-R"));
+    CHECK(scores[2]->model == std::optional<std::string>("PL-Assist-30B"));
 }
 
 TEST_CASE("a name never ends inside a number, and a band of scores is no score", "[rules]") {
