@@ -1078,7 +1078,21 @@ void FactBuilder::add_team(const RuleMatch& match) {
     if (const Capture* name = match.get("name")) add_team_name(*name, match.rule->id);
 }
 
-void FactBuilder::add_team_name(const Capture& name, const std::string& rule) {
+void FactBuilder::add_team_name(const Capture& found, const std::string& rule) {
+    // `한빛전자 AI연구소가 자체 개발한`: a research unit named by its kind alone
+    // (AI연구소, 연구센터) belongs to the company named right before it.
+    Capture name = found;
+    if (name.end - name.first == 1 && name.first > 0 &&
+        sentence_of_unit_[name.first - 1] == sentence_of_unit_[name.first]) {
+        std::string_view kind = unit_text(name.first);
+        if (kind.starts_with("AI")) kind.remove_prefix(2);
+        const Unit& before = units_.units[name.first - 1];
+        if (is_one_of(kind, {"연구소", "연구원", "연구센터", "센터", "랩", "연구실"}) && before.cls == UnitClass::word &&
+            before.keyword.empty() && plausible_name(unit_text(name.first - 1)) &&
+            !lexicon_.is_not_name(unit_text(name.first - 1)) && !adnominal_verb(unit_text(name.first - 1))) {
+            --name.first;
+        }
+    }
     for (std::size_t u = name.first; u < name.end; ++u) {
         // Known names are the gazetteer's, but a listed university (an org,
         // no team) may begin its lab's name: 고려대 정보대학.
@@ -1110,8 +1124,6 @@ void FactBuilder::add_team_name(const Capture& name, const std::string& rule) {
     emit(FactType::team, range_span(name.first, name.end), rule, name.first, name.end).team = canonical;
 }
 
-// The university a word names, shortened as news shortens it (가람대학교 ->
-// 가람대), or empty when it names none.
 // `KAIST(한국과학기술원)는 … 'K-SciLM 7B'를 개발해 공개했다`, `서울대·포스텍,
 // … 번역모델 '다리-MT' 개발`: a university or research institute (teams.tsv
 // kind `lab`, otherwise an org) that is the subject of a sentence naming a
@@ -1194,6 +1206,8 @@ void FactBuilder::add_lab_developers() {
     }
 }
 
+// The university a word names, shortened as news shortens it (가람대학교 ->
+// 가람대), or empty when it names none.
 std::string FactBuilder::university_of(std::string_view word) {
     for (const std::string_view long_form : {"대학교", "대학"}) {
         if (word.size() > long_form.size() && word.ends_with(long_form)) {
