@@ -222,6 +222,12 @@ TEST_CASE("a numbered item that names a model alone heads the lines after it", "
         "1. 제미나이 3 프로(Gemini 3 Pro)\n▲개발사: 구글 딥마인드\n▲성능: SWE-bench Verified 76.2%\n\n"
         "2. 클로드 오퍼스 4.5(Claude Opus 4.5)\n▲개발사: 앤스로픽\n▲성능: SWE-bench Verified 80.9%\n";
     CHECK(model_scores(extract(text)) == ModelScores{{"Gemini 3 Pro", "76.2"}, {"Claude Opus 4.5", "80.9"}});
+    // Its developer and quotation marks may stand around the name.
+    const std::string with_developers =
+        "1. LG AI연구원 'EXAONE 4.0 32B'\n- 주요 벤치마크: MMLU-Redux 92.3\n\n"
+        "2. 미스트랄AI의 'Mistral Small 3.1'\n- 주요 벤치마크: MMLU 80.6\n";
+    CHECK(model_scores(extract(with_developers)) ==
+          ModelScores{{"EXAONE 4.0 32B", "92.3"}, {"Mistral Small 3.1", "80.6"}});
 }
 
 TEST_CASE("a ranked item on a line of its own heads the paragraphs after it, a list's last item does not", "[rules][topics]") {
