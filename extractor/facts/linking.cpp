@@ -455,28 +455,6 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
         subject.model = std::move(model);
         return subject;
     }
-    const auto forward = [&]() -> std::optional<std::string> {
-        for (std::size_t u = quantity_unit + 1; u < sentence.end_unit && u <= quantity_unit + kForwardReach; ++u) {
-            if (auto m = model_at(u)) return m;
-            const Unit& unit = units_.units[u];
-            // `5000억 개가 넘는 'A.X K1'`: the count's own clause modifies what follows.
-            const bool clause_of_count = u == quantity_unit + 1 && is_particle(u, {"이", "가"}) &&
-                                         u + 1 < sentence.end_unit && units_.units[u + 1].cls == UnitClass::word &&
-                                         unit_text(u + 1).ends_with("는");
-            if (clause_of_count) continue;
-            // `6710억 개 파라미터를 갖춘 'DeepSeek-V3.2'`: so does a clause that has it.
-            const bool has_count = is_particle(u, {"을", "를"}) && u + 1 < sentence.end_unit &&
-                                   is_one_of(unit_text(u + 1), {"갖춘", "가진", "지닌", "보유한"});
-            if (has_count) continue;
-            // Only 의 and 인 go on a chain of modifiers (규모의, 모델인); any other particle ends it.
-            if ((unit.cls == UnitClass::particle && !is_particle(u, {"의", "인"})) ||
-                unit.cls == UnitClass::dq_open || unit.cls == UnitClass::quantity ||
-                (unit.cls == UnitClass::symbol && is_one_of(unit_text(u), {",", ";", "▲", "△", "■", "●", "·"}))) {
-                break;  // a comma or a list's bullet (▲A 1150억 ▲B) ends the item
-            }
-        }
-        return std::nullopt;
-    };
     // A model compared with (`엑사원보다`, `GPT-5 대비`) is a baseline, not the subject.
     // So is one outperformed (`GPT-4o'(81점)를 앞섰다`) or built on (`'엑사원'을 기반으로`).
     const auto is_baseline = [&](std::size_t u) {
@@ -499,6 +477,40 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
         }
         if (is_particle(next, {"를", "을"})) ++next;
         return next < sentence.end_unit && (units_.units[next].keyword == "beaten" || units_.units[next].keyword == "base");
+    };
+    const auto forward = [&]() -> std::optional<std::string> {
+        // `6710억 개로 모아-R의 20배`, `6710억 개이고 모아-R보다`: after a particle
+        // that the count's own word carries (개로, 개이고), a model right after it
+        // starts another clause; a clause in between (`2360억 개로 공개된
+        // K-엑사원`) still leads to the count's model.
+        if (const Unit& count = units_.units[quantity_unit]; count.quantity >= 0 && quantity_unit + 1 < sentence.end_unit) {
+            const Quantity& q = quantities_[static_cast<std::size_t>(count.quantity)];
+            if (count.norm_end > q.norm_end &&
+                !is_one_of(std::string_view(text_.text).substr(q.norm_end, count.norm_end - q.norm_end), {"의", "인", "짜리"}) &&
+                (model_name_at(quantity_unit + 1) || units_.units[quantity_unit + 1].cls == UnitClass::sq_open)) {
+                return std::nullopt;
+            }
+        }
+        for (std::size_t u = quantity_unit + 1; u < sentence.end_unit && u <= quantity_unit + kForwardReach; ++u) {
+            if (auto m = model_at(u)) return m;
+            const Unit& unit = units_.units[u];
+            // `5000억 개가 넘는 'A.X K1'`: the count's own clause modifies what follows.
+            const bool clause_of_count = u == quantity_unit + 1 && is_particle(u, {"이", "가"}) &&
+                                         u + 1 < sentence.end_unit && units_.units[u + 1].cls == UnitClass::word &&
+                                         unit_text(u + 1).ends_with("는");
+            if (clause_of_count) continue;
+            // `6710억 개 파라미터를 갖춘 'DeepSeek-V3.2'`: so does a clause that has it.
+            const bool has_count = is_particle(u, {"을", "를"}) && u + 1 < sentence.end_unit &&
+                                   is_one_of(unit_text(u + 1), {"갖춘", "가진", "지닌", "보유한"});
+            if (has_count) continue;
+            // Only 의 and 인 go on a chain of modifiers (규모의, 모델인); any other particle ends it.
+            if ((unit.cls == UnitClass::particle && !is_particle(u, {"의", "인"})) ||
+                unit.cls == UnitClass::dq_open || unit.cls == UnitClass::quantity ||
+                (unit.cls == UnitClass::symbol && is_one_of(unit_text(u), {",", ";", "▲", "△", "■", "●", "·"}))) {
+                break;  // a comma or a list's bullet (▲A 1150억 ▲B) ends the item
+            }
+        }
+        return std::nullopt;
     };
     // A team right before its baseline model (오픈AI 'GPT-4o', 알리바바의
     // '큐웬3 32B'를 바탕으로) is the baseline's, not the figure's.
