@@ -137,6 +137,19 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
             mention.speaker.name = company.value_or("");
             mention.speaker.team = company;
         }
+        // 컨소시엄은, KT 컨소시엄 측은: the team named as a consortium there or
+        // last before (한결데이터 컨소시엄), else nobody named.
+        if (cls == UnitClass::word && unit_text(name->first) == "컨소시엄") {
+            mention.speaker.name.clear();
+            for (std::size_t u = name->first + 1; u-- > 1;) {
+                if (unit_text(u) != "컨소시엄") continue;
+                if (const auto team = team_at(u - 1)) {
+                    mention.speaker.name = *team;
+                    mention.speaker.team = team;
+                    break;
+                }
+            }
+        }
         // A foreign name is written as two words (존 스미스): a person as well,
         // unless a word is one that only looks like a name (이날 오후).
         const bool two_words = name->end - name->first == 2 && !side && cls == UnitClass::word &&
