@@ -840,6 +840,19 @@ void FactBuilder::add_model(const RuleMatch& match) {
             canonical = *full;
         }
     }
+    // `칼랑크 3는 … 'Calanque-3-420B-A28B'라는 이름으로 공개됐다`: another name of
+    // the model named last, in its sentence or the one before.
+    if (canonical == written && after_name + 1 < units_.units.size() && is_particle(after_name, {"라는", "이라는"}) &&
+        unit_text(after_name + 1).starts_with("이름")) {
+        const std::size_t s = sentence_of_unit_[name->first];
+        const std::size_t from = units_.sentences[s > 0 ? s - 1 : s].first_unit;
+        for (std::size_t u = name->first; u-- > from;) {
+            if (const std::string* named = model_name_at(u)) {
+                canonical = *named;
+                break;
+            }
+        }
+    }
     // The quoted words before the parenthesis around it, if any, name the
     // same model: one canonical name for both, whichever was found first.
     // ('새미로'(Saemiro-7B) then '새미로'(Saemiro-70B): a family's name paired
