@@ -666,6 +666,13 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                             return {};
                         };
                         if (title.empty()) title = copula_title();
+                        // 한국로봇지능연구원, 에너지경제연구원: four syllables or more
+                        // before 연구원 name an institute, not a researcher (책임연구원).
+                        constexpr std::size_t kSyllableBytes = 3;
+                        if (title == "연구원" && word.size() >= 7 * kSyllableBytes && is_hangul_syllable_run(word)) {
+                            unit.keyword = "orgname";
+                            break;
+                        }
                         if (!title.empty()) {
                             unit.cls = lexicon.find(title, EntityKind::reporter) ? UnitClass::reporter
                                                                                  : UnitClass::title;
