@@ -357,6 +357,21 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
     // A later reference (정 CIC장) is the last person named before with that surname.
     std::vector<const Speaker*> people;
     for (SpeakerMention& m : kept) {
+        // 이토 총괄 after 이토 겐지(伊藤健二): a name of one word that begins an
+        // earlier name of two, written family name first, is that person again.
+        if (m.is_person && !m.family_span && m.speaker.name.find(' ') == std::string::npos) {
+            const std::string& part = m.speaker.name;
+            const auto earlier = std::find_if(people.rbegin(), people.rend(), [&](const Speaker* p) {
+                return p->name.size() > part.size() + 1 && p->name.compare(0, part.size(), part) == 0 &&
+                       p->name[part.size()] == ' ';
+            });
+            if (earlier != people.rend()) {
+                Speaker named = **earlier;
+                named.span = m.speaker.span;
+                if (m.speaker.role) named.role = m.speaker.role;
+                m.speaker = std::move(named);
+            }
+        }
         if (m.is_person) people.push_back(&m.speaker);
         if (m.is_pronoun) {
             // A pronoun with nobody named before it names nobody.
