@@ -1179,15 +1179,32 @@ void FactBuilder::add_lab_developers() {
                 (is_one_of(w, {"연구", "공동", "팀", "연구팀", "연구진"}) ||
                  ends_with_one_of(w, {"학부", "학과", "대학원", "연구실", "연구소", "연구단", "센터"})));
     };
+    // 개발한, 개발해, 공개했다 and the like; not 개발자 or 개발에.
+    const auto develops = [&](std::size_t u) {
+        const std::string_view w = unit_text(u);
+        return units[u].keyword == "launch" || w == "개발" ||
+               (w.starts_with("개발") && (w.starts_with("개발했") || w.starts_with("개발한") ||
+                                          w.starts_with("개발해") || w.starts_with("개발하")));
+    };
     for (const auto& sentence : units_.sentences) {
-        bool model = false;
-        bool develops = false;
-        for (std::size_t u = sentence.first_unit; u < sentence.end_unit; ++u) {
-            model = model || model_name_at(u) != nullptr;
-            develops = develops || units[u].keyword == "launch" || unit_text(u).starts_with("개발");
-        }
-        if (!model || !develops) continue;
+        // The model that the verb after it develops or releases: `'K-SciLM 7B'를
+        // 개발해`, `'다리-MT' 개발` (연세대·고려대, 벤치마크 '한결벤치' 공개…GPT-5 1위
+        // released a benchmark; 'GPT-5'를 활용해 신약 개발에 uses one).
+        const auto developed_model = [&](std::size_t from) -> std::optional<std::size_t> {
+            for (std::size_t x = from; x < sentence.end_unit; ++x) {
+                if (!model_name_at(x)) continue;
+                std::size_t y = name_end_unit(x);
+                while (y < sentence.end_unit && units[y].cls == UnitClass::sq_close) ++y;
+                if (const std::size_t close = alias_close(y, sentence.end_unit); close != 0) y = close + 1;
+                if (y < sentence.end_unit && is_particle(y, {"을", "를"})) ++y;
+                if (y < sentence.end_unit && develops(y)) return x;
+                x = y > x ? y - 1 : x;
+            }
+            return std::nullopt;
+        };
         std::vector<std::size_t> labs;
+        std::vector<std::size_t> named_with;  // 서울대· before 포스텍: joins its fate
+        std::vector<std::size_t> models;
         for (std::size_t u = sentence.first_unit; u < sentence.end_unit; ++u) {
             if (!lab_at(u)) continue;
             std::size_t v = u + 1;
@@ -1199,7 +1216,7 @@ void FactBuilder::add_lab_developers() {
             // 서울대·포스텍, 서울대와 포스텍 연구팀이: labs named together.
             if (v < sentence.end_unit && (unit_text(v) == "·" || is_particle(v, {"와", "과"})) && v + 1 < sentence.end_unit &&
                 lab_at(v + 1)) {
-                labs.push_back(u);
+                named_with.push_back(u);
                 u = v;
                 continue;
             }
@@ -1214,28 +1231,39 @@ void FactBuilder::add_lab_developers() {
             // 서은채 서울대 데이터사이언스대학원 교수는: a person's affiliation, the person the subject.
             const bool affiliation = (u > sentence.first_unit && units[u - 1].cls == UnitClass::person) ||
                                      (w > v && units[w - 1].cls == UnitClass::title);
-            // 고려대 연구실이 운영하는 '…': the subject of a clause that modifies a noun.
-            const bool subject = w < sentence.end_unit && is_particle(w, {"은", "는", "이", "가"}) && !affiliation &&
-                                 !subject_of_modifying_clause(w);
-            // What it developed or released is a model: one is named before the verb
-            // (연세대·고려대, 벤치마크 '한결벤치' 공개…GPT-5 1위 released a benchmark).
-            const auto develops_model = [&](std::size_t from) {
-                bool named = false;
-                for (std::size_t x = from; x < sentence.end_unit; ++x) {
-                    if (units[x].keyword == "launch" || unit_text(x).starts_with("개발")) return named;
-                    named = named || model_name_at(x) != nullptr;
+            const bool marked = w < sentence.end_unit && is_particle(w, {"은", "는", "이", "가"}) && !affiliation;
+            std::optional<std::size_t> model;
+            if (headline) {
+                model = developed_model(v + 1);
+            } else if (marked && !subject_of_modifying_clause(w)) {
+                model = developed_model(w + 1);
+            } else if (marked && w + 1 < sentence.end_unit && develops(w + 1)) {
+                // `UNIST가 개발한 '미리내-1.5B'는`: the clause that modifies is the model's own.
+                for (std::size_t x = w + 2; x < sentence.end_unit && x <= w + 6 && !model; ++x) {
+                    if (model_name_at(x)) model = x;
                 }
-                return false;
-            };
-            if ((headline && develops_model(v + 1)) || (subject && develops_model(w + 1))) {
-                labs.push_back(u);
-            } else {
-                labs.clear();
             }
+            // 고려대 연구실이 운영하는 '…', a lab that evaluates or uses a model: no developer.
+            if (model) {
+                labs.insert(labs.end(), named_with.begin(), named_with.end());
+                labs.push_back(u);
+                models.push_back(*model);
+            }
+            named_with.clear();
             u = v - 1;  // past its name in parentheses
         }
         for (const std::size_t u : labs) {
-            emit(FactType::team, range_span(u, u + 1), "team.lab-developing-model", u, u + 1).team = entity(u)->name;
+            const std::string& lab = entity(u)->name;
+            emit(FactType::team, range_span(u, u + 1), "team.lab-developing-model", u, u + 1).team = lab;
+            // The model it developed is its, where nothing named its team.
+            for (const std::size_t m : models) {
+                const std::string& name = *model_name_at(m);
+                if (team_of_model(name)) continue;
+                local_model_team_.emplace(name, lab);
+                for (Fact& f : facts_) {
+                    if (f.type == FactType::model && f.model == name && !f.team) f.team = lab;
+                }
+            }
         }
     }
 }
