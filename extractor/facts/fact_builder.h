@@ -179,10 +179,9 @@ private:
         return (q.unit == "개" || q.unit == "파라미터" || (q.unit.empty() && q.scale_suffix)) &&
                q.value.to_double() >= 1e8;
     }
-    // 은/는/이/가/도 mark a subject; a copula (`주목받는 모델은 X다`, `1위는 X였다`)
-    // makes X the topic too.
+    // 은/는/이/가/도 mark a subject; a copula (`주목받는 모델은 X다`) makes X the topic too.
     bool is_subject_marker(std::size_t u) const {
-        return is_particle(u, {"은", "는", "이", "가", "도", "다", "이다", "였다", "이었다"});
+        return is_particle(u, {"은", "는", "이", "가", "도", "다", "이다"});
     }
 
     Fact& emit(FactType type, ByteSpan span, const std::string& rule, std::size_t first, std::size_t end);

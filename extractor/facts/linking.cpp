@@ -165,7 +165,22 @@ void FactBuilder::compute_topics() {
                 u <= sentence.first_unit + 1 &&
                 (next >= sentence.end_unit ||
                  (next + 1 == sentence.end_unit && unit_text(next) == ".") || (heading && unit_text(next) == ":"));
-            if ((next < sentence.end_unit && is_subject_marker(next)) || (model && stands_alone)) {
+            // `1위는 가온정보기술의 누리말-13B였다`, `가장 많이 내려받은 모델은 …
+            // 'K-엑사원'이었다`: a past copula whose subject is a rank or a model
+            // names the topic too (`비교 기준으로 삼은 것은 GPT-4o였다` names
+            // background).
+            const auto rank_or_model_subject = [&] {
+                for (std::size_t k = sentence.first_unit; k + 1 < u; ++k) {
+                    const std::string_view w = unit_text(k);
+                    const bool rank = !w.empty() && std::isdigit(static_cast<unsigned char>(w[0])) && w.ends_with("위");
+                    if ((rank || units_.units[k].keyword == "modelword") && is_particle(k + 1, {"은", "는"})) return true;
+                    if (w.size() > 3 && w.ends_with("위는") && std::isdigit(static_cast<unsigned char>(w[0]))) return true;
+                }
+                return false;
+            };
+            const bool ranked_copula = next < sentence.end_unit && is_particle(next, {"였다", "이었다"}) &&
+                                       rank_or_model_subject();
+            if ((next < sentence.end_unit && is_subject_marker(next)) || (model && stands_alone) || ranked_copula) {
                 auto& slot = model ? topic_model_[s] : topic_team_[s];
                 if (!slot) slot = u;
             } else if (next >= sentence.end_unit || unit_text(next) != "(") {
