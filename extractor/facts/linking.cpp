@@ -252,25 +252,32 @@ bool FactBuilder::ranked_item_heading(std::size_t s) const {
     if (units_.units[sentence.first_unit].norm_start != line_start || units_.units[sentence.end_unit - 1].norm_end < text_end) {
         return false;
     }
-    const auto is_item = [](std::string_view l) {
+    return !item_line_beside(line, [](std::string_view l) {
         const std::size_t first = l.find_first_not_of(" \t");
         return first != std::string_view::npos && l.substr(first).starts_with("▲");
-    };
+    });
+}
+
+// Whether the line with text before `line` or the one after is an item too
+// (`is_item`): the line is then one of a list, not a heading.
+bool FactBuilder::item_line_beside(std::string_view line, bool (*is_item)(std::string_view)) const {
+    const std::string_view text = text_.text;
+    const std::size_t line_start = static_cast<std::size_t>(line.data() - text.data());
     const auto has_text = [](std::string_view l) { return l.find_first_not_of(" \t\r") != std::string_view::npos; };
     for (std::size_t at = line_start + line.size() + 1; at < text.size();) {  // the next line with text
         const std::string_view next = line_at(at);
         if (has_text(next)) {
-            if (is_item(next)) return false;
+            if (is_item(next)) return true;
             break;
         }
         at += next.size() + 1;
     }
     for (std::size_t end = line_start; end > 0;) {  // the line with text before
         const std::string_view before = line_at(end - 1);
-        if (has_text(before)) return !is_item(before);
+        if (has_text(before)) return is_item(before);
         end = static_cast<std::size_t>(before.data() - text.data());
     }
-    return true;
+    return false;
 }
 
 // Whether the item opens with its rank (▲10위); for items of two units or more.
@@ -305,9 +312,17 @@ void FactBuilder::compute_sections() {
         // `1. 제미나이 3 프로(Gemini 3 Pro)`: a numbered item that is a model's
         // name alone heads the lines after it, as a marked heading does.
         const std::string_view first_text = unit_text(sentence.first_unit);
-        const bool numbered = sentence.end_unit - sentence.first_unit >= 3 && !first_text.empty() &&
-                              first_text.find_first_not_of("0123456789") == std::string_view::npos &&
-                              unit_text(sentence.first_unit + 1) == ".";
+        // One of a list of such lines (`명단은 다음과 같다.` then `1. …`, `2. …`) heads nothing.
+        const bool numbered =
+            sentence.end_unit - sentence.first_unit >= 3 && !first_text.empty() &&
+            first_text.find_first_not_of("0123456789") == std::string_view::npos &&
+            unit_text(sentence.first_unit + 1) == "." &&
+            !item_line_beside(line_at(units_.units[sentence.first_unit].norm_start), [](std::string_view l) {
+                const std::size_t first = l.find_first_not_of(" \t");
+                if (first == std::string_view::npos) return false;
+                const std::size_t digits = l.find_first_not_of("0123456789", first);
+                return digits != first && digits != std::string_view::npos && l[digits] == '.';
+            });
         // An item that ends in a period is a photo caption (`▲연구진이 시연하고 있다.`).
         if (ranked_item_heading(s) && unit_text(sentence.end_unit - 1) != ".") {
             current = ranked_item_model(s);  // no model found: an unknown model's section
@@ -769,16 +784,26 @@ void FactBuilder::add_model(const RuleMatch& match) {
         local_not_models_.insert(range_text(name->first, name->end));
         return;
     }
+    // A company named like the name's first word makes it its model where its
+    // sentence or the next speaks of models ('셀레스트 나노' beside 주력 모델, 12억
+    // 파라미터), not of products (요금제 '셀레스트 플러스', 앱 '미르 라이트').
+    const auto company_model = [&] {
+        const std::size_t last = std::min(match.sentence + 1, units_.sentences.size() - 1);
+        bool models = false;
+        for (std::size_t u = units_.sentences[match.sentence].first_unit; u < units_.sentences[last].end_unit && !models;
+             ++u) {
+            models = units_.units[u].keyword == "modelword" || units_.units[u].keyword == "param" ||
+                     is_score_quantity(u) || is_model_size_quantity(u);
+        }
+        return models && hangul_namesake_developer(range_text(name->first, name->end));
+    };
     // `series`: the name goes on a model named before in the article, or on
     // its family ('라온 3 미니' after '라온 3', '라움 베이스' after '라움 씽크'),
     // or on the name of the company that makes it ('셀레스트 나노' of 셀레스트AI).
     if (const Capture* series = match.get("series")) {
         const std::string named = range_text(series->first, series->end);
         std::uint32_t known;
-        if (!local_models_.index.find(named, known) && !names_local_family(named) &&
-            !hangul_namesake_developer(range_text(name->first, name->end))) {
-            return;
-        }
+        if (!local_models_.index.find(named, known) && !names_local_family(named) && !company_model()) return;
     }
     std::string written = range_text(name->first, name->end);
     // `CareLink-Med 27B(270억 개)`: the numbers stage reads a size with its
@@ -811,7 +836,7 @@ void FactBuilder::add_model(const RuleMatch& match) {
     // does not make a product a model ('로켓 플러스').
     bool variant_last = false;
     if (units_.units[name->end - 1].keyword == "variant" && name->end - name->first >= 2) {
-        variant_last = names_local_family(unit_text(name->first)) || hangul_namesake_developer(written);
+        variant_last = names_local_family(unit_text(name->first)) || company_model();
     }
     // '추론(reasoning)' 모델: a lower-case English word in parentheses glosses
     // a kind of model; it names none.

@@ -242,6 +242,11 @@ TEST_CASE("a numbered item that names a model alone heads the lines after it", "
         "2. 미스트랄AI의 'Mistral Small 3.1'\n- 주요 벤치마크: MMLU 80.6\n";
     CHECK(model_scores(extract(with_developers)) ==
           ModelScores{{"EXAONE 4.0 32B", "92.3"}, {"Mistral Small 3.1", "80.6"}});
+    // Items one after another are a list: the last heads nothing.
+    const std::string list =
+        "선정된 명단은 다음과 같다.\n\n1. LG AI연구원 'EXAONE 4.0 32B'\n2. 업스테이지 '솔라 프로 2'\n\n"
+        "이번 평가의 KMMLU 평균 점수는 65.2점이었다.\n";
+    CHECK(model_scores(extract(list)).empty());
 }
 
 TEST_CASE("a ranked item on a line of its own heads the paragraphs after it, a list's last item does not", "[rules][topics]") {
