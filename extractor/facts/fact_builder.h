@@ -65,6 +65,9 @@ struct SpeakerMention {
     // 카카오 관계자는 "…": the organisation speaks through somebody unnamed,
     // who is nobody a later quotation (이어 "…") can go on with.
     bool is_spokesperson = false;
+    // 일론 머스크가 이끄는 xAI 연구진은 "…": a person named in passing, whom
+    // later references name, but who speaks no quotation.
+    bool in_passing = false;
 };
 
 // The subject of a parameter count or a score: a model, a team, or both.

@@ -66,7 +66,8 @@ bool local_government(std::string_view word) {
         i += utf8_sequence(word, i, cp, valid);
         if (!is_hangul_syllable(cp)) return false;
     }
-    return ends_with_one_of(word, {"시", "도", "군"});
+    // 개인택시, 신도시: a taxi and a new town, no government.
+    return ends_with_one_of(word, {"시", "도", "군"}) && !ends_with_one_of(word, {"택시", "도시"});
 }
 
 }  // namespace
@@ -78,7 +79,9 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
     const Capture* unnamed = match.get("unnamed");
     // An organisation, or its kind alone referring back to it (협의회 after 한국AI평가협의회).
     const Capture* orgref = match.get("orgref");
-    const Capture* name = family ? family : unnamed ? unnamed : orgref ? orgref : match.get("name");
+    // A person named in passing (일론 머스크가 이끄는 xAI): named, but no speaker.
+    const Capture* passing = match.get("passing");
+    const Capture* name = family ? family : unnamed ? unnamed : orgref ? orgref : passing ? passing : match.get("name");
     if (!name) return std::nullopt;
     // The word that names the organisation the kind alone refers back to.
     std::optional<std::size_t> referred;
@@ -95,6 +98,7 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
     }
     SpeakerMention mention;
     mention.is_family_reference = family != nullptr;
+    mention.in_passing = passing != nullptr;
     mention.sentence = match.sentence;
     // The mention is what names the speaker; a pattern may go on past it (to the quotation).
     mention.first_unit = name->first;
@@ -479,7 +483,7 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
         // Whoever was last named as speaking is who a later, unattributed quotation continues.
         for (; next_mention < kept.size() && kept[next_mention].end_unit <= u; ++next_mention) {
             const SpeakerMention& m = kept[next_mention];
-            if (m.is_pronoun && m.speaker.name.empty()) continue;
+            if ((m.is_pronoun && m.speaker.name.empty()) || m.in_passing) continue;
             // Somebody unnamed spoke last, or for an organisation.
             if (m.speaker.name.empty() || m.is_spokesperson) last_speaker.reset();
             else last_speaker = m.speaker;
@@ -575,6 +579,7 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
             const SpeakerMention& m = kept[k];
             // `A는 B 장관에게 "…"`: the one spoken to, named for later mentions, says nothing here.
             if (m.sentence == s && m.end_unit <= u && is_particle(m.end_unit, {"에게"})) continue;
+            if (m.in_passing) continue;
             if (m.sentence == s && m.end_unit <= u) {
                 // `김 의원은 과기정통부가 제출한 자료를 인용해 "…"`: an
                 // organisation that is the subject of a clause modifying a
@@ -616,6 +621,7 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
         }
         if (!speaker) {
             for (const SpeakerMention& m : kept) {
+                if (m.in_passing) continue;
                 if (m.sentence == close_sentence && m.first_unit > close) {
                     speaker = m.speaker;
                     break;
