@@ -1200,11 +1200,13 @@ void FactBuilder::add_team_name(const Capture& found, const std::string& rule) {
 
 // `KAIST(한국과학기술원)는 … 'K-SciLM 7B'를 개발해 공개했다`, `서울대·포스텍,
 // … 번역모델 '다리-MT' 개발`: a university or research institute (teams.tsv
-// kind `lab`, otherwise an org) that is the subject of a sentence naming a
-// model and its development or release is that model's developer, a team.
-// Between it and its particle only its research group may stand (전산학부
-// 윤서진 교수 연구팀이); a lab named in a clause before the subject (서울대
-// 출신 … 대표가) is not one.
+// kind `lab`, otherwise an org) that is the subject of a sentence in which a
+// verb right after a model develops or releases it, or of a clause that
+// modifies the model (UNIST가 개발한 '미리내-1.5B'), is that model's developer:
+// a team, and the model's team where nothing else named one. Between the lab
+// and its particle only its research group may stand (전산학부 윤서진 교수
+// 연구팀이); a lab that is a person's affiliation (서은채 서울대 … 교수는) or
+// named in a clause before the subject (서울대 출신 … 대표가) is none.
 void FactBuilder::add_lab_developers() {
     if (!options_.types.contains(FactType::team)) return;
     const auto& units = units_.units;
@@ -1222,9 +1224,8 @@ void FactBuilder::add_lab_developers() {
     // 개발한, 개발해, 공개했다 and the like; not 개발자 or 개발에.
     const auto develops = [&](std::size_t u) {
         const std::string_view w = unit_text(u);
-        return units[u].keyword == "launch" || w == "개발" ||
-               (w.starts_with("개발") && (w.starts_with("개발했") || w.starts_with("개발한") ||
-                                          w.starts_with("개발해") || w.starts_with("개발하")));
+        return units[u].keyword == "launch" || w == "개발" || w.starts_with("개발했") || w.starts_with("개발한") ||
+               w.starts_with("개발해") || w.starts_with("개발하");
     };
     for (const auto& sentence : units_.sentences) {
         // The model that the verb after it develops or releases: `'K-SciLM 7B'를
