@@ -1506,6 +1506,14 @@ void FactBuilder::add_parameter_count(const RuleMatch& match) {
         if (next < end && is_particle(next, {"의"})) ++next;
         if (next < end && units_.units[next].keyword == "counted") return;
     }
+    // `- 평균 매개변수: 약 52억 개`: an average over several models, nobody's count.
+    for (std::size_t u = match.whole.first; u + 1 < match.whole.end; ++u) {
+        if (units_.units[u + 1].keyword == "param" && is_one_of(unit_text(u), {"평균", "중간값", "합계", "총합"})) return;
+    }
+    if (match.whole.first > units_.sentences[match.sentence].first_unit &&
+        is_one_of(unit_text(match.whole.first - 1), {"평균", "중간값", "합계", "총합"})) {
+        return;
+    }
     Subject subject;
     if (const Capture* c = match.get("subject")) {
         subject.model = model_at(c->first);
