@@ -97,6 +97,9 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
         }
     }
     SpeakerMention mention;
+    // Where the role may start at the earliest: past a gloss in Chinese
+    // characters and a given name before it that are part of the name.
+    std::size_t role_from = 0;
     mention.is_family_reference = family != nullptr;
     mention.in_passing = passing != nullptr;
     mention.sentence = match.sentence;
@@ -173,17 +176,34 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
         // 사토 유이치(佐藤雄一): a gloss of four Chinese characters or more writes a
         // Japanese family and given name, two words in Hangul, where a Chinese
         // name (레이쥔(雷軍), 저우밍하오(周明浩)) is one.
-        if (glossed && name->end - name->first == 1 && name->first > 0 && name->end + 1 < units_.units.size() &&
-            count_code_points(unit_text(name->end + 1)) >= 4 &&
+        // (The given name may read as a Korean name too: 오카모토 유이치(岡本裕一).)
+        const bool glossed_in_han = (glossed || (cls == UnitClass::person && role != nullptr && name->end < units_.units.size() &&
+                                                 unit_text(name->end) == "("));
+        if (glossed_in_han && name->end - name->first == 1 && name->first > 0 && name->end + 2 < units_.units.size() &&
+            unit_text(name->end + 2) == ")" && count_code_points(unit_text(name->end + 1)) >= 4 &&
             std::all_of(unit_text(name->end + 1).begin(), unit_text(name->end + 1).end(),
                         [](char c) { return (static_cast<unsigned char>(c) & 0x80) != 0; })) {
             const std::size_t family = name->first - 1;
-            if (units_.units[family].cls == UnitClass::word && units_.units[family].keyword.empty() &&
-                !lexicon_.is_not_name(unit_text(family)) && !modifier_like(unit_text(family))) {
+            // The family name may read as a Korean name too (오카모토 유이치(岡本裕一)).
+            if ((units_.units[family].cls == UnitClass::word || units_.units[family].cls == UnitClass::person) &&
+                units_.units[family].keyword.empty() && !lexicon_.is_not_name(unit_text(family)) &&
+                !modifier_like(unit_text(family))) {
                 name_first = family;
                 mention.first_unit = std::min(mention.first_unit, family);
                 mention.speaker.name = range_text(family, name->end);
+                role_from = name->end + 3;
             }
+        }
+        // 마쓰다 료헤이(松田亮平) PFN 부사장은, where 마쓰다 reads as a Korean name:
+        // the word glossed after it is its given name, written family name first.
+        if (cls == UnitClass::person && name->end - name->first == 1 && name->end + 3 < units_.units.size() &&
+            units_.units[name->end].cls == UnitClass::word && units_.units[name->end].keyword.empty() &&
+            unit_text(name->end + 1) == "(" && unit_text(name->end + 3) == ")" &&
+            count_code_points(unit_text(name->end + 2)) >= 4 &&
+            std::all_of(unit_text(name->end + 2).begin(), unit_text(name->end + 2).end(),
+                        [](char c) { return (static_cast<unsigned char>(c) & 0x80) != 0; })) {
+            mention.speaker.name = range_text(name->first, name->end + 1);
+            role_from = name->end + 4;
         }
         mention.is_person = cls == UnitClass::person || two_words || glossed;
         if (two_words && !glossed && modifier_like(unit_text(name->first))) {
@@ -193,10 +213,11 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
         mention.is_pronoun = units_.units[name->first].keyword == "pron";
         mention.names_previous_quote = match.get("said") != nullptr;
     }
-    mention.speaker.span = range_span(name_first, name->end);
+    mention.speaker.span = range_span(name_first, role_from > name->end + 3 ? role_from - 3 : name->end);
     if (role) {
-        // 한상철(68) 씨: the age in parentheses is no part of the role.
-        std::size_t role_first = role->first;
+        // 한상철(68) 씨: the age in parentheses is no part of the role; nor is
+        // a given name and its gloss (마쓰다 료헤이(松田亮平) PFN 부사장).
+        std::size_t role_first = std::max(role->first, role_from);
         if (role->end - role_first > 3 && unit_text(role_first) == "(" && unit_text(role_first + 2) == ")" &&
             (units_.units[role_first + 1].cls == UnitClass::quantity ||
              units_.units[role_first + 1].cls == UnitClass::other_number)) {
