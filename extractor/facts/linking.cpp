@@ -1162,7 +1162,7 @@ void FactBuilder::add_team_name(const Capture& found, const std::string& rule) {
         if (kind.starts_with("AI")) kind.remove_prefix(2);
         const Unit& before = units_.units[name.first - 1];
         if (is_one_of(kind, {"연구소", "연구원", "연구센터", "센터", "랩", "연구실"}) && before.cls == UnitClass::word &&
-            before.keyword.empty() && plausible_name(unit_text(name.first - 1)) &&
+            (before.keyword.empty() || before.keyword == "orgname") && plausible_name(unit_text(name.first - 1)) &&
             !lexicon_.is_not_name(unit_text(name.first - 1)) && !adnominal_verb(unit_text(name.first - 1))) {
             --name.first;
         }
