@@ -100,6 +100,7 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
     // Where the role may start at the earliest: past a gloss in Chinese
     // characters and a given name before it that are part of the name.
     std::size_t role_from = 0;
+    std::size_t name_end = name->end;  // past a given name that follows the family name
     mention.is_family_reference = family != nullptr;
     mention.in_passing = passing != nullptr;
     mention.sentence = match.sentence;
@@ -203,6 +204,7 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
             std::all_of(unit_text(name->end + 2).begin(), unit_text(name->end + 2).end(),
                         [](char c) { return (static_cast<unsigned char>(c) & 0x80) != 0; })) {
             mention.speaker.name = range_text(name->first, name->end + 1);
+            name_end = name->end + 1;
             role_from = name->end + 4;
         }
         mention.is_person = cls == UnitClass::person || two_words || glossed;
@@ -213,10 +215,10 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
         mention.is_pronoun = units_.units[name->first].keyword == "pron";
         mention.names_previous_quote = match.get("said") != nullptr;
     }
-    mention.speaker.span = range_span(name_first, role_from > name->end + 3 ? role_from - 3 : name->end);
-    if (role) {
-        // 한상철(68) 씨: the age in parentheses is no part of the role; nor is
-        // a given name and its gloss (마쓰다 료헤이(松田亮平) PFN 부사장).
+    mention.speaker.span = range_span(name_first, name_end);
+    // 한상철(68) 씨: the age in parentheses is no part of the role; nor is
+    // a given name and its gloss (마쓰다 료헤이(松田亮平) PFN 부사장).
+    if (role && std::max(role->first, role_from) < role->end) {
         std::size_t role_first = std::max(role->first, role_from);
         if (role->end - role_first > 3 && unit_text(role_first) == "(" && unit_text(role_first + 2) == ")" &&
             (units_.units[role_first + 1].cls == UnitClass::quantity ||
