@@ -58,6 +58,19 @@ void append_utf8(std::string& out, char32_t cp) {
     }
 }
 
+bool is_hangul_syllable_run(std::string_view s) {
+    if (s.empty() || s.size() % 3 != 0) return false;
+    for (std::size_t i = 0; i < s.size(); i += 3) {
+        const auto b0 = static_cast<unsigned char>(s[i]);
+        const auto b1 = static_cast<unsigned char>(s[i + 1]);
+        const auto b2 = static_cast<unsigned char>(s[i + 2]);
+        if ((b0 & 0xF0) != 0xE0 || !is_hangul_syllable(((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F))) {
+            return false;
+        }
+    }
+    return true;
+}
+
 bool is_valid_utf8(std::string_view s) {
     const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
     char32_t cp;

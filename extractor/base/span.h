@@ -62,6 +62,9 @@ private:
 // A precomposed Hangul syllable (가 … 힣), the unit of Korean words.
 inline bool is_hangul_syllable(char32_t cp) { return cp >= 0xAC00 && cp <= 0xD7A3; }
 
+// Whether `s`, well-formed UTF-8, is Hangul syllables only (and not empty).
+bool is_hangul_syllable_run(std::string_view s);
+
 // Whether s[i] starts a three-byte sequence that is well-formed whatever its
 // two continuation bytes hold (a lead of E1..EC or EE..EF: all of Hangul),
 // so that a scan of text known to be mostly Korean steps over it undecoded.

@@ -31,11 +31,8 @@ constexpr std::size_t kTopicCarrySentences = 3;
 // A verb's form that modifies the noun after it, three syllables or more
 // (선정된 컨소시엄, 탈락한 팀, 참여했던, 개발하는, 떨어진, 뽑힌): no organisation's name.
 bool adnominal_verb(std::string_view word) {
-    if (word.size() < 9 || word.find(' ') != std::string_view::npos) return false;
-    for (const std::string_view ending : {"된", "던", "한", "는", "진", "힌"}) {
-        if (word.ends_with(ending)) return true;
-    }
-    return false;
+    return word.size() >= 9 && word.find(' ') == std::string_view::npos &&
+           ends_with_one_of(word, {"된", "던", "한", "는", "진", "힌"});
 }
 
 }  // namespace
@@ -1028,12 +1025,8 @@ std::optional<std::size_t> FactBuilder::glossed_developer(std::string_view model
 std::optional<std::size_t> FactBuilder::hangul_namesake_developer(std::string_view model) {
     constexpr std::size_t kSyllableBytes = 3;  // a Hangul syllable in UTF-8
     const std::string_view part = model.substr(0, model.find_first_of("- "));
-    if (part.size() == model.size() || part.size() < 2 * kSyllableBytes) return std::nullopt;
-    for (std::size_t i = 0; i < part.size();) {
-        char32_t cp = 0;
-        bool valid = false;
-        i += utf8_sequence(part, i, cp, valid);
-        if (!valid || !is_hangul_syllable(cp)) return std::nullopt;
+    if (part.size() == model.size() || part.size() < 2 * kSyllableBytes || !is_hangul_syllable_run(part)) {
+        return std::nullopt;
     }
     // The organisations by their first two syllables, so that a lookup is one probe.
     if (!orgname_words_) {

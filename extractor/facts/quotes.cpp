@@ -48,26 +48,16 @@ Reported reported_speech(std::string_view after_close) {
 // more ending like an adnominal form (출신인, 창업자인, 총괄하는), where a
 // foreign given name of two (제인 스미스) may end so too.
 bool modifier_like(std::string_view word) {
-    if (word.size() < 9) return false;
-    for (const std::string_view ending : {"인", "한", "된", "던", "는"}) {
-        if (word.ends_with(ending)) return true;
-    }
-    return false;
+    return word.size() >= 9 && ends_with_one_of(word, {"인", "한", "된", "던", "는"});
 }
 
 // A city's or province's government (부산시, 경기도, 가평군): a word of three
 // syllables or more, Hangul only, ending in 시, 도 or 군. Its spokesperson
 // (부산시 관계자) speaks for it, where 업계 관계자 names nobody.
 bool local_government(std::string_view word) {
-    if (word.size() < 9) return false;
-    for (std::size_t i = 0; i < word.size();) {
-        char32_t cp;
-        bool valid;
-        i += utf8_sequence(word, i, cp, valid);
-        if (!is_hangul_syllable(cp)) return false;
-    }
     // 개인택시, 신도시: a taxi and a new town, no government.
-    return ends_with_one_of(word, {"시", "도", "군"}) && !ends_with_one_of(word, {"택시", "도시"});
+    return word.size() >= 9 && is_hangul_syllable_run(word) && ends_with_one_of(word, {"시", "도", "군"}) &&
+           !ends_with_one_of(word, {"택시", "도시"});
 }
 
 }  // namespace
@@ -177,13 +167,16 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
         // 사토 유이치(佐藤雄一): a gloss of four Chinese characters or more writes a
         // Japanese family and given name, two words in Hangul, where a Chinese
         // name (레이쥔(雷軍), 저우밍하오(周明浩)) is one.
+        const auto japanese_gloss = [&](std::size_t u) {
+            const std::string_view gloss = unit_text(u);
+            return count_code_points(gloss) >= 4 &&
+                   std::all_of(gloss.begin(), gloss.end(), [](char c) { return (static_cast<unsigned char>(c) & 0x80) != 0; });
+        };
         // (The given name may read as a Korean name too: 오카모토 유이치(岡本裕一).)
         const bool glossed_in_han = (glossed || (cls == UnitClass::person && role != nullptr && name->end < units_.units.size() &&
                                                  unit_text(name->end) == "("));
         if (glossed_in_han && name->end - name->first == 1 && name->first > 0 && name->end + 2 < units_.units.size() &&
-            unit_text(name->end + 2) == ")" && count_code_points(unit_text(name->end + 1)) >= 4 &&
-            std::all_of(unit_text(name->end + 1).begin(), unit_text(name->end + 1).end(),
-                        [](char c) { return (static_cast<unsigned char>(c) & 0x80) != 0; })) {
+            unit_text(name->end + 2) == ")" && japanese_gloss(name->end + 1)) {
             const std::size_t family = name->first - 1;
             // The family name may read as a Korean name too (오카모토 유이치(岡本裕一)).
             if ((units_.units[family].cls == UnitClass::word || units_.units[family].cls == UnitClass::person) &&
@@ -199,10 +192,7 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
         // the word glossed after it is its given name, written family name first.
         if (cls == UnitClass::person && name->end - name->first == 1 && name->end + 3 < units_.units.size() &&
             units_.units[name->end].cls == UnitClass::word && units_.units[name->end].keyword.empty() &&
-            unit_text(name->end + 1) == "(" && unit_text(name->end + 3) == ")" &&
-            count_code_points(unit_text(name->end + 2)) >= 4 &&
-            std::all_of(unit_text(name->end + 2).begin(), unit_text(name->end + 2).end(),
-                        [](char c) { return (static_cast<unsigned char>(c) & 0x80) != 0; })) {
+            unit_text(name->end + 1) == "(" && unit_text(name->end + 3) == ")" && japanese_gloss(name->end + 2)) {
             mention.speaker.name = range_text(name->first, name->end + 1);
             name_end = name->end + 1;
             role_from = name->end + 4;

@@ -524,12 +524,10 @@ void RuleSet::compile(std::int64_t set_max_mem) {
             return;
         }
         const auto group_count = static_cast<std::size_t>(regex->NumberOfCapturingGroups()) + 1;
-        rule.groups.assign(group_count, "");
         rule.group_items.assign(group_count, 1);
         rule.group_names.assign(group_count, "");
         for (const auto& [name, index] : regex->NamedCapturingGroups()) {
             const auto g = static_cast<std::size_t>(index);
-            rule.groups[g] = name;
             rule.group_names[g] = name;
             const std::size_t underscore = name.rfind('_');
             if (underscore != std::string::npos && underscore + 1 < name.size() && name.size() - underscore <= 3 &&
@@ -697,7 +695,7 @@ void RuleSet::match_sentence(const AnnotatedText& text, std::size_t sentence,
     std::sort(candidates.begin(), candidates.end());
     for (int index : candidates) {
         const Rule& rule = *rules_[static_cast<std::size_t>(index)];
-        groups.assign(rule.groups.size(), re2::StringPiece());
+        groups.assign(rule.group_names.size(), re2::StringPiece());
         std::size_t pos = 0;
         while (pos < tags.size() &&
                rule.regex->Match(tags, pos, tags.size(), RE2::UNANCHORED, groups.data(),
@@ -713,7 +711,7 @@ void RuleSet::match_sentence(const AnnotatedText& text, std::size_t sentence,
                 match.sentence = sentence;
                 match.whole = {wf, we};
                 for (std::size_t g = 1; g < groups.size(); ++g) {
-                    if (rule.groups[g].empty() || rule.group_items[g] != item || groups[g].data() == nullptr) continue;
+                    if (rule.group_names[g].empty() || rule.group_items[g] != item || groups[g].data() == nullptr) continue;
                     const auto [f, e] =
                         text.units_in(sentence, offset(groups[g]), offset(groups[g]) + groups[g].size());
                     match.captures.emplace_back(rule.group_names[g], Capture{f, e});

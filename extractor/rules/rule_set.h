@@ -61,13 +61,13 @@ struct Rule {
     std::size_t line = 0;          // of the `rule` line
     std::size_t pattern_line = 0;  // of the `pattern` line
     std::unique_ptr<RE2> regex;    // compiled by RuleSet::compile()
-    std::vector<std::string> groups;  // group names by index (1-based; [0] unused)
-    // A list's items (`(?P<score>…) , (?P<subject_2>…) (?P<score_2>…)`): a
-    // group named `name_N` is `name` of the list's Nth item, and each item
-    // is a match of its own. By group index, the item (1 for plain names) and
-    // the name without `_N`.
-    std::vector<std::size_t> group_items;
+    // By group index (1-based; [0] unused), the group's name, empty for a
+    // group without one. A list's items (`(?P<score>…) , (?P<subject_2>…)
+    // (?P<score_2>…)`): a group named `name_N` is `name` of the list's Nth
+    // item, and each item is a match of its own; its name here is without
+    // `_N`, and group_items holds its item (1 for plain names).
     std::vector<std::string> group_names;
+    std::vector<std::size_t> group_items;
     std::size_t items = 1;
     std::vector<RuleExample> examples;
     // What a sentence must hold for the pattern to match, in unit classes

@@ -44,18 +44,6 @@ int kind_rank(EntityKind kind) {
     return 7;
 }
 
-bool is_hangul_syllable_run(std::string_view s) {
-    if (s.empty() || s.size() % 3 != 0) return false;
-    for (std::size_t i = 0; i < s.size(); i += 3) {
-        const auto b0 = static_cast<unsigned char>(s[i]);
-        const auto b1 = static_cast<unsigned char>(s[i + 1]);
-        const auto b2 = static_cast<unsigned char>(s[i + 2]);
-        const char32_t cp = ((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
-        if ((b0 & 0xF0) != 0xE0 || cp < 0xAC00 || cp > 0xD7A3) return false;
-    }
-    return true;
-}
-
 UnitClass quote_class(std::string_view mark, bool opens) {
     const bool is_double = mark == "\"" || mark == "\xE2\x80\x9C" || mark == "\xE2\x80\x9D" ||
                            mark == "\xE3\x80\x8E" || mark == "\xE3\x80\x8F";
