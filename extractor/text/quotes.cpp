@@ -216,4 +216,53 @@ void pair_quotes(std::string_view text, ScannedText& scanned, const ParticleLexi
     QuotePairer(text, scanned, lexicon).run();
 }
 
+void join_particles_in_quoted_names(ScannedText& scanned, std::string_view text) {
+    std::vector<Token>& tokens = scanned.tokens;
+    std::vector<std::uint8_t> joined(tokens.size(), 0);
+    bool any = false;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const Token& open = tokens[i];
+        if (open.kind != TokenKind::quote || !open.opens || open.pair <= static_cast<std::int64_t>(i)) continue;
+        const auto close = static_cast<std::size_t>(open.pair);
+        if (close - i > max_quoted_name_tokens + 1 ||
+            !is_single(quote_mark(code_point_at(token_text(text, open), 0).cp).family)) {
+            continue;
+        }
+        // A name, not a phrase ('한국어를 잘하는'): the word is all the
+        // quotation holds, or a version or a size follows it ('미라이 3 프로').
+        for (std::size_t k = i + 2; k < close; ++k) {
+            if (tokens[k].kind != TokenKind::particle || tokens[k].space_before || tokens[k - 1].kind != TokenKind::hangul) {
+                continue;
+            }
+            const bool whole = k == i + 2 && k + 1 == close;
+            const bool version_after = k + 1 < close && tokens[k + 1].space_before &&
+                                       tokens[k + 1].kind == TokenKind::number;
+            if (whole || version_after) {
+                joined[k] = 1;
+                any = true;
+            }
+        }
+    }
+    if (!any) return;
+    // Compact, keeping the quotation marks' partners pointing at the same marks.
+    std::vector<std::size_t> new_index(tokens.size());
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (joined[i]) {
+            tokens[n - 1].norm_end = tokens[i].norm_end;
+            new_index[i] = n - 1;
+            continue;
+        }
+        new_index[i] = n;
+        tokens[n] = tokens[i];
+        scanned.paragraph_start[n] = scanned.paragraph_start[i];
+        ++n;
+    }
+    tokens.resize(n);
+    scanned.paragraph_start.resize(n);
+    for (Token& token : tokens) {
+        if (token.pair >= 0) token.pair = static_cast<std::int64_t>(new_index[static_cast<std::size_t>(token.pair)]);
+    }
+}
+
 }  // namespace kfacts::text

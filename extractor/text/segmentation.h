@@ -28,6 +28,13 @@ inline constexpr std::size_t max_quotation_bytes = 6000;
 // Sets pair and opens of every quote token. Marks pair within a paragraph.
 void pair_quotes(std::string_view text, ScannedText& scanned, const ParticleLexicon& lexicon);
 
+// A short single-quoted name ends in no particle: '노노나 1.5 8B' is one
+// name, its particles come after the closing mark ('…'는). Joins a particle
+// split off a word inside such a quotation back to the word when the word is
+// all the quotation holds or a number follows it. Run after pair_quotes.
+inline constexpr std::size_t max_quoted_name_tokens = 8;
+void join_particles_in_quoted_names(ScannedText& scanned, std::string_view text);
+
 // Index of the first token of every sentence, in order (starting with 0).
 std::vector<std::size_t> sentence_starts(std::string_view text, const ScannedText& scanned,
                                          const ParticleLexicon& lexicon);

@@ -123,6 +123,28 @@ TEST_CASE("particles split only where the lexicon's rules allow", "[text][tokens
     CHECK(token_line("최고 강조하며") == "최고|강조하며");
 }
 
+TEST_CASE("a short single-quoted name keeps the syllables that look like particles", "[text][tokens]") {
+    // A version or a size after the word, or the word alone between the marks.
+    CHECK(token_line("'노노나 1.5 8B'는") == "'|노노나|1.5|8B|'+는");
+    CHECK(token_line("‘미라이’를") == "‘|미라이|’+를");
+    // A phrase keeps its particles, and so does an unpaired mark.
+    CHECK(token_line("'한국어를 잘하는' 모델") == "'|한국어+를|잘하는|'|모델");
+    CHECK(token_line("'노노나 1.5") == "'|노노+나|1.5");
+    // A double quotation is speech, not a name.
+    CHECK(token_line("\"노노나 2\"를") == "\"|노노+나|2|\"+를");
+    const NormalizedText text = identity_text("'노노나 1.5 8B'는 '미라이'와 겨룬다");
+    const TokenizedText tokens = tokenize(text);
+    check_invariants(text, tokens);
+    for (std::size_t i = 0; i < tokens.tokens.size(); ++i) {
+        const Token& token = tokens.tokens[i];
+        if (token.kind != TokenKind::quote) continue;
+        INFO("mark " << i);
+        REQUIRE(token.pair >= 0);
+        CHECK(tokens.tokens[static_cast<std::size_t>(token.pair)].pair == static_cast<std::int64_t>(i));
+        CHECK(tokens.tokens[static_cast<std::size_t>(token.pair)].kind == TokenKind::quote);
+    }
+}
+
 TEST_CASE("eojeols break at whitespace and at sentence starts", "[text][tokens]") {
     const NormalizedText text = identity_text("시작됐다.5개 팀 중 'A.X K1'을");
     const TokenizedText tokens = tokenize(text);
