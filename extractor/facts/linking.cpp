@@ -738,6 +738,16 @@ bool FactBuilder::names_local_family(std::string_view family) const {
     });
 }
 
+bool FactBuilder::plain_name(std::size_t u) const {
+    const Unit& unit = units_.units[u];
+    if (unit.cls != UnitClass::word || !unit.keyword.empty() || model_name_at(u)) return false;
+    const std::string_view word = unit_text(u);
+    constexpr std::size_t kSyllableBytes = 3;
+    const bool hangul_name = word.size() >= 2 * kSyllableBytes && is_hangul_syllable_run(word);
+    const bool latin_name = word.size() >= 2 && word[0] >= 'A' && word[0] <= 'Z';
+    return (hangul_name || latin_name) && !lexicon_.is_not_name(word);
+}
+
 void FactBuilder::add_model(const RuleMatch& match) {
     const Capture* name = match.get("name");
     if (!name) return;
@@ -959,6 +969,15 @@ void FactBuilder::add_model(const RuleMatch& match) {
             if (!team_name_at(*company)) add_team_name(Capture{*company, *company + 1}, "team.hangul-namesake");
             team = team_at(*company);
         }
+    }
+    // 타티젠주지의 '로라 프로 2': a plain word with 의 right before the
+    // quotation of a name that is a model is its developer, a name no list knows.
+    if (!team && name->first >= sentence_first + 3 && units_.units[name->first - 1].cls == UnitClass::sq_open &&
+        units_.units[name->first - 2].cls == UnitClass::particle && unit_text(name->first - 2) == "의" &&
+        plain_name(name->first - 3)) {
+        add_team_name(Capture{name->first - 3, name->first - 2}, "team.developer-before-quoted-model");
+        team = team_at(name->first - 3);
+        if (!team) team = range_text(name->first - 3, name->first - 2);
     }
     const std::size_t s = match.sentence;
     for (std::size_t u = name->first; !team && u-- > units_.sentences[s].first_unit;) team = team_at(u);

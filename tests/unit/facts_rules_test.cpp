@@ -1283,6 +1283,22 @@ TEST_CASE("a model's developer named by a model rule is a team", "[rules][team][
     }
 }
 
+TEST_CASE("a plain word with 의 before a quoted model develops it", "[rules][team][model]") {
+    const auto model_teams = [](const std::string& text) {
+        std::vector<std::string> found;
+        for (const Fact& f : extract(text)) {
+            if (f.type == FactType::team) found.push_back("team " + *f.team + " " + f.rule);
+            if (f.type == FactType::model) found.push_back("model " + *f.model + " " + f.team.value_or("-"));
+        }
+        return found;
+    };
+    CHECK(model_teams("티리리능의 ‘미울-7B’가 70억 파라미터로 69.8점을 받았다") ==
+          std::vector<std::string>{"team 티리리능 team.developer-before-quoted-model", "model 미울-7B 티리리능"});
+    // A word that names no developer (listed in not_names) or a word of a class.
+    CHECK(model_teams("오픈소스 진영의 '노바-4'는 100억 개다") == std::vector<std::string>{"model 노바-4 -"});
+    CHECK(model_teams("올해의 '노바-6'이 1위다") == std::vector<std::string>{"model 노바-6 -"});
+}
+
 // A heading that names a model (`◆ X: …`) says what its section is about: a
 // figure in a sentence that names nobody, however far into the section, is
 // that model's, and the next heading starts another section.
