@@ -182,8 +182,9 @@ private:
         return (q.unit == "개" || q.unit == "파라미터" || (q.unit.empty() && q.scale_suffix)) &&
                q.value.to_double() >= 1e8;
     }
-    // A word that may be a name no list knows: a plain word (no class, no
-    // model's), Hangul of two syllables or more or Latin with a capital.
+    // A word that may be a name no list knows: a plain word (no class but a
+    // company's ending, no model's), Hangul of two syllables or more or Latin
+    // with a capital.
     bool plain_name(std::size_t u) const;
     // 은/는/이/가/도 mark a subject; a copula (`주목받는 모델은 X다`) makes X the topic too.
     bool is_subject_marker(std::size_t u) const {

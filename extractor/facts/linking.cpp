@@ -740,7 +740,9 @@ bool FactBuilder::names_local_family(std::string_view family) const {
 
 bool FactBuilder::plain_name(std::size_t u) const {
     const Unit& unit = units_.units[u];
-    if (unit.cls != UnitClass::word || !unit.keyword.empty() || model_name_at(u)) return false;
+    if (unit.cls != UnitClass::word || !(unit.keyword.empty() || unit.keyword == "orgname") || model_name_at(u)) {
+        return false;
+    }
     const std::string_view word = unit_text(u);
     constexpr std::size_t kSyllableBytes = 3;
     const bool hangul_name = word.size() >= 2 * kSyllableBytes && is_hangul_syllable_run(word);
@@ -975,9 +977,54 @@ void FactBuilder::add_model(const RuleMatch& match) {
     if (!team && name->first >= sentence_first + 3 && units_.units[name->first - 1].cls == UnitClass::sq_open &&
         units_.units[name->first - 2].cls == UnitClass::particle && unit_text(name->first - 2) == "의" &&
         plain_name(name->first - 3)) {
-        add_team_name(Capture{name->first - 3, name->first - 2}, "team.developer-before-quoted-model");
-        team = team_at(name->first - 3);
+        team = team_at(name->first - 3);  // a name glossed or listed earlier keeps its team
+        if (!team) {
+            add_team_name(Capture{name->first - 3, name->first - 2}, "team.developer-before-quoted-model");
+            team = team_at(name->first - 3);
+        }
         if (!team) team = range_text(name->first - 3, name->first - 2);
+    }
+    // 젠벤나바차가 자체 개발한 '아스테라-3B', TC바티모스는 '주주젠'을 내놨다:
+    // a plain word marked as subject that starts its clause, at most seven
+    // units before the quotation, with a launch word at most two units before
+    // it or right after it, develops it.
+    if (!team && name->first >= sentence_first + 1 && units_.units[name->first - 1].cls == UnitClass::sq_open) {
+        const std::size_t open = name->first - 1;
+        const std::size_t sentence_end = units_.sentences[match.sentence].end_unit;
+        std::size_t close = name->end;
+        while (close < sentence_end && units_.units[close].cls != UnitClass::sq_close) ++close;
+        const auto launch_at = [&](std::size_t u) {
+            return u >= sentence_first && u < sentence_end && units_.units[u].keyword == "launch";
+        };
+        const bool launched = launch_at(open - 1) || (open >= 2 && launch_at(open - 2)) || launch_at(close + 1) ||
+                              launch_at(close + 2);
+        std::size_t steps = 0;  // units looked at, less spellings in parentheses
+        for (std::size_t u = open; launched && !team && u-- > sentence_first && ++steps < 8;) {
+            if (unit_text(u) == ")") {  // a spelling in parentheses: look on before it
+                std::size_t open_paren = u;
+                while (open_paren > sentence_first && open_paren + 8 > u && unit_text(open_paren) != "(") --open_paren;
+                if (unit_text(open_paren) != "(" || open_paren == sentence_first) break;
+                u = open_paren;
+                continue;
+            }
+            if (units_.units[u].cls == UnitClass::symbol || units_.units[u].cls == UnitClass::quantity) break;
+            const bool clause_starts = u == sentence_first || (units_.units[u - 1].cls == UnitClass::symbol &&
+                                                                 is_one_of(unit_text(u - 1), {",", "·"}));
+            // Its spelling in parentheses may stand before the particle: 프리퍼드네트웍스(PFN)가.
+            std::size_t marker = u + 1;
+            if (marker < open && unit_text(marker) == "(") {
+                while (marker < open && marker < u + 8 && unit_text(marker) != ")") ++marker;
+                ++marker;
+            }
+            if (marker < open && clause_starts && is_particle(marker, {"은", "는", "이", "가"}) && plain_name(u)) {
+                team = team_at(u);
+                if (!team) {
+                    add_team_name(Capture{u, u + 1}, "team.subject-releasing-quoted-model");
+                    team = team_at(u);
+                }
+                if (!team) team = range_text(u, u + 1);
+            }
+        }
     }
     const std::size_t s = match.sentence;
     for (std::size_t u = name->first; !team && u-- > units_.sentences[s].first_unit;) team = team_at(u);
@@ -1206,6 +1253,20 @@ void FactBuilder::add_team_name(const Capture& found, const std::string& rule) {
         }
     }
     canonical = *local_teams_.add(written, canonical);
+    // 프리퍼드네트웍스(Preferred Networks·PFN): each spelling in the
+    // parentheses right after the name names the same team later on.
+    if (name.end + 2 < units_.units.size() && unit_text(name.end) == "(" &&
+        sentence_of_unit_[name.end] == sentence_of_unit_[name.first]) {
+        std::size_t item = name.end + 1;
+        for (std::size_t u = item; u < units_.units.size() && u < name.end + 8; ++u) {
+            const bool separator = units_.units[u].cls == UnitClass::symbol && is_one_of(unit_text(u), {"·", ",", ")"});
+            if (!separator && units_.units[u].cls != UnitClass::word) break;
+            if (!separator) continue;
+            if (u > item) local_teams_.add(range_text(item, u), canonical);
+            if (unit_text(u) == ")") break;
+            item = u + 1;
+        }
+    }
     if (!options_.types.contains(FactType::team)) return;
     emit(FactType::team, range_span(name.first, name.end), rule, name.first, name.end).team = canonical;
 }

@@ -1299,6 +1299,28 @@ TEST_CASE("a plain word with 의 before a quoted model develops it", "[rules][te
     CHECK(model_teams("올해의 '노바-6'이 1위다") == std::vector<std::string>{"model 노바-6 -"});
 }
 
+TEST_CASE("a plain word that starts a clause releasing a quoted model develops it", "[rules][team][model]") {
+    const auto model_teams = [](const std::string& text) {
+        std::vector<std::string> found;
+        for (const Fact& f : extract(text)) {
+            if (f.type == FactType::team) found.push_back("team " + *f.team + " " + f.rule);
+            if (f.type == FactType::model) found.push_back("model " + *f.model + " " + f.team.value_or("-"));
+        }
+        return found;
+    };
+    CHECK(model_teams("가람텍은 '가람-1'을, 젠벤나바는 '아스테라-3B'를 공개했다") ==
+          std::vector<std::string>{"team 가람텍 team.releases-named-model", "model 가람-1 가람텍",
+                                   "team 젠벤나바 team.subject-releasing-quoted-model", "model 아스테라-3B 젠벤나바"});
+    // Its spellings in parentheses name the same team later (PFN은 …).
+    CHECK(model_teams("프리퍼드네트웍스(Preferred Networks·PFN)가 자체 개발한 '플라모 3'를 공개했다. "
+                      "PFN은 경량 모델 '플라모 3 라이트'도 공개했다") ==
+          std::vector<std::string>{"team 프리퍼드네트웍스 team.subject-releasing-quoted-model",
+                                   "model 플라모 3 프리퍼드네트웍스", "model 플라모 3 라이트 프리퍼드네트웍스"});
+    // Not a word inside its clause (일상 대화는), nor without a launch word.
+    CHECK(model_teams("일상 대화는 자체 개발한 '스텔라-7B'가 처리한다") == std::vector<std::string>{"model 스텔라-7B -"});
+    CHECK(model_teams("젠벤나바는 '아스테라-3B'를 자주 쓴다") == std::vector<std::string>{"model 아스테라-3B -"});
+}
+
 // A heading that names a model (`◆ X: …`) says what its section is about: a
 // figure in a sentence that names nobody, however far into the section, is
 // that model's, and the next heading starts another section.
