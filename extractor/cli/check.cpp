@@ -5,10 +5,12 @@
 // Levels: errors fail the run (exit 1): contradictions with the database,
 // inputs that cannot be read or are broken (invalid UTF-8, front matter not
 // closed or malformed, an empty file, a bad JSON Lines record), unusable
-// expected-facts files, and micro F1 below --min-f1. Warnings (missed and
-// unexpected facts, an article without facts, other input problems) and
-// notices (new entities) are reported and do not fail it.
+// expected-facts files, micro F1 below --min-f1, and a run that checked no
+// article or, with --expected, scored none. Warnings (missed and unexpected
+// facts, an article without facts or without an expected-facts file, other
+// input problems) and notices (new entities) are reported and do not fail it.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -166,14 +168,20 @@ public:
         std::sort(files.begin(), files.end());
         for (const std::string& file : files) {
             const auto expected = parse(file, report);
-            if (!expected) continue;
-            const auto id = expected->find("id");
-            path_by_id_[id != expected->end() && id->is_string() ? id->get<std::string>()
-                                                                 : std::filesystem::path(file).stem().string()] = file;
+            std::string id = std::filesystem::path(file).stem().string();
+            if (expected) {
+                const auto field = expected->find("id");
+                if (field != expected->end() && field->is_string()) id = field->get<std::string>();
+                path_by_id_[id] = file;
+            }
+            ids_.insert(id);
         }
     }
 
     std::size_t size() const { return path_by_id_.size(); }
+
+    // Whether `id` has an expected-facts file: usable or not, scored already or not.
+    bool has(const std::string& id) const { return ids_.count(id) > 0; }
 
     // The expected facts of `id`, once: a second document with the same id is not scored again.
     std::optional<json> take(const std::string& id, std::string& path, const std::function<void(Finding)>& report) {
@@ -212,7 +220,8 @@ private:
         return std::nullopt;
     }
 
-    std::map<std::string, std::string> path_by_id_;
+    std::map<std::string, std::string> path_by_id_;  // usable and not scored yet
+    std::set<std::string> ids_;                      // of every file, an unusable one by its name
 };
 
 // Claims compared with the facts of earlier runs.
@@ -413,6 +422,12 @@ int run_check(const CheckArgs& args) {
             found.push_back({FindingLevel::warning, std::string(check_code::no_facts), "no facts found in this article",
                              places.of_document(), std::nullopt});
         }
+        if (expected && !expected->has(doc.meta.id)) {
+            found.push_back({FindingLevel::warning, std::string(check_code::no_expected),
+                             fmt::format("not scored: no expected-facts file with id {} in {}", doc.meta.id,
+                                         args.expected),
+                             places.of_document(), std::nullopt});
+        }
         std::string expected_path;
         if (const auto facts = expected ? expected->take(doc.meta.id, expected_path, emit) : std::nullopt) {
             ++scored;
@@ -445,6 +460,15 @@ int run_check(const CheckArgs& args) {
                   fmt::format("micro F1 {:.3f} is below --min-f1 {}", micro.f1(), args.min_f1), std::nullopt,
                   std::nullopt});
         }
+    }
+    // A gate that checked nothing must not pass: a wrong path or id would turn it green.
+    if (documents == 0) {
+        emit({FindingLevel::error, std::string(check_code::no_articles),
+              fmt::format("no articles in {}", fmt::join(args.paths, ", ")), std::nullopt, std::nullopt});
+    } else if (expected && scored == 0) {
+        emit({FindingLevel::error, std::string(check_code::nothing_scored),
+              fmt::format("nothing scored: no article checked has an expected-facts file in {}", args.expected),
+              std::nullopt, std::nullopt});
     }
     report->finish(properties);
     if (!output.get()) throw std::runtime_error("writing the report failed");

@@ -19,6 +19,9 @@ std::string_view rule_summary(std::string_view code) {
     if (code == check_code::contradiction) return "A claim contradicts a fact stored from an earlier article";
     if (code == check_code::new_entity) return "A team, model or speaker never seen in the facts database";
     if (code == check_code::no_facts) return "An article without any fact";
+    if (code == check_code::no_expected) return "An article without an expected-facts file, not scored";
+    if (code == check_code::nothing_scored) return "No article had an expected-facts file: nothing was scored";
+    if (code == check_code::no_articles) return "The paths given hold no article";
     return "A problem with an input article";
 }
 

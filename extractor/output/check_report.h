@@ -25,6 +25,9 @@ inline constexpr std::string_view expected_invalid = "check.expected-invalid";
 inline constexpr std::string_view contradiction = "check.contradiction";
 inline constexpr std::string_view new_entity = "check.new-entity";
 inline constexpr std::string_view no_facts = "check.no-facts";
+inline constexpr std::string_view no_expected = "check.no-expected";
+inline constexpr std::string_view nothing_scored = "check.nothing-scored";
+inline constexpr std::string_view no_articles = "check.no-articles";
 }  // namespace check_code
 
 enum class FindingLevel : std::uint8_t { notice, warning, error };

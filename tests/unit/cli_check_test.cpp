@@ -188,6 +188,44 @@ TEST_CASE("check diff: a missed fact at its document, an unexpected one at its l
     CHECK(run(kfacts_command(base + " --min-f1 0.1")).exit_code == 0);
 }
 
+TEST_CASE("check --expected: an article without an expected-facts file is a warning; nothing scored fails") {
+    TempDir dir;
+    const std::string expected = dir / "expected";
+    std::filesystem::create_directory(expected);
+    std::filesystem::copy_file(std::string(KFACTS_SOURCE_DIR) + "/data/expected/016_0002578287.json",
+                               expected + "/016_0002578287.json");  // the expected facts of kSeedArticle
+    const std::string unscored = kSeeds + "/002_d8991b5d25716180.txt";
+
+    const CommandResult some = run(kfacts_command("check " + shell_quote(kSeedArticle) + " " + shell_quote(unscored) +
+                                                  " --expected " + shell_quote(expected) + " --min-f1 0.9"));
+    CHECK(some.exit_code == 0);
+    const auto lines = lines_of(some.out);
+    CHECK(matching(lines, unscored + ":1: warning: not scored: no expected-facts file with id 002_d8991b5d25716180",
+                   "[check.no-expected]")
+              .size() == 1);
+    CHECK(matching(lines, "", "[check.no-expected]").size() == 1);
+    CHECK(matching(lines, "scored 1 of 2 documents", "").size() == 1);
+
+    // The wrong directory: every article unscored, micro F1 1.000 over nothing.
+    const std::string articles_expected = std::string(KFACTS_SOURCE_DIR) + "/data/articles_expected";
+    const CommandResult none = run(kfacts_command("check " + shell_quote(kSeeds) + " --expected " +
+                                                  shell_quote(articles_expected) + " --min-f1 0.9"));
+    CHECK(none.exit_code == 1);
+    const auto none_lines = lines_of(none.out);
+    CHECK(matching(none_lines, "", "[check.no-expected]").size() == 5);
+    CHECK(matching(none_lines, "kfacts: error: nothing scored", "[check.nothing-scored]").size() == 1);
+
+    // No article at all, with or without expected facts.
+    const std::string empty = dir / "empty";
+    std::filesystem::create_directory(empty);
+    for (const std::string& extra : {std::string(), " --expected " + shell_quote(expected) + " --min-f1 0.9"}) {
+        INFO(extra);
+        const CommandResult nothing = run(kfacts_command("check " + shell_quote(empty) + extra));
+        CHECK(nothing.exit_code == 1);
+        CHECK(matching(lines_of(nothing.out), "kfacts: error: no articles in " + empty, "[check.no-articles]").size() == 1);
+    }
+}
+
 TEST_CASE("check with --db: a contradiction and a broken file fail the run, in every report format") {
     const CheckScenario scenario;
     const std::string at = position_of(scenario.contradicting, scenario.contradicting_fact);
