@@ -36,7 +36,8 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::size_t kQuotedChars = 40;  // of a quotation in a message
+constexpr std::size_t kQuotedChars = 40;   // of a quotation in a message
+constexpr std::size_t kProblemsShown = 5;  // of an expected-facts file, in its finding
 
 // Input problems that make an article unusable as a source: errors in a
 // check even where extract only warns.
@@ -208,9 +209,15 @@ private:
         const std::string text = bytes.str();
         try {
             json expected = json::parse(text);
-            if (expected.is_object()) return expected;
-            report({FindingLevel::error, std::string(check_code::expected_invalid),
-                    "an expected-facts file holds one JSON object", where, std::nullopt});
+            const std::vector<std::string> problems = expected_facts_problems(expected);
+            if (problems.empty()) return expected;
+            const std::size_t shown = std::min(problems.size(), kProblemsShown);
+            std::string message =
+                fmt::format("not an expected-facts file as docs/FACTS.md describes it, not scored: {}",
+                            fmt::join(problems.begin(), problems.begin() + static_cast<std::ptrdiff_t>(shown), "; "));
+            if (problems.size() > shown) message += fmt::format("; and {} more problems", problems.size() - shown);
+            report({FindingLevel::error, std::string(check_code::expected_invalid), std::move(message), where,
+                    std::nullopt});
         } catch (const json::parse_error& e) {
             const SourcePosition at = SourceLocator(text).locate(e.byte > 0 ? std::min(e.byte - 1, text.size()) : 0);
             where.line = at.line;

@@ -1,5 +1,6 @@
 #include "cli/scoring.h"
 
+#include <fmt/format.h>
 #include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
@@ -158,7 +159,99 @@ bool optional_entry(const json& g) {
     return it != g.end() && it->is_boolean() && it->get<bool>();
 }
 
+const char* entries_key(FactType type) {
+    switch (type) {
+        case FactType::team: return "teams";
+        case FactType::model: return "models";
+        case FactType::parameter_count: return "parameter_counts";
+        case FactType::benchmark_score: return "benchmark_scores";
+        case FactType::quote: return "quotes";
+        case FactType::quantity: break;
+    }
+    return nullptr;
+}
+
+bool nonempty_string(const json& v) { return v.is_string() && !v.get_ref<const std::string&>().empty(); }
+
+// The problems of one entry of an expected-facts list, `where` naming it ("models[0]").
+void entry_problems(FactType type, const json& entry, const std::string& where, std::vector<std::string>& problems) {
+    if (!entry.is_object()) {
+        problems.push_back(fmt::format("{} is not an object", where));
+        return;
+    }
+    // names, speaker, subject: a non-empty list of spellings; subject may also be null or left out (any subject).
+    const auto names = [&](const char* field, bool required) {
+        const auto it = entry.find(field);
+        if (it == entry.end() || it->is_null()) {
+            if (required) problems.push_back(fmt::format("{} has no \"{}\"", where, field));
+            return;
+        }
+        if (!it->is_array() || it->empty() || !std::all_of(it->begin(), it->end(), nonempty_string)) {
+            problems.push_back(fmt::format("{}.{} is not a non-empty list of names", where, field));
+        }
+    };
+    const auto number = [&](const char* field) {
+        const auto it = entry.find(field);
+        if (it == entry.end()) {
+            problems.push_back(fmt::format("{} has no \"{}\"", where, field));
+        } else if (!it->is_number()) {
+            problems.push_back(fmt::format("{}.{} is not a number", where, field));
+        }
+    };
+    switch (type) {
+        case FactType::team: names("names", true); break;
+        case FactType::model: {
+            names("names", true);
+            const auto team = entry.find("team");
+            if (team != entry.end() && !team->is_null() && !nonempty_string(*team)) {
+                problems.push_back(fmt::format("{}.team is neither a name nor null", where));
+            }
+            break;
+        }
+        case FactType::parameter_count:
+        case FactType::benchmark_score:
+            number(type == FactType::parameter_count ? "value" : "score");
+            names("subject", false);
+            break;
+        case FactType::quote: {
+            names("speaker", true);
+            const auto quote = entry.find("quote");
+            if (quote == entry.end()) {
+                problems.push_back(fmt::format("{} has no \"quote\"", where));
+            } else if (!nonempty_string(*quote)) {
+                problems.push_back(fmt::format("{}.quote is not a non-empty string", where));
+            }
+            break;
+        }
+        case FactType::quantity: break;
+    }
+    const auto optional = entry.find("optional");
+    if (optional != entry.end() && !optional->is_boolean()) {
+        problems.push_back(fmt::format("{}.optional is neither true nor false", where));
+    }
+}
+
 }  // namespace
+
+std::vector<std::string> expected_facts_problems(const json& expected) {
+    if (!expected.is_object()) return {"an expected-facts file holds one JSON object"};
+    std::vector<std::string> problems;
+    const auto id = expected.find("id");
+    if (id != expected.end() && !nonempty_string(*id)) problems.push_back("\"id\" is not a non-empty string");
+    for (const FactType type : kScoredTypes) {
+        const char* key = entries_key(type);
+        const auto entries = expected.find(key);
+        if (entries == expected.end()) continue;
+        if (!entries->is_array()) {
+            problems.push_back(fmt::format("\"{}\" is not a list", key));
+            continue;
+        }
+        for (std::size_t i = 0; i < entries->size(); ++i) {
+            entry_problems(type, (*entries)[i], fmt::format("{}[{}]", key, i), problems);
+        }
+    }
+    return problems;
+}
 
 std::string normalize_for_scoring(std::string_view s) {
     UErrorCode status = U_ZERO_ERROR;
@@ -203,15 +296,8 @@ Tally& Tally::operator+=(const Tally& other) {
 
 const json& expected_entries(const json& expected, FactType type) {
     static const json kNone = json::array();
-    const char* key = "";
-    switch (type) {
-        case FactType::team: key = "teams"; break;
-        case FactType::model: key = "models"; break;
-        case FactType::parameter_count: key = "parameter_counts"; break;
-        case FactType::benchmark_score: key = "benchmark_scores"; break;
-        case FactType::quote: key = "quotes"; break;
-        case FactType::quantity: return kNone;
-    }
+    const char* key = entries_key(type);
+    if (!key) return kNone;
     const auto it = expected.find(key);
     return it != expected.end() && it->is_array() ? *it : kNone;
 }

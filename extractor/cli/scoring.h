@@ -47,6 +47,11 @@ struct ScoreDiff {
 // The expected entries of `type` in an expected-facts file ("teams", ...).
 const nlohmann::json& expected_entries(const nlohmann::json& expected, FactType type);
 
+// What keeps an expected-facts file from following the format of
+// docs/FACTS.md, one phrase per problem ("models[0].names is ..."); empty
+// when it follows it. Fields the format does not name are not looked at.
+std::vector<std::string> expected_facts_problems(const nlohmann::json& expected);
+
 // Scores the facts of `type` among `facts` against `expected`, adding to
 // `tally` and appending what differs to `diffs`.
 void score_document(FactType type, const std::vector<Fact>& facts, const nlohmann::json& expected, Tally& tally,

@@ -391,3 +391,28 @@ TEST_CASE("check: an expected-facts file that is not JSON is an error at its lin
     CHECK(r.exit_code == 1);
     CHECK(matching(lines_of(r.out), expected + "/bad.json:3:", "[check.expected-invalid]").size() == 1);
 }
+
+TEST_CASE("check: an expected-facts file that does not follow the format is an error and is not scored") {
+    TempDir dir;
+    const std::string expected = dir / "expected";
+    std::filesystem::create_directory(expected);
+    const std::string file = expected + "/016_0002578287.json";  // named after kSeedArticle's id
+    write_file_bytes(file, R"({"id":"016_0002578287","teams":"notalist","models":[{"names":[]}],"quotes":[{"speaker":"x"}]})");
+    const std::string many = expected + "/002_d8991b5d25716180.json";  // a seed article's id; seven teams without names
+    write_file_bytes(many, R"({"teams":[{},{},{},{},{},{},{}]})");
+    const CommandResult r = run(kfacts_command("check " + shell_quote(kSeedArticle) + " " +
+                                               shell_quote(kSeeds + "/002_d8991b5d25716180.txt") + " --expected " +
+                                               shell_quote(expected)));
+    CHECK(r.exit_code == 1);
+    const auto lines = lines_of(r.out);
+    CHECK(matching(lines, file + ":1: error: ",
+                   "\"teams\" is not a list; models[0].names is not a non-empty list of names; quotes[0].speaker is not "
+                   "a non-empty list of names; quotes[0] has no \"quote\" [check.expected-invalid]")
+              .size() == 1);
+    CHECK(matching(lines, many + ":1: error: ",
+                   "teams[4] has no \"names\"; and 2 more problems [check.expected-invalid]")
+              .size() == 1);
+    CHECK(matching(lines, "", "[check.missed]").empty());       // not scored
+    CHECK(matching(lines, "", "[check.no-expected]").empty());  // each article has a file, an unusable one
+    CHECK(matching(lines, "scored 0 of 2 documents against 0 expected-facts files", "").size() == 1);
+}

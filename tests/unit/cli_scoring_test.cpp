@@ -169,3 +169,43 @@ TEST_CASE("Scoring ignores what an expected-facts file does not hold") {
     CHECK(s.diffs.empty());
     CHECK(expected_entries(json::parse(R"({"teams": "not a list"})"), FactType::team).empty());
 }
+
+TEST_CASE("Expected-facts files are checked against the format of docs/FACTS.md") {
+    SECTION("the example of docs/FACTS.md, nulls where the format allows them, and fields it does not name") {
+        const json expected = json::parse(R"({"id": "016_0002578287",
+            "teams":  [{"names": ["SK텔레콤", "SKT"]}, {"names": ["NC AI"], "optional": true}],
+            "models": [{"names": ["A.X K1"], "team": "SK텔레콤"}, {"names": ["K-EXAONE"], "team": null}],
+            "parameter_counts": [{"subject": ["A.X K1", "SK텔레콤"], "value": 519000000000},
+                                 {"subject": null, "value": 7000000000, "approximate": true}],
+            "benchmark_scores": [{"subject": ["K-EXAONE"], "score": 72.03, "max_score": null, "span": {}}],
+            "quotes": [{"speaker": ["배경훈"], "quote": "AI모델 개발에 매진해온 정예팀 모두가 승자", "role": null}]})");
+        CHECK(expected_facts_problems(expected).empty());
+        CHECK(expected_facts_problems(json::parse(R"({"id": "x"})")).empty());
+    }
+    SECTION("each problem, named") {
+        const json expected = json::parse(R"({"id": 7, "teams": "notalist",
+            "models": [{"names": []}, {"names": ["A", ""]}, {"names": ["B"], "team": 3}, "C"],
+            "parameter_counts": [{"subject": ["A"], "value": "5"}, {"subject": [], "value": 5}, {"subject": ["A"]}],
+            "benchmark_scores": [{"score": 72, "optional": "yes"}],
+            "quotes": [{"speaker": "x"}, {"speaker": ["x"], "quote": ""}, {"quote": "말"}]})");
+        CHECK(expected_facts_problems(expected) ==
+              std::vector<std::string>{"\"id\" is not a non-empty string",
+                                       "\"teams\" is not a list",
+                                       "models[0].names is not a non-empty list of names",
+                                       "models[1].names is not a non-empty list of names",
+                                       "models[2].team is neither a name nor null",
+                                       "models[3] is not an object",
+                                       "parameter_counts[0].value is not a number",
+                                       "parameter_counts[1].subject is not a non-empty list of names",
+                                       "parameter_counts[2] has no \"value\"",
+                                       "benchmark_scores[0].optional is neither true nor false",
+                                       "quotes[0].speaker is not a non-empty list of names",
+                                       "quotes[0] has no \"quote\"",
+                                       "quotes[1].quote is not a non-empty string",
+                                       "quotes[2] has no \"speaker\""});
+    }
+    SECTION("not an object") {
+        CHECK(expected_facts_problems(json::array()) ==
+              std::vector<std::string>{"an expected-facts file holds one JSON object"});
+    }
+}
