@@ -4,7 +4,7 @@
 //   kfacts extract [--format json|jsonl|csv|xlsx|sqlite] [-o FILE] [--db FILE] [--types LIST] [-j N] PATH...
 //   kfacts check PATH... [--expected DIR] [--min-f1 X] [--db FILE] [--report text|github|sarif]
 //   kfacts tokens PATH...
-//   kfacts rules test | lint | tags PATH...
+//   kfacts rules test | lint | tags PATH... [--rules DIR]   (--rules also before test, lint or tags)
 //
 // Exit codes: 0 every input read (check: no error found); 1 some input had an
 // error (its record is still written), a rule example failed, or check found
@@ -47,6 +47,8 @@ int main(int argc, char** argv) {
     auto* rules_tags = rules_cmd->add_subcommand(
         "tags", "Print each sentence's tag string, which rule patterns match, and the rules that matched");
     rules_tags->add_option("paths", tag_paths, "Files, directories, .jsonl or - for stdin")->required();
+    // --rules before or after the subcommand, as extract takes it after.
+    for (auto* sub : {rules_test, rules_lint, rules_tags}) sub->add_option("--rules", rules_dir, "Rules directory");
 
     try {
         app.parse(argc, argv);

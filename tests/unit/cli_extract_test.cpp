@@ -269,3 +269,25 @@ TEST_CASE("rules tags shows each sentence's tag string and the rules that matche
     CHECK(r.out.find("  tags: {param:매개변수}{qty:B~}{particle:의}") != std::string::npos);
     CHECK(r.out.find("  match param.keyword-then-size: 매개변수 500B 규모\n") != std::string::npos);
 }
+
+TEST_CASE("rules test, lint and tags take --rules before or after the subcommand") {
+    const std::string rules = source_path("rules");
+    for (const std::string& command : {"rules --rules " + rules + " lint", "rules lint --rules " + rules}) {
+        INFO(command);
+        const CommandResult r = run(kfacts_command(command));
+        CHECK(r.exit_code == 0);
+        CHECK(r.out.find(": ok\n") != std::string::npos);
+    }
+    const CommandResult test = run(kfacts_command("rules test --rules " + rules));
+    CHECK(test.exit_code == 0);
+    CHECK(test.out.find(" passed, 0 failed\n") != std::string::npos);
+    const CommandResult tags = run("printf '%s\\n' '매개변수 500B 규모의 모델' | " + kfacts_command("rules tags - --rules " + rules));
+    CHECK(tags.exit_code == 0);
+    CHECK(tags.out.find("  tags: {param:매개변수}") != std::string::npos);
+    // The directory given after the subcommand is the one loaded.
+    TempDir dir;
+    const std::string missing = dir / "no-rules";
+    const CommandResult wrong = run(kfacts_command("rules lint --rules " + shell_quote(missing) + " 2>&1"));
+    CHECK(wrong.exit_code == 2);
+    CHECK(wrong.out.find("kfacts: " + missing + "/") == 0);
+}
