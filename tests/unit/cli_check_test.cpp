@@ -188,7 +188,7 @@ TEST_CASE("check diff: a missed fact at its document, an unexpected one at its l
     CHECK(run(kfacts_command(base + " --min-f1 0.1")).exit_code == 0);
 }
 
-TEST_CASE("check --expected: an article without an expected-facts file is a warning; nothing scored fails") {
+TEST_CASE("check --expected: an article without an expected-facts file is a warning; nothing scored fails --min-f1") {
     TempDir dir;
     const std::string expected = dir / "expected";
     std::filesystem::create_directory(expected);
@@ -214,6 +214,11 @@ TEST_CASE("check --expected: an article without an expected-facts file is a warn
     const auto none_lines = lines_of(none.out);
     CHECK(matching(none_lines, "", "[check.no-expected]").size() == 5);
     CHECK(matching(none_lines, "kfacts: error: nothing scored", "[check.nothing-scored]").size() == 1);
+    // Without --min-f1 (newly crawled articles have no expected facts yet) it is a warning.
+    const CommandResult report_only =
+        run(kfacts_command("check " + shell_quote(kSeeds) + " --expected " + shell_quote(articles_expected)));
+    CHECK(report_only.exit_code == 0);
+    CHECK(matching(lines_of(report_only.out), "kfacts: warning: nothing scored", "[check.nothing-scored]").size() == 1);
 
     // No article at all, with or without expected facts.
     const std::string empty = dir / "empty";
