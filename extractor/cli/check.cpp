@@ -60,35 +60,6 @@ std::optional<FindingLevel> input_level(const Diagnostic& d) {
     return std::nullopt;
 }
 
-// Positions in the input file, for findings.
-class DocumentPlaces {
-public:
-    explicit DocumentPlaces(const Document& doc) : doc_(doc), locator_(doc.source, doc.source_valid_utf8) {}
-
-    FindingLocation of_span(ByteSpan span) const {
-        FindingLocation where = of_document();
-        // In JSON Lines, offsets count inside the decoded body: the record's line is what the file shows.
-        if (!doc_.source_field.empty()) return where;
-        const SourcePosition start = locator_.locate(span.start);
-        const SourcePosition end = locator_.locate(span.end);
-        where.line = start.line;
-        where.col = start.col;
-        where.end_line = end.line;
-        where.end_col = end.col;
-        return where;
-    }
-    FindingLocation of_document() const {
-        FindingLocation where;
-        where.path = doc_.meta.path;
-        where.line = doc_.input_line;
-        return where;
-    }
-
-private:
-    const Document& doc_;
-    SourceLocator locator_;
-};
-
 // The first kQuotedChars characters of `s`, for a message.
 std::string shortened(std::string_view s) {
     std::size_t i = 0;

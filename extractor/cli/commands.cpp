@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -14,6 +15,7 @@
 #include "document/document.h"
 #include "facts/extractor.h"
 #include "facts/rule_examples.h"
+#include "output/check_report.h"
 #include "output/csv_writer.h"
 #include "output/json_writer.h"
 #include "output/sqlite_writer.h"
@@ -57,10 +59,28 @@ std::string file_output(const ExtractArgs& args, Format format) {
     return args.output;
 }
 
-void print_input_errors(const Document& doc) {
+FindingLevel finding_level(Severity level) {
+    switch (level) {
+        case Severity::info: return FindingLevel::notice;
+        case Severity::warning: return FindingLevel::warning;
+        case Severity::error: return FindingLevel::error;
+    }
+    return FindingLevel::error;
+}
+
+bool has_diagnostic(const Document& doc, Severity least) {
+    return std::any_of(doc.diagnostics.begin(), doc.diagnostics.end(),
+                       [&](const Diagnostic& d) { return d.level >= least; });
+}
+
+// Reports the diagnostics of `doc` at `least` or above as `kfacts check`
+// does: file:line:col: level: message [code].
+void report_diagnostics(const Document& doc, Severity least, ReportWriter& report) {
+    const DocumentPlaces places(doc);
     for (const Diagnostic& d : doc.diagnostics) {
-        if (d.level != Severity::error) continue;
-        fmt::print(stderr, "{}:{}: error: {} [{}]\n", doc.meta.path, doc.input_line, d.message, code_name(d.code));
+        if (d.level < least) continue;
+        report.add({finding_level(d.level), std::string(code_name(d.code)), d.message,
+                    d.span ? places.of_span(*d.span) : places.of_document(), std::nullopt});
     }
 }
 
@@ -119,12 +139,16 @@ int run_extract(const ExtractArgs& args) {
     PipelineOptions pipeline;
     pipeline.jobs = args.jobs;
     Progress progress(isatty(STDERR_FILENO));
+    // Errors go to standard error in every format; CSV has no place for a
+    // document's other diagnostics, so they go there too.
+    const Severity least_reported = format == Format::csv ? Severity::info : Severity::error;
+    const auto input_problems = make_report_writer(ReportFormat::text, std::cerr, kVersion);
     bool any_error = false;
     const auto note_document = [&](const ExtractedDocument& item) {
         any_error = any_error || item.doc.has_error();
-        if (item.doc.has_error()) {
+        if (has_diagnostic(item.doc, least_reported)) {
             progress.clear_line();
-            print_input_errors(item.doc);
+            report_diagnostics(item.doc, least_reported, *input_problems);
         }
         progress.document_done(item.doc.source.size());
     };

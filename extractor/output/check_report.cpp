@@ -154,6 +154,27 @@ std::string escape(std::string_view s, std::string_view specials) {
 
 }  // namespace
 
+DocumentPlaces::DocumentPlaces(const Document& doc) : doc_(doc), locator_(doc.source, doc.source_valid_utf8) {}
+
+FindingLocation DocumentPlaces::of_span(ByteSpan span) const {
+    FindingLocation where = of_document();
+    if (!doc_.source_field.empty()) return where;
+    const SourcePosition start = locator_.locate(span.start);
+    const SourcePosition end = locator_.locate(span.end);
+    where.line = start.line;
+    where.col = start.col;
+    where.end_line = end.line;
+    where.end_col = end.col;
+    return where;
+}
+
+FindingLocation DocumentPlaces::of_document() const {
+    FindingLocation where;
+    where.path = doc_.meta.path;
+    where.line = doc_.input_line;
+    return where;
+}
+
 std::string_view finding_level_name(FindingLevel level) {
     switch (level) {
         case FindingLevel::notice: return "notice";

@@ -13,6 +13,9 @@
 #include <string>
 #include <string_view>
 
+#include "base/span.h"
+#include "document/document.h"
+
 namespace kfacts {
 
 // The rule ids of check's own findings; input problems use the diagnostic
@@ -39,6 +42,19 @@ struct FindingLocation {
     std::size_t col = 0;       // 1-based, in code points; 0 when unknown
     std::size_t end_line = 0;  // 0 when unknown
     std::size_t end_col = 0;   // the column after the last character; 0 when unknown
+};
+
+// Places in an input file, for findings. In JSON Lines, spans count inside
+// the decoded body, so a finding there is at the record's line.
+class DocumentPlaces {
+public:
+    explicit DocumentPlaces(const Document& doc);
+    FindingLocation of_span(ByteSpan span) const;
+    FindingLocation of_document() const;
+
+private:
+    const Document& doc_;
+    SourceLocator locator_;
 };
 
 struct Finding {

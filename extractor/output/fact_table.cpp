@@ -50,6 +50,20 @@ std::string_view column_name(DocumentColumn column) {
     return "unknown";
 }
 
+std::string_view column_name(DiagnosticColumn column) {
+    switch (column) {
+        case DiagnosticColumn::doc_id: return "doc_id";
+        case DiagnosticColumn::level: return "level";
+        case DiagnosticColumn::code: return "code";
+        case DiagnosticColumn::message: return "message";
+        case DiagnosticColumn::start: return "start";
+        case DiagnosticColumn::end: return "end";
+        case DiagnosticColumn::line: return "line";
+        case DiagnosticColumn::col: return "col";
+    }
+    return "unknown";
+}
+
 Cell Cell::of_text(std::string_view s) { return {Kind::text, valid_utf8_text(s), false}; }
 
 Cell Cell::of_text_or_null(const std::optional<std::string>& s) { return s ? of_text(*s) : Cell{}; }
@@ -127,6 +141,27 @@ DocumentRow document_row(const Document& doc, std::size_t fact_count) {
     set(DocumentColumn::diagnostics, Cell::of_count(doc.diagnostics.size()));
     set(DocumentColumn::errors, Cell::of_count(static_cast<std::size_t>(errors)));
     return row;
+}
+
+std::vector<DiagnosticRow> diagnostic_rows(const Document& doc) {
+    std::vector<DiagnosticRow> rows;
+    if (doc.diagnostics.empty()) return rows;
+    const SourceLocator locator(doc.source, doc.source_valid_utf8);
+    for (const Diagnostic& d : doc.diagnostics) {
+        DiagnosticRow& row = rows.emplace_back();
+        const auto set = [&](DiagnosticColumn c, Cell cell) { row[static_cast<std::size_t>(c)] = std::move(cell); };
+        set(DiagnosticColumn::doc_id, Cell::of_text(doc.meta.id));
+        set(DiagnosticColumn::level, Cell::of_text(severity_name(d.level)));
+        set(DiagnosticColumn::code, Cell::of_text(code_name(d.code)));
+        set(DiagnosticColumn::message, Cell::of_text(d.message));
+        if (!d.span) continue;
+        const SourcePosition start = locator.locate(d.span->start);
+        set(DiagnosticColumn::start, Cell::of_count(d.span->start));
+        set(DiagnosticColumn::end, Cell::of_count(d.span->end));
+        set(DiagnosticColumn::line, Cell::of_count(start.line));
+        set(DiagnosticColumn::col, Cell::of_count(start.col));
+    }
+    return rows;
 }
 
 std::string valid_utf8_text(std::string_view s) {

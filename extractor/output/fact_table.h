@@ -1,6 +1,7 @@
 // The tabular view of kfacts/1 shared by the CSV, XLSX and SQLite writers:
-// one row per fact with the same columns, in the same order, everywhere, and
-// one row per document. docs/analysts.md documents the columns.
+// one row per fact with the same columns, in the same order, everywhere, one
+// row per document, and one row per diagnostic of a document (XLSX and
+// SQLite; CSV has no place for them). docs/analysts.md documents the columns.
 #pragma once
 
 #include <array>
@@ -28,8 +29,12 @@ enum class DocumentColumn : std::uint8_t {
 };
 inline constexpr std::size_t kDocumentColumnCount = static_cast<std::size_t>(DocumentColumn::errors) + 1;
 
+enum class DiagnosticColumn : std::uint8_t { doc_id, level, code, message, start, end, line, col };
+inline constexpr std::size_t kDiagnosticColumnCount = static_cast<std::size_t>(DiagnosticColumn::col) + 1;
+
 std::string_view column_name(FactColumn column);
 std::string_view column_name(DocumentColumn column);
+std::string_view column_name(DiagnosticColumn column);
 
 // One cell: absent, text, an exact decimal number, or a truth value.
 struct Cell {
@@ -48,6 +53,7 @@ struct Cell {
 
 using FactRow = std::array<Cell, kFactColumnCount>;
 using DocumentRow = std::array<Cell, kDocumentColumnCount>;
+using DiagnosticRow = std::array<Cell, kDiagnosticColumnCount>;
 
 // Whether a column holds a value for facts of `type` (the document columns,
 // type, text, span and rule always do). A sheet per type shows only these.
@@ -66,6 +72,10 @@ private:
 };
 
 DocumentRow document_row(const Document& doc, std::size_t fact_count);
+
+// A row per diagnostic of `doc`, in the order of its JSON output; start,
+// end, line and col are those of the diagnostic's span, null without one.
+std::vector<DiagnosticRow> diagnostic_rows(const Document& doc);
 
 // `s` with every ill-formed UTF-8 sequence replaced by U+FFFD, as the JSON
 // writer does, so that every format shows the same text.

@@ -11,6 +11,8 @@ namespace {
 // The fact columns stored in `facts` besides doc_id: those of a fact itself;
 // the document's (publisher, published_at, url) live in `documents`.
 constexpr FactColumn kFirstStoredColumn = FactColumn::type;
+// The diagnostic columns stored in `diagnostics` besides doc_id.
+constexpr auto kFirstStoredDiagnosticColumn = static_cast<std::size_t>(DiagnosticColumn::level);
 
 // The type and constraint of a column of `facts`. Value columns have no
 // declared type, so that SQLite keeps each value in the storage class it was
@@ -31,6 +33,19 @@ std::string_view column_declaration(FactColumn column) {
         case FactColumn::rule: return " TEXT NOT NULL";
         default: return " TEXT";
     }
+}
+
+// The columns of `diagnostics` after doc_id and seq; the place columns are
+// null for a diagnostic without a span.
+std::string diagnostic_columns_sql() {
+    std::string columns;
+    for (std::size_t c = kFirstStoredDiagnosticColumn; c < kDiagnosticColumnCount; ++c) {
+        const auto column = static_cast<DiagnosticColumn>(c);
+        const bool text = column == DiagnosticColumn::level || column == DiagnosticColumn::code ||
+                          column == DiagnosticColumn::message;
+        columns += fmt::format(",\n  \"{}\" {}", column_name(column), text ? "TEXT NOT NULL" : "INTEGER");
+    }
+    return columns;
 }
 
 std::string schema_sql() {
@@ -57,6 +72,10 @@ CREATE TABLE IF NOT EXISTS facts (
   doc_id TEXT NOT NULL REFERENCES documents (doc_id) ON DELETE CASCADE,
   seq INTEGER NOT NULL{1},
   PRIMARY KEY (doc_id, seq));
+CREATE TABLE IF NOT EXISTS diagnostics (
+  doc_id TEXT NOT NULL REFERENCES documents (doc_id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL{3},
+  PRIMARY KEY (doc_id, seq));
 CREATE INDEX IF NOT EXISTS facts_type ON facts (type);
 CREATE INDEX IF NOT EXISTS facts_model ON facts (model);
 CREATE INDEX IF NOT EXISTS facts_team ON facts (team);
@@ -64,7 +83,7 @@ CREATE INDEX IF NOT EXISTS facts_speaker ON facts (speaker);
 CREATE VIEW IF NOT EXISTS fact_rows AS
   SELECT {2} FROM facts f JOIN documents d ON d.doc_id = f.doc_id ORDER BY d.rowid, f.seq;
 )",
-                       sqlite::kSchemaVersion, fact_columns, view_columns);
+                       sqlite::kSchemaVersion, fact_columns, view_columns, diagnostic_columns_sql());
 }
 
 std::string insert_fact_sql() {
@@ -76,6 +95,17 @@ std::string insert_fact_sql() {
         values += fmt::format(", ?{}", parameter++);
     }
     return fmt::format("INSERT INTO facts ({}) VALUES ({})", names, values);
+}
+
+std::string insert_diagnostic_sql() {
+    std::string names = "doc_id, seq";
+    std::string values = "?1, ?2";
+    int parameter = 3;
+    for (std::size_t c = kFirstStoredDiagnosticColumn; c < kDiagnosticColumnCount; ++c) {
+        names += fmt::format(", \"{}\"", column_name(static_cast<DiagnosticColumn>(c)));
+        values += fmt::format(", ?{}", parameter++);
+    }
+    return fmt::format("INSERT INTO diagnostics ({}) VALUES ({})", names, values);
 }
 
 std::string upsert_document_sql() {
@@ -97,7 +127,8 @@ struct SqliteWriter::Impl {
     std::size_t batch_documents;
     std::size_t in_batch = 0;
     bool in_transaction = false;
-    std::unique_ptr<sqlite::Statement> delete_facts, upsert_document, insert_fact;
+    std::unique_ptr<sqlite::Statement> delete_facts, delete_diagnostics, upsert_document, insert_fact,
+        insert_diagnostic;
 };
 
 SqliteWriter::SqliteWriter(const std::string& path, std::size_t batch_documents) : impl_(std::make_unique<Impl>()) {
@@ -115,6 +146,8 @@ SqliteWriter::SqliteWriter(const std::string& path, std::size_t batch_documents)
     x.delete_facts = std::make_unique<sqlite::Statement>(x.db.get(), "DELETE FROM facts WHERE doc_id = ?1");
     x.upsert_document = std::make_unique<sqlite::Statement>(x.db.get(), upsert_document_sql());
     x.insert_fact = std::make_unique<sqlite::Statement>(x.db.get(), insert_fact_sql());
+    x.delete_diagnostics = std::make_unique<sqlite::Statement>(x.db.get(), "DELETE FROM diagnostics WHERE doc_id = ?1");
+    x.insert_diagnostic = std::make_unique<sqlite::Statement>(x.db.get(), insert_diagnostic_sql());
 }
 
 SqliteWriter::~SqliteWriter() {
@@ -128,9 +161,11 @@ void SqliteWriter::add(const Document& doc, const std::vector<Fact>& facts) {
         x.in_transaction = true;
     }
     const DocumentRow doc_row = document_row(doc, facts.size());
-    x.delete_facts->bind_cell(1, doc_row[static_cast<std::size_t>(DocumentColumn::doc_id)]);
-    x.delete_facts->step();
-    x.delete_facts->reset();
+    for (sqlite::Statement* earlier : {x.delete_facts.get(), x.delete_diagnostics.get()}) {
+        earlier->bind_cell(1, doc_row[static_cast<std::size_t>(DocumentColumn::doc_id)]);
+        earlier->step();
+        earlier->reset();
+    }
 
     for (std::size_t c = 0; c < kDocumentColumnCount; ++c) x.upsert_document->bind_cell(static_cast<int>(c + 1), doc_row[c]);
     x.upsert_document->step();
@@ -148,6 +183,17 @@ void SqliteWriter::add(const Document& doc, const std::vector<Fact>& facts) {
         }
         x.insert_fact->step();
         x.insert_fact->reset();
+    }
+    const std::vector<DiagnosticRow> diagnostics = diagnostic_rows(doc);
+    for (std::size_t seq = 0; seq < diagnostics.size(); ++seq) {
+        x.insert_diagnostic->bind_cell(1, diagnostics[seq][static_cast<std::size_t>(DiagnosticColumn::doc_id)]);
+        x.insert_diagnostic->bind_int(2, static_cast<std::int64_t>(seq));
+        int parameter = 3;
+        for (std::size_t c = kFirstStoredDiagnosticColumn; c < kDiagnosticColumnCount; ++c) {
+            x.insert_diagnostic->bind_cell(parameter++, diagnostics[seq][c]);
+        }
+        x.insert_diagnostic->step();
+        x.insert_diagnostic->reset();
     }
     if (++x.in_batch >= x.batch_documents) {
         sqlite::exec(x.db.get(), "COMMIT");

@@ -1,7 +1,8 @@
 // kfacts facts into a SQLite database: a `documents` table, a `facts` table
 // whose columns mirror the CSV (the `fact_rows` view joins them into exactly
-// the CSV's columns) and a `schema_version` table. Writing an article again
-// replaces its facts: a document is keyed by its id.
+// the CSV's columns), a `diagnostics` table (each document's diagnostics, as
+// the JSON output has them) and a `schema_version` table. Writing an article
+// again replaces its facts and diagnostics: a document is keyed by its id.
 #pragma once
 
 #include <cstddef>
@@ -25,7 +26,7 @@ public:
     SqliteWriter(const SqliteWriter&) = delete;
     SqliteWriter& operator=(const SqliteWriter&) = delete;
 
-    // Replaces what the database holds for doc.meta.id by this document and its facts.
+    // Replaces what the database holds for doc.meta.id by this document, its facts and its diagnostics.
     void add(const Document& doc, const std::vector<Fact>& facts);
     // Commits the last batch.
     void finish();

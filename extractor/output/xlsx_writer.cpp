@@ -56,7 +56,7 @@ struct XlsxWriter::Impl {
     struct Sheet {
         lxw_worksheet* worksheet = nullptr;
         std::string name;
-        std::vector<std::size_t> columns;  // FactColumn or DocumentColumn indices shown, in order
+        std::vector<std::size_t> columns;  // FactColumn, DocumentColumn or DiagnosticColumn indices shown, in order
         lxw_row_t next_row = 1;            // row 0 is the header
         std::size_t links = 0;
         std::size_t rows_left_out = 0;
@@ -67,6 +67,7 @@ struct XlsxWriter::Impl {
     XlsxOptions options;
     std::vector<Sheet> fact_sheets;  // indexed by FactType; unused types have no worksheet
     Sheet documents;
+    Sheet diagnostics;
     std::size_t urls_as_text = 0;
     std::size_t cells_cut = 0;
     std::size_t numbers_as_text = 0;
@@ -169,6 +170,16 @@ XlsxWriter::XlsxWriter(const std::string& path, const XlsxOptions& options) : im
                        column == DocumentColumn::path);
     }
     x.documents = x.make_sheet("documents", std::move(columns), headers, wide);
+    columns.clear();
+    headers.clear();
+    wide.clear();
+    for (std::size_t c = 0; c < kDiagnosticColumnCount; ++c) {
+        const auto column = static_cast<DiagnosticColumn>(c);
+        columns.push_back(c);
+        headers.push_back(column_name(column));
+        wide.push_back(column == DiagnosticColumn::message);
+    }
+    x.diagnostics = x.make_sheet("diagnostics", std::move(columns), headers, wide);
 }
 
 XlsxWriter::~XlsxWriter() {
@@ -193,12 +204,19 @@ void XlsxWriter::add(const Document& doc, const std::vector<Fact>& facts) {
         }
     }
     lxw_row_t r;
-    if (!x.next_row(x.documents, r)) return;
-    const DocumentRow doc_row = document_row(doc, facts.size());
-    for (std::size_t c = 0; c < x.documents.columns.size(); ++c) {
-        const std::size_t column = x.documents.columns[c];
-        x.write_cell(x.documents, r, static_cast<lxw_col_t>(c), doc_row[column],
-                     static_cast<DocumentColumn>(column) == DocumentColumn::url);
+    if (x.next_row(x.documents, r)) {
+        const DocumentRow doc_row = document_row(doc, facts.size());
+        for (std::size_t c = 0; c < x.documents.columns.size(); ++c) {
+            const std::size_t column = x.documents.columns[c];
+            x.write_cell(x.documents, r, static_cast<lxw_col_t>(c), doc_row[column],
+                         static_cast<DocumentColumn>(column) == DocumentColumn::url);
+        }
+    }
+    for (const DiagnosticRow& diagnostic : diagnostic_rows(doc)) {
+        if (!x.next_row(x.diagnostics, r)) continue;
+        for (std::size_t c = 0; c < x.diagnostics.columns.size(); ++c) {
+            x.write_cell(x.diagnostics, r, static_cast<lxw_col_t>(c), diagnostic[x.diagnostics.columns[c]], false);
+        }
     }
 }
 
@@ -217,6 +235,7 @@ std::vector<std::string> XlsxWriter::finish() {
     };
     for (Impl::Sheet& sheet : x.fact_sheets) close_sheet(sheet);
     close_sheet(x.documents);
+    close_sheet(x.diagnostics);
     if (x.urls_as_text > 0) {
         notes.push_back(fmt::format("{} URLs written as text, not links (not http(s), longer than {} characters, "
                                     "or beyond Excel's {} links per sheet)",

@@ -1,7 +1,8 @@
 // kfacts facts as an Excel workbook (libxlsxwriter): one sheet per fact
-// type and a `documents` sheet, header rows frozen, autofilters on, numbers
-// as numbers, article URLs as links. Rows go to temporary files as they are
-// written (libxlsxwriter's constant-memory mode), so memory stays bounded.
+// type, a `documents` sheet and a `diagnostics` sheet, header rows frozen,
+// autofilters on, numbers as numbers, article URLs as links. Rows go to
+// temporary files as they are written (libxlsxwriter's constant-memory
+// mode), so memory stays bounded.
 #pragma once
 
 #include <cstddef>

@@ -5,9 +5,11 @@
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <map>
 #include <sstream>
 
+#include "document/document.h"
 #include "output_test_support.h"
 
 using namespace kfacts::testing;
@@ -114,8 +116,8 @@ TEST_CASE("XLSX output holds the facts of the JSON output, a sheet per type") {
     const CommandResult r = run(python() + " " + python_helper("xlsx_dump.py") + " " + shell_quote(xlsx));
     REQUIRE(r.exit_code == 0);
     const json book = json::parse(r.out);
-    CHECK(book["sheets"] ==
-          json::array({"team", "model", "parameter_count", "benchmark_score", "quote", "quantity", "documents"}));
+    CHECK(book["sheets"] == json::array({"team", "model", "parameter_count", "benchmark_score", "quote", "quantity",
+                                         "documents", "diagnostics"}));
 
     for (const char* type : {"team", "model", "parameter_count", "benchmark_score", "quote", "quantity"}) {
         const std::vector<Row> expected = rows_of(jsonl, type);
@@ -211,6 +213,54 @@ TEST_CASE("Output with -j N is byte-identical to -j 1, for inputs mixed and repe
             CHECK(many.out == one.out);
         }
     }
+}
+
+TEST_CASE("CSV, which has no place for them, reports every document's diagnostics on standard error") {
+    TempDir dir;
+    const std::string empty = dir / "empty.txt";
+    const std::string too_large = dir / "too_large.txt";
+    const std::string broken = dir / "broken.txt";
+    write_file_bytes(empty, "");
+    std::string big;
+    while (big.size() <= kfacts::ReadLimits{}.max_document_bytes) big += "SK텔레콤의 A.X K1은 5190억개 매개변수.\n";
+    write_file_bytes(too_large, big);
+    write_file_bytes(broken, "---\nid: broken\n---\nA.X K1은 \xC3\x28 5190억개 매개변수.\n");
+    const std::string inputs = shell_quote(empty) + " " + shell_quote(too_large) + " " + shell_quote(broken);
+    const std::string stderr_file = dir / "stderr.txt";
+
+    const CommandResult jsonl = run(kfacts_command("extract --format jsonl " + inputs + " 2>" + shell_quote(stderr_file)));
+    CHECK(read_file_bytes(stderr_file).empty());  // JSON holds the diagnostics itself
+    const CommandResult csv = run(kfacts_command("extract --format csv " + inputs + " 2>" + shell_quote(stderr_file)));
+    CHECK(csv.exit_code == jsonl.exit_code);  // warnings only: 0, as for JSON
+    CHECK(csv.exit_code == 0);
+
+    std::vector<std::string> expected;
+    std::istringstream records(jsonl.out);
+    std::string record;
+    while (std::getline(records, record)) {
+        const json d = json::parse(record);
+        for (const json& diagnostic : d["diagnostics"]) {
+            std::string place = d["doc"]["path"].get<std::string>() + ":";
+            place += diagnostic.contains("span") ? diagnostic["span"]["line"].dump() + ":" + diagnostic["span"]["col"].dump()
+                                                 : "1";
+            const std::string level = diagnostic["level"] == "info" ? "notice" : diagnostic["level"].get<std::string>();
+            expected.push_back(place + ": " + level + ": " + diagnostic["message"].get<std::string>() + " [" +
+                               diagnostic["code"].get<std::string>() + "]");
+        }
+    }
+    std::vector<std::string> reported;
+    std::istringstream lines(read_file_bytes(stderr_file));
+    std::string line;
+    while (std::getline(lines, line)) reported.push_back(line);
+    CHECK(reported == expected);
+    const auto reports = [&](const std::string& path, std::string_view code) {
+        return std::count_if(reported.begin(), reported.end(), [&](const std::string& l) {
+            return l.rfind(path + ":", 0) == 0 && l.find(code) != std::string::npos;
+        });
+    };
+    CHECK(reports(empty, "[io.empty]") == 1);
+    CHECK(reports(too_large, "[io.too-large]") == 1);
+    CHECK(reports(broken, "[utf8.invalid]") == 1);
 }
 
 TEST_CASE("CSV starts with a BOM unless --no-bom") {

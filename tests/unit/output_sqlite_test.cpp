@@ -144,6 +144,44 @@ TEST_CASE("SQLite: writing an article again replaces its facts, other articles s
     CHECK(db.one("SELECT COUNT(*) FROM facts WHERE doc_id = 'b'") == "INTEGER:1");
 }
 
+TEST_CASE("SQLite keeps every document's diagnostics, and a second run replaces them") {
+    TempDir dir;
+    const std::string path = dir / "facts.sqlite";
+    const Document broken = article("a", "A.X K1은 \xC3\x28 5190억개.\n");
+    const Document empty = read_document_bytes("empty.txt", "");
+    REQUIRE(broken.diagnostics.size() == 1);
+    REQUIRE(empty.diagnostics.size() == 1);
+    {
+        SqliteWriter writer(path);
+        writer.add(broken, {});
+        writer.add(empty, {});
+        writer.finish();
+    }
+    {
+        Reader db(path);
+        CHECK(db.column_names("diagnostics") ==
+              std::vector<std::string>{"doc_id", "seq", "level", "code", "message", "start", "end", "line", "col"});
+        const std::size_t bad_byte = broken.source.find('\xC3');
+        const auto rows = db.rows("SELECT * FROM diagnostics ORDER BY doc_id, seq");
+        REQUIRE(rows.size() == 2);
+        CHECK(rows[0] == std::vector<std::string>{"TEXT:a", "INTEGER:0", "TEXT:warning", "TEXT:utf8.invalid",
+                                                  "TEXT:" + broken.diagnostics[0].message,
+                                                  "INTEGER:" + std::to_string(bad_byte),
+                                                  "INTEGER:" + std::to_string(bad_byte + 1), "INTEGER:5", "INTEGER:9"});
+        CHECK(rows[1] == std::vector<std::string>{"TEXT:empty", "INTEGER:0", "TEXT:warning", "TEXT:io.empty",
+                                                  "TEXT:the input is empty", "NULL:", "NULL:", "NULL:", "NULL:"});
+    }
+    const Document repaired = article("a", "A.X K1은 5190억개.\n");
+    {
+        SqliteWriter writer(path);
+        writer.add(repaired, {});
+        writer.finish();
+    }
+    Reader db(path);
+    CHECK(db.one("SELECT COUNT(*) FROM diagnostics WHERE doc_id = 'a'") == "INTEGER:0");
+    CHECK(db.one("SELECT COUNT(*) FROM diagnostics WHERE doc_id = 'empty'") == "INTEGER:1");
+}
+
 TEST_CASE("SQLite commits a batch at a time, and rolls back an unfinished one") {
     TempDir dir;
     const std::string path = dir / "facts.sqlite";

@@ -63,7 +63,7 @@ TEST_CASE("XLSX has a sheet per chosen fact type and a documents sheet, typed an
     CHECK(writer.finish().empty());
 
     const nlohmann::json book = read_back(path);
-    CHECK(book["sheets"] == nlohmann::json::array({"parameter_count", "benchmark_score", "documents"}));
+    CHECK(book["sheets"] == nlohmann::json::array({"parameter_count", "benchmark_score", "documents", "diagnostics"}));
     for (const char* name : {"parameter_count", "benchmark_score", "documents"}) {
         INFO(name);
         const auto& sheet = book[name];
@@ -95,6 +95,45 @@ TEST_CASE("XLSX has a sheet per chosen fact type and a documents sheet, typed an
     CHECK(cell(documents, 1, "facts")["value"] == 2);
     CHECK(cell(documents, 1, "diagnostics")["value"] == doc.diagnostics.size());
     CHECK(cell(documents, 1, "url")["link"] == "https://n.news.naver.com/mnews/article/016/0002578287");
+}
+
+TEST_CASE("XLSX lists every document's diagnostics on the diagnostics sheet, with their place") {
+    TempDir dir;
+    const std::string path = dir / "diagnostics.xlsx";
+    const Document broken = article("broken", "https://example.com/broken", "A.X K1은 \xC3\x28 5190억개.\n");
+    const Document empty = read_document_bytes("empty.txt", "");
+    const Document clean = article("clean", "https://example.com/clean", "A.X K1.\n");
+    REQUIRE(broken.diagnostics.size() == 1);
+    REQUIRE(empty.diagnostics.size() == 1);
+    REQUIRE(clean.diagnostics.empty());
+
+    XlsxWriter writer(path, XlsxOptions{});
+    writer.add(broken, {});
+    writer.add(clean, {});
+    writer.add(empty, {});
+    CHECK(writer.finish().empty());
+
+    const nlohmann::json book = read_back(path);
+    const auto& sheet = book["diagnostics"];
+    CHECK(sheet["freeze"] == "A2");
+    CHECK(sheet["autofilter"] == "A1:H3");
+    REQUIRE(sheet["rows"].size() == 3);
+    std::vector<std::string> header;
+    for (const auto& c : sheet["rows"][0]) header.push_back(c["value"]);
+    CHECK(header == std::vector<std::string>{"doc_id", "level", "code", "message", "start", "end", "line", "col"});
+    const std::size_t bad_byte = broken.source.find('\xC3');
+    CHECK(cell(sheet, 1, "doc_id")["value"] == "broken");
+    CHECK(cell(sheet, 1, "level")["value"] == "warning");
+    CHECK(cell(sheet, 1, "code")["value"] == "utf8.invalid");
+    CHECK(cell(sheet, 1, "message")["value"] == broken.diagnostics[0].message);
+    CHECK(cell(sheet, 1, "start")["value"] == bad_byte);
+    CHECK(cell(sheet, 1, "end")["value"] == bad_byte + 1);
+    CHECK(cell(sheet, 1, "line")["value"] == 6);
+    CHECK(cell(sheet, 1, "col")["value"] == 9);
+    CHECK(cell(sheet, 2, "doc_id")["value"] == "empty");
+    CHECK(cell(sheet, 2, "code")["value"] == "io.empty");
+    CHECK(cell(sheet, 2, "line")["value"].is_null());  // no span, no place
+    CHECK(cell(book["documents"], 3, "diagnostics")["value"] == 1);
 }
 
 TEST_CASE("XLSX keeps as text, with a note, what Excel cannot hold as asked") {
