@@ -39,6 +39,8 @@ Format choose_format(const ExtractArgs& args) {
     if (f == "xlsx") return Format::xlsx;
     if (f == "sqlite") return Format::sqlite;
     if (!args.db.empty()) return Format::sqlite;
+    if (ends_with(args.output, ".json")) return Format::json;
+    if (ends_with(args.output, ".jsonl")) return Format::jsonl;
     if (ends_with(args.output, ".csv")) return Format::csv;
     if (ends_with(args.output, ".xlsx")) return Format::xlsx;
     if (ends_with(args.output, ".sqlite") || ends_with(args.output, ".db")) return Format::sqlite;
@@ -104,9 +106,10 @@ OutputStream::OutputStream(const std::string& path) {
 void add_extract_options(CLI::App& cmd, ExtractArgs& args) {
     cmd.add_option("paths", args.paths, "Files (.txt, .md, .jsonl), directories, or - for stdin")->required();
     cmd.add_option("--format", args.format,
-                   "json (indented; default at a terminal), jsonl (one document a line; default otherwise), "
-                   "csv (one row per fact), xlsx (a sheet per fact type; needs -o), sqlite (needs --db); "
-                   "without --format, -o FILE.csv, .xlsx, .sqlite or .db chooses")
+                   "json (one array of indented documents; default at a terminal), jsonl (one document a "
+                   "line; default otherwise), csv (one row per fact), xlsx (a sheet per fact type; needs -o), "
+                   "sqlite (needs --db); without --format, -o FILE.json, .jsonl, .csv, .xlsx, .sqlite or .db "
+                   "chooses")
         ->check(CLI::IsMember({"json", "jsonl", "csv", "xlsx", "sqlite"}));
     cmd.add_option("-o,--output", args.output, "Write to FILE instead of stdout");
     cmd.add_option("--db", args.db,
@@ -191,11 +194,22 @@ int run_extract(const ExtractArgs& args) {
         style.explain = args.explain;
         render = [style](ExtractedDocument& item) { append_document_json(item.rendered, item.doc, item.facts, style); };
     }
+    // --format json is one JSON array of the documents, whatever their number,
+    // so that the output is one JSON value: each document's closing newline
+    // gives way to the separator or to the end of the array.
+    bool first = true;
     run_pipeline(args.paths, *extractor, options, pipeline, render, [&](ExtractedDocument&& item) {
-        out.write(item.rendered.data(), static_cast<std::streamsize>(item.rendered.size()));
+        std::string_view rendered = item.rendered;
+        if (format == Format::json) {
+            out << (first ? "[\n" : ",\n");
+            rendered.remove_suffix(1);
+        }
+        first = false;
+        out.write(rendered.data(), static_cast<std::streamsize>(rendered.size()));
         out.flush();
         note_document(item);
     });
+    if (format == Format::json) out << (first ? "[]\n" : "\n]\n");
     if (!out) throw std::runtime_error("writing the output failed");
     return any_error ? 1 : 0;
 }

@@ -23,8 +23,8 @@ unsigned default_jobs();
 
 struct ExtractArgs {
     std::vector<std::string> paths;
-    // json, jsonl, csv, xlsx, sqlite; empty: sqlite with --db, else from the
-    // extension of -o (.csv, .xlsx, .sqlite, .db), else json at a terminal, else jsonl
+    // json, jsonl, csv, xlsx, sqlite; empty: sqlite with --db, else from the extension
+    // of -o (.json, .jsonl, .csv, .xlsx, .sqlite, .db), else json at a terminal, else jsonl
     std::string format;
     std::string output;  // -o FILE; empty: stdout
     std::string db;      // --db FILE: the SQLite database (--format sqlite)

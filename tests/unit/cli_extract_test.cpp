@@ -274,6 +274,38 @@ TEST_CASE("CSV starts with a BOM unless --no-bom") {
     CHECK(with_bom.out.substr(3) == without.out);
 }
 
+TEST_CASE("JSON output is one JSON array of the documents, the records of JSON Lines output") {
+    TempDir dir;
+    const std::string inputs = source_path("data/seeds") + " " + shell_quote(write_jsonl_input(dir, false));
+    const CommandResult jsonl = run(kfacts_command("extract --format jsonl " + inputs));
+    REQUIRE(jsonl.exit_code == 0);
+    std::vector<json> records;
+    std::istringstream lines(jsonl.out);
+    std::string line;
+    while (std::getline(lines, line)) records.push_back(json::parse(line));
+    REQUIRE(records.size() > 1);
+
+    const CommandResult several = run(kfacts_command("extract --format json " + inputs));
+    CHECK(several.exit_code == 0);
+    const json array = json::parse(several.out);  // one value: trailing data would throw
+    REQUIRE(array.is_array());
+    CHECK(std::vector<json>(array.begin(), array.end()) == records);
+    write_file_bytes(dir / "several.json", several.out);
+    CHECK(run(python() + " -c 'import json, sys; print(len(json.load(open(sys.argv[1], encoding=\"utf-8\"))))' " +
+              shell_quote(dir / "several.json"))
+              .out == std::to_string(records.size()) + "\n");
+
+    const CommandResult one = run(kfacts_command("extract --format json " + source_path("data/seeds/000_fd57b762e0ac98e8.txt")));
+    const json single = json::parse(one.out);
+    REQUIRE(single.is_array());
+    REQUIRE(single.size() == 1);
+    CHECK(single[0] == records[0]);
+
+    std::filesystem::create_directory(dir / "nothing");  // however many records an empty directory gives
+    const json none = json::parse(run(kfacts_command("extract --format json " + shell_quote(dir / "nothing"))).out);
+    CHECK(none.is_array());
+}
+
 TEST_CASE("Standard input is read like a file") {
     const std::string seed = source_path("data/seeds/000_fd57b762e0ac98e8.txt");
     const CommandResult from_file = run(kfacts_command("extract --format jsonl " + seed));
@@ -292,6 +324,10 @@ TEST_CASE("The output file's extension chooses the format when --format does not
     REQUIRE(run(kfacts_command("extract -o " + shell_quote(dir / "a.xlsx") + " " + seed)).exit_code == 0);
     REQUIRE(run(kfacts_command("extract -o " + shell_quote(dir / "a.sqlite") + " " + seed)).exit_code == 0);
     REQUIRE(run(kfacts_command("extract -o " + shell_quote(dir / "a.out") + " " + seed)).exit_code == 0);
+    REQUIRE(run(kfacts_command("extract -o " + shell_quote(dir / "a.json") + " " + seed)).exit_code == 0);
+    REQUIRE(run(kfacts_command("extract -o " + shell_quote(dir / "a.jsonl") + " " + seed)).exit_code == 0);
+    CHECK(read_file_bytes(dir / "a.json") == run(kfacts_command("extract --format json " + seed)).out);
+    CHECK(read_file_bytes(dir / "a.jsonl") == read_file_bytes(dir / "a.out"));
     CHECK(read_file_bytes(dir / "a.csv").rfind("\xEF\xBB\xBF" "doc_id,", 0) == 0);
     CHECK(read_file_bytes(dir / "a.xlsx").rfind("PK\x03\x04", 0) == 0);
     CHECK(read_file_bytes(dir / "a.sqlite").rfind("SQLite format 3", 0) == 0);
