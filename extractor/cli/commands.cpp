@@ -4,7 +4,12 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <charconv>
+#include <cstdint>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
 #include <iostream>
 #include <memory>
 #include <thread>
@@ -59,6 +64,23 @@ std::string file_output(const ExtractArgs& args, Format format) {
     }
     if (args.output.empty() || args.output == "-") throw UsageError("--format xlsx needs -o FILE");
     return args.output;
+}
+
+// The workbook's creation time: SOURCE_DATE_EPOCH when set (the convention of
+// reproducible builds), else the writer's fixed time. Up to the end of year
+// 9999, the last that the file's date format holds.
+std::time_t workbook_created() {
+    const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+    if (!epoch || !*epoch) return XlsxOptions::kFixedCreated;
+    constexpr std::uint64_t kLast = 253402300799;  // 9999-12-31T23:59:59Z
+    std::uint64_t seconds = 0;
+    const char* end = epoch + std::strlen(epoch);
+    const auto [stop, error] = std::from_chars(epoch, end, seconds);
+    if (error != std::errc() || stop != end || seconds > kLast) {
+        throw UsageError(fmt::format("SOURCE_DATE_EPOCH is '{}', not a number of seconds since 1970 up to {}", epoch,
+                                     kLast));
+    }
+    return static_cast<std::time_t>(seconds);
 }
 
 FindingLevel finding_level(Severity level) {
@@ -159,6 +181,7 @@ int run_extract(const ExtractArgs& args) {
     if (format == Format::xlsx) {
         XlsxOptions xlsx;
         xlsx.types = *types;
+        xlsx.created = workbook_created();
         XlsxWriter writer(file, xlsx);
         run_pipeline(args.paths, *extractor, options, pipeline, nullptr, [&](ExtractedDocument&& item) {
             writer.add(item.doc, item.facts);

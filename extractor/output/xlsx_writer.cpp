@@ -140,6 +140,11 @@ XlsxWriter::XlsxWriter(const std::string& path, const XlsxOptions& options) : im
     }
     x.workbook = workbook_new_opt(path.c_str(), &workbook_options);
     if (!x.workbook) throw std::runtime_error(fmt::format("cannot create the workbook {}", path));
+    lxw_doc_properties properties{};
+    properties.created = options.created != 0 ? options.created : 1;  // 0 would mean "now" to libxlsxwriter
+    if (workbook_set_properties(x.workbook, &properties) != LXW_NO_ERROR) {
+        throw std::runtime_error("cannot set the workbook's properties");
+    }
     x.header_format = workbook_add_format(x.workbook);
     format_set_bold(x.header_format);
 

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <ctime>
 #include <memory>
 #include <string>
 #include <vector>
@@ -18,6 +19,12 @@ namespace kfacts {
 struct XlsxOptions {
     FactTypeSet types = FactTypeSet::defaults();  // a sheet for each
     std::size_t max_rows = 1048576;               // per sheet, header included (Excel's limit)
+    // The workbook's creation time, the one thing that would make two runs
+    // on the same input differ: fixed, by default at 1980-01-01T00:00:00Z,
+    // the date libxlsxwriter gives every file inside the ZIP.
+    std::time_t created = kFixedCreated;
+
+    static constexpr std::time_t kFixedCreated = 315532800;
 };
 
 class XlsxWriter {

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Reads a workbook with openpyxl and prints what a spreadsheet user sees, as
-JSON: {"sheets": [name, ...], "<name>": {"freeze": "A2", "autofilter":
-"A1:K3", "rows": [[{"value": v, "type": "s"|"n"|"b", "link": url|null}]]}}.
+JSON: {"sheets": [name, ...], "created": "1980-01-01T00:00:00", "<name>":
+{"freeze": "A2", "autofilter": "A1:K3", "rows": [[{"value": v, "type":
+"s"|"n"|"b", "link": url|null}]]}}.
 
 usage: xlsx_dump.py FILE
 """
@@ -13,7 +14,7 @@ import openpyxl
 
 def main():
     workbook = openpyxl.load_workbook(sys.argv[1])
-    out = {"sheets": workbook.sheetnames}
+    out = {"sheets": workbook.sheetnames, "created": workbook.properties.created.isoformat()}
     for sheet in workbook.worksheets:
         rows = []
         for row in sheet.iter_rows():

@@ -263,6 +263,28 @@ TEST_CASE("CSV, which has no place for them, reports every document's diagnostic
     CHECK(reports(broken, "[utf8.invalid]") == 1);
 }
 
+TEST_CASE("XLSX output is the same, byte for byte, on every run; SOURCE_DATE_EPOCH sets its creation time") {
+    TempDir dir;
+    const std::string inputs = source_path("data/seeds");
+    const std::string first = dir / "first.xlsx", second = dir / "second.xlsx", dated = dir / "dated.xlsx";
+    const std::string unset = "env -u SOURCE_DATE_EPOCH ";
+    REQUIRE(run(unset + kfacts_command("extract -o " + shell_quote(first) + " " + inputs)).exit_code == 0);
+    REQUIRE(run(unset + kfacts_command("extract -j 1 -o " + shell_quote(second) + " " + inputs)).exit_code == 0);
+    CHECK(read_file_bytes(first) == read_file_bytes(second));
+    const auto created = [](const std::string& path) {
+        const CommandResult r = run(python() + " " + python_helper("xlsx_dump.py") + " " + shell_quote(path));
+        REQUIRE(r.exit_code == 0);
+        return json::parse(r.out)["created"].get<std::string>();
+    };
+    CHECK(created(first) == "1980-01-01T00:00:00");
+    REQUIRE(run("SOURCE_DATE_EPOCH=1700000000 " + kfacts_command("extract -o " + shell_quote(dated) + " " + inputs))
+                .exit_code == 0);
+    CHECK(created(dated) == "2023-11-14T22:13:20");
+    CHECK(run("SOURCE_DATE_EPOCH=yesterday " + kfacts_command("extract -o " + shell_quote(dated) + " " + inputs +
+                                                              " 2>/dev/null"))
+              .exit_code == 2);
+}
+
 TEST_CASE("CSV starts with a BOM unless --no-bom") {
     const std::string seed = source_path("data/seeds/000_fd57b762e0ac98e8.txt");
     const CommandResult with_bom = run(kfacts_command("extract --format csv " + seed));

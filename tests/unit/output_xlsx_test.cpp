@@ -193,6 +193,27 @@ TEST_CASE("XLSX leaves out rows beyond a full sheet and says how many") {
     CHECK(book["documents"]["rows"].size() == 2);
 }
 
+TEST_CASE("XLSX is the same, byte for byte, on every run: its creation time is fixed") {
+    TempDir dir;
+    const Document doc = article("same", "https://example.com/same", "A.X K1.\n");
+    Fact model = fact_at(doc, FactType::model, "A.X K1");
+    model.model = "A.X K1";
+    const auto write = [&](const std::string& path, const XlsxOptions& options) {
+        XlsxWriter writer(path, options);
+        writer.add(doc, {model});
+        writer.finish();
+        return read_file_bytes(path);
+    };
+    const std::string first = write(dir / "first.xlsx", XlsxOptions{});
+    CHECK(read_back(dir / "first.xlsx")["created"] == "1980-01-01T00:00:00");
+    CHECK(write(dir / "second.xlsx", XlsxOptions{}) == first);
+
+    XlsxOptions dated;
+    dated.created = 1700000000;
+    write(dir / "dated.xlsx", dated);
+    CHECK(read_back(dir / "dated.xlsx")["created"] == "2023-11-14T22:13:20");
+}
+
 TEST_CASE("XLSX says at once when its file cannot be created") {
     TempDir dir;
     CHECK_THROWS_WITH(XlsxWriter(dir / "missing-dir/facts.xlsx", XlsxOptions{}),
