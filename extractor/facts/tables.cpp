@@ -53,6 +53,39 @@ std::string_view cell_separator(std::string_view line) {
     return {};
 }
 
+// A list flattened into figures, `▲푸른숲데이터 숲-LM 14B : 61.4 / 78.2 / 87.5%`
+// under `[검증 결과] (KMMLU / MMLU / 공공행정 QA 정답률)`: the item's mark is no
+// part of its name, the first figure follows a colon in the first cell, and
+// the header's columns are in parentheses after its title.
+void split_list_item(std::string_view text, std::vector<TableCell>& cells) {
+    TableCell& first = cells.front();
+    for (const std::string_view mark : {"▲", "△", "▶", "▷", "•", "○", "●", "◆", "◇", "■", "□", "-", "*"}) {
+        if (text.substr(first.start, first.end - first.start).starts_with(mark)) {
+            first.start += mark.size();
+            while (first.start < first.end && is_blank(text[first.start])) ++first.start;
+            break;
+        }
+    }
+    const std::string_view label = text.substr(first.start, first.end - first.start);
+    const std::size_t colon = label.rfind(':');
+    const std::size_t figure = colon == std::string_view::npos ? colon : label.find_first_not_of(' ', colon + 1);
+    if (figure != std::string_view::npos && label[figure] >= '0' && label[figure] <= '9') {
+        TableCell value{first.start + figure, first.end};
+        first.end = first.start + colon;
+        while (first.end > first.start && is_blank(text[first.end - 1])) --first.end;
+        cells.insert(cells.begin() + 1, value);
+        return;
+    }
+    TableCell& last = cells.back();
+    const std::size_t open = label.find(" (");
+    if (open != std::string_view::npos && last.end > last.start && text[last.end - 1] == ')') {
+        TableCell columns{first.start + open + 2, first.end};
+        first.end = first.start + open;
+        --last.end;
+        cells.insert(cells.begin() + 1, columns);
+    }
+}
+
 // The cells of one line, or nothing when the line is no table row.
 std::vector<TableCell> split_cells(std::string_view text, std::size_t start, std::size_t end) {
     const std::string_view separator = cell_separator(text.substr(start, end - start));
@@ -85,6 +118,7 @@ std::vector<TableCell> split_cells(std::string_view text, std::size_t start, std
         if (!cells.empty() && cells.front().empty()) cells.erase(cells.begin());
         if (!cells.empty() && cells.back().empty()) cells.pop_back();
     }
+    if (separator == " / " && cells.size() >= 2) split_list_item(text, cells);
     return cells.size() >= 2 ? cells : std::vector<TableCell>{};
 }
 
@@ -238,6 +272,8 @@ Subject FactBuilder::table_row_subject(const std::vector<TableCell>& cells,
             if (!model) team = team_at(u);
             if (model || team) named = u;
         }
+        // (비교) 구글 젬마 3 12B: a known model after its developer names the row.
+        for (std::size_t u = named + 1; team && !model && u < end; ++u) model = model_at(u);
         // A model no gazetteer knows is written with Latin letters and digits
         // (NOVA-K2-Lite, or ZETA-9 Pro where a rule knows only ZETA-9), or
         // is any name in a column of models (솔빛-R, 바로미); a word such as
@@ -247,6 +283,26 @@ Subject FactBuilder::table_row_subject(const std::vector<TableCell>& cells,
         const bool digit = std::any_of(text.begin(), text.end(), [](char x) { return x >= '0' && x <= '9'; });
         const bool whole = named < end && units_.units[named].norm_start == cell.start &&
                            units_.units[named].norm_end == cell.end;
+        // 푸른숲데이터 숲-LM 14B, (비교) 구글 젬마 3 12B: a list item names a
+        // company (known, or a Hangul name), then its model.
+        if (kind == TableColumn::other && first + 1 < end && (model || (latin && digit))) {
+            const std::string_view lead = unit_text(first);
+            const bool company_first =
+                units_.units[first].norm_start == cell.start &&
+                (team_at(first) || (plain_name(first) && lead.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                                                            "0123456789") == std::string_view::npos));
+            std::optional<std::string> item_model = model;
+            if (!item_model && company_first) {
+                const std::size_t rest = units_.units[first + 1].norm_start;
+                const std::string_view name = std::string_view(text_.text).substr(rest, cell.end - rest);
+                if (plausible_name(name)) item_model = std::string(name);
+            }
+            if (item_model && (team || company_first)) {
+                if (!subject.model) subject.model = item_model;
+                if (!subject.team) subject.team = team ? team : team_at(first).value_or(std::string(lead));
+                continue;
+            }
+        }
         const bool model_name = kind == TableColumn::models ? plausible_name(text) && !lexicon_.is_not_name(text)
                                                             : latin && digit;
         if (!whole && model_name && text.size() <= 48) {

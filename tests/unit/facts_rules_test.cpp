@@ -828,6 +828,25 @@ TEST_CASE("tables flattened with ' / ' name team and model in cells of their own
     CHECK(sizes[0]->value->to_string() == "9000000000");
 }
 
+TEST_CASE("a list of items with their figures after a colon is a table under its header's parentheses",
+          "[rules][tables]") {
+    const std::vector<Fact> facts = extract(
+        "[검증 결과] (KMMLU / MMLU / 공공행정 QA 정답률)\n"
+        "▲푸른숲데이터 숲-LM 14B : 61.4 / 78.2 / 87.5%\n"
+        "▲(비교) 구글 젬마 3 12B : 55.9 / 74.5 / 79.0%\n");
+    const auto scores = of_type(facts, FactType::benchmark_score);
+    REQUIRE(scores.size() == 6);
+    CHECK(scores[0]->model == std::optional<std::string>("숲-LM 14B"));
+    CHECK(scores[0]->team == std::optional<std::string>("푸른숲데이터"));
+    CHECK(scores[0]->benchmark == std::optional<std::string>("KMMLU"));
+    CHECK(scores[0]->score->to_string() == "61.4");
+    CHECK(scores[2]->benchmark == std::optional<std::string>("공공행정 QA 정답률"));
+    // A known model after its developer names the row, not the whole item.
+    CHECK(scores[3]->model == std::optional<std::string>("Gemma 3 12B"));
+    CHECK(scores[3]->team == std::optional<std::string>("구글"));
+    CHECK(scores[3]->score->to_string() == "55.9");
+}
+
 TEST_CASE("a column of models with each developer in parentheses is two columns", "[rules][tables]") {
     const std::vector<Fact> facts = extract(
         "순위 / 모델(개발사) / 매개변수 / 금융지식 / 종합\n"
