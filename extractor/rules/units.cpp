@@ -191,14 +191,14 @@ std::size_t person_name_tokens(const NormalizedText& text, const TokenizedText& 
     const bool surname1 = lexicon.is_surname(word.substr(0, 3));
     const bool surname2 = word.size() >= 6 && lexicon.is_surname(word.substr(0, 6));
     if ((!surname1 && !surname2) || lexicon.is_not_name(word)) return 0;
-    // 마커스 헤일, 조슈아 벨: a word with a syllable after its first that no
-    // Korean given name has (a loanword's 스, 트, 크), and another word after
-    // it, is a foreign given name, not a Korean name with its organisation.
-    // (제임스 박: a given name before a Korean surname stays a person's.)
-    const bool word_follows = t + 1 < sentence_end && tokens.tokens[t + 1].space_before &&
-                              tokens.tokens[t + 1].kind == TokenKind::hangul &&
-                              !lexicon.is_surname(tokens.tokens[t + 1].text(text));
-    for (std::size_t i = 3; word_follows && i + 3 <= word.size(); i += 3) {
+    // 마커스 헤일, 조슈아 벨, 마이크를: a word with a syllable after its first
+    // that no Korean given name has (a loanword's 스, 트, 크) is no Korean name
+    // (the name before an organisation, a word of its own). A given name
+    // before a Korean surname stays a person's (제임스 박).
+    const bool surname_follows = t + 1 < sentence_end && tokens.tokens[t + 1].space_before &&
+                                 tokens.tokens[t + 1].kind == TokenKind::hangul &&
+                                 lexicon.is_surname(tokens.tokens[t + 1].text(text));
+    for (std::size_t i = 3; !surname_follows && i + 3 <= word.size(); i += 3) {
         if (is_one_of(word.substr(i, 3), {"스", "크", "트", "프", "드", "브", "슈"})) return 0;
     }
     // 설립된, 추적할, 최종적, 따르던, 마치며, 서면을, 지켜본: a verb's or an
