@@ -362,6 +362,9 @@ int run_check(const CheckArgs& args) {
     if (!args.expected.empty() && !std::filesystem::is_directory(args.expected)) {
         throw UsageError(fmt::format("--expected {}: not a directory", args.expected));
     }
+    std::vector<std::string> inputs = args.paths;
+    if (!args.db.empty()) inputs.push_back(args.db);
+    refuse_writing_an_input(args.output, inputs);
     const ReportFormat format = report_format(args.report);
     std::optional<DatabaseCheck> database;
     if (!args.db.empty()) database.emplace(args.db);
@@ -385,6 +388,7 @@ int run_check(const CheckArgs& args) {
     std::size_t documents = 0, scored = 0;
     PipelineOptions pipeline;
     pipeline.jobs = args.jobs;
+    pipeline.outputs = written_files(args.output);
     run_pipeline(args.paths, *extractor, ExtractOptions{}, pipeline, nullptr, [&](ExtractedDocument&& item) {
         ++documents;
         const Document& doc = item.doc;

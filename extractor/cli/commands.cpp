@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <thread>
@@ -64,6 +65,12 @@ std::string file_output(const ExtractArgs& args, Format format) {
     }
     if (args.output.empty() || args.output == "-") throw UsageError("--format xlsx needs -o FILE");
     return args.output;
+}
+
+bool is_stdout(const std::string& output) { return output.empty() || output == "-"; }
+
+std::optional<FileId> regular_output_file(const std::string& output) {
+    return is_stdout(output) ? regular_file_id(STDOUT_FILENO) : regular_file_id(output);
 }
 
 // The workbook's creation time: SOURCE_DATE_EPOCH when set (the convention of
@@ -125,6 +132,33 @@ OutputStream::OutputStream(const std::string& path) {
     if (!file_) throw UsageError(fmt::format("cannot write {}", path));
 }
 
+void refuse_writing_an_input(const std::string& output, const std::vector<std::string>& inputs) {
+    namespace fs = std::filesystem;
+    const std::optional<FileId> written = regular_output_file(output);
+    // Writing to a device or a FIFO destroys nothing; a file not there yet is
+    // created by opening it, so an input of the same name would be read empty.
+    std::error_code error;
+    const bool absent = !is_stdout(output) && !fs::exists(output, error) && !error;
+    const fs::path absent_path = absent ? fs::weakly_canonical(output, error) : fs::path();
+    const auto names_absent_output = [&](const std::string& input) {
+        std::error_code input_error;
+        return !fs::exists(input, input_error) && !input_error &&
+               fs::weakly_canonical(input, input_error) == absent_path && !input_error;
+    };
+    for (const std::string& input : inputs) {
+        if (input == "-") continue;
+        if (written ? regular_file_id(input) == written : absent && !error && names_absent_output(input)) {
+            throw UsageError(fmt::format("{} is the input {}: writing it would destroy the input",
+                                         is_stdout(output) ? "standard output" : output, input));
+        }
+    }
+}
+
+std::vector<FileId> written_files(const std::string& output) {
+    const std::optional<FileId> written = regular_output_file(output);
+    return written ? std::vector<FileId>{*written} : std::vector<FileId>{};
+}
+
 void add_extract_options(CLI::App& cmd, ExtractArgs& args) {
     cmd.add_option("paths", args.paths, "Files (.txt, .md, .jsonl), directories, or - for stdin")->required();
     cmd.add_option("--format", args.format,
@@ -156,6 +190,7 @@ int run_extract(const ExtractArgs& args) {
     if (!args.db.empty() && format != Format::sqlite) throw UsageError("--db writes --format sqlite only");
     if (args.no_bom && format != Format::csv) throw UsageError("--no-bom applies to --format csv only");
     const std::string file = format == Format::xlsx || format == Format::sqlite ? file_output(args, format) : "";
+    refuse_writing_an_input(file.empty() ? args.output : file, args.paths);
 
     const auto extractor = load_extractor(args.rules);
     ExtractOptions options;
@@ -183,6 +218,7 @@ int run_extract(const ExtractArgs& args) {
         xlsx.types = *types;
         xlsx.created = workbook_created();
         XlsxWriter writer(file, xlsx);
+        pipeline.outputs = written_files(file);
         run_pipeline(args.paths, *extractor, options, pipeline, nullptr, [&](ExtractedDocument&& item) {
             writer.add(item.doc, item.facts);
             note_document(item);
@@ -193,6 +229,7 @@ int run_extract(const ExtractArgs& args) {
     }
     if (format == Format::sqlite) {
         SqliteWriter writer(file);
+        pipeline.outputs = written_files(file);
         run_pipeline(args.paths, *extractor, options, pipeline, nullptr, [&](ExtractedDocument&& item) {
             writer.add(item.doc, item.facts);
             note_document(item);
@@ -202,6 +239,7 @@ int run_extract(const ExtractArgs& args) {
     }
 
     OutputStream output(args.output);
+    pipeline.outputs = written_files(args.output);
     std::ostream& out = output.get();
     FormatStep render;
     if (format == Format::csv) {
@@ -238,6 +276,7 @@ int run_extract(const ExtractArgs& args) {
 }
 
 int run_tokens(const std::vector<std::string>& paths, const std::string& rules) {
+    refuse_writing_an_input("-", paths);
     const auto extractor = load_extractor(rules);
     bool any_error = false;
     read_inputs(paths, ReadLimits{}, [&](Document&& doc) {
@@ -245,11 +284,12 @@ int run_tokens(const std::vector<std::string>& paths, const std::string& rules) 
         std::string out = fmt::format("# {} ({})\n", doc.meta.id, doc.meta.path);
         write_token_listing(out, doc.text, extractor->tokenize(doc.text));
         std::fwrite(out.data(), 1, out.size(), stdout);
-    });
+    }, written_files("-"));
     return any_error ? 1 : 0;
 }
 
 int run_rules_tags(const std::vector<std::string>& paths, const std::string& rules) {
+    refuse_writing_an_input("-", paths);
     const auto extractor = load_extractor(rules);
     bool any_error = false;
     read_inputs(paths, ReadLimits{}, [&](Document&& doc) {
@@ -274,7 +314,7 @@ int run_rules_tags(const std::vector<std::string>& paths, const std::string& rul
             }
         }
         std::fwrite(out.data(), 1, out.size(), stdout);
-    });
+    }, written_files("-"));
     return any_error ? 1 : 0;
 }
 

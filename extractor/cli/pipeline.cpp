@@ -42,11 +42,10 @@ public:
           window_(pipeline.window > 0 ? pipeline.window : 4 * kBatchDocuments * pipeline.jobs),
           window_bytes_(4 * kBatchBytes * pipeline.jobs) {}
 
-    void run(const std::vector<std::string>& paths, const ReadLimits& limits, unsigned jobs,
-             const DeliverStep& deliver) {
-        std::thread reader([&] { read(paths, limits); });
+    void run(const std::vector<std::string>& paths, const PipelineOptions& pipeline, const DeliverStep& deliver) {
+        std::thread reader([&] { read(paths, pipeline); });
         std::vector<std::thread> workers;
-        for (unsigned i = 0; i < jobs; ++i) workers.emplace_back([&] { work(); });
+        for (unsigned i = 0; i < pipeline.jobs; ++i) workers.emplace_back([&] { work(); });
         try {
             hand_over(deliver);
         } catch (...) {
@@ -67,9 +66,9 @@ private:
         done_.notify_all();
     }
 
-    void read(const std::vector<std::string>& paths, const ReadLimits& limits) {
+    void read(const std::vector<std::string>& paths, const PipelineOptions& pipeline) {
         try {
-            read_inputs(paths, limits, [&](Document&& doc) {
+            read_inputs(paths, pipeline.limits, [&](Document&& doc) {
                 std::unique_lock lock(mutex_);
                 // A document joins the batch that waits at the end of the queue,
                 // so busy workers take several at once (one wake-up, not one
@@ -88,7 +87,7 @@ private:
                     return stopping_ || (next_read_ < next_delivered_ + window_ && bytes_in_flight_ < window_bytes_);
                 });
                 if (stopping_) throw Stopped{};
-            });
+            }, pipeline.outputs);
         } catch (const Stopped&) {
         } catch (...) {
             stop(std::current_exception());
@@ -191,10 +190,10 @@ void run_pipeline(const std::vector<std::string>& paths, const Extractor& extrac
             item.doc = std::move(doc);
             process(item, extractor, options, format);
             deliver(std::move(item));
-        });
+        }, pipeline.outputs);
         return;
     }
-    OrderedRun(extractor, options, pipeline, format).run(paths, pipeline.limits, pipeline.jobs, deliver);
+    OrderedRun(extractor, options, pipeline, format).run(paths, pipeline, deliver);
 }
 
 }  // namespace kfacts::cli

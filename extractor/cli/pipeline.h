@@ -35,6 +35,7 @@ struct PipelineOptions {
     unsigned jobs = 1;       // extraction threads; 1 runs everything in the calling thread
     std::size_t window = 0;  // documents in flight at most; 0: 32 per job (four batches)
     ReadLimits limits;
+    std::vector<FileId> outputs;  // the files the run writes, which directory walks skip
 };
 
 // Reads every document behind `paths` (see read_inputs), extracts its facts,

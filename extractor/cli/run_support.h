@@ -6,7 +6,9 @@
 #include <memory>
 #include <ostream>
 #include <string>
+#include <vector>
 
+#include "document/document.h"
 #include "facts/extractor.h"
 
 namespace kfacts::cli {
@@ -24,5 +26,15 @@ public:
 private:
     std::ofstream file_;
 };
+
+// Refuses (UsageError) to write to `output` (standard output when it is empty
+// or "-") when that is one of the files named in `inputs`, before anything is
+// opened: opening it would destroy the input. A file that does not exist yet
+// is compared by its canonical path.
+void refuse_writing_an_input(const std::string& output, const std::vector<std::string>& inputs);
+
+// The regular file `output` (standard output when it is empty or "-") is, once
+// opened, for directory walks to skip; none when it is not a regular file.
+std::vector<FileId> written_files(const std::string& output);
 
 }  // namespace kfacts::cli

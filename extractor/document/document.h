@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -59,6 +60,18 @@ struct ReadLimits {
     std::size_t max_record_bytes = 8u << 20;
 };
 
+// A file by device and inode: the same file whichever path names it.
+struct FileId {
+    std::uint64_t device = 0;
+    std::uint64_t inode = 0;
+    bool operator==(const FileId&) const = default;
+};
+
+// The regular file at `path` (symlinks followed), or open as `descriptor`;
+// none when there is none or it is something else (a directory, a FIFO).
+std::optional<FileId> regular_file_id(const std::string& path);
+std::optional<FileId> regular_file_id(int descriptor);
+
 // Builds a Document from bytes already in memory (a file's content).
 Document read_document_bytes(std::string path, std::string bytes, const ReadLimits& limits = {});
 
@@ -79,7 +92,9 @@ void read_file(const std::string& path, const ReadLimits& limits, const std::fun
 // directories (recursive, sorted by name, symlink loops reported), "-" for
 // stdin, and .jsonl files (one document per line). Every input yields at
 // least one Document; an unreadable one carries an error diagnostic.
+// `outputs` are the files the run writes: a directory walk skips them, so a
+// run never reads what it is writing.
 void read_inputs(const std::vector<std::string>& paths, const ReadLimits& limits,
-                 const std::function<void(Document&&)>& sink);
+                 const std::function<void(Document&&)>& sink, const std::vector<FileId>& outputs = {});
 
 }  // namespace kfacts

@@ -200,52 +200,58 @@ void read_stdin(const ReadLimits& limits, const Sink& sink) {
     sink(text_document("-", "stdin", std::move(bytes), std::nullopt, limits));
 }
 
-struct DirectoryId {
-    dev_t device;
-    ino_t inode;
-    bool operator==(const DirectoryId&) const = default;
+FileId file_id_of(const struct stat& st) {
+    return {static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino)};
+}
+
+// One walk through the directories named on the command line.
+struct Walk {
+    const ReadLimits& limits;
+    const Sink& sink;
+    const std::vector<FileId>& outputs;
+    std::vector<FileId> ancestors;  // the directories being listed, outermost first
 };
 
-void walk_directory(const std::string& dir, std::vector<DirectoryId>& ancestors, const ReadLimits& limits,
-                    const Sink& sink);
+void walk_directory(const std::string& dir, Walk& walk);
 
-void read_entry(const std::string& path, std::vector<DirectoryId>& ancestors, const ReadLimits& limits,
-                const Sink& sink) {
+void read_entry(const std::string& path, Walk& walk) {
     struct stat st;
     if (::stat(path.c_str(), &st) != 0) {
         const int error = errno;
-        sink(failed_document(path, id_from_path(path), Severity::error, DiagnosticCode::io_unreadable,
-                             fmt::format("cannot read {}: {}", path, os_error(error))));
+        walk.sink(failed_document(path, id_from_path(path), Severity::error, DiagnosticCode::io_unreadable,
+                                  fmt::format("cannot read {}: {}", path, os_error(error))));
         return;
     }
+    const FileId id = file_id_of(st);
     if (S_ISDIR(st.st_mode)) {
-        const DirectoryId id{st.st_dev, st.st_ino};
-        if (std::find(ancestors.begin(), ancestors.end(), id) != ancestors.end()) {
-            sink(failed_document(path, id_from_path(path), Severity::warning, DiagnosticCode::io_directory_loop,
-                                 fmt::format("{} leads back to a directory that contains it; not followed", path)));
+        if (std::find(walk.ancestors.begin(), walk.ancestors.end(), id) != walk.ancestors.end()) {
+            walk.sink(failed_document(path, id_from_path(path), Severity::warning, DiagnosticCode::io_directory_loop,
+                                      fmt::format("{} leads back to a directory that contains it; not followed", path)));
             return;
         }
-        ancestors.push_back(id);
-        walk_directory(path, ancestors, limits, sink);
-        ancestors.pop_back();
+        walk.ancestors.push_back(id);
+        walk_directory(path, walk);
+        walk.ancestors.pop_back();
         return;
     }
+    // The run's own output is no article: it would read itself, and grow
+    // while being read.
+    if (std::find(walk.outputs.begin(), walk.outputs.end(), id) != walk.outputs.end()) return;
     if (!S_ISREG(st.st_mode)) {
         // A FIFO or device inside a directory could block or never end.
-        sink(failed_document(path, id_from_path(path), Severity::warning, DiagnosticCode::io_not_regular,
-                             fmt::format("{} is not a regular file; skipped", path)));
+        walk.sink(failed_document(path, id_from_path(path), Severity::warning, DiagnosticCode::io_not_regular,
+                                  fmt::format("{} is not a regular file; skipped", path)));
         return;
     }
-    read_file(path, limits, sink);
+    read_file(path, walk.limits, walk.sink);
 }
 
-void walk_directory(const std::string& dir, std::vector<DirectoryId>& ancestors, const ReadLimits& limits,
-                    const Sink& sink) {
+void walk_directory(const std::string& dir, Walk& walk) {
     DIR* handle = ::opendir(dir.c_str());
     if (!handle) {
         const int error = errno;
-        sink(failed_document(dir, id_from_path(dir), Severity::error, DiagnosticCode::io_unreadable,
-                             fmt::format("cannot list directory {}: {}", dir, os_error(error))));
+        walk.sink(failed_document(dir, id_from_path(dir), Severity::error, DiagnosticCode::io_unreadable,
+                                  fmt::format("cannot list directory {}: {}", dir, os_error(error))));
         return;
     }
     std::vector<std::string> names;
@@ -257,12 +263,12 @@ void walk_directory(const std::string& dir, std::vector<DirectoryId>& ancestors,
     const int error = errno;
     ::closedir(handle);
     if (error) {
-        sink(failed_document(dir, id_from_path(dir), Severity::error, DiagnosticCode::io_unreadable,
-                             fmt::format("cannot list all of directory {}: {}", dir, os_error(error))));
+        walk.sink(failed_document(dir, id_from_path(dir), Severity::error, DiagnosticCode::io_unreadable,
+                                  fmt::format("cannot list all of directory {}: {}", dir, os_error(error))));
     }
     std::sort(names.begin(), names.end());
     const std::string prefix = !dir.empty() && dir.back() == '/' ? dir : dir + '/';
-    for (const std::string& name : names) read_entry(prefix + name, ancestors, limits, sink);
+    for (const std::string& name : names) read_entry(prefix + name, walk);
 }
 
 }  // namespace
@@ -292,7 +298,20 @@ void read_file(const std::string& path, const ReadLimits& limits, const Sink& si
     sink(text_document(path, id_from_path(path), std::move(bytes), total_size, limits));
 }
 
-void read_inputs(const std::vector<std::string>& paths, const ReadLimits& limits, const Sink& sink) {
+std::optional<FileId> regular_file_id(const std::string& path) {
+    struct stat st;
+    if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+    return file_id_of(st);
+}
+
+std::optional<FileId> regular_file_id(int descriptor) {
+    struct stat st;
+    if (::fstat(descriptor, &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+    return file_id_of(st);
+}
+
+void read_inputs(const std::vector<std::string>& paths, const ReadLimits& limits, const Sink& sink,
+                 const std::vector<FileId>& outputs) {
     for (const std::string& path : paths) {
         if (path == "-") {
             read_stdin(limits, sink);
@@ -300,8 +319,8 @@ void read_inputs(const std::vector<std::string>& paths, const ReadLimits& limits
         }
         struct stat st;
         if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
-            std::vector<DirectoryId> ancestors{{st.st_dev, st.st_ino}};
-            walk_directory(path, ancestors, limits, sink);
+            Walk walk{limits, sink, outputs, {file_id_of(st)}};
+            walk_directory(path, walk);
         } else {
             // Missing paths are reported by read_file; FIFOs and devices named
             // explicitly are read (up to the size limit).

@@ -369,6 +369,60 @@ TEST_CASE("Usage errors exit with 2") {
               .exit_code == 2);
 }
 
+TEST_CASE("An output that is one of the inputs is refused before it is opened") {
+    TempDir dir;
+    const std::string records = write_jsonl_input(dir, false);
+    const std::string original = read_file_bytes(records);
+    std::filesystem::create_hard_link(records, dir / "same.jsonl");
+    const std::string quiet = " 2>/dev/null";
+    for (const std::string& output : {"-o " + shell_quote(records), "-o " + shell_quote(dir / "same.jsonl"),
+                                      "--format csv -o " + shell_quote(records), "--db " + shell_quote(records)}) {
+        INFO(output);
+        const CommandResult r = run(kfacts_command("extract " + output + " " + shell_quote(records) + " 2>&1"));
+        CHECK(r.exit_code == 2);
+        CHECK(r.out.find("is the input " + records) != std::string::npos);
+        CHECK(read_file_bytes(records) == original);
+    }
+    // Standard output appended to an input would be read while it grows.
+    CHECK(run(kfacts_command("extract " + shell_quote(records) + " >> " + shell_quote(records) + quiet)).exit_code == 2);
+    CHECK(read_file_bytes(records) == original);
+    CHECK(run(kfacts_command("check -o " + shell_quote(records) + " " + shell_quote(records) + quiet)).exit_code == 2);
+    CHECK(read_file_bytes(records) == original);
+    // A file not there yet would be created empty, then read as the input.
+    const std::string absent = dir / "absent.txt";
+    CHECK(run(kfacts_command("extract -o " + shell_quote(absent) + " " + shell_quote(dir / "./absent.txt") + quiet))
+              .exit_code == 2);
+    CHECK_FALSE(std::filesystem::exists(absent));
+}
+
+TEST_CASE("A directory walk skips the file the run writes") {
+    TempDir dir;
+    std::filesystem::create_directories(dir / "corpus");
+    write_file_bytes(dir / "corpus/a.txt", "SK텔레콤은 A.X K1을 공개했다.");
+    const std::string corpus = shell_quote(dir / "corpus");
+    const auto ids_in = [](const std::string& jsonl) {
+        std::vector<std::string> ids;
+        std::istringstream lines(jsonl);
+        std::string line;
+        while (std::getline(lines, line)) ids.push_back(json::parse(line)["doc"]["id"]);
+        return ids;
+    };
+    for (const char* jobs : {"1", "2"}) {
+        INFO(jobs);
+        // Twice: created by the run, then there before it.
+        for (int pass = 0; pass < 2; ++pass) {
+            REQUIRE(run(kfacts_command(std::string("extract --format jsonl -j ") + jobs + " -o " +
+                                       shell_quote(dir / "corpus/out.txt") + " " + corpus)).exit_code == 0);
+            CHECK(ids_in(read_file_bytes(dir / "corpus/out.txt")) == std::vector<std::string>{"a"});
+        }
+        std::filesystem::remove(dir / "corpus/out.txt");
+        REQUIRE(run(kfacts_command(std::string("extract --format jsonl -j ") + jobs + " " + corpus + " > " +
+                                   shell_quote(dir / "corpus/stdout.jsonl"))).exit_code == 0);
+        CHECK(ids_in(read_file_bytes(dir / "corpus/stdout.jsonl")) == std::vector<std::string>{"a"});
+        std::filesystem::remove(dir / "corpus/stdout.jsonl");
+    }
+}
+
 TEST_CASE("rules tags shows each sentence's tag string and the rules that matched") {
     const CommandResult r = run("printf '%s\\n' '매개변수 500B 규모의 초거대 AI 모델을 공개했다.' | " +
                                 kfacts_command("rules tags -"));

@@ -224,6 +224,20 @@ TEST_CASE("directories are read recursively, sorted by name, hidden files skippe
     for (const Document& doc : docs) CHECK(doc.diagnostics.empty());
 }
 
+TEST_CASE("a directory walk skips the files the run writes, under any name", "[document][inputs]") {
+    const TempDir dir;
+    dir.file("corpus/a.txt", "a");
+    const std::string out = dir.file("corpus/out.txt", "{\"schema\": \"kfacts/1\"}");
+    fs::create_hard_link(out, dir / "corpus/z.txt");
+    const std::optional<FileId> written = regular_file_id(out);
+    REQUIRE(written);
+    std::vector<Document> docs;
+    read_inputs({dir / "corpus"}, {}, [&](Document&& doc) { docs.push_back(std::move(doc)); }, {*written});
+    REQUIRE(docs.size() == 1);
+    CHECK(docs[0].meta.id == "a");
+    CHECK(regular_file_id(dir / "corpus") == std::nullopt);  // a directory is not a regular file
+}
+
 TEST_CASE("symlink loops are reported, never followed forever", "[document][inputs]") {
     const TempDir dir;
     dir.file("top/a.txt", "a");
