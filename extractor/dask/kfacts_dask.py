@@ -6,11 +6,12 @@
 
 INPUT is JSON Lines files (.jsonl: one {"id", "title", "body", ...} record a
 line), or article files and directories of them (.txt, .md; read in the
-order kfacts reads them: sorted, hidden files skipped). The corpus is cut
-into partitions of about --partition-mb megabytes: a JSON Lines file at line
-boundaries (each partition a byte range of the file, as Hadoop splits one),
-articles as lists of paths. Every partition is one task, and every task one
-kfacts process over many documents:
+order kfacts reads them: sorted, hidden files and other extensions
+skipped). The corpus is cut into partitions of about --partition-mb
+megabytes: a JSON Lines file at line boundaries (each partition a byte
+range of the file, as Hadoop splits one), articles as lists of paths. Every
+partition is one task, and every task one kfacts process over many
+documents:
 
   JSON Lines   kfacts extract --format jsonl -        the partition's lines on stdin
   articles     kfacts extract --format jsonl PATH...  the partition's files
@@ -55,16 +56,22 @@ def json_lines_partitions(path, target_bytes):
     return ranges
 
 
-def article_files(path):
+ARTICLE_SUFFIXES = (".txt", ".md", ".jsonl")
+
+
+def article_files(path, named=True):
     """Files under `path` in kfacts's order (names sorted, hidden entries
-    skipped), spelled as kfacts spells them, for the same `path` in its output."""
+    skipped, in a directory only .txt, .md and .jsonl files), spelled as kfacts
+    spells them, for the same `path` in its output. A file named is taken
+    whatever its name, and so is what cannot be looked at (kfacts reports it)."""
     if not os.path.isdir(path):
-        return [path]
+        wanted = named or not os.path.exists(path) or path.lower().endswith(ARTICLE_SUFFIXES)
+        return [path] if wanted else []
     prefix = path if path.endswith("/") else path + "/"
     files = []
     for name in sorted(os.listdir(path), key=os.fsencode):
         if not name.startswith("."):
-            files.extend(article_files(prefix + name))
+            files.extend(article_files(prefix + name, named=False))
     return files
 
 

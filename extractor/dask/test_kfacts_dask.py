@@ -104,7 +104,13 @@ def main():
         if sum(p["documents"] for p in summary["parts"]) != records or not summary["facts"].get("team"):
             fail("the parts do not add up to the summary")
 
-        directories = [str(source_dir / "data" / "seeds"), str(source_dir / "data" / "articles")]
+        # Beside articles, files that no directory walk of kfacts reads.
+        mixed = tmp / "mixed"
+        (mixed / "a_expected").mkdir(parents=True)
+        (mixed / "a.txt").write_bytes((source_dir / "data" / "seeds" / "000_fd57b762e0ac98e8.txt").read_bytes())
+        (mixed / "a_expected" / "a.json").write_text('{"id": "a"}\n', encoding="utf-8")
+        (mixed / "chart.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+        directories = [str(source_dir / "data" / "seeds"), str(source_dir / "data" / "articles"), str(mixed)]
         summary, parts = run_driver(args.kfacts, tmp / "out-files", directories, partition_mb=0.01)
         check_same("article directories", parts, single_process(args.kfacts, directories))
         if summary["partitions"] < 3:

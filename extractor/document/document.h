@@ -89,7 +89,8 @@ void read_file(const std::string& path, const ReadLimits& limits, const std::fun
 
 // Reads every document behind the given paths, in order, calling `sink` for
 // each as soon as it is read: files (.txt, .md, anything else read as text),
-// directories (recursive, sorted by name, symlink loops reported), "-" for
+// directories (recursive, sorted by name, symlink loops reported; only their
+// .txt, .md and .jsonl files, in any case, and no hidden ones), "-" for
 // stdin, and .jsonl files (one document per line). Every input yields at
 // least one Document; an unreadable one carries an error diagnostic.
 // `outputs` are the files the run writes: a directory walk skips them, so a

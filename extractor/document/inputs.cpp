@@ -23,12 +23,18 @@ using Sink = std::function<void(Document&&)>;
 
 std::string os_error(int error) { return std::error_code(error, std::generic_category()).message(); }
 
-bool ends_with_jsonl(std::string_view path) {
-    constexpr std::string_view extension = ".jsonl";
+// Whether `path` ends with `extension` (lower case), in any case.
+bool has_extension(std::string_view path, std::string_view extension) {
     if (path.size() < extension.size()) return false;
     const std::string_view tail = path.substr(path.size() - extension.size());
     return std::equal(tail.begin(), tail.end(), extension.begin(),
                       [](char a, char b) { return (a >= 'A' && a <= 'Z' ? a - 'A' + 'a' : a) == b; });
+}
+
+// The files a directory walk reads; the rest of a corpus folder (expected
+// facts as .json, images, spreadsheets) is no article.
+bool is_article_file_name(std::string_view path) {
+    return has_extension(path, ".txt") || has_extension(path, ".md") || has_extension(path, ".jsonl");
 }
 
 class FileDescriptor {
@@ -234,6 +240,7 @@ void read_entry(const std::string& path, Walk& walk) {
         walk.ancestors.pop_back();
         return;
     }
+    if (!is_article_file_name(path)) return;
     // The run's own output is no article: it would read itself, and grow
     // while being read.
     if (std::find(walk.outputs.begin(), walk.outputs.end(), id) != walk.outputs.end()) return;
@@ -281,7 +288,7 @@ void read_file(const std::string& path, const ReadLimits& limits, const Sink& si
                              fmt::format("cannot open {}: {}", path, os_error(error))));
         return;
     }
-    if (ends_with_jsonl(path)) {
+    if (has_extension(path, ".jsonl")) {
         Reader reader(fd.get());
         read_json_lines(path, reader, limits, sink);
         return;

@@ -317,6 +317,20 @@ TEST_CASE("an empty file is one record that says it is empty", "[cli][robustness
     CHECK(record["doc"]["id"] == "input");
 }
 
+TEST_CASE("a directory gives its articles only, not the other files beside them", "[cli][robustness]") {
+    TempDir dir;
+    std::filesystem::create_directories(dir / "corpus/a_expected");
+    write_file_bytes(dir / "corpus/a.txt", kSentence);
+    write_file_bytes(dir / "corpus/a_expected/a.json", R"({"id": "a", "teams": [{"names": ["SK텔레콤"]}]})");
+    write_file_bytes(dir / "corpus/a.json", R"({"id": "a"})");
+    write_file_bytes(dir / "corpus/chart.png", "\x89PNG\r\n\x1A\n");
+    const Extracted e = extract(shell_quote(dir / "corpus"));
+    CHECK(e.exit_code == 0);
+    REQUIRE(e.records.size() == 1);
+    CHECK(e.records[0]["doc"]["path"] == dir / "corpus/a.txt");
+    CHECK(has_fact(e.records[0], "model", "model", "A.X K1"));
+}
+
 TEST_CASE("a symlink back up a directory is reported once, not followed", "[cli][robustness]") {
     TempDir dir;
     std::filesystem::create_directories(dir / "corpus/sub");

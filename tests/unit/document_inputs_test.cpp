@@ -224,6 +224,23 @@ TEST_CASE("directories are read recursively, sorted by name, hidden files skippe
     for (const Document& doc : docs) CHECK(doc.diagnostics.empty());
 }
 
+TEST_CASE("a directory walk reads .txt, .md and .jsonl files only; a file named is always read", "[document][inputs]") {
+    const TempDir dir;
+    dir.file("corpus/a.txt", "a");
+    dir.file("corpus/B.MD", "b");
+    dir.file("corpus/c.Jsonl", "{\"id\": \"c1\", \"body\": \"c\"}\n");
+    dir.file("corpus/a.json", "{\"id\": \"a\", \"teams\": []}");
+    dir.file("corpus/chart.png", "\x89PNG\r\n");
+    dir.file("corpus/table.csv", "a,b\n");
+    dir.file("corpus/README", "no extension");
+    dir.file("corpus/sub_expected/a.json", "{}");
+    std::vector<std::string> ids;
+    for (const Document& doc : read_all({dir / "corpus", dir / "corpus/a.json", dir / "corpus/README"})) {
+        ids.push_back(doc.meta.id);
+    }
+    CHECK(ids == std::vector<std::string>{"B", "a", "c1", "a", "README"});
+}
+
 TEST_CASE("a directory walk skips the files the run writes, under any name", "[document][inputs]") {
     const TempDir dir;
     dir.file("corpus/a.txt", "a");
