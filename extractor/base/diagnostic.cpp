@@ -7,6 +7,7 @@ std::string_view code_name(DiagnosticCode code) {
         case DiagnosticCode::io_unreadable: return "io.unreadable";
         case DiagnosticCode::io_not_regular: return "io.not-regular";
         case DiagnosticCode::io_directory_loop: return "io.directory-loop";
+        case DiagnosticCode::io_directory_repeated: return "io.directory-repeated";
         case DiagnosticCode::io_too_large: return "io.too-large";
         case DiagnosticCode::io_empty: return "io.empty";
         case DiagnosticCode::utf8_invalid: return "utf8.invalid";

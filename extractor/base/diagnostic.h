@@ -18,6 +18,7 @@ enum class DiagnosticCode {
     io_unreadable,              // io.unreadable: the input could not be read
     io_not_regular,             // io.not-regular: not a file or directory
     io_directory_loop,          // io.directory-loop: a symlink leads back up
+    io_directory_repeated,      // io.directory-repeated: a directory already read, reached again
     io_too_large,               // io.too-large: document cut at the size limit
     io_empty,                   // io.empty: an input that holds no text or no record
     utf8_invalid,               // utf8.invalid: ill-formed UTF-8, replaced by U+FFFD

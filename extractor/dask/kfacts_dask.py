@@ -59,19 +59,26 @@ def json_lines_partitions(path, target_bytes):
 ARTICLE_SUFFIXES = (".txt", ".md", ".jsonl")
 
 
-def article_files(path, named=True):
+def article_files(path, directories, named=True):
     """Files under `path` in kfacts's order (names sorted, hidden entries
     skipped, in a directory only .txt, .md and .jsonl files), spelled as kfacts
     spells them, for the same `path` in its output. A file named is taken
-    whatever its name, and so is what cannot be looked at (kfacts reports it)."""
+    whatever its name, and so is what cannot be looked at (kfacts reports it).
+    A directory in `directories` (device, inode) was listed already in the
+    walk of this input: like kfacts, each is listed once, so symlinks cannot
+    multiply the corpus."""
     if not os.path.isdir(path):
         wanted = named or not os.path.exists(path) or path.lower().endswith(ARTICLE_SUFFIXES)
         return [path] if wanted else []
+    status = os.stat(path)
+    if (status.st_dev, status.st_ino) in directories:
+        return []
+    directories.add((status.st_dev, status.st_ino))
     prefix = path if path.endswith("/") else path + "/"
     files = []
     for name in sorted(os.listdir(path), key=os.fsencode):
         if not name.startswith("."):
-            files.extend(article_files(prefix + name, named=False))
+            files.extend(article_files(prefix + name, directories, named=False))
     return files
 
 
@@ -98,7 +105,7 @@ def plan(inputs, target_bytes):
             articles = []
             partitions.extend(json_lines_partitions(path, target_bytes))
         else:
-            articles.extend(article_files(raw))
+            articles.extend(article_files(raw, set()))
     partitions.extend(article_partitions(articles, target_bytes))
     return partitions
 

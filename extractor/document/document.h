@@ -3,6 +3,7 @@
 // can be checked against them.
 #pragma once
 
+#include <compare>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -64,7 +65,7 @@ struct ReadLimits {
 struct FileId {
     std::uint64_t device = 0;
     std::uint64_t inode = 0;
-    bool operator==(const FileId&) const = default;
+    auto operator<=>(const FileId&) const = default;
 };
 
 // The regular file at `path` (symlinks followed), or open as `descriptor`;
@@ -89,9 +90,10 @@ void read_file(const std::string& path, const ReadLimits& limits, const std::fun
 
 // Reads every document behind the given paths, in order, calling `sink` for
 // each as soon as it is read: files (.txt, .md, anything else read as text),
-// directories (recursive, sorted by name, symlink loops reported; only their
-// .txt, .md and .jsonl files, in any case, and no hidden ones), "-" for
-// stdin, and .jsonl files (one document per line). Every input yields at
+// directories (recursive, sorted by name; only their .txt, .md and .jsonl
+// files, in any case, and no hidden ones; within a directory named, each
+// directory once, a symlink loop or another path to a directory read already
+// reported), "-" for stdin, and .jsonl files (one document per line). Every input yields at
 // least one Document; an unreadable one carries an error diagnostic.
 // `outputs` are the files the run writes: a directory walk skips them, so a
 // run never reads what it is writing.

@@ -8,6 +8,7 @@
 #include <array>
 #include <cerrno>
 #include <cstring>
+#include <map>
 #include <system_error>
 #include <utility>
 
@@ -215,10 +216,32 @@ struct Walk {
     const ReadLimits& limits;
     const Sink& sink;
     const std::vector<FileId>& outputs;
-    std::vector<FileId> ancestors;  // the directories being listed, outermost first
+    std::vector<FileId> ancestors;               // the directories being listed, outermost first
+    std::map<FileId, std::string> directories;  // every directory read, with the path it was read as
 };
 
 void walk_directory(const std::string& dir, Walk& walk);
+
+// Reads a directory once: a symlink loop would read it forever, and two
+// symlinks to the same directory at each of a few levels would read its
+// files exponentially often.
+void read_directory(const std::string& path, const FileId& id, Walk& walk) {
+    if (std::find(walk.ancestors.begin(), walk.ancestors.end(), id) != walk.ancestors.end()) {
+        walk.sink(failed_document(path, id_from_path(path), Severity::warning, DiagnosticCode::io_directory_loop,
+                                  fmt::format("{} leads back to a directory that contains it; not followed", path)));
+        return;
+    }
+    const auto [known, first] = walk.directories.emplace(id, path);
+    if (!first) {
+        walk.sink(failed_document(path, id_from_path(path), Severity::warning, DiagnosticCode::io_directory_repeated,
+                                  fmt::format("{} leads to {}, which was read already; not read again", path,
+                                              known->second)));
+        return;
+    }
+    walk.ancestors.push_back(id);
+    walk_directory(path, walk);
+    walk.ancestors.pop_back();
+}
 
 void read_entry(const std::string& path, Walk& walk) {
     struct stat st;
@@ -230,14 +253,7 @@ void read_entry(const std::string& path, Walk& walk) {
     }
     const FileId id = file_id_of(st);
     if (S_ISDIR(st.st_mode)) {
-        if (std::find(walk.ancestors.begin(), walk.ancestors.end(), id) != walk.ancestors.end()) {
-            walk.sink(failed_document(path, id_from_path(path), Severity::warning, DiagnosticCode::io_directory_loop,
-                                      fmt::format("{} leads back to a directory that contains it; not followed", path)));
-            return;
-        }
-        walk.ancestors.push_back(id);
-        walk_directory(path, walk);
-        walk.ancestors.pop_back();
+        read_directory(path, id, walk);
         return;
     }
     if (!is_article_file_name(path)) return;
@@ -326,8 +342,9 @@ void read_inputs(const std::vector<std::string>& paths, const ReadLimits& limits
         }
         struct stat st;
         if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
-            Walk walk{limits, sink, outputs, {file_id_of(st)}};
-            walk_directory(path, walk);
+            // A directory named twice is read twice, as a file named twice is.
+            Walk walk{limits, sink, outputs, {}, {}};
+            read_directory(path, file_id_of(st), walk);
         } else {
             // Missing paths are reported by read_file; FIFOs and devices named
             // explicitly are read (up to the size limit).

@@ -273,6 +273,40 @@ TEST_CASE("symlink loops are reported, never followed forever", "[document][inpu
     CHECK(docs[3].meta.path == (dir.path() / "top" / "sub" / "up").string());
 }
 
+TEST_CASE("a directory named is read once, however many paths in it lead to it", "[document][inputs]") {
+    // Two symlinks at each of 12 levels to the next: 4096 paths to the one file.
+    const TempDir dir;
+    constexpr int kLevels = 12;
+    const auto level_name = [](int level) {
+        std::string name = "d";
+        name += std::to_string(level);
+        return name;
+    };
+    for (int level = 0; level < kLevels; ++level) {
+        const fs::path here = dir.path() / level_name(level);
+        fs::create_directory(here);
+        fs::create_directory_symlink(fs::path("..") / level_name(level + 1), here / "a");
+        fs::create_directory_symlink(fs::path("..") / level_name(level + 1), here / "b");
+    }
+    dir.file(level_name(kLevels) + "/x.txt", "x");
+    const auto docs = read_all({dir / "d0"});
+    REQUIRE(docs.size() == 1 + kLevels);  // x.txt, and each level's b
+    std::string through_a;
+    for (int level = 0; level < kLevels; ++level) through_a += "/a";
+    CHECK(docs[0].meta.path == dir / "d0" + through_a + "/x.txt");
+    for (std::size_t k = 1; k < docs.size(); ++k) {
+        const Diagnostic* repeated = find(docs[k], DiagnosticCode::io_directory_repeated);
+        REQUIRE(repeated);
+        CHECK(repeated->level == Severity::warning);
+        CHECK_FALSE(docs[k].has_error());
+    }
+    CHECK(docs[1].meta.path == dir / "d0" + through_a.substr(2) + "/b");
+    CHECK_THAT(find(docs[1], DiagnosticCode::io_directory_repeated)->message,
+               Catch::Contains(dir / "d0" + through_a + ", which was read already"));
+    // A directory named twice is read twice, as a file named twice is.
+    CHECK(read_all({dir / "d0", dir / "d0"}).size() == 2 * docs.size());
+}
+
 TEST_CASE("an input over the size limit is cut at a UTF-8 boundary", "[document][inputs]") {
     const TempDir dir;
     ReadLimits limits;
