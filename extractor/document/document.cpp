@@ -91,6 +91,13 @@ std::string id_from_path(std::string_view path) {
     return valid_utf8(stem.empty() ? std::string(path) : stem);
 }
 
+bool is_json_object(std::string_view line) {
+    std::string error;
+    std::optional<nlohmann::json> parsed = parse_json(line, error);
+    if (!parsed) parsed = parse_json(valid_utf8(line), error);
+    return parsed && parsed->is_object();
+}
+
 Document failed_document(std::string path, std::string id, Severity level, DiagnosticCode code,
                          std::string message) {
     Document doc;

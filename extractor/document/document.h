@@ -93,10 +93,12 @@ void read_file(const std::string& path, const ReadLimits& limits, const std::fun
 // directories (recursive, sorted by name; only their .txt, .md and .jsonl
 // files, in any case, and no hidden ones; within a directory named, each
 // directory once, a symlink loop or another path to a directory read already
-// reported), "-" for stdin, and .jsonl files (one document per line). Every input yields at
-// least one Document; an unreadable one carries an error diagnostic.
-// `outputs` are the files the run writes: a directory walk skips them, so a
-// run never reads what it is writing.
+// reported), "-" for stdin (JSON Lines when its first line that holds
+// anything, after a byte order mark, is a JSON object; else one document),
+// and .jsonl files (one document per line). Every input yields at least one
+// Document; an unreadable one carries an error diagnostic. `outputs` are the
+// files the run writes: a directory walk skips them, so a run never reads
+// what it is writing.
 void read_inputs(const std::vector<std::string>& paths, const ReadLimits& limits,
                  const std::function<void(Document&&)>& sink, const std::vector<FileId>& outputs = {});
 

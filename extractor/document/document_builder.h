@@ -17,6 +17,10 @@ namespace kfacts {
 Document text_document(std::string path, std::string fallback_id, std::string bytes,
                        std::optional<std::size_t> total_size, const ReadLimits& limits);
 
+// Whether `line` is one JSON object, as read_json_line reads a record
+// (ill-formed UTF-8 in it replaced).
+bool is_json_object(std::string_view line);
+
 // A Document that stands for an input that could not be read as text.
 Document failed_document(std::string path, std::string id, Severity level, DiagnosticCode code,
                          std::string message);

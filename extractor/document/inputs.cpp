@@ -22,6 +22,8 @@ namespace {
 
 using Sink = std::function<void(Document&&)>;
 
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
 std::string os_error(int error) { return std::error_code(error, std::generic_category()).message(); }
 
 // Whether `path` ends with `extension` (lower case), in any case.
@@ -85,16 +87,34 @@ public:
         return any;
     }
 
-    // The first byte that is not white space, without consuming anything; -1
-    // at the end or after kMaxPeek bytes of white space.
-    int peek_non_space() {
-        for (std::size_t scan = pos_;; ++scan) {
-            if (scan == size_) {
-                if (size_ - pos_ >= kMaxPeek || !append_more()) return -1;
-            }
-            const char c = buffer_[scan];
-            if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return static_cast<unsigned char>(c);
+    // The first line that holds more than white space, after a byte order
+    // mark at the very start, without consuming anything: at most `max_bytes`
+    // of it, and `cut` set when it is longer. Empty at the end of the input or
+    // after kMaxPeek bytes of white space. Valid until the reader reads on.
+    std::string_view peek_first_line(std::size_t max_bytes, bool& cut) {
+        cut = false;
+        while (size_ - pos_ < kByteOrderMark.size() && append_more()) {
         }
+        std::size_t start = pos_;
+        if (std::string_view(buffer_.data() + pos_, size_ - pos_).starts_with(kByteOrderMark)) {
+            start += kByteOrderMark.size();
+        }
+        for (;; ++start) {
+            if (start == size_ && (size_ - pos_ >= kMaxPeek || !append_more())) return {};
+            const char c = buffer_[start];
+            if (c != ' ' && c != '\t' && c != '\r' && c != '\n') break;
+        }
+        std::size_t end = start;
+        while (true) {
+            if (const void* newline = std::memchr(buffer_.data() + end, '\n', size_ - end)) {
+                end = static_cast<std::size_t>(static_cast<const char*>(newline) - buffer_.data());
+                break;
+            }
+            end = size_;
+            if (end - start > max_bytes || !append_more()) break;
+        }
+        cut = end - start > max_bytes;
+        return std::string_view(buffer_.data() + start, std::min(end - start, max_bytes));
     }
 
     // Everything left, keeping at most `max_bytes` + 1 (to tell an input over the limit).
@@ -174,7 +194,9 @@ void read_json_lines(const std::string& path, Reader& reader, const ReadLimits& 
             any_record = true;
             continue;
         }
-        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+        // A byte order mark alone on the first line leaves it blank.
+        const std::size_t content = line_number == 1 && line.starts_with(kByteOrderMark) ? kByteOrderMark.size() : 0;
+        if (line.find_first_not_of(" \t\r", content) == std::string::npos) continue;
         sink(read_json_line(path, line_number, line, limits));
         any_record = true;
     }
@@ -193,8 +215,13 @@ void read_json_lines(const std::string& path, Reader& reader, const ReadLimits& 
 
 void read_stdin(const ReadLimits& limits, const Sink& sink) {
     Reader reader(STDIN_FILENO);
-    const int first = reader.peek_non_space();
-    if (first == '{') {
+    // JSON Lines when the first line that holds anything is a JSON object
+    // (text may start with a brace: {속보}). A first line too long to be a
+    // record counts when it starts as one, so that the stream after it is
+    // still read as records.
+    bool cut = false;
+    const std::string_view first = reader.peek_first_line(limits.max_record_bytes, cut);
+    if (cut ? first.starts_with('{') : is_json_object(first)) {
         read_json_lines("-", reader, limits, sink);
         return;
     }

@@ -339,6 +339,24 @@ TEST_CASE("Standard input is read like a file") {
     CHECK(b["facts"] == a["facts"]);
 }
 
+TEST_CASE("Standard input is JSON Lines only when its first line is a JSON object, after a BOM") {
+    const CommandResult braced = run("printf '%s\\n' '{속보} SKT가 A.X K1을 공개했다.' | " + kfacts_command("extract -"));
+    CHECK(braced.exit_code == 0);
+    const json text = json::parse(braced.out);
+    CHECK(text["doc"]["id"] == "stdin");
+    CHECK(text["diagnostics"].empty());
+    CHECK_FALSE(text["facts"].empty());
+
+    TempDir dir;
+    const std::string records = write_jsonl_input(dir, false);
+    write_file_bytes(dir / "bom.jsonl", "\xEF\xBB\xBF" + read_file_bytes(records));
+    const CommandResult plain = run(kfacts_command("extract --format jsonl - < " + shell_quote(records)));
+    const CommandResult bom = run(kfacts_command("extract --format jsonl - < " + shell_quote(dir / "bom.jsonl")));
+    CHECK(bom.exit_code == 0);
+    CHECK(bom.out == plain.out);
+    CHECK(std::count(bom.out.begin(), bom.out.end(), '\n') == 2);
+}
+
 TEST_CASE("The output file's extension chooses the format when --format does not") {
     TempDir dir;
     const std::string seed = source_path("data/seeds/000_fd57b762e0ac98e8.txt");

@@ -326,7 +326,7 @@ TEST_CASE("an input over the size limit is cut at a UTF-8 boundary", "[document]
     CHECK(read_document_bytes("m.txt", "ab가나", limits).source == "ab");
 }
 
-TEST_CASE("stdin is one document, or JSON Lines when it starts with {", "[document][inputs]") {
+TEST_CASE("stdin is JSON Lines when its first line is a JSON object, else one document", "[document][inputs]") {
     const TempDir dir;
     with_stdin(dir, "---\nid: piped\n---\n본문", [] {
         const auto docs = read_all({"-"});
@@ -349,4 +349,39 @@ TEST_CASE("stdin is one document, or JSON Lines when it starts with {", "[docume
         CHECK(docs[1].meta.id == "stdin:3");
         CHECK(docs[1].has_error());
     });
+    with_stdin(dir, "\xEF\xBB\xBF{\"id\": \"b1\", \"body\": \"a\"}\n{\"id\": \"b2\", \"body\": \"b\"}\n", [] {
+        const auto docs = read_all({"-"});
+        REQUIRE(docs.size() == 2);
+        CHECK(docs[0].meta.id == "b1");
+        CHECK(docs[0].diagnostics.empty());
+        CHECK(docs[1].meta.id == "b2");
+    });
+    with_stdin(dir, "\xEF\xBB\xBF\n\n{\"id\": \"b3\", \"body\": \"a\"}\n", [] {
+        const auto docs = read_all({"-"});
+        REQUIRE(docs.size() == 1);
+        CHECK(docs[0].meta.id == "b3");
+        CHECK(docs[0].input_line == 3);
+    });
+    with_stdin(dir, "{속보} SKT가 모델을 공개했다.\n{\"id\": \"x\"}\n", [] {
+        const auto docs = read_all({"-"});
+        REQUIRE(docs.size() == 1);
+        CHECK(docs[0].meta.id == "stdin");
+        CHECK(docs[0].source == "{속보} SKT가 모델을 공개했다.\n{\"id\": \"x\"}\n");
+        CHECK_FALSE(docs[0].has_error());
+    });
+    with_stdin(dir, "[1, 2]\n", [] {
+        const auto docs = read_all({"-"});
+        REQUIRE(docs.size() == 1);
+        CHECK(docs[0].meta.id == "stdin");
+    });
+    // A first record too long to check is still a record, and so are those after it.
+    ReadLimits limits;
+    limits.max_record_bytes = 100;
+    with_stdin(dir, "{\"id\": \"long\", \"body\": \"" + std::string(200, 'x') + "\"}\n{\"id\": \"c\", \"body\": \"c\"}\n",
+               [&] {
+                   const auto docs = read_all({"-"}, limits);
+                   REQUIRE(docs.size() == 2);
+                   CHECK(find(docs[0], DiagnosticCode::io_too_large));
+                   CHECK(docs[1].meta.id == "c");
+               });
 }
