@@ -110,9 +110,14 @@ public:
         : lexicon_(lexicon), particles_(particles), text_(doc.text), tokens_(tokens),
           quantities_(quantities), units_(units), options_(options) {
         sentence_of_unit_.resize(units_.units.size());
-        first_char_of_unit_.reserve(units_.units.size());
-        for (const Unit& unit : units_.units) {
-            first_char_of_unit_.push_back(NameIndex::first_char_key(text_.text, unit.norm_start));
+        // From the last unit back, each knowing the key at the next unit's start.
+        first_char_of_unit_.resize(units_.units.size());
+        std::size_t next = text_.text.size();
+        std::uint16_t next_key = NameIndex::kNoFirstChar;
+        for (std::size_t u = units_.units.size(); u-- > 0;) {
+            next_key = NameIndex::first_char_key(text_.text, units_.units[u].norm_start, next, next_key);
+            next = units_.units[u].norm_start;
+            first_char_of_unit_[u] = next_key;
         }
         for (std::size_t s = 0; s < units_.sentences.size(); ++s) {
             for (std::size_t u = units_.sentences[s].first_unit; u < units_.sentences[s].end_unit; ++u) {

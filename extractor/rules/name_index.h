@@ -56,8 +56,16 @@ public:
     // end), then a bit test, false where no name starts with that character.
     static constexpr std::uint16_t kNoFirstChar = 0xFFFF;
     static std::uint16_t first_char_key(std::string_view text, std::size_t pos) {
-        while (pos < text.size() && is_key_separator(static_cast<unsigned char>(text[pos]))) ++pos;
-        return pos < text.size() ? static_cast<std::uint16_t>(first_char_bit(text, pos)) : kNoFirstChar;
+        return first_char_key(text, pos, text.size(), kNoFirstChar);
+    }
+    // The same, knowing the key at a later offset `next` (pos <= next): only
+    // separators before `next` are read. Asked from the right, each start
+    // knowing the key of the start after it, a run of separators (a line of
+    // dashes) is read once, not once for every start in it.
+    static std::uint16_t first_char_key(std::string_view text, std::size_t pos, std::size_t next,
+                                        std::uint16_t next_key) {
+        while (pos < next && is_key_separator(static_cast<unsigned char>(text[pos]))) ++pos;
+        return pos < next ? static_cast<std::uint16_t>(first_char_bit(text, pos)) : next_key;
     }
     bool may_start_with(std::uint16_t first_char_key) const {
         return first_char_key != kNoFirstChar && first_chars_[first_char_key];

@@ -8,6 +8,7 @@
 #include <random>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "rules/name_index.h"
 
@@ -148,6 +149,32 @@ TEST_CASE("NameIndex::may_start_with is false only where no name starts", "[robu
         }
     }
     CHECK(rejected > 200);  // and it does reject
+}
+
+TEST_CASE("NameIndex::first_char_key asked from the right agrees with asking at each start", "[robustness][names]") {
+    // Long runs of separators between characters, and at the end: what a line
+    // of dashes or of '. ' gives, where each separator is a unit of its own.
+    std::string text = "-- a";
+    for (int k = 0; k < 3000; ++k) text += "-";
+    text += "Kt";
+    for (int k = 0; k < 2000; ++k) text += ". ";
+    text += "한국_\t…";
+    for (int k = 0; k < 1000; ++k) text += "_";
+    for (const std::size_t step : {std::size_t{1}, std::size_t{7}}) {
+        std::vector<std::size_t> starts;
+        for (std::size_t pos = 0; pos < text.size(); pos += step) starts.push_back(pos);
+        std::size_t next = text.size();
+        std::uint16_t next_key = NameIndex::kNoFirstChar;
+        for (std::size_t i = starts.size(); i-- > 0;) {
+            next_key = NameIndex::first_char_key(text, starts[i], next, next_key);
+            next = starts[i];
+            INFO("step " << step << ", offset " << starts[i]);
+            REQUIRE(next_key == NameIndex::first_char_key(text, starts[i]));
+        }
+    }
+    CHECK(NameIndex::first_char_key(text, 0) == NameIndex::first_char_key("a", 0));
+    CHECK(NameIndex::first_char_key(text, 5) == NameIndex::first_char_key("k", 0));
+    CHECK(NameIndex::first_char_key(text, text.size() - 1) == NameIndex::kNoFirstChar);
 }
 
 TEST_CASE("NameIndex refuses a name past its node limit and keeps what it holds", "[robustness][names]") {
