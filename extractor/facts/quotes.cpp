@@ -505,11 +505,14 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
         const Unit& open = units[u];
         if (open.cls != UnitClass::dq_open) continue;
         // A quotation that a paragraph break cuts open (`대표는 "… 모델이다.`,
-        // a photo caption, then the rest) runs to the end of its paragraph.
+        // a photo caption, then the rest) runs to the end of its paragraph,
+        // unless that is farther than any pair of marks may be apart: then
+        // the mark is a stray.
         const bool closed = open.pair > static_cast<std::int64_t>(u);
         if (!closed && open.pair >= 0) continue;
         std::size_t close = closed ? static_cast<std::size_t>(open.pair) : paragraph_last_unit(u);
         if (close <= u + 1) continue;
+        if (!closed && units[close].norm_end - open.norm_end > max_quotation_bytes) continue;
         const std::size_t s = sentence_of_unit_[u];
         const std::size_t close_sentence = sentence_of_unit_[close];
         const auto& end_sentence = units_.sentences[close_sentence];

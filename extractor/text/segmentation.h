@@ -21,10 +21,6 @@ struct ScannedText {
 // Whole tokens, word splitting included; eojeol fields are left for later.
 ScannedText scan_tokens(std::string_view text, const ParticleLexicon& lexicon);
 
-// A quotation longer than this (in normalised bytes) is taken for a
-// stray mark: its marks stay unpaired.
-inline constexpr std::size_t max_quotation_bytes = 6000;
-
 // Sets pair and opens of every quote token. Marks pair within a paragraph.
 void pair_quotes(std::string_view text, ScannedText& scanned, const ParticleLexicon& lexicon);
 

@@ -42,6 +42,11 @@ namespace kfacts {
 
 enum class TokenKind : std::uint8_t { hangul, latin, number, symbol, quote, particle };
 
+// A quotation longer than this (in normalised bytes) is taken for a stray
+// mark: its marks stay unpaired, and a mark left open opens no quotation
+// that runs on further.
+inline constexpr std::size_t max_quotation_bytes = 6000;
+
 std::string_view token_kind_name(TokenKind kind);
 
 struct Token {

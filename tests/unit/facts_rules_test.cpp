@@ -266,6 +266,34 @@ TEST_CASE("a ranked item on a line of its own heads the paragraphs after it, a l
           ModelScores{{"누리-7B", "61.2"}});
 }
 
+TEST_CASE("a quotation left open runs to its paragraph's end, never beyond max_quotation_bytes", "[rules][speaker][limits]") {
+    // The mark, then `inner_bytes` bytes to the paragraph's end; a closed
+    // quotation in the next paragraph.
+    const auto quotes_after_unclosed = [](std::size_t inner_bytes) {
+        std::string inner = "이것은 닫히지 않은 인용문";
+        while (inner.size() + 30 < inner_bytes) inner += " 가나다라마바사";
+        inner += " ";
+        while (inner.size() + 1 < inner_bytes) inner += 'a';
+        inner += '.';
+        const std::string opening = "배경훈 부총리는 \"";
+        std::vector<std::pair<ByteSpan, std::string>> quotes;
+        for (const Fact& f : extract(opening + inner + "\n\n장하람 차관은 \"평가는 공정했다\"고 말했다.\n")) {
+            if (f.type == FactType::quote) quotes.emplace_back(f.span, f.speaker.value_or(""));
+        }
+        return quotes;
+    };
+    const std::size_t opening_bytes = std::string_view("배경훈 부총리는 ").size();
+    const auto longest = quotes_after_unclosed(max_quotation_bytes);
+    REQUIRE(longest.size() == 2);
+    CHECK(longest[0].first == ByteSpan{opening_bytes, opening_bytes + 1 + max_quotation_bytes});
+    CHECK(longest[0].second == "배경훈");
+    CHECK(longest[1].second == "장하람");
+    // A byte more, and the mark is a stray that opens nothing.
+    const auto too_long = quotes_after_unclosed(max_quotation_bytes + 1);
+    REQUIRE(too_long.size() == 1);
+    CHECK(too_long[0].second == "장하람");
+}
+
 TEST_CASE("single-quoted names and slogans are no quotations", "[rules][speaker]") {
     const auto facts = extract("정부는 '모두의 AI'를 내걸었다. 박은별 대표는 'AI 3대 강국'을 언급했다.");
     CHECK(find(facts, FactType::quote) == nullptr);
