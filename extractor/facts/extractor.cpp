@@ -54,7 +54,7 @@ std::vector<Fact> Extractor::extract(Document& doc, const ExtractOptions& option
     builder.add_quotes(matches);
     builder.add_quantities();
     std::vector<Fact> facts = builder.take();
-    if (facts.size() == options.max_facts) {
+    if (builder.reached_max_facts()) {
         doc.diagnostics.push_back({Severity::warning, DiagnosticCode::limit_facts,
                                    fmt::format("stopped at {} facts for this document", options.max_facts),
                                    std::nullopt});

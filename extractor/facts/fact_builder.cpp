@@ -1,14 +1,14 @@
 #include "facts/fact_builder.h"
 
 #include <algorithm>
+#include <iterator>
 #include <unordered_map>
 
 namespace kfacts {
 
 Fact& FactBuilder::emit(FactType type, ByteSpan span, const std::string& rule, std::size_t first,
                         std::size_t end) {
-    facts_.emplace_back();
-    Fact& fact = facts_.back();
+    Fact& fact = new_fact();
     fact.type = type;
     fact.span = span;
     fact.rule = rule;
@@ -100,8 +100,7 @@ void FactBuilder::add_quantities() {
     if (!options_.types.contains(FactType::quantity)) return;
     for (const Quantity& q : quantities_) {
         if (q.kind != NumberKind::quantity) continue;
-        facts_.emplace_back();
-        Fact& fact = facts_.back();
+        Fact& fact = new_fact();
         fact.type = FactType::quantity;
         fact.span = text_.to_source(q.norm_start, q.norm_end);
         fact.rule = "numbers.quantity";
@@ -171,12 +170,36 @@ bool is_size_word(std::string_view word) {
            word.find_first_not_of("0123456789.", 0) == word.size() - 1 && word[0] != '.';
 }
 
+// Keeps facts[order[0]], facts[order[1]], … in that order and drops the
+// rest, in place, a cycle at a time: each fact that stays moves once, and
+// the facts are never held twice.
+void keep_in_place(std::vector<Fact>& facts, std::vector<std::uint32_t> order) {
+    const std::size_t kept = order.size();
+    // The facts that go take the places after, so that `order` is a permutation.
+    std::vector<bool> stays(facts.size());
+    for (const std::uint32_t i : order) stays[i] = true;
+    for (std::size_t i = 0; i < facts.size(); ++i) {
+        if (!stays[i]) order.push_back(static_cast<std::uint32_t>(i));
+    }
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        if (order[i] == i) continue;
+        Fact first = std::move(facts[i]);
+        std::size_t to = i;
+        while (order[to] != i) {
+            const std::size_t from = order[to];
+            facts[to] = std::move(facts[from]);
+            order[to] = static_cast<std::uint32_t>(to);
+            to = from;
+        }
+        facts[to] = std::move(first);
+        order[to] = static_cast<std::uint32_t>(to);
+    }
+    facts.erase(facts.begin() + static_cast<std::ptrdiff_t>(kept), facts.end());
+}
+
 }  // namespace
 
-// `NRX-Pro 2.1` and `NRX-Pro 2.1 72B`, both found by rules, with no other
-// size of NRX-Pro 2.1 in the article: one model, named with its size.
-void FactBuilder::name_families_by_size(std::vector<Fact>& facts) {
-    std::unordered_map<std::string, std::vector<std::string>> sizes;  // family -> its sized names
+void FactBuilder::note_sized_models(const std::vector<Fact>& facts, SizedModels& sizes) {
     for (const Fact& f : facts) {
         if (f.type != FactType::model || !f.model || f.rule.starts_with("gazetteer.")) continue;
         const std::size_t space = f.model->rfind(' ');
@@ -184,6 +207,11 @@ void FactBuilder::name_families_by_size(std::vector<Fact>& facts) {
         auto& names = sizes[f.model->substr(0, space)];
         if (std::find(names.begin(), names.end(), *f.model) == names.end()) names.push_back(*f.model);
     }
+}
+
+// `NRX-Pro 2.1` and `NRX-Pro 2.1 72B`, both found by rules, with no other
+// size of NRX-Pro 2.1 in the article: one model, named with its size.
+void FactBuilder::name_families_by_size(std::vector<Fact>& facts, SizedModels sizes) {
     for (auto it = sizes.begin(); it != sizes.end();) {
         it = it->second.size() == 1 ? std::next(it) : sizes.erase(it);
     }
@@ -222,8 +250,21 @@ std::vector<ByteSpan> FactBuilder::page_furniture() const {
     return spans;
 }
 
-std::vector<Fact> FactBuilder::take() {
-    // Sorting indices moves each Fact once instead of O(log n) times.
+void FactBuilder::make_room() {
+    // Room for 1.25 × max_facts (and one) at most, made at once from a
+    // quarter of that on (far more than any article has), not by doubling
+    // past it.
+    const std::size_t room = options_.max_facts + options_.max_facts / 4 + 1;
+    if (facts_.size() >= room) {
+        keep_in_place(facts_, facts_kept());
+    } else if (facts_.size() >= room / 4) {
+        facts_.reserve(room);
+    }
+}
+
+std::vector<std::uint32_t> FactBuilder::facts_kept() {
+    if (!tables_read_) note_figures_stated(figures_noted_);
+    note_sized_models(facts_, sized_models_);
     std::vector<std::uint32_t> order(facts_.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
     std::stable_sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
@@ -232,32 +273,34 @@ std::vector<Fact> FactBuilder::take() {
         return a.span.start != b.span.start ? a.span.start < b.span.start : a.type < b.type;
     });
     // The same claim at the same place from two rules is one fact.
-    std::vector<Fact> unique;
-    unique.reserve(facts_.size());
+    std::size_t unique = 0;
     for (const std::uint32_t i : order) {
-        Fact& f = facts_[i];
-        const auto window = static_cast<std::ptrdiff_t>(std::min<std::size_t>(8, unique.size()));
-        const bool duplicate = std::any_of(unique.rbegin(), unique.rbegin() + window, [&](const Fact& g) {
+        const Fact& f = facts_[i];
+        const auto last = std::make_reverse_iterator(order.begin() + static_cast<std::ptrdiff_t>(unique));
+        const auto window = static_cast<std::ptrdiff_t>(std::min<std::size_t>(8, unique));
+        const bool duplicate = std::any_of(last, last + window, [&](std::uint32_t k) {
+            const Fact& g = facts_[k];
             return g.type == f.type && g.span == f.span && g.model == f.model && g.team == f.team;
         });
-        if (!duplicate) unique.push_back(std::move(f));
+        if (!duplicate) order[unique++] = i;
     }
-    name_families_by_size(unique);
+    order.resize(unique);
     // Links to other stories and subscription prompts (▶ 관련기사, ☞ …) are
     // about other articles: no fact of this one comes from them.
     const std::vector<ByteSpan> furniture = page_furniture();
     if (!furniture.empty()) {
-        std::erase_if(unique, [&](const Fact& f) {
-            const auto it = std::upper_bound(furniture.begin(), furniture.end(), f.span.start,
+        std::erase_if(order, [&](std::uint32_t i) {
+            const std::size_t start = facts_[i].span.start;
+            const auto it = std::upper_bound(furniture.begin(), furniture.end(), start,
                                              [](std::size_t offset, const ByteSpan& s) { return offset < s.start; });
-            return it != furniture.begin() && f.span.start < std::prev(it)->end;
+            return it != furniture.begin() && start < std::prev(it)->end;
         });
     }
     // A team inside a longer team's name (AI연구소 in 서해대 AI연구소) is that
     // team: one sweep over team spans by start, longest first.
     std::vector<ByteSpan> teams;
-    for (const Fact& f : unique) {
-        if (f.type == FactType::team) teams.push_back(f.span);
+    for (const std::uint32_t i : order) {
+        if (facts_[i].type == FactType::team) teams.push_back(facts_[i].span);
     }
     std::sort(teams.begin(), teams.end(), [](const ByteSpan& a, const ByteSpan& b) {
         return a.start != b.start ? a.start < b.start : a.end > b.end;
@@ -274,12 +317,32 @@ std::vector<Fact> FactBuilder::take() {
             return a.start != b.start ? a.start < b.start : a.end < b.end;
         };
         std::sort(inside.begin(), inside.end(), less);
-        std::erase_if(unique, [&](const Fact& f) {
+        std::erase_if(order, [&](std::uint32_t i) {
+            const Fact& f = facts_[i];
             return f.type == FactType::team && std::binary_search(inside.begin(), inside.end(), f.span, less);
         });
     }
-    if (unique.size() > options_.max_facts) unique.resize(options_.max_facts);
-    return unique;
+    if (order.size() > options_.max_facts) {
+        order.resize(options_.max_facts);
+        reached_max_facts_ = true;
+    }
+    return order;
+}
+
+std::vector<Fact> FactBuilder::take() {
+    const std::vector<std::uint32_t> kept = facts_kept();
+    std::vector<Fact> facts;
+    if (reached_max_facts_) {
+        // As on a page of 65,000 names: in place, so that the facts are not held twice.
+        keep_in_place(facts_, kept);
+        facts = std::move(facts_);
+    } else {
+        // A new vector constructs each fact where in place assigns it: cheaper.
+        facts.reserve(kept.size());
+        for (const std::uint32_t i : kept) facts.push_back(std::move(facts_[i]));
+    }
+    name_families_by_size(facts, std::move(sized_models_));
+    return facts;
 }
 
 }  // namespace kfacts

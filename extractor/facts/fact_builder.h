@@ -145,7 +145,10 @@ public:
     // Scores and sizes in benchmark tables (after apply_rules: rows name
     // models that prose introduced).
     void add_table_facts();
+    // The facts in span order, at most ExtractOptions::max_facts of them.
     std::vector<Fact> take();
+    // Whether facts past max_facts were dropped.
+    bool reached_max_facts() const { return reached_max_facts_; }
 
 private:
     std::string_view unit_text(std::size_t u) const {
@@ -197,6 +200,18 @@ private:
     }
 
     Fact& emit(FactType type, ByteSpan span, const std::string& rule, std::size_t first, std::size_t end);
+    // A new fact at the end of facts_; once 1.25 × max_facts are held, only
+    // the facts_kept() stay, so that memory stays bounded whatever the
+    // document names (65,000 teams in 256 KiB of `SKT `).
+    Fact& new_fact() {
+        if (facts_.size() == facts_.capacity()) make_room();
+        return facts_.emplace_back();
+    }
+    void make_room();
+    // Indices of the facts that stay, in span order: duplicates, facts in
+    // page furniture, teams inside longer teams, and all past max_facts go.
+    // Notes what take() needs to know of all facts, the dropped too.
+    std::vector<std::uint32_t> facts_kept();
     std::optional<std::string> team_of_model(const std::string& model) const;
     // The model (team) that unit u names, or null; the name stays valid until
     // the next local name is added. model_at and team_at copy it.
@@ -235,7 +250,10 @@ private:
     bool criterion_weight(std::size_t u) const;
     bool weighted_sentence(std::size_t sentence);
     bool scale_without_subject(std::size_t sentence);
-    static void name_families_by_size(std::vector<Fact>& facts);
+    // Family -> its sized model names (NRX-Pro 2.1 -> NRX-Pro 2.1 72B).
+    using SizedModels = std::unordered_map<std::string, std::vector<std::string>>;
+    static void note_sized_models(const std::vector<Fact>& facts, SizedModels& sizes);
+    static void name_families_by_size(std::vector<Fact>& facts, SizedModels sizes);
     std::vector<ByteSpan> page_furniture() const;
     static std::string university_of(std::string_view word);
     void add_model(const RuleMatch& match);
@@ -279,6 +297,8 @@ private:
     Subject table_row_subject(const std::vector<TableCell>& cells, const std::vector<TableColumn>& header) const;
     const Quantity* quantity_filling(const TableCell& cell) const;
     static std::string figure_key(FactType type, const Subject& subject, const ExactNumber& number);
+    // Adds the figure_key of each score and count in facts_.
+    void note_figures_stated(std::unordered_set<std::string>& figures) const;
     void infer_score_columns(std::vector<TableColumn>& header, const std::vector<std::vector<TableCell>>& rows) const;
     void add_table(const std::vector<TableCell>& header_cells, std::vector<std::vector<TableCell>> rows,
                    std::unordered_set<std::string>& stated);
@@ -395,6 +415,13 @@ private:
     // Units that are aliases in parentheses of the model before them.
     std::unordered_map<std::size_t, std::size_t> alias_of_;
     std::vector<Fact> facts_;
+    // What facts_kept() noted of all facts, dropped ones too: the sized
+    // model names, and until tables are read, the figures stated (a table
+    // repeating a dropped one adds nothing, as when nothing is dropped).
+    SizedModels sized_models_;
+    std::unordered_set<std::string> figures_noted_;
+    bool tables_read_ = false;
+    bool reached_max_facts_ = false;
     std::deque<Quantity> bare_numbers_;  // numbers that rules read as scores (stable addresses)
 };
 

@@ -337,19 +337,24 @@ std::string FactBuilder::figure_key(FactType type, const Subject& subject, const
                        subject.model ? "" : subject.team.value_or(""), number.to_string());
 }
 
+void FactBuilder::note_figures_stated(std::unordered_set<std::string>& figures) const {
+    for (const Fact& f : facts_) {
+        const auto& value = f.type == FactType::benchmark_score ? f.score : f.value;
+        if (value && (f.type == FactType::benchmark_score || f.type == FactType::parameter_count)) {
+            figures.insert(figure_key(f.type, Subject{f.model, f.team}, *value));
+        }
+    }
+}
+
 void FactBuilder::add_table_facts() {
+    tables_read_ = true;
     const std::string_view text = text_.text;
     // Figures already stated, so that a table repeating prose adds nothing;
     // gathered at the first table (most articles have none).
     std::optional<std::unordered_set<std::string>> stated;
     const auto figures_stated = [&] {
-        std::unordered_set<std::string> figures;
-        for (const Fact& f : facts_) {
-            const auto& value = f.type == FactType::benchmark_score ? f.score : f.value;
-            if (value && (f.type == FactType::benchmark_score || f.type == FactType::parameter_count)) {
-                figures.insert(figure_key(f.type, Subject{f.model, f.team}, *value));
-            }
-        }
+        std::unordered_set<std::string> figures = std::move(figures_noted_);
+        note_figures_stated(figures);
         return figures;
     };
     // A table is a header line and the row lines after it, up to a line
