@@ -155,8 +155,8 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
                                units_.units[name->first + 1].cls == UnitClass::word &&
                                units_.units[name->first + 1].keyword.empty();
         if (two_words && (lexicon_.is_not_name(unit_text(name->first)) || indefinite(name->first) ||
-                          lexicon_.is_not_name(unit_text(name->first + 1)))) {
-            return std::nullopt;
+                          indefinite(name->first + 1) || lexicon_.is_not_name(unit_text(name->first + 1)))) {
+            return std::nullopt;  // 만난 한 스타트업 대표: 'a', naming nobody
         }
         // 조다니엘(Daniel Cho): a name glossed in Latin is a person's.
         const bool glossed =
