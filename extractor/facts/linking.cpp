@@ -972,17 +972,20 @@ void FactBuilder::add_model(const RuleMatch& match) {
             team = team_at(*company);
         }
     }
+    // A developer no list knows, at unit u: a team of its own unless a name
+    // glossed or listed earlier already makes it one.
+    const auto developer_at = [&](std::size_t u, const char* rule) {
+        if (auto known = team_at(u)) return known;
+        add_team_name(Capture{u, u + 1}, rule);
+        if (auto added = team_at(u)) return added;
+        return std::optional<std::string>(range_text(u, u + 1));
+    };
     // 타티젠주지의 '로라 프로 2': a plain word with 의 right before the
-    // quotation of a name that is a model is its developer, a name no list knows.
+    // quotation of a name that is a model is its developer.
     if (!team && name->first >= sentence_first + 3 && units_.units[name->first - 1].cls == UnitClass::sq_open &&
         units_.units[name->first - 2].cls == UnitClass::particle && unit_text(name->first - 2) == "의" &&
         plain_name(name->first - 3)) {
-        team = team_at(name->first - 3);  // a name glossed or listed earlier keeps its team
-        if (!team) {
-            add_team_name(Capture{name->first - 3, name->first - 2}, "team.developer-before-quoted-model");
-            team = team_at(name->first - 3);
-        }
-        if (!team) team = range_text(name->first - 3, name->first - 2);
+        team = developer_at(name->first - 3, "team.developer-before-quoted-model");
     }
     // 젠벤나바차가 자체 개발한 '아스테라-3B', TC바티모스는 '주주젠'을 내놨다:
     // a plain word marked as subject that starts its clause, at most seven
@@ -1017,12 +1020,7 @@ void FactBuilder::add_model(const RuleMatch& match) {
                 ++marker;
             }
             if (marker < open && clause_starts && is_particle(marker, {"은", "는", "이", "가"}) && plain_name(u)) {
-                team = team_at(u);
-                if (!team) {
-                    add_team_name(Capture{u, u + 1}, "team.subject-releasing-quoted-model");
-                    team = team_at(u);
-                }
-                if (!team) team = range_text(u, u + 1);
+                team = developer_at(u, "team.subject-releasing-quoted-model");
             }
         }
     }

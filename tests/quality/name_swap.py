@@ -104,7 +104,7 @@ def swap_set(source, expected, out, out_expected):
             raw = f.read().decode("utf-8", errors="surrogateescape")
         swapper = Swapper(int(hashlib.md5(name.encode()).hexdigest()[:8], 16))
         spellings = {s for group in facts.get("teams", []) + facts.get("models", []) for s in group["names"] if len(s) >= 2}
-        mapping = {s: swapper.spelling(s) for s in spellings}
+        mapping = {s: swapper.spelling(s) for s in sorted(spellings)}  # sorted: the same names every run
         mapping = {k: v for k, v in mapping.items() if k != v}
         if mapping:
             # Longest first; a Latin spelling only where no letter or digit touches it.
