@@ -745,9 +745,16 @@ bool FactBuilder::plain_name(std::size_t u) const {
     }
     const std::string_view word = unit_text(u);
     constexpr std::size_t kSyllableBytes = 3;
-    const bool hangul_name = word.size() >= 2 * kSyllableBytes && is_hangul_syllable_run(word);
-    const bool latin_name = word.size() >= 2 && word[0] >= 'A' && word[0] <= 'Z';
-    return (hangul_name || latin_name) && !lexicon_.is_not_name(word);
+    // 투자자들, 경쟁사, 금융권, 산업계, 후속작, 협회: people in the plural and
+    // compounds of a common kind are no names.
+    const bool hangul_name = word.size() >= 2 * kSyllableBytes && is_hangul_syllable_run(word) &&
+                             !ends_with_one_of(word, {"들", "사", "권", "계", "작", "회"});
+    // Nuvo, TC바티모스; not CES or SDK (an acronym the gazetteer does not know).
+    const bool latin_name = word.size() >= 2 && word[0] >= 'A' && word[0] <= 'Z' &&
+                            std::any_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    const bool mixed_name = word.size() >= 2 && word[0] >= 'A' && word[0] <= 'Z' && !is_hangul_syllable_run(word) &&
+                            std::any_of(word.begin(), word.end(), [](char c) { return (static_cast<unsigned char>(c) & 0x80) != 0; });
+    return (hangul_name || latin_name || mixed_name) && !lexicon_.is_not_name(word);
 }
 
 void FactBuilder::add_model(const RuleMatch& match) {
@@ -990,14 +997,16 @@ void FactBuilder::add_model(const RuleMatch& match) {
     // 젠벤나바차가 자체 개발한 '아스테라-3B', TC바티모스는 '주주젠'을 내놨다:
     // a plain word marked as subject that starts its clause, at most seven
     // units before the quotation, with a launch word at most two units before
-    // it or right after it, develops it.
+    // it or one or two after its closing mark, develops it.
     if (!team && name->first >= sentence_first + 1 && units_.units[name->first - 1].cls == UnitClass::sq_open) {
         const std::size_t open = name->first - 1;
         const std::size_t sentence_end = units_.sentences[match.sentence].end_unit;
         std::size_t close = name->end;
         while (close < sentence_end && units_.units[close].cls != UnitClass::sq_close) ++close;
+        // A launch word in the active voice: 공개된, 출시된 say the subject did not release it.
         const auto launch_at = [&](std::size_t u) {
-            return u >= sentence_first && u < sentence_end && units_.units[u].keyword == "launch";
+            return u >= sentence_first && u < sentence_end && units_.units[u].keyword == "launch" &&
+                   !ends_with_one_of(unit_text(u), {"된", "되는", "될", "돼", "되어"});
         };
         const bool launched = launch_at(open - 1) || (open >= 2 && launch_at(open - 2)) || launch_at(close + 1) ||
                               launch_at(close + 2);
@@ -1010,7 +1019,11 @@ void FactBuilder::add_model(const RuleMatch& match) {
                 u = open_paren;
                 continue;
             }
-            if (units_.units[u].cls == UnitClass::symbol || units_.units[u].cls == UnitClass::quantity) break;
+            // 투자자들은 구글이 공개한 '젬-2B': a developer named nearer the quotation is it.
+            if (units_.units[u].cls == UnitClass::symbol || units_.units[u].cls == UnitClass::quantity ||
+                units_.units[u].cls == UnitClass::org || team_at(u)) {
+                break;
+            }
             const bool clause_starts = u == sentence_first || (units_.units[u - 1].cls == UnitClass::symbol &&
                                                                  is_one_of(unit_text(u - 1), {",", "·"}));
             // Its spelling in parentheses may stand before the particle: 프리퍼드네트웍스(PFN)가.
@@ -1251,8 +1264,9 @@ void FactBuilder::add_team_name(const Capture& found, const std::string& rule) {
         }
     }
     canonical = *local_teams_.add(written, canonical);
-    // 프리퍼드네트웍스(Preferred Networks·PFN): each spelling in the
-    // parentheses right after the name names the same team later on.
+    // 프리퍼드네트웍스(Preferred Networks·PFN): each spelling in Latin letters
+    // in the parentheses right after the name names the same team later on
+    // (a word in Hangul there is as often a place or a kind: (일본), (스타트업)).
     if (name.end + 2 < units_.units.size() && unit_text(name.end) == "(" &&
         sentence_of_unit_[name.end] == sentence_of_unit_[name.first]) {
         std::size_t item = name.end + 1;
@@ -1260,7 +1274,7 @@ void FactBuilder::add_team_name(const Capture& found, const std::string& rule) {
             const bool separator = units_.units[u].cls == UnitClass::symbol && is_one_of(unit_text(u), {"·", ",", ")"});
             if (!separator && units_.units[u].cls != UnitClass::word) break;
             if (!separator) continue;
-            if (u > item) local_teams_.add(range_text(item, u), canonical);
+            if (u > item && has_latin_letter(range_text(item, u))) local_teams_.add(range_text(item, u), canonical);
             if (unit_text(u) == ")") break;
             item = u + 1;
         }

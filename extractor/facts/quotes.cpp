@@ -105,8 +105,9 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
     }
     const UnitClass cls = units_.units[name->first].cls;
     std::size_t name_first = name->first;  // a Japanese name glossed in Chinese characters starts a word earlier
-    // 한 빅테크 관계자, 한 증권사 연구원: 한 is 'a', naming nobody.
-    const auto indefinite = [&](std::size_t u) { return unit_text(u) == "한"; };
+    // 한 빅테크 관계자, 한 증권사 연구원, 어느 대학 교수, 또 다른 대표: a, some,
+    // another, naming nobody.
+    const auto indefinite = [&](std::size_t u) { return is_one_of(unit_text(u), {"한", "어느", "다른"}); };
     const Capture* role = match.get("role");
     // 카카오 관계자는: the organisation speaks through its spokesperson.
     mention.is_spokesperson = role && role->end - role->first == 1 && units_.units[role->first].keyword == "unnamed";

@@ -76,9 +76,13 @@ void split_list_item(std::string_view text, std::vector<TableCell>& cells) {
         cells.insert(cells.begin() + 1, value);
         return;
     }
+    // The header's parentheses open in its first cell and close in its last,
+    // and neither holds a pair of its own (모델 (개발사), 61.2 (1위) are cells).
     TableCell& last = cells.back();
+    const std::string_view last_text = text.substr(last.start, last.end - last.start);
     const std::size_t open = label.find(" (");
-    if (open != std::string_view::npos && last.end > last.start && text[last.end - 1] == ')') {
+    if (open != std::string_view::npos && label.find(')', open) == std::string_view::npos &&
+        last_text.size() > 1 && last_text.back() == ')' && last_text.find('(') == std::string_view::npos) {
         TableCell columns{first.start + open + 2, first.end};
         first.end = first.start + open;
         --last.end;

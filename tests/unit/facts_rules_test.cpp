@@ -873,6 +873,15 @@ TEST_CASE("a list of items with their figures after a colon is a table under its
     CHECK(scores[3]->model == std::optional<std::string>("Gemma 3 12B"));
     CHECK(scores[3]->team == std::optional<std::string>("구글"));
     CHECK(scores[3]->score->to_string() == "55.9");
+    // Parentheses inside a header's or a row's cells are no list header.
+    const std::vector<Fact> table = extract(
+        "모델 (개발사) / KMMLU / HAE-RAE / 종합 (평균)\n"
+        "누리-7B (누리랩) / 61.2 / 70.1 / 65.6\n");
+    const auto table_scores = of_type(table, FactType::benchmark_score);
+    REQUIRE(table_scores.size() == 3);
+    CHECK(table_scores[0]->benchmark == std::optional<std::string>("KMMLU"));
+    CHECK(table_scores[0]->score->to_string() == "61.2");
+    CHECK(table_scores[0]->team == std::optional<std::string>("누리랩"));
 }
 
 TEST_CASE("a column of models with each developer in parentheses is two columns", "[rules][tables]") {
@@ -1344,6 +1353,9 @@ TEST_CASE("a plain word with 의 before a quoted model develops it", "[rules][te
     // A word that names no developer (listed in not_names) or a word of a class.
     CHECK(model_teams("오픈소스 진영의 '노바-4'는 100억 개다") == std::vector<std::string>{"model 노바-4 -"});
     CHECK(model_teams("올해의 '노바-6'이 1위다") == std::vector<std::string>{"model 노바-6 -"});
+    // A compound of a common kind (경쟁사, 후속작) develops nothing.
+    CHECK(model_teams("경쟁사의 '루미-7B'는 70억 개 파라미터로 65.1점을 받았다") ==
+          std::vector<std::string>{"model 루미-7B -"});
 }
 
 TEST_CASE("a plain word that starts a clause releasing a quoted model develops it", "[rules][team][model]") {
@@ -1366,6 +1378,14 @@ TEST_CASE("a plain word that starts a clause releasing a quoted model develops i
     // Not a word inside its clause (일상 대화는), nor without a launch word.
     CHECK(model_teams("일상 대화는 자체 개발한 '스텔라-7B'가 처리한다") == std::vector<std::string>{"model 스텔라-7B -"});
     CHECK(model_teams("젠벤나바는 '아스테라-3B'를 자주 쓴다") == std::vector<std::string>{"model 아스테라-3B -"});
+    // Nor a subject in the plural, past a developer named nearer, or before a passive launch word.
+    CHECK(model_teams("투자자들은 구글이 공개한 '젬-2B'에 주목했다") ==
+          std::vector<std::string>{"team 구글 gazetteer.team", "model 젬-2B 구글"});
+    CHECK(model_teams("평가는 새로 공개된 '노바-3B'를 대상으로 진행됐다") == std::vector<std::string>{"model 노바-3B -"});
+    // A word in Hangul in the parentheses (a place) names no team later.
+    CHECK(model_teams("프리퍼드네트웍스(일본)는 '플라모-3B'를 공개했다. 일본의 '후지-7B'는 70억 개 파라미터다") ==
+          std::vector<std::string>{"team 프리퍼드네트웍스 team.subject-releasing-quoted-model",
+                                   "model 플라모-3B 프리퍼드네트웍스", "model 후지-7B -"});
 }
 
 // A heading that names a model (`◆ X: …`) says what its section is about: a
