@@ -1,5 +1,6 @@
 #include "cli/pipeline.h"
 
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -34,6 +35,16 @@ struct Batch {
 constexpr std::size_t kBatchDocuments = 8;
 constexpr std::size_t kBatchBytes = 64u << 10;
 
+// Analysing a document takes up to some 300 bytes of memory for each of its
+// bytes when it is dense in names or numbers (docs/limits.md: 75 MB for
+// 256 KiB of `1점 `), news text a third of that. The workers together
+// analyse at most kAnalysisBudget of such estimates at once, so that
+// `-j N` stays under 100 MB whatever arrives: a news article (4 KB, about
+// 1 MB) never waits, two documents at the size limit run one after the
+// other. One document alone always runs, whatever its estimate.
+constexpr std::size_t kAnalysisBytesPerByte = 300;
+constexpr std::size_t kAnalysisBudget = 72u << 20;
+
 class OrderedRun {
 public:
     OrderedRun(const Extractor& extractor, const ExtractOptions& options, const PipelineOptions& pipeline,
@@ -61,6 +72,7 @@ private:
         const std::lock_guard lock(mutex_);
         if (!error_) error_ = error;
         stopping_ = true;
+        analysis_room_.notify_all();
         space_.notify_all();
         work_.notify_all();
         done_.notify_all();
@@ -100,11 +112,15 @@ private:
 
     // glibc keeps what each worker thread's arena freed; with several threads
     // that adds up to tens of MB over a long run. Returning it every 512
-    // documents keeps peak RSS flat at no measurable cost.
-    static void trim_heap_now_and_then() {
+    // documents, and after each document whose analysis took much of the
+    // budget (each thread's arena would keep its own such peak), keeps peak
+    // RSS flat at no measurable cost.
+    static void trim_heap_now_and_then(std::size_t analysis_reserved) {
 #ifdef __GLIBC__
         thread_local std::size_t documents = 0;
-        if (++documents % 512 == 0) ::malloc_trim(0);
+        if (++documents % 512 == 0 || analysis_reserved >= kAnalysisBudget / 4) ::malloc_trim(0);
+#else
+        (void)analysis_reserved;
 #endif
     }
 
@@ -122,8 +138,15 @@ private:
             try {
                 for (std::size_t i = 0; i < items.size(); ++i) {
                     items[i].doc = std::move(batch.docs[i]);
-                    process(items[i], extractor_, options_, format_);
-                    trim_heap_now_and_then();
+                    const std::size_t need = reserve_analysis(items[i].doc.source.size());
+                    try {
+                        process(items[i], extractor_, options_, format_);
+                    } catch (...) {
+                        release_analysis(need);
+                        throw;
+                    }
+                    trim_heap_now_and_then(need);  // before the next large document may start
+                    release_analysis(need);
                 }
             } catch (...) {
                 stop(std::current_exception());
@@ -133,6 +156,22 @@ private:
             finished_.emplace(batch.first, std::move(items));
             done_.notify_all();
         }
+    }
+
+    // Waits until the analysis of a document of `bytes` fits in the budget
+    // beside the others in flight; returns what it reserved.
+    std::size_t reserve_analysis(std::size_t bytes) {
+        const std::size_t need = std::min(bytes * kAnalysisBytesPerByte, kAnalysisBudget);
+        std::unique_lock lock(mutex_);
+        analysis_room_.wait(lock, [&] { return stopping_ || analysis_reserved_ + need <= kAnalysisBudget; });
+        analysis_reserved_ += need;
+        return need;
+    }
+
+    void release_analysis(std::size_t need) {
+        const std::lock_guard lock(mutex_);
+        analysis_reserved_ -= need;
+        analysis_room_.notify_all();
     }
 
     void hand_over(const DeliverStep& deliver) {
@@ -170,6 +209,8 @@ private:
     std::condition_variable space_;  // the reader waits for room in the window
     std::condition_variable work_;   // workers wait for documents
     std::condition_variable done_;   // the delivering thread waits for the next document
+    std::condition_variable analysis_room_;  // workers wait for room in the analysis budget
+    std::size_t analysis_reserved_ = 0;
     std::deque<Batch> queue_;                                        // read, not yet taken by a worker
     std::map<std::size_t, std::vector<ExtractedDocument>> finished_;  // extracted batches by first sequence number
     std::size_t next_read_ = 0;

@@ -215,13 +215,16 @@ void read_json_lines(const std::string& path, Reader& reader, const ReadLimits& 
 
 void read_stdin(const ReadLimits& limits, const Sink& sink) {
     Reader reader(STDIN_FILENO);
-    // JSON Lines when the first line that holds anything is a JSON object
-    // (text may start with a brace: {속보}). A first line too long to be a
-    // record counts when it starts as one, so that the stream after it is
-    // still read as records.
+    // JSON Lines when the first line that holds anything is a JSON object, or
+    // starts as one with a key (`{"id":` — a broken first record is an error
+    // record, not the start of a text); text may start with a brace ({속보}).
+    // A first line too long to be a record counts when it starts as one, so
+    // that the stream after it is still read as records.
     bool cut = false;
     const std::string_view first = reader.peek_first_line(limits.max_record_bytes, cut);
-    if (cut ? first.starts_with('{') : is_json_object(first)) {
+    const std::size_t key = first.find_first_not_of(" \t", 1);
+    const bool keyed = first.starts_with('{') && key != std::string_view::npos && first[key] == '"';
+    if (cut ? first.starts_with('{') : (keyed || is_json_object(first))) {
         read_json_lines("-", reader, limits, sink);
         return;
     }

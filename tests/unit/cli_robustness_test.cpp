@@ -317,6 +317,25 @@ TEST_CASE("a document of 65,000 team names holds no more facts than it writes", 
     CHECK(diagnostics_with_code(record, "limit.facts").size() == 1);
 }
 
+TEST_CASE("two workers analyse two documents dense in numbers one after the other", "[cli][robustness][limits]") {
+    // 256 KiB of `1점 ` each: some 75 MB of analysis each. Two at once held
+    // -j 2 at 175 MB, 85 MB above -j 1 with one; the analysis budget runs
+    // them in turn (and returns the heap after each), so -j 2 stays within
+    // what its second worker costs anyway (some 20 MB) of -j 1.
+    TempDir dir;
+    std::string text;
+    while (text.size() < 256 * 1024) text += "1점 ";
+    for (const char* name : {"a.txt", "b.txt"}) write_file_bytes(dir / name, text);
+    if (kAddressSanitizer) {
+        WARN("resident memory not measured under AddressSanitizer");
+        return;
+    }
+    const long one = peak_rss_kb({"--format", "jsonl", "--types", "all", "-j", "1", dir / "a.txt"});
+    const long two = peak_rss_kb({"--format", "jsonl", "--types", "all", "-j", "2", dir / "a.txt", dir / "b.txt"});
+    INFO("peak RSS " << one << " KB for one document, " << two << " KB for two at -j 2");
+    CHECK(two < one + 32 * 1024);
+}
+
 TEST_CASE("character references that name no character are reported, and decoded once", "[cli][robustness]") {
     TempDir dir;
     const std::string text =

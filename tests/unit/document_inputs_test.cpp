@@ -362,6 +362,13 @@ TEST_CASE("stdin is JSON Lines when its first line is a JSON object, else one do
         CHECK(docs[0].meta.id == "b3");
         CHECK(docs[0].input_line == 3);
     });
+    // A broken first record that starts as one (`{"`) keeps the stream JSON Lines.
+    with_stdin(dir, "{\"id\":\"a\",\"body\":\"x\"\n{\"id\": \"b\", \"body\": \"y\"}\n", [] {
+        const auto docs = read_all({"-"});
+        REQUIRE(docs.size() == 2);
+        CHECK(docs[0].has_error());
+        CHECK(docs[1].meta.id == "b");
+    });
     with_stdin(dir, "{속보} SKT가 모델을 공개했다.\n{\"id\": \"x\"}\n", [] {
         const auto docs = read_all({"-"});
         REQUIRE(docs.size() == 1);
