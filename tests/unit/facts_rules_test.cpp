@@ -48,6 +48,17 @@ ModelScores model_scores(const std::vector<Fact>& facts) {
     return scores;
 }
 
+// The teams (with the rule that found each) and models (with their team)
+// of a text, in order: `team 가람텍 team.releases-named-model`, `model 가람-1 가람텍`.
+std::vector<std::string> model_teams(const std::string& text) {
+    std::vector<std::string> found;
+    for (const Fact& f : extract(text)) {
+        if (f.type == FactType::team) found.push_back("team " + *f.team + " " + f.rule);
+        if (f.type == FactType::model) found.push_back("model " + *f.model + " " + f.team.value_or("-"));
+    }
+    return found;
+}
+
 // The models named, each once, in the order first named.
 std::vector<std::string> distinct_models(const std::vector<Fact>& facts) {
     std::vector<std::string> models;
@@ -1340,14 +1351,6 @@ TEST_CASE("a model's developer named by a model rule is a team", "[rules][team][
 }
 
 TEST_CASE("a plain word with 의 before a quoted model develops it", "[rules][team][model]") {
-    const auto model_teams = [](const std::string& text) {
-        std::vector<std::string> found;
-        for (const Fact& f : extract(text)) {
-            if (f.type == FactType::team) found.push_back("team " + *f.team + " " + f.rule);
-            if (f.type == FactType::model) found.push_back("model " + *f.model + " " + f.team.value_or("-"));
-        }
-        return found;
-    };
     CHECK(model_teams("티리리능의 ‘미울-7B’가 70억 파라미터로 69.8점을 받았다") ==
           std::vector<std::string>{"team 티리리능 team.developer-before-quoted-model", "model 미울-7B 티리리능"});
     // A word that names no developer (listed in not_names) or a word of a class.
@@ -1359,14 +1362,6 @@ TEST_CASE("a plain word with 의 before a quoted model develops it", "[rules][te
 }
 
 TEST_CASE("a plain word that starts a clause releasing a quoted model develops it", "[rules][team][model]") {
-    const auto model_teams = [](const std::string& text) {
-        std::vector<std::string> found;
-        for (const Fact& f : extract(text)) {
-            if (f.type == FactType::team) found.push_back("team " + *f.team + " " + f.rule);
-            if (f.type == FactType::model) found.push_back("model " + *f.model + " " + f.team.value_or("-"));
-        }
-        return found;
-    };
     CHECK(model_teams("가람텍은 '가람-1'을, 젠벤나바는 '아스테라-3B'를 공개했다") ==
           std::vector<std::string>{"team 가람텍 team.releases-named-model", "model 가람-1 가람텍",
                                    "team 젠벤나바 team.subject-releasing-quoted-model", "model 아스테라-3B 젠벤나바"});
