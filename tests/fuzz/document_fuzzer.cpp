@@ -18,12 +18,16 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 
 namespace {
 
+// The lines that hold a record: a byte order mark alone on the first line
+// leaves it blank, as the JSON Lines reader reads it.
 std::size_t non_blank_lines(std::string_view text) {
     std::size_t count = 0;
     for (std::size_t start = 0; start < text.size();) {
         std::size_t end = text.find('\n', start);
         if (end == std::string_view::npos) end = text.size();
-        if (text.substr(start, end - start).find_first_not_of(" \t\r") != std::string_view::npos) ++count;
+        std::string_view line = text.substr(start, end - start);
+        if (start == 0 && line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
+        if (line.find_first_not_of(" \t\r") != std::string_view::npos) ++count;
         start = end + 1;
     }
     return count;
