@@ -140,11 +140,11 @@ def swap_set(source, expected, out, out_expected):
             json.dump(facts, f, ensure_ascii=False, indent=1)
 
 
-def score(scorer, kfacts, articles, expected):
-    """Per type: [correct, wrong, found, required] from the scorer's table."""
+def score(scorer, kfacts, articles, expected, pred):
+    """Per type: [correct, wrong, found, required] from the scorer's table;
+    the predictions go to `pred` (in the work directory, never beside the data)."""
     extracted = subprocess.run([kfacts, "extract", "--format", "jsonl", articles],
                                capture_output=True, text=True).stdout
-    pred = articles.rstrip("/") + ".pred.jsonl"
     with open(pred, "w", encoding="utf-8") as f:
         f.write(extracted)
     table = subprocess.run([sys.executable, scorer, "--pred", pred, "--expected", expected],
@@ -180,8 +180,10 @@ def main():
         source, expected = os.path.join(args.data, name), os.path.join(args.data, name + "_expected")
         swapped, swapped_expected = os.path.join(args.work, name), os.path.join(args.work, name + "_expected")
         swap_set(source, expected, swapped, swapped_expected)
-        figures = {"original": score(args.scorer, args.kfacts, source, expected),
-                   "swapped": score(args.scorer, args.kfacts, swapped, swapped_expected)}
+        figures = {"original": score(args.scorer, args.kfacts, source, expected,
+                                     os.path.join(args.work, name + ".original.jsonl")),
+                   "swapped": score(args.scorer, args.kfacts, swapped, swapped_expected,
+                                    os.path.join(args.work, name + ".swapped.jsonl"))}
         for kind, counts in figures.items():
             for t in TYPES:
                 totals[kind][t] = [a + b for a, b in zip(totals[kind][t], counts.get(t, [0, 0, 0, 0]))]
