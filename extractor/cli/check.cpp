@@ -395,10 +395,7 @@ int run_check(const CheckArgs& args) {
         const DocumentPlaces places(doc);
         std::vector<Finding> found;
         for (const Diagnostic& d : doc.diagnostics) {
-            if (const auto level = input_level(d)) {
-                found.push_back({*level, std::string(code_name(d.code)), d.message,
-                                 d.span ? places.of_span(*d.span) : places.of_document(), std::nullopt});
-            }
+            if (const auto level = input_level(d)) found.push_back(diagnostic_finding(d, *level, places));
         }
         if (!doc.has_error() && item.facts.empty()) {
             found.push_back({FindingLevel::warning, std::string(check_code::no_facts), "no facts found in this article",

@@ -109,9 +109,7 @@ bool has_diagnostic(const Document& doc, Severity least) {
 void report_diagnostics(const Document& doc, Severity least, ReportWriter& report) {
     const DocumentPlaces places(doc);
     for (const Diagnostic& d : doc.diagnostics) {
-        if (d.level < least) continue;
-        report.add({finding_level(d.level), std::string(code_name(d.code)), d.message,
-                    d.span ? places.of_span(*d.span) : places.of_document(), std::nullopt});
+        if (d.level >= least) report.add(diagnostic_finding(d, finding_level(d.level), places));
     }
 }
 

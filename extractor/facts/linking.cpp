@@ -749,12 +749,13 @@ bool FactBuilder::plain_name(std::size_t u) const {
     // compounds of a common kind are no names.
     const bool hangul_name = word.size() >= 2 * kSyllableBytes && is_hangul_syllable_run(word) &&
                              !ends_with_one_of(word, {"들", "사", "권", "계", "작", "회"});
-    // Nuvo, TC바티모스; not CES or SDK (an acronym the gazetteer does not know).
+    // Nuvo, TC바티모스: a capital, then a lower-case letter or Hangul; not CES
+    // or SDK (an acronym the gazetteer does not know).
     const bool latin_name = word.size() >= 2 && word[0] >= 'A' && word[0] <= 'Z' &&
-                            std::any_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-    const bool mixed_name = word.size() >= 2 && word[0] >= 'A' && word[0] <= 'Z' && !is_hangul_syllable_run(word) &&
-                            std::any_of(word.begin(), word.end(), [](char c) { return (static_cast<unsigned char>(c) & 0x80) != 0; });
-    return (hangul_name || latin_name || mixed_name) && !lexicon_.is_not_name(word);
+                            std::any_of(word.begin(), word.end(), [](char c) {
+                                return (c >= 'a' && c <= 'z') || (static_cast<unsigned char>(c) & 0x80) != 0;
+                            });
+    return (hangul_name || latin_name) && !lexicon_.is_not_name(word);
 }
 
 void FactBuilder::add_model(const RuleMatch& match) {

@@ -291,9 +291,8 @@ Subject FactBuilder::table_row_subject(const std::vector<TableCell>& cells,
         // company (known, or a Hangul name), then its model.
         if (kind == TableColumn::other && first + 1 < end && (model || (latin && digit))) {
             const std::string_view lead = unit_text(first);
-            const bool hangul_lead = !has_latin_letter(lead) && lead.find_first_of("0123456789") == std::string_view::npos;
             const bool company_first = units_.units[first].norm_start == cell.start &&
-                                       (team_at(first) || (plain_name(first) && hangul_lead));
+                                       (team_at(first) || (plain_name(first) && is_hangul_syllable_run(lead)));
             std::optional<std::string> item_model = model;
             if (!item_model && company_first) {
                 const std::size_t rest = units_.units[first + 1].norm_start;

@@ -175,6 +175,11 @@ FindingLocation DocumentPlaces::of_document() const {
     return where;
 }
 
+Finding diagnostic_finding(const Diagnostic& d, FindingLevel level, const DocumentPlaces& places) {
+    return {level, std::string(code_name(d.code)), d.message, d.span ? places.of_span(*d.span) : places.of_document(),
+            std::nullopt};
+}
+
 std::string_view finding_level_name(FindingLevel level) {
     switch (level) {
         case FindingLevel::notice: return "notice";

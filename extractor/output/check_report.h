@@ -65,6 +65,10 @@ struct Finding {
     std::optional<FindingLocation> related;  // the other source of a contradiction
 };
 
+// A diagnostic of the document `places` is of, as a finding at `level`: at
+// its span, or at the document when it has none.
+Finding diagnostic_finding(const Diagnostic& d, FindingLevel level, const DocumentPlaces& places);
+
 enum class ReportFormat : std::uint8_t { text, github, sarif };
 
 class ReportWriter {
