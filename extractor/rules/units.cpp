@@ -671,6 +671,25 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                             unit.keyword = "orgname";
                             break;
                         }
+                        // EA AI연구원은, 누리 AI연구원이: written as one word after a
+                        // company's name, AI연구원 is its research arm, and the two are
+                        // one organisation's name; a researcher is a person's title
+                        // (김하늘 AI연구원) or written apart (AI 연구원). A name of mixed
+                        // scripts before it is crawled text run together (예고LG AI연구원).
+                        if (title == "연구원" && word == "AI연구원" && out.units.size() > tags.first_unit &&
+                            out.units.back().cls == UnitClass::word && out.units.back().keyword.empty()) {
+                            const Unit& company = out.units.back();
+                            const std::string_view before =
+                                std::string_view(text.text).substr(company.norm_start, company.norm_end - company.norm_start);
+                            if (is_hangul_syllable_run(before) || std::all_of(before.begin(), before.end(), [](char c) {
+                                    return std::isalnum(static_cast<unsigned char>(c)) != 0;
+                                })) {
+                                unit.first_token = company.first_token;
+                                unit.keyword = "orgname";
+                                out.units.pop_back();
+                                break;
+                            }
+                        }
                         if (!title.empty()) {
                             unit.cls = lexicon.find(title, EntityKind::reporter) ? UnitClass::reporter
                                                                                  : UnitClass::title;
