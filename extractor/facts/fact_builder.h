@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -307,8 +308,15 @@ private:
                               const std::vector<std::vector<TableCell>>& rows, std::unordered_set<std::string>& stated);
     void add_table_row(const std::vector<TableCell>& cells, const std::vector<TableColumn>& header,
                        std::unordered_set<std::string>& stated);
-    void add_table_names(const std::vector<TableCell>& cells, const std::vector<TableColumn>& header,
-                         const Subject& subject);
+    // Calls table(header, rows) for each table of the text.
+    void for_each_table(
+        const std::function<void(const std::vector<TableCell>&, std::vector<std::vector<TableCell>>)>& table) const;
+    // The teams and models that tables' rows name and no list knows, before
+    // scores and counts are linked, so that prose can name them too (`▲라온
+    // 옴니 75.1점` under a table that lists 라온 옴니).
+    void add_table_names();
+    void add_table_row_names(const std::vector<TableCell>& cells, const std::vector<TableColumn>& header,
+                             const Subject& subject);
 
     const Lexicon& lexicon_;
     const ParticleLexicon& particles_;

@@ -185,8 +185,8 @@ std::vector<TableColumn> FactBuilder::table_header(const std::vector<TableCell>&
         }
         if (const std::size_t space = named.rfind(' '); space != std::string_view::npos) named.remove_prefix(space + 1);
         if (column.kind == TableColumn::other &&
-            is_one_of(named, {"팀", "팀명", "기업", "기업명", "회사", "회사명", "개발사", "개발사명", "기관", "기관명",
-                              "주관기관", "주관사", "참여기관", "컨소시엄"})) {
+            is_one_of(named, {"팀", "팀명", "정예팀", "참가팀", "기업", "기업명", "회사", "회사명", "개발사", "개발사명",
+                              "기관", "기관명", "주관기관", "주관사", "참여기관", "컨소시엄"})) {
             column.kind = TableColumn::teams;
         }
         if (column.kind == TableColumn::other && (is_one_of(named, {"모델", "모델명"}) || label == "모델 이름")) {
@@ -329,7 +329,13 @@ Subject FactBuilder::table_row_subject(const std::vector<TableCell>& cells,
 const Quantity* FactBuilder::quantity_filling(const TableCell& cell) const {
     const auto it = std::lower_bound(quantities_.begin(), quantities_.end(), cell.start,
                                      [](const Quantity& q, std::size_t offset) { return q.norm_start < offset; });
-    if (it == quantities_.end() || it->norm_start != cell.start || it->norm_end != cell.end) return nullptr;
+    if (it == quantities_.end() || it->norm_start != cell.start || it->norm_end > cell.end) return nullptr;
+    // `74.62 (탈락)`: a remark in parentheses may follow the figure.
+    std::string_view rest = std::string_view(text_.text).substr(it->norm_end, cell.end - it->norm_end);
+    while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+    if (!rest.empty() && !(rest.front() == '(' && rest.back() == ')' && rest.find('(', 1) == std::string_view::npos)) {
+        return nullptr;
+    }
     return it->kind == NumberKind::quantity ? &*it : nullptr;
 }
 
@@ -348,26 +354,15 @@ void FactBuilder::note_figures_stated(std::unordered_set<std::string>& figures) 
     }
 }
 
-void FactBuilder::add_table_facts() {
-    tables_read_ = true;
-    const std::string_view text = text_.text;
-    // Figures already stated, so that a table repeating prose adds nothing;
-    // gathered at the first table (most articles have none).
-    std::optional<std::unordered_set<std::string>> stated;
-    const auto figures_stated = [&] {
-        std::unordered_set<std::string> figures = std::move(figures_noted_);
-        note_figures_stated(figures);
-        return figures;
-    };
+void FactBuilder::for_each_table(
+    const std::function<void(const std::vector<TableCell>&, std::vector<std::vector<TableCell>>)>& table) const {
     // A table is a header line and the row lines after it, up to a line
     // without cells.
+    const std::string_view text = text_.text;
     std::vector<TableCell> header;
     std::vector<std::vector<TableCell>> rows;
     const auto finish_table = [&] {
-        if (!header.empty() && !rows.empty()) {
-            if (!stated) stated = figures_stated();
-            add_table(header, std::move(rows), *stated);
-        }
+        if (!header.empty() && !rows.empty()) table(header, std::move(rows));
         header.clear();
         rows.clear();
     };
@@ -387,6 +382,33 @@ void FactBuilder::add_table_facts() {
         start = end + 1;
     }
     finish_table();
+}
+
+void FactBuilder::add_table_names() {
+    for_each_table([&](const std::vector<TableCell>& header_cells, std::vector<std::vector<TableCell>> rows) {
+        std::vector<TableColumn> header = table_header(header_cells);
+        split_developer_columns(header, rows);
+        infer_score_columns(header, rows);
+        for (const auto& row : rows) {
+            if (const Subject subject = table_row_subject(row, header); !subject.empty()) {
+                add_table_row_names(row, header, subject);
+            }
+        }
+    });
+}
+
+void FactBuilder::add_table_facts() {
+    tables_read_ = true;
+    // Figures already stated, so that a table repeating prose adds nothing;
+    // gathered at the first table (most articles have none).
+    std::optional<std::unordered_set<std::string>> stated;
+    for_each_table([&](const std::vector<TableCell>& header, std::vector<std::vector<TableCell>> rows) {
+        if (!stated) {
+            stated = std::move(figures_noted_);
+            note_figures_stated(*stated);
+        }
+        add_table(header, std::move(rows), *stated);
+    });
 }
 
 void FactBuilder::add_table(const std::vector<TableCell>& header_cells, std::vector<std::vector<TableCell>> rows,
@@ -454,7 +476,6 @@ void FactBuilder::add_table_row(const std::vector<TableCell>& cells, const std::
                                 std::unordered_set<std::string>& stated) {
     const Subject subject = table_row_subject(cells, header);
     if (subject.empty()) return;
-    add_table_names(cells, header, subject);
     for (std::size_t c = 0; c < cells.size() && c < header.size(); ++c) {
         if (header[c].kind != TableColumn::scores && header[c].kind != TableColumn::sizes) continue;
         const Quantity* q = quantity_filling(cells[c]);
@@ -489,8 +510,8 @@ void FactBuilder::add_table_row(const std::vector<TableCell>& cells, const std::
 // A cell of a 팀 or 모델 column that no gazetteer or rule knows names a
 // team or a model of its own (`| 3 | 가온랩스 | 가온-M | 14B | 70.2 |`), when
 // its row holds a figure; later mentions in the article link to it.
-void FactBuilder::add_table_names(const std::vector<TableCell>& cells, const std::vector<TableColumn>& header,
-                                  const Subject& subject) {
+void FactBuilder::add_table_row_names(const std::vector<TableCell>& cells, const std::vector<TableColumn>& header,
+                                      const Subject& subject) {
     bool figures = false;
     for (std::size_t c = 0; c < cells.size() && c < header.size() && !figures; ++c) {
         figures = (header[c].kind == TableColumn::scores || header[c].kind == TableColumn::sizes) &&

@@ -927,6 +927,26 @@ TEST_CASE("columns of teams and models are known by their label's last word", "[
     CHECK(scores[1]->team == std::optional<std::string>("누리방위기술"));
 }
 
+TEST_CASE("a table's names, its 정예팀 column and remarks after figures serve the prose around it",
+          "[rules][tables]") {
+    const std::vector<Fact> facts = extract(
+        "순위 / 정예팀(주관사) / 모델 / 벤치마크(50) / 종합\n"
+        "1 / 다온시그마 컨소시엄 / 다온 옴니 / 41.90 / 85.07\n"
+        "2 / 새결 / 새결-Pro / 33.60 / 74.62 (탈락)\n"
+        "\n"
+        "벤치마크 평균은 ▲다온 옴니 75.1점 ▲새결-Pro 66.9점이었다.\n");
+    std::vector<std::string> teams;
+    for (const Fact* f : of_type(facts, FactType::team)) teams.push_back(*f->team);
+    CHECK(teams == std::vector<std::string>{"다온시그마 컨소시엄", "새결"});
+    std::vector<std::string> scores;
+    for (const Fact* f : of_type(facts, FactType::benchmark_score)) {
+        scores.push_back(f->score->to_string() + " " + f->model.value_or("-") + " " + f->team.value_or("-"));
+    }
+    CHECK(scores == std::vector<std::string>{"41.9 다온 옴니 다온시그마 컨소시엄", "85.07 다온 옴니 다온시그마 컨소시엄",
+                                             "33.6 새결-Pro 새결", "74.62 새결-Pro 새결",
+                                             "75.1 다온 옴니 다온시그마 컨소시엄", "66.9 새결-Pro 새결"});
+}
+
 TEST_CASE("a corrected score is the new figure only", "[rules][scores]") {
     const std::vector<Fact> facts = extract(
         "카카오는 카나나 2의 점수를 당초 81.2점에서 79.8점으로 정정했다.\n"
