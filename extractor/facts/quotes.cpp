@@ -423,6 +423,12 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
             const std::string& part = m.speaker.name;
             // 저우린 부사장은 after 저우린(周林): a name of one word, named whole again.
             if (m.is_family_reference && full == part && full.find(' ') == std::string::npos) return true;
+            // 후지와라 대표는 after 후지와라 나오키(藤原直樹): a Japanese name is written
+            // family name first.
+            if (m.is_family_reference && full.size() > part.size() && full.compare(0, part.size(), part) == 0 &&
+                full[part.size()] == ' ') {
+                return true;
+            }
             if (m.is_reference && full.size() > part.size() && full.compare(0, part.size(), part) == 0 &&
                 full[part.size()] != ' ') {
                 return true;

@@ -114,11 +114,11 @@ void parse_options(std::string_view options, ParticleLexicon::Entry& entry, cons
         if (option.empty()) continue;
         if (option.starts_with("after=")) {
             entry.after = parse_after(option.substr(6), path, line);
-        } else if (option.starts_with("min-stem=")) {
+        } else if (option.starts_with("min-stem=") || option.starts_with("max-stem=")) {
             const std::string_view value = option.substr(9);
             if (value.size() != 1 || value[0] < '1' || value[0] > '9')
-                fail(path, line, fmt::format("min-stem wants a number 1-9, not '{}'", value));
-            entry.min_stem = static_cast<std::uint8_t>(value[0] - '0');
+                fail(path, line, fmt::format("{} wants a number 1-9, not '{}'", option.substr(0, 8), value));
+            (option.starts_with("min") ? entry.min_stem : entry.max_stem) = static_cast<std::uint8_t>(value[0] - '0');
         } else if (option.starts_with("not-after=")) {
             for (const std::string_view ending : split_list(option.substr(10), ',')) {
                 if (ending.empty() || suffix_keys(ending, ending.size()).count * syllable_bytes != ending.size())
@@ -276,6 +276,7 @@ bool ParticleLexicon::accepts(const Entry& entry, std::string_view stem, std::ui
     for (const std::string& ending : entry.not_after) {
         if (stem.ends_with(ending)) return false;
     }
+    if (entry.max_stem != 0 && has_code_points(stem, entry.max_stem + 1U)) return false;
     return has_code_points(stem, entry.min_stem) || ends_in_known_noun(stem);
 }
 

@@ -23,7 +23,6 @@ bool is_word_char(CharClass cls) {
 bool is_letter_or_digit(CharClass cls) { return is_word_char(cls) && cls != CharClass::mark; }
 
 bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 bool is_ascii_alnum(char32_t cp) {
     return (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z');
@@ -269,9 +268,10 @@ private:
 
     void emit_word(std::size_t start, std::size_t end, std::uint8_t before) {
         const std::string_view word = s_.substr(start, end - start);
-        // 오르테가(Nathan Ortega): a word glossed in Latin letters right after
-        // it is a name as written, and ends in no particle.
-        if (end + 1 < s_.size() && s_[end] == '(' && is_ascii_letter(s_[end + 1]) && word_kind(word) == TokenKind::hangul) {
+        // 오르테가(Nathan Ortega), 샤르팡티에(Élodie …), 겐이치로(小野寺健一郎): a word
+        // glossed in Latin letters or Han characters right after it is a name
+        // as written, and ends in no particle.
+        if (end + 1 < s_.size() && s_[end] == '(' && glossed_at(end + 1) && word_kind(word) == TokenKind::hangul) {
             emit(TokenKind::hangul, start, end);
             return;
         }
@@ -279,6 +279,11 @@ private:
         if (split.name_end > 0) emit(word_kind(word.substr(0, split.name_end)), start, start + split.name_end);
         if (split.stem_end > split.name_end) emit(TokenKind::hangul, start + split.name_end, start + split.stem_end);
         if (split.stem_end < word.size()) emit(TokenKind::particle, start + split.stem_end, end);
+    }
+
+    bool glossed_at(std::size_t pos) const {
+        const CharClass cls = code_point_at(s_, pos).cls;
+        return cls == CharClass::latin || cls == CharClass::letter || cls == CharClass::han;
     }
 
     static TokenKind word_kind(std::string_view word) {

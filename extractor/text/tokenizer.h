@@ -118,6 +118,8 @@ public:
         std::uint8_t after = after_anything;  // AttachAfter bits
         // Code points the stem must have at least, unless the stem ends in a known noun.
         std::uint8_t min_stem = 1;
+        // Code points the stem may have at most (0: no limit).
+        std::uint8_t max_stem = 0;
         // Stem endings that make the word a predicate, not a noun (완성하는, 했지만).
         std::vector<std::string> not_after;
         // Says who said a quotation right before it ("…"라고, "…"며).
