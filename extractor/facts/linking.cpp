@@ -1264,6 +1264,16 @@ void FactBuilder::add_team_name(const Capture& found, const std::string& rule) {
             it->second.generic = it->second.generic && generic;
         }
     }
+    // 파도에이아이 after 파도AI (or before it): AI spelled out in Hangul is the
+    // same team.
+    for (const auto& [ending, other] : {std::pair<std::string_view, std::string_view>{"에이아이", "AI"}, {"AI", "에이아이"}}) {
+        std::uint32_t known;
+        if (written.size() > ending.size() && written.ends_with(ending) &&
+            local_teams_.index.find(written.substr(0, written.size() - ending.size()) + std::string(other), known)) {
+            canonical = local_teams_.canonical[known];
+            break;
+        }
+    }
     canonical = *local_teams_.add(written, canonical);
     // 프리퍼드네트웍스(Preferred Networks·PFN): each spelling in Latin letters
     // in the parentheses right after the name names the same team later on

@@ -947,6 +947,15 @@ TEST_CASE("a table's names, its 정예팀 column and remarks after figures serve
                                              "75.1 다온 옴니 다온시그마 컨소시엄", "66.9 새결-Pro 새결"});
 }
 
+TEST_CASE("a team whose name ends in AI is the same team with AI spelled in Hangul", "[rules][unknown]") {
+    const std::vector<Fact> facts = extract(
+        "파도AI 컨소시엄은 새 모델을 공개했다.\n"
+        "컨소시엄에는 주관사 파도에이아이와 9개 기관이 참여한다.\n");
+    std::vector<std::string> teams;
+    for (const Fact* f : of_type(facts, FactType::team)) teams.push_back(*f->team);
+    CHECK(teams == std::vector<std::string>{"파도AI", "파도AI"});
+}
+
 TEST_CASE("a corrected score is the new figure only", "[rules][scores]") {
     const std::vector<Fact> facts = extract(
         "카카오는 카나나 2의 점수를 당초 81.2점에서 79.8점으로 정정했다.\n"
