@@ -137,6 +137,33 @@ std::size_t model_variant_end(const NormalizedText& text, const TokenizedText& t
 // '하이퍼클로바X 테라 7B': a known model that opens a quotation goes on with
 // the one or two words up to its close (a new member of the family), when
 // one of them is Latin or a number ('GPT-5 쇼크' is no model).
+// AIME 2026, K-벤치 2.0: a year or a version number right after a benchmark
+// (the token at `after`) names its edition, never a score. A year must end
+// its word (2025년 is a date); a version (one digit, a point, one digit) must
+// be followed by 에서 or 의 in its word (K-벤치 2.0에서, 해례 벤치 1.0의) or by
+// a figure (K-벤치 2.0 66.7점), since 8.5 alone may be a score (MT-Bench
+// 8.5를 기록했다).
+bool is_benchmark_edition(const NormalizedText& text, const TokenizedText& tokens, std::size_t after,
+                          std::size_t sentence_end) {
+    if (after >= sentence_end) return false;
+    const Token& next = tokens.tokens[after];
+    if (!next.space_before || next.kind != TokenKind::number) return false;
+    const std::string_view edition = next.text(text);
+    const bool more_in_word = after + 1 < sentence_end && tokens.tokens[after + 1].eojeol == next.eojeol;
+    const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    if (edition.size() == 4 && (edition.starts_with("19") || edition.starts_with("20")) &&
+        std::all_of(edition.begin(), edition.end(), digit)) {
+        return !more_in_word || !tokens.tokens[after + 1].text(text).starts_with("년");
+    }
+    if (edition.size() == 3 && digit(edition[0]) && edition[1] == '.' && digit(edition[2]) && after + 1 < sentence_end) {
+        const Token& then = tokens.tokens[after + 1];
+        return more_in_word ? then.kind == TokenKind::particle &&
+                                  (then.text(text).starts_with("에서") || then.text(text) == "의")
+                            : then.kind == TokenKind::number;
+    }
+    return false;
+}
+
 std::size_t quoted_name_end(const NormalizedText& text, const TokenizedText& tokens, std::size_t first,
                             std::size_t end, std::size_t sentence_end) {
     if (first == 0) return end;
@@ -544,21 +571,12 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                 unit.cls = class_of(lexicon.entities()[best].kind);
                 unit.entity = best;
                 unit.end_token = name.end_token;
-                // AIME 2026: a year after a benchmark names its edition, never a score.
-                if (unit.cls == UnitClass::benchmark && unit.end_token < sentence.end_token) {
-                    const Token& next = tokens.tokens[unit.end_token];
-                    const std::string_view year = next.text(text);
-                    // 2025년 is a date, not an edition: the year must end its word.
-                    const bool ends_word = unit.end_token + 1 >= sentence.end_token ||
-                                           tokens.tokens[unit.end_token + 1].eojeol != next.eojeol ||
-                                           !tokens.tokens[unit.end_token + 1].text(text).starts_with("년");
-                    if (next.space_before && next.kind == TokenKind::number && year.size() == 4 && ends_word &&
-                        (year.starts_with("19") || year.starts_with("20")) &&
-                        year.find_first_not_of("0123456789") == std::string_view::npos) {
-                        unit.derived = static_cast<std::int64_t>(out.derived_names.size());
-                        out.derived_names.push_back(lexicon.entities()[best].name + " " + std::string(year));
-                        ++unit.end_token;
-                    }
+                if (unit.cls == UnitClass::benchmark &&
+                    is_benchmark_edition(text, tokens, unit.end_token, sentence.end_token)) {
+                    unit.derived = static_cast<std::int64_t>(out.derived_names.size());
+                    out.derived_names.push_back(lexicon.entities()[best].name + " " +
+                                                std::string(tokens.tokens[unit.end_token].text(text)));
+                    ++unit.end_token;
                 }
                 const Entity* as_model = nullptr;
                 for (std::uint32_t e : group) {
@@ -610,6 +628,7 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                         if (unit.keyword == "benchword") {
                             unit.cls = UnitClass::benchmark;
                             unit.keyword = {};
+                            if (is_benchmark_edition(text, tokens, unit.end_token, sentence.end_token)) ++unit.end_token;
                         }
                         if (!unit.keyword.empty() || unit.cls == UnitClass::benchmark) break;
                         // DeepSeek-V3.1, Qwen3-Coder-480B, GPT-5.5, 큐웬4-72B: a known model
