@@ -255,6 +255,16 @@ std::size_t person_name_tokens(const NormalizedText& text, const TokenizedText& 
                (t + 2 >= sentence_end || tokens.tokens[t + 2].eojeol != token.eojeol) && title_within(t + 2, 4);
     };
     if (word.size() == 9 && surname2 && name_cut_before_title()) return 2;
+    // 제이슨 박 큐브릭스 최고경영자(CEO): a given name of three or four syllables,
+    // then a Korean surname of one, then the title; not 김도현 전 장관 (former),
+    // nor a verb's form before 한 (a, one): 주도한 한 벤처캐피털 대표.
+    if (surname_follows && (word.size() == 9 || word.size() == 12) &&
+        tokens.tokens[t + 1].norm_end - tokens.tokens[t + 1].norm_start == 3 &&
+        !is_one_of(tokens.tokens[t + 1].text(text), {"전", "현"}) &&
+        !is_one_of(word.substr(word.size() - 3), {"한", "된", "던", "는", "은", "인", "을", "의"}) &&
+        title_within(t + 2, 4)) {
+        return 2;
+    }
     if (word.size() == 9 && surname1) return 1;
     if (word.size() == 12 && surname2) return 1;
     // A lone surname: 정 CIC장, (오 CTO); not the end of a word (3차 평가위원장).
