@@ -1725,9 +1725,12 @@ void FactBuilder::add_score(const RuleMatch& match) {
     }
     // `'K-엑사원'(72.4점)보다 10.6점`: right after 보다, a margin.
     if (unit > sentence.first_unit && is_particle(unit - 1, {"보다"})) return;
-    // Right after it: 4.1점 높았다, 7.4점 앞섰다 (a margin, not a score).
-    if (unit + 1 < sentence.end_unit &&
-        (units_.units[unit + 1].keyword == "margin" || units_.units[unit + 1].keyword == "beaten")) {
+    // Right after it, perhaps past a word of degree: 4.1점 높았다, 7.4점 앞섰다,
+    // 10점 넘게 뒤지지만 (a margin, not a score).
+    std::size_t verb = unit + 1;
+    if (verb < sentence.end_unit && is_one_of(unit_text(verb), {"넘게", "가까이", "이상", "가량", "정도", "안팎"})) ++verb;
+    if (verb < sentence.end_unit &&
+        (units_.units[verb].keyword == "margin" || units_.units[verb].keyword == "beaten")) {
         return;
     }
     if (criterion_weight(unit) && weighted_sentence(match.sentence)) return;
