@@ -1706,14 +1706,29 @@ void FactBuilder::add_score(const RuleMatch& match) {
     // 70점 돌파를 노린다, 80점 달성이 목표다: a target, not a score (one
     // plain word and particles between, as 72.03점을 달성해 1차 목표 is not;
     // 82.7점으로 최종 목표 모델인: a baseline model named after it).
-    for (std::size_t u = unit + 1, words = 0; u < sentence.end_unit && u <= unit + 4; ++u) {
+    for (std::size_t u = unit + 1, words = 0; u < sentence.end_unit && u <= unit + 6; ++u) {
         const Unit& after = units_.units[u];
         if (after.keyword == "aim") {
             if (u + 1 < sentence.end_unit && units_.units[u + 1].keyword == "modelword") break;
             return;
         }
         if (after.cls == UnitClass::particle) continue;
+        // 4.7점을 달성하는 것을 목표로: the words of a goal's clause.
+        if (after.cls == UnitClass::word && is_one_of(unit_text(u), {"달성하는", "돌파하는", "넘기는", "넘는", "것"})) continue;
         if (after.cls != UnitClass::word || ++words > 1) break;
+    }
+    // 목표 점수는 LogicKor 9점이다, 합격선은 총점의 60%인 192점이다, 통과
+    // 기준선으로 거론되는 평균 80점: the figure of a target or a line that
+    // its clause begins with, no model or team between.
+    for (std::size_t u = unit, steps = 0; u-- > sentence.first_unit && ++steps <= 8;) {
+        if (model_name_at(u) || team_name_at(u)) break;
+        const std::string_view keyword = units_.units[u].keyword;
+        if (keyword != "aim" && keyword != "nonscore") continue;
+        std::size_t next = u + 1;
+        if (next < unit && units_.units[next].cls != UnitClass::particle) ++next;  // 목표 점수는
+        if (next < unit && is_particle(next, {"은", "는", "이", "가"})) return;
+        if (next < unit && is_particle(next, {"으로", "로"}) && unit - next <= 3) return;
+        break;
     }
     // 81.2점에서 79.8점으로 정정했다, 81.2→79.8점으로 바로잡았다: a figure
     // replaced, no longer claimed (65.4→70.9점으로 올랐다 keeps both).
