@@ -1723,6 +1723,16 @@ void FactBuilder::add_score(const RuleMatch& match) {
     for (std::size_t u = unit, steps = 0; u-- > sentence.first_unit && ++steps <= 8;) {
         if (model_name_at(u) || team_name_at(u)) break;
         const std::string_view keyword = units_.units[u].keyword;
+        // 실제 응시자 평균은 230점, 상담원 평균(89.0점): people's points.
+        if (is_one_of(unit_text(u), {"응시자", "응시자들", "수험생", "수험생들", "상담원", "상담원들", "상담사",
+                                     "상담사들", "인간", "일반인", "합격자"})) {
+            std::size_t next = u + 1;
+            if (next < unit && unit_text(next) == "평균") ++next;
+            if (next == unit || (next < unit && (is_particle(next, {"은", "는", "이", "가", "의"}) || unit_text(next) == "("))) {
+                return;
+            }
+            break;
+        }
         if (keyword != "aim" && keyword != "nonscore") continue;
         std::size_t next = u + 1;
         if (next < unit && units_.units[next].cls != UnitClass::particle) ++next;  // 목표 점수는
