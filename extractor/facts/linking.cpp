@@ -1713,6 +1713,8 @@ void FactBuilder::add_score(const RuleMatch& match) {
             return;
         }
         if (after.cls == UnitClass::particle) continue;
+        // 80점 돌파를 1차 목표로: a goal's ordinal.
+        if (after.cls == UnitClass::other_number && unit_text(u).ends_with("차")) continue;
         // 4.7점을 달성하는 것을 목표로: the words of a goal's clause.
         if (after.cls == UnitClass::word && is_one_of(unit_text(u), {"달성하는", "돌파하는", "넘기는", "넘는", "것"})) continue;
         if (after.cls != UnitClass::word || ++words > 1) break;
@@ -1754,8 +1756,10 @@ void FactBuilder::add_score(const RuleMatch& match) {
     // 10점 넘게 뒤지지만 (a margin, not a score).
     std::size_t verb = unit + 1;
     if (verb < sentence.end_unit && is_one_of(unit_text(verb), {"넘게", "가까이", "이상", "가량", "정도", "안팎"})) ++verb;
-    if (verb < sentence.end_unit &&
-        (units_.units[verb].keyword == "margin" || units_.units[verb].keyword == "beaten")) {
+    // (앞서 alone is also 'earlier', so it is no keyword; right after a figure
+    // it is a margin: KMMLU에선 5.2점 앞서.)
+    if (verb < sentence.end_unit && (units_.units[verb].keyword == "margin" ||
+                                     units_.units[verb].keyword == "beaten" || unit_text(verb) == "앞서")) {
         return;
     }
     if (criterion_weight(unit) && weighted_sentence(match.sentence)) return;
