@@ -474,6 +474,26 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
         }
         return std::nullopt;
     };
+    // 코드베리는 "…": a team no list knows (found elsewhere in the article)
+    // as a subject in units [from, to) before the quotation speaks it, where
+    // nobody else is named (listed teams are speaker.rules' business).
+    const auto local_team_named_in = [&](std::size_t from, std::size_t to) -> std::optional<Speaker> {
+        for (std::size_t v = from; v + 1 < to; ++v) {
+            if (units_.units[v].cls == UnitClass::dq_open && units_.units[v].pair > static_cast<std::int64_t>(v)) {
+                v = static_cast<std::size_t>(units_.units[v].pair);
+                continue;
+            }
+            if (units_.units[v].cls != UnitClass::word) continue;
+            const std::string* team = local_name_at(local_teams_, v);
+            if (!team) continue;
+            const std::size_t end = name_end_unit(v);
+            if (end < to && is_particle(end, {"은", "는", "도"})) {
+                Speaker named{*team, std::nullopt, std::nullopt, range_span(v, end), *team};
+                return named;
+            }
+        }
+        return std::nullopt;
+    };
     // A headline's `젠슨 황 "…"`: a sentence that opens with a person's name,
     // or family name, right before the quotation, the person named anywhere
     // in the article (the body names them after the headline).
@@ -662,6 +682,7 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
         if (!speaker) speaker = family_named_in(units_.sentences[s].first_unit, u);
         if (!speaker && closed) speaker = family_named_in(close + 1, end_sentence.end_unit);
         if (!speaker && headed()) speaker = heading;
+        if (!speaker) speaker = local_team_named_in(units_.sentences[s].first_unit, u);
         // An unnamed speaker (회사 측은 "…") is nobody we can name, and no reason
         // to give the words to the last person named either.
         const bool unnamed = speaker && speaker->name.empty();

@@ -956,6 +956,15 @@ TEST_CASE("a team whose name ends in AI is the same team with AI spelled in Hang
     CHECK(teams == std::vector<std::string>{"파도AI", "파도AI"});
 }
 
+TEST_CASE("a team no list knows speaks a quotation as its sentence's subject", "[rules][quotes]") {
+    const std::vector<Fact> facts = extract(
+        "AI 스타트업 코드베리는 코딩 모델 '베리-코더 14B'를 공개했다. 우지훈 코드베리 대표는 \"국내 개발자가 쓸 모델\"이라고 말했다.\n"
+        "한편 코드베리는 \"기업 내부 코드가 외부로 유출되지 않는다\"고 강조했다.\n");
+    std::vector<std::string> speakers;
+    for (const Fact* f : of_type(facts, FactType::quote)) speakers.push_back(f->speaker.value_or(""));
+    CHECK(speakers == std::vector<std::string>{"우지훈", "코드베리"});
+}
+
 TEST_CASE("a corrected score is the new figure only", "[rules][scores]") {
     const std::vector<Fact> facts = extract(
         "카카오는 카나나 2의 점수를 당초 81.2점에서 79.8점으로 정정했다.\n"
