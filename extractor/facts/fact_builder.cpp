@@ -46,6 +46,17 @@ std::size_t FactBuilder::name_end_unit(std::size_t u) const {
     return units_.unit_of_token[end_token - 1] + 1;
 }
 
+bool FactBuilder::former_employer(std::size_t u) const {
+    const std::size_t sentence = sentence_of_unit_[u];
+    for (std::size_t v = u + 1; v < units_.units.size() && v <= u + 4 && sentence_of_unit_[v] == sentence; ++v) {
+        if (unit_text(v) == "출신") return true;
+        const UnitClass cls = units_.units[v].cls;
+        const bool joins = is_particle(v, {"와", "과"}) || is_one_of(unit_text(v), {"·", ","});
+        if (!joins && cls != UnitClass::team && cls != UnitClass::org && cls != UnitClass::word) return false;
+    }
+    return false;
+}
+
 void FactBuilder::add_gazetteer_entities() {
     const auto& units = units_.units;
     for (std::size_t u = 0; u < units.size(); ++u) {
@@ -85,7 +96,7 @@ void FactBuilder::add_gazetteer_entities() {
         const Entity& e = *entity(u);
         const ByteSpan span = range_span(u, u + 1);
         if (unit.cls == UnitClass::team) {
-            if (!options_.types.contains(FactType::team)) continue;
+            if (!options_.types.contains(FactType::team) || former_employer(u)) continue;
             emit(FactType::team, span, "gazetteer.team", u, u + 1).team = e.name;
         } else if (options_.types.contains(FactType::model)) {
             Fact& fact = emit(FactType::model, span, unit.derived >= 0 ? "gazetteer.model-variant" : "gazetteer.model",

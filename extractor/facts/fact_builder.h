@@ -234,6 +234,9 @@ private:
     static std::optional<std::string> copy_of(const std::string* name) {
         return name ? std::optional<std::string>(*name) : std::nullopt;
     }
+    // 네이버와 카카오 출신 개발자, LG CNS 출신 상무: a team named as where
+    // somebody used to work is no team of the article.
+    bool former_employer(std::size_t u) const;
     // The unit after the name that starts at unit `u` (a name found by a rule
     // may span several units: TERA-VLA 1).
     std::size_t name_end_unit(std::size_t u) const;

@@ -1224,15 +1224,15 @@ void FactBuilder::add_team(const RuleMatch& match) {
 }
 
 void FactBuilder::add_team_name(const Capture& found, const std::string& rule) {
-    // `한빛전자 AI연구소가 자체 개발한`: a research unit named by its kind alone
-    // (AI연구소, 연구센터) belongs to the company named right before it.
+    // `한빛전자 AI연구소가 자체 개발한`, `미리내 스튜디오가`: a unit named by its
+    // kind alone (AI연구소, 연구센터, 스튜디오) belongs to the name right before it.
     Capture name = found;
     if (name.end - name.first == 1 && name.first > 0 &&
         sentence_of_unit_[name.first - 1] == sentence_of_unit_[name.first]) {
         std::string_view kind = unit_text(name.first);
         if (kind.starts_with("AI")) kind.remove_prefix(2);
         const Unit& before = units_.units[name.first - 1];
-        if (is_one_of(kind, {"연구소", "연구원", "연구센터", "센터", "랩", "연구실"}) && before.cls == UnitClass::word &&
+        if (is_one_of(kind, {"연구소", "연구원", "연구센터", "센터", "랩", "연구실", "스튜디오"}) && before.cls == UnitClass::word &&
             (before.keyword.empty() || before.keyword == "orgname") && plausible_name(unit_text(name.first - 1)) &&
             !lexicon_.is_not_name(unit_text(name.first - 1)) && !adnominal_verb(unit_text(name.first - 1))) {
             --name.first;
@@ -1247,6 +1247,12 @@ void FactBuilder::add_team_name(const Capture& found, const std::string& rule) {
     }
     const std::string written = range_text(name.first, name.end);
     if (!plausible_name(written) || lexicon_.is_not_name(written) || adnominal_verb(written)) return;
+    // AI 평가 스타트업 세이프링크, 평가 전문기업 잣대랩: an evaluator, no team.
+    if (name.first >= 2 && sentence_of_unit_[name.first - 2] == sentence_of_unit_[name.first] &&
+        unit_text(name.first - 2).ends_with("평가") &&
+        ends_with_one_of(unit_text(name.first - 1), {"스타트업", "기업", "업체", "기관"})) {
+        return;
+    }
     // 가람대 연구팀 and 가람대학교 컴퓨터공학과 자연어처리연구실 in one article are one
     // team: a generic name (연구팀, 연구실, 연구진) joins the university's team
     // named so far, and a lab's own name joins a generic one; two labs with

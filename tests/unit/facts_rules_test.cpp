@@ -965,6 +965,16 @@ TEST_CASE("a team no list knows speaks a quotation as its sentence's subject", "
     CHECK(speakers == std::vector<std::string>{"우지훈", "코드베리"});
 }
 
+TEST_CASE("a listed team named as a former employer is no team; a studio is named with its name", "[rules][unknown]") {
+    const std::vector<Fact> facts = extract(
+        "중견 게임 개발사 미리내 스튜디오가 게임 속 비플레이어 캐릭터(NPC) 대화 모델 '미리내-톡 7B'를 공개했다. "
+        "네이버와 카카오 출신 개발자들이 창업했다.\n"
+        "한국 법인장은 LG CNS 출신 한지수 상무가 맡는다.\n");
+    std::vector<std::string> teams;
+    for (const Fact* f : of_type(facts, FactType::team)) teams.push_back(*f->team);
+    CHECK(teams == std::vector<std::string>{"미리내 스튜디오"});
+}
+
 TEST_CASE("a corrected score is the new figure only", "[rules][scores]") {
     const std::vector<Fact> facts = extract(
         "카카오는 카나나 2의 점수를 당초 81.2점에서 79.8점으로 정정했다.\n"
