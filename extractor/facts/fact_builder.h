@@ -307,6 +307,8 @@ private:
     void add_table(const std::vector<TableCell>& header_cells, std::vector<std::vector<TableCell>> rows,
                    std::unordered_set<std::string>& stated);
     void split_developer_columns(std::vector<TableColumn>& header, std::vector<std::vector<TableCell>>& rows) const;
+    std::vector<Subject> transposed_table_models(const std::vector<TableCell>& header_cells,
+                                                 const std::vector<TableColumn>& header) const;
     bool add_transposed_table(const std::vector<TableCell>& header_cells, const std::vector<TableColumn>& header,
                               const std::vector<std::vector<TableCell>>& rows, std::unordered_set<std::string>& stated);
     void add_table_row(const std::vector<TableCell>& cells, const std::vector<TableColumn>& header,

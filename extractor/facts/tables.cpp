@@ -387,6 +387,9 @@ void FactBuilder::for_each_table(
 void FactBuilder::add_table_names() {
     for_each_table([&](const std::vector<TableCell>& header_cells, std::vector<std::vector<TableCell>> rows) {
         std::vector<TableColumn> header = table_header(header_cells);
+        // A transposed table's rows name benchmarks (`모델 | 누리-7B | GPT-4o`
+        // over `KMMLU | 61.2 | 70.1`), no teams or models.
+        if (!transposed_table_models(header_cells, header).empty()) return;
         split_developer_columns(header, rows);
         infer_score_columns(header, rows);
         for (const auto& row : rows) {
@@ -420,6 +423,24 @@ void FactBuilder::add_table(const std::vector<TableCell>& header_cells, std::vec
     for (const auto& row : rows) add_table_row(row, header, stated);
 }
 
+// The model each column of a transposed table's header names, from the
+// second column on (`벤치마크 | MiniMax-M3 | GPT-5.5`); none when fewer than two
+// columns name a model or a column is one of figures.
+std::vector<Subject> FactBuilder::transposed_table_models(const std::vector<TableCell>& header_cells,
+                                                          const std::vector<TableColumn>& header) const {
+    std::vector<Subject> subjects(header_cells.size());
+    std::size_t named = 0;
+    for (std::size_t c = 1; c < header_cells.size(); ++c) {
+        if (header[c].kind != TableColumn::other) return {};  // a header of figures
+        const std::vector<TableCell> one{header_cells[c]};
+        const std::vector<TableColumn> as_name(1);
+        subjects[c] = table_row_subject(one, as_name);
+        if (subjects[c].model) ++named;
+    }
+    if (named < 2) return {};
+    return subjects;
+}
+
 // `벤치마크 | MiniMax-M3 | GPT-5.5` over rows `AIME 2026(%) | 91.2 | 93.0`: the
 // header names models (two or more) and each row a benchmark. Returns
 // whether the table was read so.
@@ -427,16 +448,8 @@ bool FactBuilder::add_transposed_table(const std::vector<TableCell>& header_cell
                                        const std::vector<TableColumn>& header,
                                        const std::vector<std::vector<TableCell>>& rows,
                                        std::unordered_set<std::string>& stated) {
-    std::vector<Subject> subjects(header_cells.size());
-    std::size_t named = 0;
-    for (std::size_t c = 1; c < header_cells.size(); ++c) {
-        if (header[c].kind != TableColumn::other) return false;  // a header of figures
-        const std::vector<TableCell> one{header_cells[c]};
-        const std::vector<TableColumn> as_name(1);
-        subjects[c] = table_row_subject(one, as_name);
-        if (subjects[c].model) ++named;
-    }
-    if (named < 2) return false;
+    const std::vector<Subject> subjects = transposed_table_models(header_cells, header);
+    if (subjects.empty()) return false;
     for (const auto& row : rows) {
         // The row's benchmark: a known one in its first cell, else the cell as
         // written without a unit in parentheses (`HLE(%)`).

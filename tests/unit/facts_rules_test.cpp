@@ -1343,6 +1343,17 @@ TEST_CASE("a table with models across and benchmarks down is read the other way 
     CHECK(scores[3]->score->to_string() == "55.5");
 }
 
+TEST_CASE("a transposed table's benchmarks are no models, whatever its first header cell says", "[rules][tables]") {
+    const std::vector<Fact> facts = extract(
+        "모델\tGPT-5\t카나나 2\n"
+        "KMMLU\t81.2\t70.4\n"
+        "MMLU-Pro\t64.0\t55.5\n");
+    std::vector<std::string> models;
+    for (const Fact* f : of_type(facts, FactType::model)) models.push_back(*f->model);
+    CHECK(models == std::vector<std::string>{"GPT-5", "Kanana 2"});
+    CHECK(of_type(facts, FactType::benchmark_score).size() == 4);
+}
+
 TEST_CASE("a size and a model word name the model of that size named before", "[rules][linking]") {
     const std::vector<Fact> facts = extract(
         "누리젠은 'NURI-Law-8B'와 'NURI-Law-32B'를 공개했다. 같은 평가에서 카나나 2는 85점이었다. "
