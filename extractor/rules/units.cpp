@@ -705,8 +705,19 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                         // one organisation's name; a researcher is a person's title
                         // (김하늘 AI연구원) or written apart (AI 연구원). A name of mixed
                         // scripts before it is crawled text run together (예고LG AI연구원).
+                        // After a person or an organisation the word before is the
+                        // person's employer or a modifier, and AI연구원 the title:
+                        // 박민수 누리 AI연구원은, 박민수 카이스트 출신 AI연구원은.
+                        const auto after_person_or_organisation = [&] {
+                            if (out.units.size() < tags.first_unit + 2) return false;
+                            const Unit& prior = out.units[out.units.size() - 2];
+                            return prior.cls == UnitClass::person || prior.cls == UnitClass::surname ||
+                                   prior.cls == UnitClass::team || prior.cls == UnitClass::org ||
+                                   prior.keyword == "orgname";
+                        };
                         if (title == "연구원" && word == "AI연구원" && out.units.size() > tags.first_unit &&
-                            out.units.back().cls == UnitClass::word && out.units.back().keyword.empty()) {
+                            out.units.back().cls == UnitClass::word && out.units.back().keyword.empty() &&
+                            !after_person_or_organisation()) {
                             const Unit& company = out.units.back();
                             const std::string_view before =
                                 std::string_view(text.text).substr(company.norm_start, company.norm_end - company.norm_start);
