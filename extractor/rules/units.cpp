@@ -581,6 +581,29 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                 unit.cls = class_of(lexicon.entities()[best].kind);
                 unit.entity = best;
                 unit.end_token = name.end_token;
+                // 박상현 하이투자증권 이코노미스트는: a name that is a title too (and an
+                // organisation's, 영국 이코노미스트는) is the title of the person named
+                // within three words before it (박 이코노미스트는 too).
+                if (unit.cls == UnitClass::org) {
+                    const auto title = std::find_if(group.begin(), group.end(), [&](std::uint32_t e) {
+                        return lexicon.entities()[e].kind == EntityKind::title;
+                    });
+                    bool after_person = false;
+                    for (std::size_t back = 1; title != group.end() && back <= 3 &&
+                                               out.units.size() >= tags.first_unit + back;
+                         ++back) {
+                        const UnitClass before = out.units[out.units.size() - back].cls;
+                        if (before == UnitClass::particle || before == UnitClass::symbol) break;
+                        if (before == UnitClass::person || before == UnitClass::surname) {
+                            after_person = true;
+                            break;
+                        }
+                    }
+                    if (after_person) {
+                        unit.cls = UnitClass::title;
+                        unit.entity = *title;
+                    }
+                }
                 if (unit.cls == UnitClass::benchmark &&
                     is_benchmark_edition(text, tokens, unit.end_token, sentence.end_token)) {
                     unit.derived = static_cast<std::int64_t>(out.derived_names.size());
