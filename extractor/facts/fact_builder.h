@@ -309,6 +309,11 @@ private:
     void split_developer_columns(std::vector<TableColumn>& header, std::vector<std::vector<TableCell>>& rows) const;
     std::vector<Subject> transposed_table_models(const std::vector<TableCell>& header_cells,
                                                  const std::vector<TableColumn>& header) const;
+    // A table read row by row: its header's columns, once a column of models
+    // with developers in parentheses is two and unexplained numeric columns
+    // are scores; none for a table with models across its header.
+    std::optional<std::vector<TableColumn>> row_table_header(const std::vector<TableCell>& header_cells,
+                                                             std::vector<std::vector<TableCell>>& rows) const;
     bool add_transposed_table(const std::vector<TableCell>& header_cells, const std::vector<TableColumn>& header,
                               const std::vector<std::vector<TableCell>>& rows, std::unordered_set<std::string>& stated);
     void add_table_row(const std::vector<TableCell>& cells, const std::vector<TableColumn>& header,

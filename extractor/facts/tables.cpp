@@ -384,17 +384,24 @@ void FactBuilder::for_each_table(
     finish_table();
 }
 
+std::optional<std::vector<TableColumn>> FactBuilder::row_table_header(
+    const std::vector<TableCell>& header_cells, std::vector<std::vector<TableCell>>& rows) const {
+    std::vector<TableColumn> header = table_header(header_cells);
+    // A transposed table's rows name benchmarks (`모델 | 누리-7B | GPT-4o`
+    // over `KMMLU | 61.2 | 70.1`), no teams or models.
+    if (!transposed_table_models(header_cells, header).empty()) return std::nullopt;
+    split_developer_columns(header, rows);
+    infer_score_columns(header, rows);
+    return header;
+}
+
 void FactBuilder::add_table_names() {
     for_each_table([&](const std::vector<TableCell>& header_cells, std::vector<std::vector<TableCell>> rows) {
-        std::vector<TableColumn> header = table_header(header_cells);
-        // A transposed table's rows name benchmarks (`모델 | 누리-7B | GPT-4o`
-        // over `KMMLU | 61.2 | 70.1`), no teams or models.
-        if (!transposed_table_models(header_cells, header).empty()) return;
-        split_developer_columns(header, rows);
-        infer_score_columns(header, rows);
+        const auto header = row_table_header(header_cells, rows);
+        if (!header) return;
         for (const auto& row : rows) {
-            if (const Subject subject = table_row_subject(row, header); !subject.empty()) {
-                add_table_row_names(row, header, subject);
+            if (const Subject subject = table_row_subject(row, *header); !subject.empty()) {
+                add_table_row_names(row, *header, subject);
             }
         }
     });
@@ -416,11 +423,10 @@ void FactBuilder::add_table_facts() {
 
 void FactBuilder::add_table(const std::vector<TableCell>& header_cells, std::vector<std::vector<TableCell>> rows,
                             std::unordered_set<std::string>& stated) {
-    std::vector<TableColumn> header = table_header(header_cells);
-    if (add_transposed_table(header_cells, header, rows, stated)) return;
-    split_developer_columns(header, rows);
-    infer_score_columns(header, rows);
-    for (const auto& row : rows) add_table_row(row, header, stated);
+    if (add_transposed_table(header_cells, table_header(header_cells), rows, stated)) return;
+    if (const auto header = row_table_header(header_cells, rows)) {
+        for (const auto& row : rows) add_table_row(row, *header, stated);
+    }
 }
 
 // The model each column of a transposed table's header names, from the

@@ -134,15 +134,12 @@ std::size_t model_variant_end(const NormalizedText& text, const TokenizedText& t
     return end;
 }
 
-// '하이퍼클로바X 테라 7B': a known model that opens a quotation goes on with
-// the one or two words up to its close (a new member of the family), when
-// one of them is Latin or a number ('GPT-5 쇼크' is no model).
 // AIME 2026, K-벤치 2.0: a year or a version number right after a benchmark
 // (the token at `after`) names its edition, never a score. A year must end
-// its word (2025년 is a date); a version (one digit, a point, one digit) must
-// be followed by 에서 or 의 in its word (K-벤치 2.0에서, 해례 벤치 1.0의) or by
-// a figure (K-벤치 2.0 66.7점), since 8.5 alone may be a score (MT-Bench
-// 8.5를 기록했다).
+// its word (2025년 is a date); a version (a digit below 5, a point, one
+// digit: scores out of 10 such as MT-Bench 8.9 are higher) must be followed
+// by 에서 or 의 in its word (K-벤치 2.0에서, 해례 벤치 1.0의) or by a figure
+// (K-벤치 2.0 66.7점).
 bool is_benchmark_edition(const NormalizedText& text, const TokenizedText& tokens, std::size_t after,
                           std::size_t sentence_end) {
     if (after >= sentence_end) return false;
@@ -155,7 +152,8 @@ bool is_benchmark_edition(const NormalizedText& text, const TokenizedText& token
         std::all_of(edition.begin(), edition.end(), digit)) {
         return !more_in_word || !tokens.tokens[after + 1].text(text).starts_with("년");
     }
-    if (edition.size() == 3 && digit(edition[0]) && edition[1] == '.' && digit(edition[2]) && after + 1 < sentence_end) {
+    if (edition.size() == 3 && edition[0] >= '1' && edition[0] <= '4' && edition[1] == '.' && digit(edition[2]) &&
+        after + 1 < sentence_end) {
         const Token& then = tokens.tokens[after + 1];
         return more_in_word ? then.kind == TokenKind::particle &&
                                   (then.text(text).starts_with("에서") || then.text(text) == "의")
@@ -164,6 +162,9 @@ bool is_benchmark_edition(const NormalizedText& text, const TokenizedText& token
     return false;
 }
 
+// '하이퍼클로바X 테라 7B': a known model that opens a quotation goes on with
+// the one or two words up to its close (a new member of the family), when
+// one of them is Latin or a number ('GPT-5 쇼크' is no model).
 std::size_t quoted_name_end(const NormalizedText& text, const TokenizedText& tokens, std::size_t first,
                             std::size_t end, std::size_t sentence_end) {
     if (first == 0) return end;
