@@ -1,20 +1,136 @@
 #include "output/json_writer.h"
 
-#include <fmt/format.h>
-
+#include <algorithm>
 #include <array>
+#include <bit>
 #include <charconv>
 #include <cstring>
-#include <iterator>
 #include <stdexcept>
 
 namespace kfacts {
 namespace {
 
+// The output string, written through a pointer: it is grown ahead of the
+// writing and cut back to what was written when done, so that a piece costs
+// a bounds test and a copy rather than a call into std::string (a fact is
+// some forty pieces).
+class OutputBuffer {
+public:
+    OutputBuffer(std::string& out, std::size_t expected) : out_(out) {
+        const std::size_t start = out_.size();
+        out_.resize(start + expected);
+        at_ = out_.data() + start;
+        end_ = out_.data() + out_.size();
+    }
+    ~OutputBuffer() { out_.resize(static_cast<std::size_t>(at_ - out_.data())); }
+    OutputBuffer(const OutputBuffer&) = delete;
+    OutputBuffer& operator=(const OutputBuffer&) = delete;
+
+    void put(char c) {
+        room(1);
+        *at_++ = c;
+    }
+    void put(std::string_view s) {
+        room(s.size());
+        at_ = std::copy(s.begin(), s.end(), at_);
+    }
+    // Where up to `n` bytes may be written; `wrote_to` takes the end of what was.
+    char* reserve(std::size_t n) {
+        room(n);
+        return at_;
+    }
+    void wrote_to(char* end) { at_ = end; }
+
+private:
+    void room(std::size_t n) {
+        if (static_cast<std::size_t>(end_ - at_) < n) grow(n);
+    }
+    void grow(std::size_t n) {
+        const std::size_t used = static_cast<std::size_t>(at_ - out_.data());
+        out_.resize(std::max(2 * out_.size(), used + n));
+        at_ = out_.data() + used;
+        end_ = out_.data() + out_.size();
+    }
+
+    std::string& out_;
+    char* at_;
+    char* end_;
+};
+
+// How many of the eight bytes at `p` JSON strings hold as they are (printable
+// ASCII other than '"' and '\\') before the first that is not.
+std::size_t plain_ascii_prefix(const char* p) {
+    std::uint64_t word;
+    std::memcpy(&word, p, 8);
+    constexpr std::uint64_t ones = 0x0101010101010101ull;
+    constexpr std::uint64_t highs = 0x8080808080808080ull;
+    // Sets the high bit of a byte below `n` (n <= 0x80); a borrow may also set
+    // it in bytes after that one, never before, so the first one set is exact.
+    const auto below = [&](std::uint64_t x, std::uint64_t n) { return (x - n * ones) & ~x & highs; };
+    const std::uint64_t stops = (word & highs) | below(word, 0x20) | below(word ^ ('"' * ones), 1) |
+                                below(word ^ ('\\' * ones), 1);
+    if (stops == 0) return 8;
+    const int first_bit = std::endian::native == std::endian::little ? std::countr_zero(stops) : std::countl_zero(stops);
+    return static_cast<std::size_t>(first_bit) / 8;
+}
+
+void write_json_string(OutputBuffer& out, std::string_view s) {
+    out.put('"');
+    // Runs of bytes that need no escaping (printable ASCII, valid UTF-8) are
+    // written whole; most strings are one run.
+    std::size_t run = 0;
+    std::size_t i = 0;
+    const auto flush = [&] { out.put(s.substr(run, i - run)); };
+    while (i < s.size()) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x80) {
+            if (is_plain_three_byte_sequence(s, i)) {
+                i += 3;
+                continue;
+            }
+            char32_t cp;
+            bool valid;
+            const std::size_t len = utf8_sequence(s, i, cp, valid);
+            if (!valid) {
+                flush();
+                out.put("\xEF\xBF\xBD");
+                run = i + len;
+            }
+            i += len;
+            continue;
+        }
+        if (i + 8 <= s.size()) {
+            if (const std::size_t plain = plain_ascii_prefix(s.data() + i); plain > 0) {
+                i += plain;
+                continue;
+            }
+        } else if (c >= 0x20 && c != '"' && c != '\\') {
+            ++i;
+            continue;
+        }
+        flush();
+        switch (c) {
+            case '"': out.put("\\\""); break;
+            case '\\': out.put("\\\\"); break;
+            case '\n': out.put("\\n"); break;
+            case '\r': out.put("\\r"); break;
+            case '\t': out.put("\\t"); break;
+            default: {
+                constexpr std::string_view hex = "0123456789abcdef";
+                const char escape[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xF]};
+                out.put(std::string_view(escape, sizeof escape));
+            }
+        }
+        run = ++i;
+    }
+    flush();
+    out.put('"');
+}
+
 // Minimal streaming JSON emitter: objects, arrays, scalars, optional indenting.
 class JsonEmitter {
 public:
-    JsonEmitter(std::string& out, bool pretty) : out_(out), pretty_(pretty) {}
+    JsonEmitter(OutputBuffer& out, bool pretty) : out_(out), pretty_(pretty) {}
 
     void begin_object() { open('{'); }
     void end_object() { close('}'); }
@@ -22,40 +138,50 @@ public:
     void end_array() { close(']'); }
 
     // Keys are the schema's own short ASCII names: written without escaping,
-    // and in compact output with their separator in one append (a document
+    // and in compact output with their separator in one piece (a document
     // has some twenty keys a fact).
     void key(std::string_view k) {
-        if (pretty_ || k.size() > kMaxKey) {
+        if (pretty_) {
             item();
-            out_ += '"';
-            out_ += k;
-            out_ += pretty_ ? "\": " : "\":";
+            out_.put('"');
+            out_.put(k);
+            out_.put("\": ");
         } else {
             // What item() writes in compact output, then the key.
-            char piece[kMaxKey + 4];
-            std::size_t n = 0;
-            if (depth_ > 0 && !first_[depth_ - 1]) piece[n++] = ',';
+            char* p = out_.reserve(k.size() + 4);
+            if (depth_ > 0 && !first_[depth_ - 1]) *p++ = ',';
             if (depth_ > 0) first_[depth_ - 1] = false;
-            piece[n++] = '"';
-            std::memcpy(piece + n, k.data(), k.size());
-            n += k.size();
-            piece[n++] = '"';
-            piece[n++] = ':';
-            out_.append(piece, n);
+            *p++ = '"';
+            p = std::copy(k.begin(), k.end(), p);
+            *p++ = '"';
+            *p++ = ':';
+            out_.wrote_to(p);
         }
         after_key_ = true;
     }
-    void string(std::string_view s) { item(); append_json_string(out_, s); }
-    void raw(std::string_view s) { item(); out_ += s; }
+    void string(std::string_view s) {
+        item();
+        write_json_string(out_, s);
+    }
+    void raw(std::string_view s) {
+        item();
+        out_.put(s);
+    }
     void number(std::size_t n) {
         item();
-        char digits[24];
-        const auto written = std::to_chars(std::begin(digits), std::end(digits), n);
-        out_.append(digits, written.ptr);
+        constexpr std::size_t kMaxDigits = 20;
+        char* p = out_.reserve(kMaxDigits);
+        out_.wrote_to(std::to_chars(p, p + kMaxDigits, n).ptr);
     }
     void boolean(bool b) { raw(b ? "true" : "false"); }
     bool pretty() const { return pretty_; }
     void null() { raw("null"); }
+    // A value of at most `n` bytes that `write(p)` writes at p, returning its end.
+    template <typename Write>
+    void raw_piece(std::size_t n, Write write) {
+        item();
+        out_.wrote_to(write(out_.reserve(n)));
+    }
 
     template <typename T, typename F>
     void field(std::string_view k, const std::optional<T>& v, F write) {
@@ -71,19 +197,18 @@ public:
     }
 
 private:
-    static constexpr std::size_t kMaxKey = 32;
     static constexpr std::size_t kMaxDepth = 8;  // the schema nests four deep
 
     void open(char c) {
         item();
-        out_ += c;
+        out_.put(c);
         if (depth_ == kMaxDepth) throw std::logic_error("JSON output nested deeper than the schema");
         first_[depth_++] = true;
     }
     void close(char c) {
         const bool empty = first_[--depth_];
         if (pretty_ && !empty) newline();
-        out_ += c;
+        out_.put(c);
     }
     // Separator and indentation before a value or key.
     void item() {
@@ -92,16 +217,17 @@ private:
             return;
         }
         if (depth_ == 0) return;
-        if (!first_[depth_ - 1]) out_ += ',';
+        if (!first_[depth_ - 1]) out_.put(',');
         first_[depth_ - 1] = false;
         if (pretty_) newline();
     }
     void newline() {
-        out_ += '\n';
-        out_.append(depth_ * 2, ' ');
+        char* p = out_.reserve(1 + depth_ * 2);
+        *p++ = '\n';
+        out_.wrote_to(std::fill_n(p, depth_ * 2, ' '));
     }
 
-    std::string& out_;
+    OutputBuffer& out_;
     bool pretty_;
     bool after_key_ = false;
     std::array<bool, kMaxDepth> first_{};  // per open object or array: nothing written in it yet
@@ -113,18 +239,19 @@ constexpr std::size_t kBytesPerFact = 320;
 
 // A span is written in one piece, and on one line in pretty output too (as
 // docs/FACTS.md shows it): a fact has one or two, and they hold most of its
-// keys and numbers. Returns the end of what it wrote into `piece`.
+// keys and numbers. Writes at most kSpanPieceBytes at `p`; returns the end.
+constexpr std::size_t kSpanPieceBytes = 256;  // six keys, six numbers of at most 20 digits, and "field"
+
 template <bool Pretty>
-char* span_piece(char (&piece)[256], ByteSpan span, const SourcePosition& start, const SourcePosition& end,
-                 bool in_body) {
+char* span_piece(char* p, ByteSpan span, const SourcePosition& start, const SourcePosition& end, bool in_body) {
     constexpr std::string_view colon = Pretty ? ": " : ":";
     constexpr std::string_view comma = Pretty ? ", " : ",";
-    char* p = piece;
+    constexpr std::size_t kMaxDigits = 20;
     const auto put = [&](std::string_view s) { p = std::copy(s.begin(), s.end(), p); };
     const auto member = [&](std::string_view quoted_key, std::size_t value) {
         put(quoted_key);
         put(colon);
-        p = std::to_chars(p, piece + sizeof piece, value).ptr;
+        p = std::to_chars(p, p + kMaxDigits, value).ptr;
     };
     *p++ = '{';
     member("\"start\"", span.start);
@@ -151,10 +278,10 @@ char* span_piece(char (&piece)[256], ByteSpan span, const SourcePosition& start,
 void write_span(JsonEmitter& json, const SourceLocator& locator, ByteSpan span, bool in_body) {
     const SourcePosition start = locator.locate(span.start);
     const SourcePosition end = locator.locate(span.end);
-    char piece[256];  // six keys, six numbers of at most 20 digits, and "field"
-    const char* written = json.pretty() ? span_piece<true>(piece, span, start, end, in_body)
-                                        : span_piece<false>(piece, span, start, end, in_body);
-    json.raw(std::string_view(piece, static_cast<std::size_t>(written - piece)));
+    json.raw_piece(kSpanPieceBytes, [&](char* p) {
+        return json.pretty() ? span_piece<true>(p, span, start, end, in_body)
+                             : span_piece<false>(p, span, start, end, in_body);
+    });
 }
 
 void write_fact(JsonEmitter& json, const Document& doc, const SourceLocator& locator, const Fact& fact,
@@ -217,54 +344,15 @@ void write_fact(JsonEmitter& json, const Document& doc, const SourceLocator& loc
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view s) {
-    out += '"';
-    // Runs of bytes that need no escaping (printable ASCII, valid UTF-8) are
-    // appended whole; most strings are one run.
-    std::size_t run = 0;
-    std::size_t i = 0;
-    const auto flush = [&] { out.append(s.substr(run, i - run)); };
-    while (i < s.size()) {
-        const unsigned char c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x80) {
-            if (is_plain_three_byte_sequence(s, i)) {
-                i += 3;
-                continue;
-            }
-            char32_t cp;
-            bool valid;
-            const std::size_t len = utf8_sequence(s, i, cp, valid);
-            if (!valid) {
-                flush();
-                out += "\xEF\xBF\xBD";
-                run = i + len;
-            }
-            i += len;
-            continue;
-        }
-        if (c >= 0x20 && c != '"' && c != '\\') {
-            ++i;
-            continue;
-        }
-        flush();
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default: fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
-        }
-        run = ++i;
-    }
-    flush();
-    out += '"';
+    OutputBuffer buffer(out, s.size() + 2);
+    write_json_string(buffer, s);
 }
 
 void append_document_json(std::string& out, const Document& doc, const std::vector<Fact>& facts,
                           const JsonStyle& style) {
     const SourceLocator locator(doc.source, doc.source_valid_utf8);
-    out.reserve(out.size() + kBytesPerFact * (facts.size() + 2));  // one allocation, not a dozen doublings
-    JsonEmitter json(out, style.pretty);
+    OutputBuffer buffer(out, kBytesPerFact * (facts.size() + 2));  // one allocation, not a dozen doublings
+    JsonEmitter json(buffer, style.pretty);
     json.begin_object();
     json.key("schema"); json.string("kfacts/1");
     json.key("doc");
@@ -296,7 +384,7 @@ void append_document_json(std::string& out, const Document& doc, const std::vect
     }
     json.end_array();
     json.end_object();
-    out += '\n';
+    buffer.put('\n');
 }
 
 }  // namespace kfacts
