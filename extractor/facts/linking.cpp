@@ -1138,10 +1138,10 @@ void FactBuilder::add_listed_teams() {
     };
     // A verb that joins clauses (진행되며, 열리면서) ends a clause, not a name.
     const auto is_name = [&](std::size_t u) {
-        return units[u].cls == UnitClass::team ||
-               (units[u].cls == UnitClass::word && units[u].keyword.empty() && !unit_text(u).ends_with("며") &&
-                !unit_text(u).ends_with("면서")) ||
-               units[u].keyword == "orgname";
+        if (units[u].cls == UnitClass::team || units[u].keyword == "orgname") return true;
+        if (units[u].cls != UnitClass::word || !units[u].keyword.empty()) return false;
+        const std::string_view word = unit_text(u);
+        return !word.ends_with("며") && !word.ends_with("면서");
     };
     std::vector<std::size_t> items;
     for (const auto& sentence : units_.sentences) {
@@ -1151,10 +1151,13 @@ void FactBuilder::add_listed_teams() {
         };
         const auto item_at = [&](std::size_t u) -> std::optional<Item> {
             const std::size_t name = unit_text(u) == "주식회사" && u + 1 < sentence.end_unit ? u + 1 : u;
+            const bool named = is_name(name);
+            // Most units are neither (asked first: this runs for every unit).
+            if (!named && units[name].cls != UnitClass::org) return std::nullopt;
             const bool group = name + 1 < sentence.end_unit && is_one_of(unit_text(name + 1), {"컨소시엄", "연합"});
             // An organisation leads a consortium (KAIST 컨소시엄) as a team would.
             const bool leads = group && units[name].cls == UnitClass::org;
-            if (!(is_name(name) || leads) || is_one_of(unit_text(name), {"컨소시엄", "연합"})) return std::nullopt;
+            if (!(named || leads) || is_one_of(unit_text(name), {"컨소시엄", "연합"})) return std::nullopt;
             return Item{name, name + (group ? 2 : 1)};
         };
         std::size_t u = sentence.first_unit;
