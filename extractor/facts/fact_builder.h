@@ -152,9 +152,11 @@ public:
     bool reached_max_facts() const { return reached_max_facts_; }
 
 private:
+    // A unit lies within the text: no bounds check (substr's would keep this
+    // from being inlined, and linking asks for unit texts everywhere).
     std::string_view unit_text(std::size_t u) const {
         const Unit& unit = units_.units[u];
-        return std::string_view(text_.text).substr(unit.norm_start, unit.norm_end - unit.norm_start);
+        return std::string_view(text_.text.data() + unit.norm_start, unit.norm_end - unit.norm_start);
     }
     std::string range_text(std::size_t first, std::size_t end) const {
         const std::size_t a = units_.units[first].norm_start;
