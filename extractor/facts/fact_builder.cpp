@@ -24,8 +24,7 @@ std::optional<std::string> FactBuilder::team_of_model(const std::string& model) 
     return std::nullopt;
 }
 
-const NameMatch* FactBuilder::local_match(const LocalNames& names, std::size_t u) const {
-    if (names.index.empty() || !names.index.may_start_with(first_char_of_unit_[u])) return nullptr;
+const NameMatch* FactBuilder::found_local_match(const LocalNames& names, std::size_t u) const {
     if (names.found_at.size() != units_.units.size()) names.found_at.assign(units_.units.size(), {});
     LocalNames::Found& at = names.found_at[u];
     if (at.names != names.canonical.size()) {

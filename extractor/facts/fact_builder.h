@@ -399,8 +399,14 @@ private:
             return &canonical.back();
         }
     };
-    // The longest local name that starts at unit u, or null.
-    const NameMatch* local_match(const LocalNames& names, std::size_t u) const;
+    // The longest local name that starts at unit u, or null. Most units start
+    // none, which their first character tells here, without a call.
+    const NameMatch* local_match(const LocalNames& names, std::size_t u) const {
+        if (!names.index.may_start_with(first_char_of_unit_[u])) return nullptr;
+        return found_local_match(names, u);
+    }
+    // local_match past that test, looked up once until a name is added.
+    const NameMatch* found_local_match(const LocalNames& names, std::size_t u) const;
     // The local name that starts at unit u: only words and numbers start one.
     const std::string* local_name_at(const LocalNames& names, std::size_t u) const {
         const UnitClass cls = units_.units[u].cls;
