@@ -231,6 +231,14 @@ private:
         if (units_.units[u].cls == UnitClass::team) return &entity(u)->name;
         return local_name_at(local_teams_, u);
     }
+    // Whether unit u may name a model or a team (model_name_at or team_name_at
+    // not null): false for most units, and told without a call, for loops
+    // that ask at every unit.
+    bool may_name_model_or_team(std::size_t u) const {
+        const UnitClass cls = units_.units[u].cls;
+        return cls == UnitClass::model || cls == UnitClass::team || may_start_local_name(local_models_, u) ||
+               may_start_local_name(local_teams_, u);
+    }
     std::optional<std::string> model_at(std::size_t u) const { return copy_of(model_name_at(u)); }
     std::optional<std::string> team_at(std::size_t u) const { return copy_of(team_name_at(u)); }
     static std::optional<std::string> copy_of(const std::string* name) {
@@ -407,14 +415,17 @@ private:
     }
     // local_match past that test, looked up once until a name is added.
     const NameMatch* found_local_match(const LocalNames& names, std::size_t u) const;
-    // The local name that starts at unit u: only words and numbers start one.
-    const std::string* local_name_at(const LocalNames& names, std::size_t u) const {
+    // Whether a local name may start at unit u: only words and numbers start
+    // one, and only with the first character of one.
+    bool may_start_local_name(const LocalNames& names, std::size_t u) const {
         const UnitClass cls = units_.units[u].cls;
-        if (names.canonical.empty() ||
-            (cls != UnitClass::word && cls != UnitClass::other_number && cls != UnitClass::quantity)) {
-            return nullptr;
-        }
-        const NameMatch* match = local_match(names, u);
+        return (cls == UnitClass::word || cls == UnitClass::other_number || cls == UnitClass::quantity) &&
+               names.index.may_start_with(first_char_of_unit_[u]);
+    }
+    // The local name that starts at unit u.
+    const std::string* local_name_at(const LocalNames& names, std::size_t u) const {
+        if (!may_start_local_name(names, u)) return nullptr;
+        const NameMatch* match = found_local_match(names, u);
         return match ? &names.canonical[match->value] : nullptr;
     }
     LocalNames local_models_;

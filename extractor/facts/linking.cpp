@@ -126,6 +126,7 @@ void FactBuilder::compute_topics() {
         for (std::size_t u = sentence.first_unit; u < sentence.end_unit && !releases; ++u) releases = releasing(u);
         for (std::size_t u = sentence.first_unit; u < sentence.end_unit; ++u) {
             launched = launched || releasing(u);
+            if (!may_name_model_or_team(u)) continue;
             const bool model = model_name_at(u) != nullptr;
             const bool team = !model && team_name_at(u) != nullptr;
             if (!model && !team) continue;
