@@ -33,13 +33,24 @@ bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 // turned into spaces). Empty when the line is no table row.
 std::string_view cell_separator(std::string_view line) {
     if (line.find('\t') != std::string_view::npos) return "\t";
-    const auto twice = [&](std::string_view separator) {
-        const std::size_t at = line.find(separator);
-        return at != std::string_view::npos && line.find(separator, at + separator.size()) != std::string_view::npos;
+    // Whether ` mark ` occurs twice, not overlapping: looked for by the mark,
+    // far rarer in prose than the spaces (this runs for every line).
+    const auto twice = [&](char mark) {
+        std::size_t found = 0;
+        std::size_t from = 1;
+        for (std::size_t at = line.find(mark, from); at != std::string_view::npos; at = line.find(mark, from)) {
+            if (line[at - 1] == ' ' && at + 1 < line.size() && line[at + 1] == ' ') {
+                if (++found == 2) return true;
+                from = at + 3;
+            } else {
+                from = at + 1;
+            }
+        }
+        return false;
     };
     const std::size_t first = line.find_first_not_of(' ');
-    if ((first != std::string_view::npos && line[first] == '|') || twice(" | ")) return "|";
-    if (twice(" / ")) return " / ";
+    if ((first != std::string_view::npos && line[first] == '|') || twice('|')) return "|";
+    if (twice('/')) return " / ";
     // Runs between cells only: indentation and trailing spaces are none.
     const std::size_t last = line.find_last_not_of(" \r");
     const std::string_view inner = first == std::string_view::npos ? std::string_view() : line.substr(first, last - first + 1);
