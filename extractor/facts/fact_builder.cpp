@@ -270,6 +270,11 @@ void FactBuilder::make_room() {
         keep_in_place(facts_, facts_kept());
     } else if (facts_.size() >= room / 4) {
         facts_.reserve(room);
+    } else {
+        // An article has some sixty facts: room for as many at first, where
+        // doubling from one moved each fact once on its way there.
+        constexpr std::size_t kFirstRoom = 64;
+        facts_.reserve(std::min(room / 4, std::max(kFirstRoom, 2 * facts_.size())));
     }
 }
 
