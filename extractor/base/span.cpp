@@ -154,6 +154,16 @@ std::size_t SourceLocator::chars_before(std::size_t byte_offset) const {
     return chars;
 }
 
+std::size_t SourceLocator::char_offset_after(std::size_t from_byte, const SourcePosition& from,
+                                             std::size_t byte_offset) const {
+    from_byte = std::min(from_byte, source_.size());
+    byte_offset = std::min(byte_offset, source_.size());
+    if (!valid_utf8_ || byte_offset < from_byte || byte_offset - from_byte > kBlockBytes) {
+        return chars_before(byte_offset);
+    }
+    return from.char_offset + lead_bytes(source_.substr(from_byte, byte_offset - from_byte));
+}
+
 SourcePosition SourceLocator::locate(std::size_t byte_offset) const {
     byte_offset = std::min(byte_offset, source_.size());
     const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), byte_offset);

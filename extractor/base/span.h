@@ -41,6 +41,10 @@ public:
     // well-formed UTF-8 (decoding does), so the locator need not check again.
     explicit SourceLocator(std::string_view source, bool known_valid_utf8 = false);
     SourcePosition locate(std::size_t byte_offset) const;
+    // The code-point offset of `byte_offset`, given the position `from` of an
+    // earlier byte offset `from_byte` (a span's start, for its end): in valid
+    // UTF-8 a short span is counted alone, without a search over the lines.
+    std::size_t char_offset_after(std::size_t from_byte, const SourcePosition& from, std::size_t byte_offset) const;
 
 private:
     static constexpr std::size_t kBlockBytes = 64;

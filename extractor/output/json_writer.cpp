@@ -243,7 +243,7 @@ constexpr std::size_t kBytesPerFact = 320;
 constexpr std::size_t kSpanPieceBytes = 256;  // six keys, six numbers of at most 20 digits, and "field"
 
 template <bool Pretty>
-char* span_piece(char* p, ByteSpan span, const SourcePosition& start, const SourcePosition& end, bool in_body) {
+char* span_piece(char* p, ByteSpan span, const SourcePosition& start, std::size_t end_char_offset, bool in_body) {
     constexpr std::string_view colon = Pretty ? ": " : ":";
     constexpr std::string_view comma = Pretty ? ", " : ",";
     constexpr std::size_t kMaxDigits = 20;
@@ -260,7 +260,7 @@ char* span_piece(char* p, ByteSpan span, const SourcePosition& start, const Sour
     put(comma);
     member("\"char_start\"", start.char_offset);
     put(comma);
-    member("\"char_end\"", end.char_offset);
+    member("\"char_end\"", end_char_offset);
     put(comma);
     member("\"line\"", start.line);
     put(comma);
@@ -277,10 +277,10 @@ char* span_piece(char* p, ByteSpan span, const SourcePosition& start, const Sour
 
 void write_span(JsonEmitter& json, const SourceLocator& locator, ByteSpan span, bool in_body) {
     const SourcePosition start = locator.locate(span.start);
-    const SourcePosition end = locator.locate(span.end);
+    const std::size_t end_char_offset = locator.char_offset_after(span.start, start, span.end);
     json.raw_piece(kSpanPieceBytes, [&](char* p) {
-        return json.pretty() ? span_piece<true>(p, span, start, end, in_body)
-                             : span_piece<false>(p, span, start, end, in_body);
+        return json.pretty() ? span_piece<true>(p, span, start, end_char_offset, in_body)
+                             : span_piece<false>(p, span, start, end_char_offset, in_body);
     });
 }
 

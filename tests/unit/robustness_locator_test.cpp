@@ -81,6 +81,21 @@ TEST_CASE("SourceLocator agrees with counting from the line start, ill-formed UT
     for (int round = 0; round < 40; ++round) check_every_offset(random_text(rng, 20 + rng() % 400, true));
 }
 
+TEST_CASE("SourceLocator counts a span's end from its start as from the text's start", "[robustness][locator]") {
+    std::mt19937 rng(13);
+    for (int round = 0; round < 60; ++round) {
+        const std::string text = random_text(rng, 1 + rng() % 300, round % 2 == 1);
+        const SourceLocator locator(text);
+        for (std::size_t start = 0; start <= text.size() + 1; ++start) {
+            const SourcePosition at_start = locator.locate(start);
+            for (std::size_t end = start; end <= start + 80 && end <= text.size() + 1; end += 1 + rng() % 7) {
+                INFO("span " << start << ".." << end << " of " << text.size());
+                REQUIRE(locator.char_offset_after(start, at_start, end) == naive_locate(text, end).char_offset);
+            }
+        }
+    }
+}
+
 TEST_CASE("SourceLocator on a long line counts from the line start", "[robustness][locator]") {
     std::string text = "첫 줄\n";
     for (int k = 0; k < 5000; ++k) text += "가나다 abc ";
