@@ -166,8 +166,13 @@ const HtmlEntityTable& html_entities(const std::string& rules_dir) {
 }
 
 const HtmlEntityTable& html_entities() {
-    const char* from_environment = std::getenv("KFACTS_RULES");
-    return html_entities(from_environment && *from_environment ? from_environment : KFACTS_RULES_DIR);
+    // Asked for each field of each document: the environment is read, and a
+    // path made of it, once (a first call that throws is retried, as above).
+    static const HtmlEntityTable& table = []() -> const HtmlEntityTable& {
+        const char* from_environment = std::getenv("KFACTS_RULES");
+        return html_entities(from_environment && *from_environment ? from_environment : KFACTS_RULES_DIR);
+    }();
+    return table;
 }
 
 }  // namespace kfacts
