@@ -474,7 +474,20 @@ void RuleSet::compile(std::int64_t set_max_mem) {
     std::vector<SelectingSet> sets(kinds.size());
     for (std::size_t i = 0; i < rules_.size(); ++i) {
         const auto kind = std::find(kinds.begin(), kinds.end(), rules_[i]->fact) - kinds.begin();
-        sets[static_cast<std::size_t>(kind)].rules.push_back(static_cast<int>(i));
+        SelectingSet& set = sets[static_cast<std::size_t>(kind)];
+        set.rules.push_back(static_cast<int>(i));
+        const ConditionBits& required = rules_[i]->required;
+        std::size_t bit = required.size();
+        while (bit > 0 && !required[bit - 1]) --bit;
+        if (bit == 0) {
+            set.without_required_bit.push_back(static_cast<int>(i));
+            continue;
+        }
+        const auto key = static_cast<std::uint16_t>(bit - 1);
+        auto group = std::find_if(set.by_required_bit.begin(), set.by_required_bit.end(),
+                                  [&](const auto& g) { return g.first == key; });
+        if (group == set.by_required_bit.end()) group = set.by_required_bit.insert(group, {key, {}});
+        group->second.push_back(static_cast<int>(i));
     }
 
     // What went wrong in each set: the rule whose pattern it rejected (or
@@ -676,8 +689,14 @@ void RuleSet::match_sentence(const AnnotatedText& text, std::size_t sentence,
         // A set's pass costs about what one rule's failed search does, so
         // where the classes leave one rule it runs without the set.
         const auto first = candidates.size();
-        for (int index : set.rules) {
+        for (int index : set.without_required_bit) {
             if (possible(index)) candidates.push_back(index);
+        }
+        for (const auto& [bit, rules] : set.by_required_bit) {
+            if (!present[bit]) continue;
+            for (int index : rules) {
+                if (possible(index)) candidates.push_back(index);
+            }
         }
         if (candidates.size() - first < 2) continue;
         candidates.resize(first);

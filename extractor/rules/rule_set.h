@@ -33,6 +33,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "rules/units.h"
@@ -156,6 +157,12 @@ private:
     struct SelectingSet {
         std::unique_ptr<RE2::Set> set;
         std::vector<int> rules;
+        // The same rules by the highest of their required bits (a label
+        // test's where they need one, rarer than a class), and those that
+        // need no bit: a sentence tests only the rules whose bit it holds
+        // (some 130 rules a sentence, most of which it cannot match).
+        std::vector<std::pair<std::uint16_t, std::vector<int>>> by_required_bit;
+        std::vector<int> without_required_bit;
     };
     std::vector<SelectingSet> sets_;
     // The condition bit of each class code, and of each test code after a
