@@ -645,10 +645,10 @@ ConditionBits RuleSet::present_in(const SentenceTags& sentence) const {
         // A unit's tag is its class code, then its test codes with the high bit set.
         const std::size_t start = sentence.unit_offsets[u];
         const auto code = static_cast<unsigned char>(tags[start]);
-        if (class_bit_[code] != kNoBit) present.set(class_bit_[code]);
+        if (class_bit_[code] != kNoBit) present[class_bit_[code]] = true;
         for (std::size_t i = start + 1; i < sentence.unit_offsets[u + 1]; ++i) {
             const auto test = static_cast<unsigned char>(tags[i] & 0x7F);
-            if (test_bit_[code * 128 + test] != kNoBit) present.set(test_bit_[code * 128 + test]);
+            if (test_bit_[code * 128 + test] != kNoBit) present[test_bit_[code * 128 + test]] = true;
         }
     }
     return present;
