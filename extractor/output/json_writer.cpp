@@ -137,22 +137,24 @@ public:
     void begin_array() { open('['); }
     void end_array() { close(']'); }
 
-    // Keys are the schema's own short ASCII names: written without escaping,
-    // and in compact output with their separator in one piece (a document
-    // has some twenty keys a fact).
-    void key(std::string_view k) {
+    // Keys are the schema's own short ASCII names, literals: written without
+    // escaping, and in compact output with their separator in one piece of a
+    // length known when compiling (a document has some twenty keys a fact).
+    template <std::size_t N>
+    void key(const char (&name)[N]) {
+        constexpr std::size_t size = N - 1;  // without the literal's NUL
         if (pretty_) {
             item();
             out_.put('"');
-            out_.put(k);
+            out_.put(std::string_view(name, size));
             out_.put("\": ");
         } else {
             // What item() writes in compact output, then the key.
-            char* p = out_.reserve(k.size() + 4);
+            char* p = out_.reserve(size + 4);
             if (depth_ > 0 && !first_[depth_ - 1]) *p++ = ',';
             if (depth_ > 0) first_[depth_ - 1] = false;
             *p++ = '"';
-            p = std::copy(k.begin(), k.end(), p);
+            p = std::copy_n(name, size, p);
             *p++ = '"';
             *p++ = ':';
             out_.wrote_to(p);
@@ -183,16 +185,18 @@ public:
         out_.wrote_to(write(out_.reserve(n)));
     }
 
-    template <typename T, typename F>
-    void field(std::string_view k, const std::optional<T>& v, F write) {
+    template <std::size_t N, typename T, typename F>
+    void field(const char (&k)[N], const std::optional<T>& v, F write) {
         key(k);
         if (v) write(*v);
         else null();
     }
-    void field(std::string_view k, const std::optional<std::string>& v) {
+    template <std::size_t N>
+    void field(const char (&k)[N], const std::optional<std::string>& v) {
         field(k, v, [&](const std::string& s) { string(s); });
     }
-    void field(std::string_view k, const std::optional<ExactNumber>& v) {
+    template <std::size_t N>
+    void field(const char (&k)[N], const std::optional<ExactNumber>& v) {
         field(k, v, [&](const ExactNumber& n) { raw(n.to_string()); });
     }
 
