@@ -547,8 +547,10 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
         const std::size_t inner_end = closed ? units[close].norm_start : units[close].norm_end;
         const std::string_view words = std::string_view(text_.text).substr(inner_start, inner_end - inner_start);
         // A term in quotation marks ("게임 체인저"라고 불렀다) is no quotation: a
-        // quotation has a few words at least.
-        if (words.find(' ') == std::string_view::npos || count_code_points(words) < kMinQuoteChars) {
+        // quotation has a few words at least. (A code point takes four bytes
+        // at most, so a long quotation needs no count.)
+        const bool short_words = words.size() < 4 * kMinQuoteChars && count_code_points(words) < kMinQuoteChars;
+        if (words.find(' ') == std::string_view::npos || short_words) {
             u = close;
             continue;
         }
