@@ -324,7 +324,7 @@ private:
     // are scores; none for a table with models across its header.
     std::optional<std::vector<TableColumn>> row_table_header(const std::vector<TableCell>& header_cells,
                                                              std::vector<std::vector<TableCell>>& rows) const;
-    bool add_transposed_table(const std::vector<TableCell>& header_cells, const std::vector<TableColumn>& header,
+    void add_transposed_table(const std::vector<TableCell>& header_cells, const std::vector<TableColumn>& header,
                               const std::vector<std::vector<TableCell>>& rows, std::unordered_set<std::string>& stated);
     void add_table_row(const std::vector<TableCell>& cells, const std::vector<TableColumn>& header,
                        std::unordered_set<std::string>& stated);

@@ -434,9 +434,10 @@ void FactBuilder::add_table_facts() {
 
 void FactBuilder::add_table(const std::vector<TableCell>& header_cells, std::vector<std::vector<TableCell>> rows,
                             std::unordered_set<std::string>& stated) {
-    if (add_transposed_table(header_cells, table_header(header_cells), rows, stated)) return;
     if (const auto header = row_table_header(header_cells, rows)) {
         for (const auto& row : rows) add_table_row(row, *header, stated);
+    } else {
+        add_transposed_table(header_cells, table_header(header_cells), rows, stated);
     }
 }
 
@@ -459,14 +460,12 @@ std::vector<Subject> FactBuilder::transposed_table_models(const std::vector<Tabl
 }
 
 // `벤치마크 | MiniMax-M3 | GPT-5.5` over rows `AIME 2026(%) | 91.2 | 93.0`: the
-// header names models (two or more) and each row a benchmark. Returns
-// whether the table was read so.
-bool FactBuilder::add_transposed_table(const std::vector<TableCell>& header_cells,
+// header names models (two or more) and each row a benchmark.
+void FactBuilder::add_transposed_table(const std::vector<TableCell>& header_cells,
                                        const std::vector<TableColumn>& header,
                                        const std::vector<std::vector<TableCell>>& rows,
                                        std::unordered_set<std::string>& stated) {
     const std::vector<Subject> subjects = transposed_table_models(header_cells, header);
-    if (subjects.empty()) return false;
     for (const auto& row : rows) {
         // The row's benchmark: a known one in its first cell, else the cell as
         // written without a unit in parentheses (`HLE(%)`).
@@ -499,7 +498,6 @@ bool FactBuilder::add_transposed_table(const std::vector<TableCell>& header_cell
             fact.team = subjects[c].team;
         }
     }
-    return true;
 }
 
 void FactBuilder::add_table_row(const std::vector<TableCell>& cells, const std::vector<TableColumn>& header,
