@@ -447,21 +447,30 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
             m.speaker.name.clear();  // 한 심사위원은: nobody named before, so nobody named
         }
     }
+    // The first speaker `find(v)` gives for a unit v in [from, to) outside
+    // any quotation (a word inside an earlier one names nobody: `"머스크가
+    // 서두른다"며 "…"`).
+    const auto first_outside_quotations = [&](std::size_t from, std::size_t to,
+                                              const auto& find) -> std::optional<Speaker> {
+        for (std::size_t v = from; v + 1 < to; ++v) {
+            if (units_.units[v].cls == UnitClass::dq_open && units_.units[v].pair > static_cast<std::int64_t>(v)) {
+                v = static_cast<std::size_t>(units_.units[v].pair);
+                continue;
+            }
+            if (auto speaker = find(v)) return speaker;
+        }
+        return std::nullopt;
+    };
     // 머스크는 … "…", "…"고 로웰은 설명했다: a family name alone as a subject
     // in units [from, to), before or after the quotation, that ends the full
     // name of a person named before it (일론 머스크(Elon Musk)가 이끄는 xAI).
     // Asked only for a quotation with nobody named before or after it in its
     // sentence: as a rule, every `word 은/는` would be a mention to resolve.
-    const auto family_named_in = [&](std::size_t from, std::size_t to) -> std::optional<Speaker> {
-        for (std::size_t v = from; v + 1 < to; ++v) {
-            // Not a word inside an earlier quotation (`"머스크가 서두른다"며 "…"`).
-            if (units_.units[v].cls == UnitClass::dq_open && units_.units[v].pair > static_cast<std::int64_t>(v)) {
-                v = static_cast<std::size_t>(units_.units[v].pair);
-                continue;
-            }
+    const auto family_named_in = [&](std::size_t from, std::size_t to) {
+        return first_outside_quotations(from, to, [&](std::size_t v) -> std::optional<Speaker> {
             if (units_.units[v].cls != UnitClass::word || !units_.units[v].keyword.empty() ||
                 !is_particle(v + 1, {"은", "는", "이", "가"})) {
-                continue;
+                return std::nullopt;
             }
             const std::string_view family = unit_text(v);
             for (std::size_t k = kept.size(); k-- > 0;) {
@@ -471,28 +480,21 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
                     return named;
                 }
             }
-        }
-        return std::nullopt;
+            return std::nullopt;
+        });
     };
     // 코드베리는 "…": a team no list knows (found elsewhere in the article)
     // as a subject in units [from, to) before the quotation speaks it, where
     // nobody else is named (listed teams are speaker.rules' business).
-    const auto local_team_named_in = [&](std::size_t from, std::size_t to) -> std::optional<Speaker> {
-        for (std::size_t v = from; v + 1 < to; ++v) {
-            if (units_.units[v].cls == UnitClass::dq_open && units_.units[v].pair > static_cast<std::int64_t>(v)) {
-                v = static_cast<std::size_t>(units_.units[v].pair);
-                continue;
-            }
-            if (units_.units[v].cls != UnitClass::word) continue;
+    const auto local_team_named_in = [&](std::size_t from, std::size_t to) {
+        return first_outside_quotations(from, to, [&](std::size_t v) -> std::optional<Speaker> {
+            if (units_.units[v].cls != UnitClass::word) return std::nullopt;
             const std::string* team = local_name_at(local_teams_, v);
-            if (!team) continue;
+            if (!team) return std::nullopt;
             const std::size_t end = name_end_unit(v);
-            if (end < to && is_particle(end, {"은", "는", "도"})) {
-                Speaker named{*team, std::nullopt, std::nullopt, range_span(v, end), *team};
-                return named;
-            }
-        }
-        return std::nullopt;
+            if (end >= to || !is_particle(end, {"은", "는", "도"})) return std::nullopt;
+            return Speaker{*team, std::nullopt, std::nullopt, range_span(v, end), *team};
+        });
     };
     // A headline's `젠슨 황 "…"`: a sentence that opens with a person's name,
     // or family name, right before the quotation, the person named anywhere
