@@ -126,8 +126,12 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
         const bool side = name->end - name->first > 1 && units_.units[name->end - 1].keyword == "unnamed";
         mention.speaker.name = referred ? std::string(unit_text(*referred))
                                         : range_text(name->first, side ? name->end - 1 : name->end);
-        // 회사 측은, 한 관계자는, a title alone: somebody not named.
-        if (unnamed || units_.units[name->first].keyword == "unnamed" || cls == UnitClass::title) {
+        // 회사 측은, 한 관계자는, a title alone: somebody not named; so is a
+        // body glossed in Han that not_names.txt lists (외교부(外交部) 대변인은).
+        const bool listed_glossed = cls == UnitClass::word && name->end - name->first == 1 &&
+                                    name->end < units_.units.size() && unit_text(name->end) == "(" &&
+                                    lexicon_.is_not_name(unit_text(name->first));
+        if (unnamed || units_.units[name->first].keyword == "unnamed" || cls == UnitClass::title || listed_glossed) {
             mention.speaker.name.clear();
         }
         // 회사는, 회사 측은: the company the article is about at that point.
