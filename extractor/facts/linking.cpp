@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "facts/fact_builder.h"
+#include "text/char_class.h"
 
 namespace kfacts {
 namespace {
@@ -1127,6 +1128,20 @@ std::optional<std::size_t> FactBuilder::hangul_namesake_developer(std::string_vi
     return std::nullopt;
 }
 
+// 차지했고, 그쳤고, 지원했는데: a connective after a past tense (a syllable
+// that ends in ㅆ), which no name ends with.
+static bool ends_with_past_connective(std::string_view word) {
+    constexpr char32_t kFirstSyllable = 0xAC00;
+    constexpr char32_t kFinals = 28;
+    constexpr char32_t kFinalSsangSios = 20;  // ㅆ
+    for (std::string_view ending : {std::string_view("고"), std::string_view("는데"), std::string_view("지만")}) {
+        if (!word.ends_with(ending) || word.size() <= ending.size()) continue;
+        const text::CodePoint before = text::code_point_before(word, word.size() - ending.size());
+        if (is_hangul_syllable(before.cp) && (before.cp - kFirstSyllable) % kFinals == kFinalSsangSios) return true;
+    }
+    return false;
+}
+
 // `KT, NC AI, 메디노아, 한결리걸AI 등 4개 팀`: in a list (`,` or `·`) that
 // ends with 등 or a count of teams, the items are teams when one of them is
 // a team already or the list ends 등 N개 팀. An item is one word or
@@ -1137,12 +1152,35 @@ void FactBuilder::add_listed_teams() {
     const auto is_separator = [&](std::size_t u) {
         return units[u].cls == UnitClass::symbol && is_one_of(unit_text(u), {",", "·"});
     };
-    // A verb that joins clauses (진행되며, 열리면서) ends a clause, not a name.
+    // A verb that joins clauses (진행되며, 열리면서, 차지했고, 지원했는데)
+    // ends a clause, not a name.
     const auto is_name = [&](std::size_t u) {
         if (units[u].cls == UnitClass::team || units[u].keyword == "orgname") return true;
         if (units[u].cls != UnitClass::word || !units[u].keyword.empty()) return false;
         const std::string_view word = unit_text(u);
-        return !word.ends_with("며") && !word.ends_with("면서");
+        return !word.ends_with("며") && !word.ends_with("면서") && !ends_with_past_connective(word);
+    };
+    // `EO AI연구원, 파도텔레콤, 티벤지가 2단계에 진출했다`: a list that is
+    // the subject of a programme's outcome names its teams, when one item is
+    // written as a company's name; the words below are the outcomes' stems.
+    const auto names_company = [&](const std::vector<std::size_t>& list) {
+        return std::any_of(list.begin(), list.end(), [&](std::size_t i) {
+            return units[i].cls == UnitClass::team || units[i].keyword == "orgname";
+        });
+    };
+    const auto subject_of_programme_outcome = [&](std::size_t after, std::size_t end) {
+        if (after >= end || units[after].cls != UnitClass::particle ||
+            !is_one_of(unit_text(after), {"이", "가", "은", "는", "도"})) {
+            return false;
+        }
+        for (std::size_t w = after + 1; w < end; ++w) {
+            if (units[w].cls == UnitClass::dq_open) return false;
+            const std::string_view word = unit_text(w);
+            for (std::string_view stem : {"진출", "탈락", "통과", "합류", "선정됐", "선정되", "올랐"}) {
+                if (word.starts_with(stem)) return true;
+            }
+        }
+        return false;
     };
     std::vector<std::size_t> items;
     for (const auto& sentence : units_.sentences) {
@@ -1207,7 +1245,7 @@ void FactBuilder::add_listed_teams() {
             const bool known = counted_teams || std::any_of(items.begin(), items.end(), [&](std::size_t i) {
                                    return units[i].cls == UnitClass::team || team_name_at(i);
                                });
-            if (closed && known) {
+            if ((closed && known) || (names_company(items) && subject_of_programme_outcome(next, sentence.end_unit))) {
                 for (std::size_t i : items) {
                     if (units[i].cls == UnitClass::team || team_name_at(i)) continue;
                     const std::string written(unit_text(i));

@@ -1099,6 +1099,20 @@ TEST_CASE("a list is of teams when 정예팀 comes as two words or its count of 
     CHECK(find(clause, FactType::team) == nullptr);
 }
 
+TEST_CASE("a list with a company's name as subject of a programme's outcome names teams", "[rules][unknown]") {
+    const std::vector<Fact> facts = extract(
+        "1차 평가에서는 다온 AI연구원, 누리텔레콤, 별무리가 2단계에 진출했다. "
+        "네, 가람랩스는 첫날 올랐고, 다솜소프트는 선정된 뒤 곧 합류했다. "
+        "행사에는 하람텔레콤, 구름, 바다가 참석했다.\n");
+    std::vector<std::string> teams;
+    for (const Fact* f : of_type(facts, FactType::team)) teams.push_back(*f->team);
+    for (const char* name : {"다온 AI연구원", "누리텔레콤", "별무리"}) {
+        CHECK(std::count(teams.begin(), teams.end(), name) == 1);
+    }
+    // An interjection and verbs that join clauses are no items; attending is no outcome.
+    for (const char* name : {"네", "올랐고", "구름", "바다"}) CHECK(std::count(teams.begin(), teams.end(), name) == 0);
+}
+
 TEST_CASE("the size of a successor (후속작, 차기 모델) is the team's, not the model's named before", "[rules][linking]") {
     const std::vector<Fact> facts = extract(
         "업스테이지는 경량 모델 'Solar-Mini 14B'도 함께 선보였고, 하반기 3000억 파라미터급 후속작을 내놓는다.\n");
