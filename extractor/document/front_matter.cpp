@@ -50,6 +50,22 @@ std::size_t key_length(std::string_view line) {
     return n;
 }
 
+// The keys crawlers write. Some indent a key line with a tab as they indent
+// continuation lines (`\ttitle: …` under `id: …`); an indented line that
+// starts with one of these keys, then ':' and a space or nothing, is a key
+// line of its own, not words of the value above.
+constexpr std::string_view kCrawlerKeys[] = {"id",     "title",      "publisher",    "published_at", "url", "author",
+                                              "category", "crawled_at", "content_hash", "oid",          "aid"};
+
+std::size_t indented_key_length(std::string_view trimmed) {
+    const std::size_t n = key_length(trimmed);
+    if (n == 0 || (n + 1 < trimmed.size() && !is_space(trimmed[n + 1]))) return 0;
+    for (std::string_view key : kCrawlerKeys) {
+        if (trimmed.substr(0, n) == key) return n;
+    }
+    return 0;
+}
+
 std::string collapse_whitespace(std::string_view s) {
     std::string out;
     out.reserve(s.size());
@@ -128,7 +144,16 @@ FrontMatter parse_front_matter(std::string_view source, std::vector<Diagnostic>&
             break;
         }
         if (trim(text).empty()) continue;
-        if (is_space(text.front())) {
+        const bool indented = is_space(text.front());
+        const bool indented_key = indented && [&] {
+            const std::size_t n = indented_key_length(trim(text));
+            if (n == 0) return false;
+            for (const RawField& field : raw) {
+                if (field.key == trim(text).substr(0, n)) return false;
+            }
+            return true;
+        }();
+        if (indented && !indented_key) {
             if (text.front() == '\t' && !tab_reported) {
                 tab_reported = true;
                 found.push_back({Severity::info, DiagnosticCode::frontmatter_tab_indent,
@@ -146,14 +171,22 @@ FrontMatter parse_front_matter(std::string_view source, std::vector<Diagnostic>&
             }
             continue;
         }
-        const std::size_t key_end = key_length(text);
+        if (indented_key && !tab_reported) {
+            tab_reported = true;
+            found.push_back({Severity::info, DiagnosticCode::frontmatter_tab_indent,
+                             fmt::format("front matter line {}: key indented (not YAML); read as a key of its own",
+                                         number),
+                             ByteSpan{line.start, line.end}});
+        }
+        const std::string_view key_line = indented_key ? trim(text) : text;
+        const std::size_t key_end = key_length(key_line);
         if (key_end == 0) {
             malformed(line, number, "not a `key: value` line");
             current = kNoField;
             ignoring_duplicate = false;
             continue;
         }
-        const std::string_view key = text.substr(0, key_end);
+        const std::string_view key = key_line.substr(0, key_end);
         bool duplicate = false;
         for (const RawField& field : raw) duplicate = duplicate || field.key == key;
         if (duplicate) {
@@ -166,7 +199,7 @@ FrontMatter parse_front_matter(std::string_view source, std::vector<Diagnostic>&
             continue;
         }
         ignoring_duplicate = false;
-        raw.push_back({std::string(key), std::string(trim(text.substr(key_end + 1))), false});
+        raw.push_back({std::string(key), std::string(trim(key_line.substr(key_end + 1))), false});
         current = raw.size() - 1;
     }
 

@@ -147,6 +147,22 @@ TEST_CASE("garbage lines are reported with their line, the rest is read", "[docu
     CHECK(front.fields.size() == 5);
 }
 
+TEST_CASE("a crawler's key indented with a tab is a key, its continuation lines are not", "[document][frontmatter]") {
+    const std::string source =
+        "---\nid: h01\n\ttitle: \"가람 2 공개\"\n\tpublisher:\t넥스트데일리\nauthor: \n\t\t\n\t\t\t오 기자\n"
+        "\turl: https://example.com/a\n\tid: again\n\t14:40 note: seen\n---\nbody\n";
+    const Document doc = read_document_bytes("h.txt", source);
+    CHECK(doc.meta.id == "h01");
+    CHECK(doc.meta.title == std::optional<std::string>("가람 2 공개"));
+    CHECK(doc.meta.publisher == std::optional<std::string>("넥스트데일리"));
+    // A key given before, or a line that is no crawler's key, continues the value above.
+    CHECK(doc.meta.url == std::optional<std::string>("https://example.com/a id: again 14:40 note: seen"));
+    CHECK(doc.meta.author == std::optional<std::string>("오 기자"));
+    const Diagnostic* note = find(doc, DiagnosticCode::frontmatter_tab_indent);
+    REQUIRE(note);
+    CHECK(note->level == Severity::info);
+}
+
 TEST_CASE("front matter with CRLF line ends and a BOM", "[document][frontmatter]") {
     const std::string source = "\xEF\xBB\xBF---\r\nid: crlf\r\ntitle: 'single quoted'\r\n---\r\nbody\r\n";
     const Document doc = read_document_bytes("c.txt", source);
