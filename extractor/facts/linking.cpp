@@ -227,6 +227,17 @@ void FactBuilder::compute_topics() {
                 break;
             }
         }
+        // `전작 소리 1은 84.2점이었다.`: a predecessor named in passing is no
+        // topic; the sentences after it go on about the one before it.
+        const auto predecessor = [&](std::size_t name) {
+            std::size_t before = name;
+            if (before > sentence.first_unit && units_.units[before - 1].cls == UnitClass::sq_open) --before;
+            return before > sentence.first_unit && is_one_of(unit_text(before - 1), {"전작", "전작인", "이전작"});
+        };
+        if (topic_model_[s] && predecessor(*topic_model_[s])) {
+            topic_model_[s].reset();
+            blocks_topic_[s] = false;
+        }
     }
 }
 

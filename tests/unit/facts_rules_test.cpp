@@ -1113,6 +1113,16 @@ TEST_CASE("a list with a company's name as subject of a programme's outcome name
     for (const char* name : {"네", "올랐고", "구름", "바다"}) CHECK(std::count(teams.begin(), teams.end(), name) == 0);
 }
 
+TEST_CASE("a predecessor named in passing (전작) is no topic the next sentence goes on about", "[rules][linking]") {
+    const std::vector<Fact> facts = extract(
+        "누리랩은 새 모델 '누리 2'를 공개했다. 누리 2는 상담 평가에서 91.4점을 받았다. "
+        "전작 '누리 1'은 84.2점이었다. 지식 평가에서는 66.3점으로 앞섰다.\n");
+    const auto scores = of_type(facts, FactType::benchmark_score);
+    REQUIRE(scores.size() == 3);
+    CHECK(scores[1]->model == std::optional<std::string>("누리 1"));
+    CHECK(scores[2]->model == std::optional<std::string>("누리 2"));
+}
+
 TEST_CASE("the size of a successor (후속작, 차기 모델) is the team's, not the model's named before", "[rules][linking]") {
     const std::vector<Fact> facts = extract(
         "업스테이지는 경량 모델 'Solar-Mini 14B'도 함께 선보였고, 하반기 3000억 파라미터급 후속작을 내놓는다.\n");
