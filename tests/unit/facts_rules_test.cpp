@@ -1113,6 +1113,11 @@ TEST_CASE("a list with a company's name as subject of a programme's outcome name
     for (const char* name : {"네", "올랐고", "구름", "바다"}) CHECK(std::count(teams.begin(), teams.end(), name) == 0);
 }
 
+TEST_CASE("a list of industries counted in teams names no team", "[rules][unknown]") {
+    const std::vector<Fact> facts = extract("올해 대회에는 은행·증권·보험·핀테크 등 27개 팀이 참가했다.\n");
+    CHECK(of_type(facts, FactType::team).empty());
+}
+
 TEST_CASE("a predecessor named in passing (전작) is no topic the next sentence goes on about", "[rules][linking]") {
     const std::vector<Fact> facts = extract(
         "누리랩은 새 모델 '누리 2'를 공개했다. 누리 2는 상담 평가에서 91.4점을 받았다. "
