@@ -1277,15 +1277,18 @@ void FactBuilder::add_team(const RuleMatch& match) {
 }
 
 void FactBuilder::add_team_name(const Capture& found, const std::string& rule) {
-    // `한빛전자 AI연구소가 자체 개발한`, `미리내 스튜디오가`: a unit named by its
-    // kind alone (AI연구소, 연구센터, 스튜디오) belongs to the name right before it.
+    // `한빛전자 AI연구소가 자체 개발한`, `미리내 스튜디오가`, `코나크 시스템즈`: a
+    // unit named by its kind alone (AI연구소, 연구센터, 스튜디오, 시스템즈)
+    // belongs to the name right before it.
     Capture name = found;
     if (name.end - name.first == 1 && name.first > 0 &&
         sentence_of_unit_[name.first - 1] == sentence_of_unit_[name.first]) {
         std::string_view kind = unit_text(name.first);
         if (kind.starts_with("AI")) kind.remove_prefix(2);
         const Unit& before = units_.units[name.first - 1];
-        if (is_one_of(kind, {"연구소", "연구원", "연구센터", "센터", "랩", "연구실", "스튜디오"}) && before.cls == UnitClass::word &&
+        const bool kind_alone = is_one_of(kind, {"연구소", "연구원", "연구센터", "센터", "랩", "연구실", "스튜디오", "랩스",
+                                                 "시스템즈", "인텔리전스", "테크놀로지스", "로보틱스"});
+        if (kind_alone && before.cls == UnitClass::word &&
             (before.keyword.empty() || before.keyword == "orgname") && plausible_name(unit_text(name.first - 1)) &&
             !lexicon_.is_not_name(unit_text(name.first - 1)) && !adnominal_verb(unit_text(name.first - 1))) {
             --name.first;

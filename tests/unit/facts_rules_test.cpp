@@ -1113,6 +1113,13 @@ TEST_CASE("a list with a company's name as subject of a programme's outcome name
     for (const char* name : {"네", "올랐고", "구름", "바다"}) CHECK(std::count(teams.begin(), teams.end(), name) == 0);
 }
 
+TEST_CASE("a company's kind word alone (시스템즈, 인텔리전스) belongs to the name before it", "[rules][unknown]") {
+    const std::vector<Fact> facts = extract("2위는 코나크 시스템즈의 '바니 2'로 81.2점을 받았다.\n");
+    const auto teams = of_type(facts, FactType::team);
+    REQUIRE(teams.size() == 1);
+    CHECK(teams[0]->team == std::optional<std::string>("코나크 시스템즈"));
+}
+
 TEST_CASE("a list of industries counted in teams names no team", "[rules][unknown]") {
     const std::vector<Fact> facts = extract("올해 대회에는 은행·증권·보험·핀테크 등 27개 팀이 참가했다.\n");
     CHECK(of_type(facts, FactType::team).empty());
