@@ -1303,6 +1303,10 @@ void FactBuilder::add_team_name(const Capture& found, const std::string& rule) {
     }
     const std::string written = range_text(name.first, name.end);
     if (!plausible_name(written) || lexicon_.is_not_name(written) || adnominal_verb(written)) return;
+    // 창원시는 … '쇠부리-M 32B'를 공개했다: a city (a Hangul name of three
+    // syllables or more that ends in 시) is a public body, no team.
+    constexpr std::size_t kSyllableBytes = 3;
+    if (written.size() >= 3 * kSyllableBytes && written.ends_with("시") && is_hangul_syllable_run(written)) return;
     // AI 평가 스타트업 세이프링크, 평가 전문기업 잣대랩: an evaluator, no team.
     if (name.first >= 2 && sentence_of_unit_[name.first - 2] == sentence_of_unit_[name.first] &&
         unit_text(name.first - 2).ends_with("평가") &&
