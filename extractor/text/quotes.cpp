@@ -229,7 +229,11 @@ void join_particles_in_quoted_names(ScannedText& scanned, std::string_view text)
             continue;
         }
         // A name, not a phrase ('한국어를 잘하는'): the word is all the
-        // quotation holds, or a version or a size follows it ('미라이 3 프로').
+        // quotation holds, or a version or a size follows it ('미라이 3 프로'),
+        // or it ends a quotation of a few words with no other particle ('가람
+        // 오메가').
+        std::size_t particles = 0;
+        for (std::size_t k = i + 1; k < close; ++k) particles += tokens[k].kind == TokenKind::particle;
         for (std::size_t k = i + 2; k < close; ++k) {
             if (tokens[k].kind != TokenKind::particle || tokens[k].space_before || tokens[k - 1].kind != TokenKind::hangul) {
                 continue;
@@ -237,7 +241,8 @@ void join_particles_in_quoted_names(ScannedText& scanned, std::string_view text)
             const bool whole = k == i + 2 && k + 1 == close;
             const bool version_after = k + 1 < close && tokens[k + 1].space_before &&
                                        tokens[k + 1].kind == TokenKind::number;
-            if (whole || version_after) {
+            const bool ends_short_name = k + 1 == close && close - i <= max_quoted_name_words + 1 && particles == 1;
+            if (whole || version_after || ends_short_name) {
                 joined[k] = 1;
                 any = true;
             }

@@ -127,6 +127,9 @@ TEST_CASE("a short single-quoted name keeps the syllables that look like particl
     // A version or a size after the word, or the word alone between the marks.
     CHECK(token_line("'노노나 1.5 8B'는") == "'|노노나|1.5|8B|'+는");
     CHECK(token_line("‘미라이’를") == "‘|미라이|’+를");
+    // The last word of a name of a few words, no other particle in it.
+    CHECK(token_line("'가람 오메가'를") == "'|가람|오메가|'+를");
+    CHECK(token_line("'모두의 오메가'를") == "'|모두+의|오메+가|'+를");
     // A phrase keeps its particles, and so does an unpaired mark.
     CHECK(token_line("'한국어를 잘하는' 모델") == "'|한국어+를|잘하는|'|모델");
     CHECK(token_line("'노노나 1.5") == "'|노노+나|1.5");
