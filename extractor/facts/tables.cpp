@@ -316,8 +316,14 @@ Subject FactBuilder::table_row_subject(const std::vector<TableCell>& cells,
                 continue;
             }
         }
-        const bool model_name = kind == TableColumn::models ? plausible_name(text) && !lexicon_.is_not_name(text)
-                                                            : latin && digit;
+        // BF16(원본), Q4_K_M: a cell that opens with a name of no model (a
+        // number format, a chip) names no unknown model either, nor does a
+        // measure outside a column of models (64.0GB, 약 68GB).
+        const bool not_model = first < end && units_.units[first].cls == UnitClass::not_model;
+        const bool measure = !text.empty() && (std::isdigit(static_cast<unsigned char>(text[0])) || text.starts_with("약"));
+        const bool model_name = !not_model && (kind == TableColumn::models
+                                                   ? plausible_name(text) && !lexicon_.is_not_name(text)
+                                                   : latin && digit && !measure);
         if (!whole && model_name && text.size() <= 48) {
             if (!unknown_model && !subject.model) unknown_model = std::string(text);
             continue;

@@ -1048,6 +1048,16 @@ TEST_CASE("a table about models scores its numeric columns even when no header n
     CHECK(scores[3]->score->to_string() == "86.1");
 }
 
+TEST_CASE("rows of number formats or sizes in files name no models", "[rules][tables]") {
+    const std::vector<Fact> facts = extract(
+        "| 양자화 | 비트/가중치 | 파일 크기 | KMMLU | 속도(tok/s) |\n"
+        "|---|---|---|---|---|\n"
+        "| BF16(원본) | 16 | 64.0GB | 63.7 | 11.2 |\n"
+        "| Q4_K_M | 4.8 | 19.8GB | 62.1 | 34.7 |\n");
+    CHECK(of_type(facts, FactType::model).empty());
+    CHECK(of_type(facts, FactType::benchmark_score).empty());
+}
+
 TEST_CASE("a numeric table about something else than models gives no scores", "[rules][tables]") {
     const std::vector<Fact> facts = extract(
         "구분\t1분기\t2분기\n"
