@@ -1744,6 +1744,12 @@ void FactBuilder::add_score(const RuleMatch& match) {
     const Quantity* q = quantity_of(match.get("score"), unit);
     // A range (점수 차이가 1~2점 안팎) is no score a model got.
     if (!q || q->min) return;
+    // `HRM8K에서는 NOVA.K 3가 82.6점`: a bare digit after a Latin name is the
+    // name's version, not a score.
+    if (q->unit.empty() && q->value.is_integer() && q->value.to_double() < 10 && unit > 0 &&
+        units_.units[unit - 1].cls == UnitClass::word && has_latin_letter(unit_text(unit - 1))) {
+        return;
+    }
     // 평점 4.5점, 배점 40점: points of something else than a benchmark; 3점
     // 차이, 5점 올랐다, 점수 차는 83점: a difference, not a score.
     const auto& sentence = units_.sentences[match.sentence];

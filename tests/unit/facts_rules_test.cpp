@@ -1048,6 +1048,15 @@ TEST_CASE("a table about models scores its numeric columns even when no header n
     CHECK(scores[3]->score->to_string() == "86.1");
 }
 
+TEST_CASE("a bare digit after a Latin name is its version, not a score", "[rules][scores]") {
+    const std::vector<Fact> facts = extract(
+        "한빛지능연구소는 새 모델 'NOVA.K 3'를 공개했다. 수학 추론 벤치마크 HRM8K에서는 NOVA.K 3가 82.6점으로 가장 높았다.\n");
+    const auto scores = of_type(facts, FactType::benchmark_score);
+    REQUIRE(scores.size() == 1);
+    CHECK(scores[0]->score->to_string() == "82.6");
+    CHECK(scores[0]->benchmark == std::optional<std::string>("HRM8K"));
+}
+
 TEST_CASE("rows of number formats or sizes in files name no models", "[rules][tables]") {
     const std::vector<Fact> facts = extract(
         "| 양자화 | 비트/가중치 | 파일 크기 | KMMLU | 속도(tok/s) |\n"
