@@ -652,6 +652,36 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                     case TokenKind::latin: {
                         unit.cls = UnitClass::word;
                         unit.keyword = lexicon.word_class(word);
+                        // Arclight AI, Kestrel Labs, Qilin Intelligence: a capitalised
+                        // Latin name and a company's Latin ending after it are one
+                        // organisation's name (a listed name came out as a team above).
+                        if (token.kind == TokenKind::latin && out.units.size() > tags.first_unit &&
+                            is_one_of(word, {"AI", "Labs", "Lab", "Intelligence", "Research", "Technologies",
+                                             "Systems", "Robotics", "Foundry", "Korea", "Inc", "Corp"})) {
+                            const Unit& name = out.units.back();
+                            const std::string_view before = std::string_view(text.text).substr(
+                                name.norm_start, name.norm_end - name.norm_start);
+                            const bool capitalised = before.size() >= 2 && before[0] >= 'A' && before[0] <= 'Z' &&
+                                                     std::all_of(before.begin(), before.end(), [](char c) {
+                                                         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+                                                     });
+                            // Not a gloss in parentheses (윤슬AI(Yunseul AI), 설악메디컬AI(Seorak
+                            // Medical AI)): the rules read the name before it, and the
+                            // gloss as its spelling.
+                            bool glossed = false;
+                            for (std::size_t u = out.units.size() - 1; u-- > tags.first_unit && u + 4 >= out.units.size();) {
+                                if (tokens.tokens[out.units[u].first_token].kind != TokenKind::symbol) continue;
+                                glossed = text.text.compare(out.units[u].norm_start, 1, "(") == 0;
+                                break;
+                            }
+                            if (name.cls == UnitClass::word && name.keyword.empty() && name.end_token == t &&
+                                tokens.tokens[t].space_before && capitalised && !glossed) {
+                                unit.first_token = name.first_token;
+                                unit.keyword = "orgname";
+                                out.units.pop_back();
+                                break;
+                            }
+                        }
                         // 차 대표: a lone surname before a title is a surname, whatever
                         // class the word has after points (3점 차).
                         if (!unit.keyword.empty() && word.size() == 3 && t + 1 < sentence.end_token &&

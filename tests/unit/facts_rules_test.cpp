@@ -1139,6 +1139,18 @@ TEST_CASE("a company's kind word alone (시스템즈, 인텔리전스) belongs t
     CHECK(teams[0]->team == std::optional<std::string>("코나크 시스템즈"));
 }
 
+TEST_CASE("a Latin name and a company's Latin ending are one team, not inside a gloss", "[rules][unknown]") {
+    const std::vector<Fact> facts = extract(
+        "Kestrel Labs의 'Kestrel-9B'는 71.2점을 받았다. 중국 Qilin Intelligence는 비전 모델 'Qilin-VL 72B'를 공개했다. "
+        "AI 스타트업 윤슬AI(Yunseul AI)는 새 모델 'Yunseul-2'를 공개했다.\n");
+    std::vector<std::string> teams;
+    for (const Fact* f : of_type(facts, FactType::team)) teams.push_back(*f->team);
+    for (const char* name : {"Kestrel Labs", "Qilin Intelligence", "윤슬AI"}) {
+        CHECK(std::count(teams.begin(), teams.end(), name) >= 1);
+    }
+    for (const char* name : {"Labs", "Intelligence", "Yunseul AI"}) CHECK(std::count(teams.begin(), teams.end(), name) == 0);
+}
+
 TEST_CASE("a list of industries counted in teams names no team", "[rules][unknown]") {
     const std::vector<Fact> facts = extract("올해 대회에는 은행·증권·보험·핀테크 등 27개 팀이 참가했다.\n");
     CHECK(of_type(facts, FactType::team).empty());
