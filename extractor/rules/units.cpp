@@ -821,6 +821,14 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                 unit.cls = UnitClass::word;
                 continue;
             }
+            // 키오스크를 이용한 대만 관광객 린위팅(28) 씨: after an object, a word
+            // ending in 한 is the verb that modifies whoever comes after it,
+            // named in a way the surnames do not know or not.
+            const std::string_view word = std::string_view(text.text).substr(unit.norm_start, unit.norm_end - unit.norm_start);
+            if (unit.cls == UnitClass::person && word.size() == 9 && word.ends_with("한") && object_before()) {
+                unit.cls = UnitClass::word;
+                continue;
+            }
             // 상담 AI를 이용한 시민 한상철(68) 씨, 담당 임원인 박서연 상무, 기술
             // 설명은 류승호 CTO가: a word ending in 한 or 인, or a listed non-name
             // and 은, with another name close after it, before the title, is the

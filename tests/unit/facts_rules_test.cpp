@@ -143,6 +143,15 @@ TEST_CASE("a later reference by surname and title resolves to the full name", "[
     CHECK(speakers == std::vector<std::string>{"윤서진", "윤서진"});
 }
 
+TEST_CASE("a verb in 한 after an object is no name, whoever it modifies", "[rules][speaker]") {
+    const auto facts = extract(
+        "키오스크를 이용한 대만 관광객 린위팅(28) 씨는 \"다음 버스 시간까지 알려줘서 편했다\"고 말했다.\n");
+    const auto verb_speaks = std::count_if(facts.begin(), facts.end(), [](const Fact& f) {
+        return f.type == FactType::quote && f.speaker == std::optional<std::string>("이용한");
+    });
+    CHECK(verb_speaks == 0);
+}
+
 TEST_CASE("a quotation continued with 이어 belongs to the last speaker", "[rules][speaker]") {
     const std::string text =
         "장하람 과기정통부 차관은 \"평가는 공정했다\"고 말했다. 이어 \"다음 단계도 엄정하게 진행하겠다\"고 덧붙였다.";
