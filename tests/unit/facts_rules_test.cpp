@@ -463,6 +463,20 @@ TEST_CASE("the selecting sets' patterns count no units", "[rules][selection]") {
     CHECK(error.empty());
 }
 
+TEST_CASE("alternatives that are each a class alone expand to one", "[rules][selection]") {
+    RuleSet set;
+    std::string error;
+    // team A, org B, word C, model D, bench E. A class with a label, a
+    // quantifier or anything else beside it stays an alternative of its own,
+    // and so does a class that opens no alternative (after ^).
+    CHECK(set.expand("(?P<x>[team]|[org]|[word:a]|[word]|[model]) (?:[bench]|[team]?|[org]|[word] [model])", error) ==
+          "(?P<x>(?:[AB][\\x80-\\xFF]*)|(?:C[^\\x00-\\x7F\\xC1]*\\xC1[\\x80-\\xFF]*)|(?:[CD][\\x80-\\xFF]*))"
+          "(?:(?:E[\\x80-\\xFF]*)|(?:A[\\x80-\\xFF]*)?|(?:B[\\x80-\\xFF]*)|(?:C[\\x80-\\xFF]*)(?:D[\\x80-\\xFF]*))");
+    CHECK(set.expand("^ [team] | [org] | [bench]", error) ==
+          "^(?:A[\\x80-\\xFF]*)|(?:[BE][\\x80-\\xFF]*)");
+    CHECK(error.empty());
+}
+
 namespace {
 
 // `text` annotated in the alphabet of `rules`.
