@@ -772,6 +772,7 @@ void RuleSet::match_sentence(const AnnotatedText& text, std::size_t sentence,
                 match.rule = &rule;
                 match.sentence = sentence;
                 match.whole = {wf, we};
+                match.captures.reserve(groups.size() - 1);  // at once, not by doubling
                 for (std::size_t g = 1; g < groups.size(); ++g) {
                     if (rule.group_names[g].empty() || rule.group_items[g] != item || groups[g].data() == nullptr) continue;
                     const auto [f, e] =

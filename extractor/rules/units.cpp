@@ -12,8 +12,6 @@ namespace kfacts {
 namespace {
 
 constexpr std::uint32_t kNoEntity = 0xFFFFFFFFu;
-// A class code and the codes of a few passed tests.
-constexpr std::size_t kTagBytesPerUnit = 3;
 
 UnitClass class_of(EntityKind kind) {
     switch (kind) {
@@ -536,6 +534,9 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
     std::size_t next_quantity = 0;
     std::string label;
     std::vector<int> passed;
+    // A sentence's tags are written here first and then copied at their
+    // size: written in place, they outgrew any fixed share a unit was given.
+    std::string sentence_tags;
 
     for (const Sentence& sentence : tokens.sentences) {
         SentenceTags tags;
@@ -879,20 +880,21 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
             if (!titled && unit.end_token - unit.first_token == 1) unit.cls = UnitClass::word;
         }
         tags.unit_offsets.reserve(tags.end_unit - tags.first_unit + 1);
-        tags.tags.reserve(kTagBytesPerUnit * (tags.end_unit - tags.first_unit));
+        sentence_tags.clear();
         for (std::size_t u = tags.first_unit; u < tags.end_unit; ++u) {
             const Unit& unit = out.units[u];
-            tags.unit_offsets.push_back(tags.tags.size());
+            tags.unit_offsets.push_back(sentence_tags.size());
             const TagAlphabet::Spelling spelling = unit.keyword.empty()
                                                        ? class_spellings[static_cast<std::size_t>(unit.cls)]
                                                        : alphabet.spelling(unit.keyword);
-            tags.tags += spelling.code;
+            sentence_tags += spelling.code;
             if (spelling.tests) {
-                spelling.tests->append_passed(unit_label(unit, out, text, quantities, lexicon, label), tags.tags,
+                spelling.tests->append_passed(unit_label(unit, out, text, quantities, lexicon, label), sentence_tags,
                                               passed);
             }
         }
-        tags.unit_offsets.push_back(tags.tags.size());
+        tags.unit_offsets.push_back(sentence_tags.size());
+        tags.tags = sentence_tags;
         out.sentences.push_back(std::move(tags));
     }
     // Quotation mark partners, as unit indices (a partner may be in a later sentence).
