@@ -39,7 +39,11 @@ private:
 struct Fact {
     FactType type = FactType::team;
     ByteSpan span;     // original bytes
-    std::string rule;  // id of the rule that produced it
+    // Id of the rule that produced it: a view of the rule's id in the
+    // Extractor or of a literal, valid as long as the Extractor. Not a string
+    // of its own: most ids are too long to be stored inside one, and a fact
+    // allocated one for each.
+    std::string_view rule;
 
     // Value fields; which are set depends on the type (see docs/FACTS.md).
     std::optional<std::string> team;

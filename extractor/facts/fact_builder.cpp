@@ -6,7 +6,7 @@
 
 namespace kfacts {
 
-Fact& FactBuilder::emit(FactType type, ByteSpan span, const std::string& rule, std::size_t first,
+Fact& FactBuilder::emit(FactType type, ByteSpan span, std::string_view rule, std::size_t first,
                         std::size_t end) {
     Fact& fact = new_fact();
     fact.type = type;

@@ -202,7 +202,7 @@ private:
         return is_particle(u, {"은", "는", "이", "가", "도", "다", "이다"});
     }
 
-    Fact& emit(FactType type, ByteSpan span, const std::string& rule, std::size_t first, std::size_t end);
+    Fact& emit(FactType type, ByteSpan span, std::string_view rule, std::size_t first, std::size_t end);
     // A new fact at the end of facts_; once 1.25 × max_facts are held, only
     // the facts_kept() stay, so that memory stays bounded whatever the
     // document names (65,000 teams in 256 KiB of `SKT `).
@@ -277,7 +277,7 @@ private:
     // Whether a model found in this document is named `family` and more (라움 씽크 for 라움).
     bool names_local_family(std::string_view family) const;
     // A team found by rule `rule`: emitted, and known by name from here on.
-    void add_team_name(const Capture& name, const std::string& rule);
+    void add_team_name(const Capture& name, std::string_view rule);
     std::optional<std::string> words_before_parenthesis(const Capture& name) const;
     void add_team(const RuleMatch& match);
     void add_listed_teams();

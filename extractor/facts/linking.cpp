@@ -1276,7 +1276,7 @@ void FactBuilder::add_team(const RuleMatch& match) {
     if (const Capture* name = match.get("name")) add_team_name(*name, match.rule->id);
 }
 
-void FactBuilder::add_team_name(const Capture& found, const std::string& rule) {
+void FactBuilder::add_team_name(const Capture& found, std::string_view rule) {
     // `한빛전자 AI연구소가 자체 개발한`, `미리내 스튜디오가`, `코나크 시스템즈`: a
     // unit named by its kind alone (AI연구소, 연구센터, 스튜디오, 시스템즈)
     // belongs to the name right before it.

@@ -53,7 +53,7 @@ ModelScores model_scores(const std::vector<Fact>& facts) {
 std::vector<std::string> model_teams(const std::string& text) {
     std::vector<std::string> found;
     for (const Fact& f : extract(text)) {
-        if (f.type == FactType::team) found.push_back("team " + *f.team + " " + f.rule);
+        if (f.type == FactType::team) found.push_back("team " + *f.team + " " + std::string(f.rule));
         if (f.type == FactType::model) found.push_back("model " + *f.model + " " + f.team.value_or("-"));
     }
     return found;
@@ -1478,7 +1478,7 @@ TEST_CASE("a model's developer named by a model rule is a team", "[rules][team][
     const auto teams_in = [](const std::string& text) {
         std::vector<std::string> teams;
         for (const Fact& f : extract(text)) {
-            if (f.type == FactType::team) teams.push_back(*f.team + " " + f.rule);
+            if (f.type == FactType::team) teams.push_back(*f.team + " " + std::string(f.rule));
         }
         return teams;
     };
