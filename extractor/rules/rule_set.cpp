@@ -681,15 +681,15 @@ RuleSet RuleSet::load(const std::string& dir) {
     return set;
 }
 
-ConditionBits RuleSet::present_in(const SentenceTags& sentence) const {
+ConditionBits RuleSet::present_in(const AnnotatedText& text, std::size_t sentence) const {
     ConditionBits present;
-    const std::string& tags = sentence.tags;
-    for (std::size_t u = 0; u + 1 < sentence.unit_offsets.size(); ++u) {
+    const std::string& tags = text.tags;
+    for (std::size_t u = text.sentences[sentence].first_unit; u < text.sentences[sentence].end_unit; ++u) {
         // A unit's tag is its class code, then its test codes with the high bit set.
-        const std::size_t start = sentence.unit_offsets[u];
+        const std::size_t start = text.unit_tags[u];
         const auto code = static_cast<unsigned char>(tags[start]);
         if (class_bit_[code] != kNoBit) present[class_bit_[code]] = true;
-        for (std::size_t i = start + 1; i < sentence.unit_offsets[u + 1]; ++i) {
+        for (std::size_t i = start + 1; i < text.unit_tags[u + 1]; ++i) {
             const auto test = static_cast<unsigned char>(tags[i] & 0x7F);
             if (test_bit_[code * 128 + test] != kNoBit) present[test_bit_[code * 128 + test]] = true;
         }
@@ -713,8 +713,8 @@ std::vector<std::vector<std::string>> RuleSet::class_condition(const Rule& rule)
 
 void RuleSet::match_sentence(const AnnotatedText& text, std::size_t sentence,
                              std::vector<RuleMatch>& out) const {
-    const std::string& tags = text.sentences[sentence].tags;
-    const ConditionBits present = present_in(text.sentences[sentence]);
+    const std::string_view tags = text.sentence_tags(sentence);
+    const ConditionBits present = present_in(text, sentence);
     const auto possible = [&](int index) {
         const Rule& rule = *rules_[static_cast<std::size_t>(index)];
         if ((rule.required & present) != rule.required) return false;

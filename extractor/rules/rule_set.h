@@ -173,7 +173,7 @@ private:
     static_assert(TagAlphabet::kMaxClasses < ConditionBits().size());
 
     // The classes and label tests that a sentence's units have.
-    ConditionBits present_in(const SentenceTags& sentence) const;
+    ConditionBits present_in(const AnnotatedText& text, std::size_t sentence) const;
 };
 
 }  // namespace kfacts

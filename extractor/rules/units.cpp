@@ -328,10 +328,11 @@ std::string_view unit_class_name(UnitClass cls) {
 std::pair<std::size_t, std::size_t> AnnotatedText::units_in(std::size_t sentence, std::size_t tag_start,
                                                             std::size_t tag_end) const {
     const SentenceTags& s = sentences[sentence];
-    const auto& offs = s.unit_offsets;
-    const auto first = std::lower_bound(offs.begin(), offs.end() - 1, tag_start) - offs.begin();
-    const auto end = std::lower_bound(offs.begin(), offs.end() - 1, tag_end) - offs.begin();
-    return {s.first_unit + static_cast<std::size_t>(first), s.first_unit + static_cast<std::size_t>(end)};
+    const auto begin = unit_tags.begin() + static_cast<std::ptrdiff_t>(s.first_unit);
+    const auto end_of_units = unit_tags.begin() + static_cast<std::ptrdiff_t>(s.end_unit);
+    const auto first = std::lower_bound(begin, end_of_units, s.tags_start + tag_start) - unit_tags.begin();
+    const auto end = std::lower_bound(begin, end_of_units, s.tags_start + tag_end) - unit_tags.begin();
+    return {static_cast<std::size_t>(first), static_cast<std::size_t>(end)};
 }
 
 namespace {
@@ -531,12 +532,10 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
     out.unit_of_token.assign(tokens.tokens.size(), 0);
     out.units.reserve(tokens.tokens.size());  // a unit covers one token or more
     out.sentences.reserve(tokens.sentences.size());
+    out.unit_tags.reserve(tokens.tokens.size() + 1);
     std::size_t next_quantity = 0;
     std::string label;
     std::vector<int> passed;
-    // A sentence's tags are written here first and then copied at their
-    // size: written in place, they outgrew any fixed share a unit was given.
-    std::string sentence_tags;
 
     for (const Sentence& sentence : tokens.sentences) {
         SentenceTags tags;
@@ -879,24 +878,23 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
             }
             if (!titled && unit.end_token - unit.first_token == 1) unit.cls = UnitClass::word;
         }
-        tags.unit_offsets.reserve(tags.end_unit - tags.first_unit + 1);
-        sentence_tags.clear();
+        tags.tags_start = out.tags.size();
         for (std::size_t u = tags.first_unit; u < tags.end_unit; ++u) {
             const Unit& unit = out.units[u];
-            tags.unit_offsets.push_back(sentence_tags.size());
+            out.unit_tags.push_back(out.tags.size());
             const TagAlphabet::Spelling spelling = unit.keyword.empty()
                                                        ? class_spellings[static_cast<std::size_t>(unit.cls)]
                                                        : alphabet.spelling(unit.keyword);
-            sentence_tags += spelling.code;
+            out.tags += spelling.code;
             if (spelling.tests) {
-                spelling.tests->append_passed(unit_label(unit, out, text, quantities, lexicon, label), sentence_tags,
+                spelling.tests->append_passed(unit_label(unit, out, text, quantities, lexicon, label), out.tags,
                                               passed);
             }
         }
-        tags.unit_offsets.push_back(sentence_tags.size());
-        tags.tags = sentence_tags;
-        out.sentences.push_back(std::move(tags));
+        tags.tags_end = out.tags.size();
+        out.sentences.push_back(tags);
     }
+    out.unit_tags.push_back(out.tags.size());
     // Quotation mark partners, as unit indices (a partner may be in a later sentence).
     for (Unit& unit : out.units) {
         const Token& token = tokens.tokens[unit.first_token];

@@ -196,23 +196,31 @@ struct Unit {
     std::int64_t derived = -1;
 };
 
-// Units of one document, and per sentence the tag string and where each unit
-// begins in it.
+// A sentence's units, and where its tag string lies in AnnotatedText::tags.
 struct SentenceTags {
     std::size_t first_unit = 0;  // units [first_unit, end_unit)
     std::size_t end_unit = 0;
-    std::string tags;
-    std::vector<std::size_t> unit_offsets;  // offset in `tags` of each unit, plus tags.size()
+    std::size_t tags_start = 0;  // AnnotatedText::tags [tags_start, tags_end)
+    std::size_t tags_end = 0;
 };
 
+// Units of one document, and the tag strings of its sentences.
 struct AnnotatedText {
     std::vector<Unit> units;
     std::vector<std::string> derived_names;  // as written: 카나나 2 나노, DeepSeek-V3.1
     std::vector<SentenceTags> sentences;
     // Unit index containing each token (for linking tokens back to units).
     std::vector<std::size_t> unit_of_token;
+    // The sentences' tag strings one after another, in one string a document
+    // rather than one a sentence; unit u's tag is [unit_tags[u], unit_tags[u + 1]).
+    std::string tags;
+    std::vector<std::size_t> unit_tags;  // one more than units: the last is tags.size()
 
-    // The units [first, end) of sentence s that a tag-string range covers.
+    // Sentence s's tag string (patterns match it alone: ^ and $ are its ends).
+    std::string_view sentence_tags(std::size_t s) const {
+        return std::string_view(tags).substr(sentences[s].tags_start, sentences[s].tags_end - sentences[s].tags_start);
+    }
+    // The units [first, end) of sentence s that a range of its tag string covers.
     std::pair<std::size_t, std::size_t> units_in(std::size_t sentence, std::size_t tag_start,
                                                  std::size_t tag_end) const;
 

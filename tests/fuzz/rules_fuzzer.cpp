@@ -62,7 +62,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         // Selection (class conditions, relaxed sets) only skips work: every
         // rule whose own RE2 matches the tags somewhere is reported.
         for (const auto& rule : rules.rules()) {
-            if (!RE2::PartialMatch(units.sentences[s].tags, *rule->regex)) continue;
+            if (!RE2::PartialMatch(units.sentence_tags(s), *rule->regex)) continue;
             FUZZ_CHECK(std::any_of(matches.begin(), matches.end(),
                                    [&](const RuleMatch& m) { return m.rule == rule.get(); }));
         }

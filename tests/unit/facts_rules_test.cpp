@@ -488,7 +488,9 @@ AnnotatedText annotated_in(const RuleSet& rules, const std::string& text) {
 
 // The tag string of the first sentence of `text`, annotated in the alphabet of `rules`.
 std::string tags_in(const RuleSet& rules, const std::string& text) {
-    return annotated_in(rules, text).sentences.at(0).tags;
+    const AnnotatedText annotated = annotated_in(rules, text);
+    REQUIRE_FALSE(annotated.sentences.empty());
+    return std::string(annotated.sentence_tags(0));
 }
 
 // The matches of `rules` in the first sentence of `text`.
@@ -550,7 +552,7 @@ TEST_CASE("tag strings spell each class a pattern names in one character, and on
     CHECK_FALSE(bundled.reads_labels("team"));
     CHECK_FALSE(bundled.reads_labels("model"));
     CHECK(bundled.reads_labels("particle"));
-    const std::string& tags = analysis.units.sentences[0].tags;
+    const std::string_view tags = analysis.units.sentence_tags(0);
     CHECK(tags.starts_with(std::string{bundled.code("team"), bundled.code("particle")}));
     const auto& sentence = analysis.units.sentences[0];
     CHECK(static_cast<std::size_t>(std::count_if(tags.begin(), tags.end(), starts_unit)) ==
@@ -700,11 +702,11 @@ TEST_CASE("a brace in a label is '?': labels never open or close a unit", "[rule
     REQUIRE(analysis.units.sentences.size() == 2);
     for (std::size_t s = 0; s < analysis.units.sentences.size(); ++s) {
         const SentenceTags& sentence = analysis.units.sentences[s];
-        const std::string& tags = sentence.tags;
+        const std::string_view tags = analysis.units.sentence_tags(s);
         INFO(tags);
         const auto units = sentence.end_unit - sentence.first_unit;
         CHECK(static_cast<std::size_t>(std::count_if(tags.begin(), tags.end(), starts_unit)) == units);
-        CHECK(tags.find_first_of("{}?") == std::string::npos);
+        CHECK(tags.find_first_of("{}?") == std::string_view::npos);
         CHECK(readable_tags(analysis.units, s, doc.text, analysis.quantities, extractor().lexicon()).find("{sym:?}") !=
               std::string::npos);
     }
@@ -734,9 +736,9 @@ TEST_CASE("every rule that matches a sentence is selected for it", "[rules][sele
                 for (const RuleMatch& m : matches) selected.insert(m.rule->id);
                 std::set<std::string> matching;
                 for (const auto& rule : rules.rules()) {
-                    if (RE2::PartialMatch(analysis.units.sentences[s].tags, *rule->regex)) matching.insert(rule->id);
+                    if (RE2::PartialMatch(analysis.units.sentence_tags(s), *rule->regex)) matching.insert(rule->id);
                 }
-                INFO(entry.path().string() << ": " << analysis.units.sentences[s].tags);
+                INFO(entry.path().string() << ": " << analysis.units.sentence_tags(s));
                 CHECK(selected == matching);
                 ++sentences;
                 matched += matching.size();
