@@ -823,7 +823,7 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
             }
             // 키오스크를 이용한 대만 관광객 린위팅(28) 씨: after an object, a word
             // ending in 한 is the verb that modifies whoever comes after it,
-            // named in a way the surnames do not know or not.
+            // also one whose name no surname list knows.
             const std::string_view word = std::string_view(text.text).substr(unit.norm_start, unit.norm_end - unit.norm_start);
             if (unit.cls == UnitClass::person && word.size() == 9 && word.ends_with("한") && object_before()) {
                 unit.cls = UnitClass::word;

@@ -241,7 +241,7 @@ void join_particles_in_quoted_names(ScannedText& scanned, std::string_view text)
             const bool whole = k == i + 2 && k + 1 == close;
             const bool version_after = k + 1 < close && tokens[k + 1].space_before &&
                                        tokens[k + 1].kind == TokenKind::number;
-            const bool ends_short_name = k + 1 == close && close - i <= max_quoted_name_words + 1 && particles == 1;
+            const bool ends_short_name = k + 1 == close && close - i <= max_short_quoted_name_tokens + 1 && particles == 1;
             if (whole || version_after || ends_short_name) {
                 joined[k] = 1;
                 any = true;

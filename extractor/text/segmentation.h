@@ -28,10 +28,10 @@ void pair_quotes(std::string_view text, ScannedText& scanned, const ParticleLexi
 // name, its particles come after the closing mark ('…'는). Joins a particle
 // split off a word inside such a quotation back to the word when the word is
 // all the quotation holds, a number follows it, or it ends a quotation of
-// max_quoted_name_words tokens at most with no other particle ('가람 오메가').
+// max_short_quoted_name_tokens tokens at most with no other particle ('가람 오메가').
 // Run after pair_quotes.
 inline constexpr std::size_t max_quoted_name_tokens = 8;
-inline constexpr std::size_t max_quoted_name_words = 4;
+inline constexpr std::size_t max_short_quoted_name_tokens = 4;
 void join_particles_in_quoted_names(ScannedText& scanned, std::string_view text);
 
 // Index of the first token of every sentence, in order (starting with 0).
