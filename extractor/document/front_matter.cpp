@@ -145,7 +145,9 @@ FrontMatter parse_front_matter(std::string_view source, std::vector<Diagnostic>&
         }
         if (trim(text).empty()) continue;
         const bool indented = is_space(text.front());
-        const bool indented_key = indented && [&] {
+        // Only a tab: spaces indent a nested YAML map (author:\n  url: …),
+        // whose keys are no keys of the document.
+        const bool indented_key = text.front() == '\t' && [&] {
             const std::size_t n = indented_key_length(trim(text));
             if (n == 0) return false;
             for (const RawField& field : raw) {

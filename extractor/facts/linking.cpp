@@ -1173,7 +1173,9 @@ void FactBuilder::add_listed_teams() {
     };
     // `EO AI연구원, 파도텔레콤, 티벤지가 2단계에 진출했다`: a list that is
     // the subject of a programme's outcome names its teams, when one item is
-    // written as a company's name; the words below are the outcomes' stems.
+    // written as a company's name and a stage or round comes before the
+    // outcome's verb (not `삼성전자, 현대차, 포스코가 나란히 올랐다`); the
+    // words below are the outcomes' stems.
     const auto names_company = [&](const std::vector<std::size_t>& list) {
         return std::any_of(list.begin(), list.end(), [&](std::size_t i) {
             return units[i].cls == UnitClass::team || units[i].keyword == "orgname";
@@ -1184,11 +1186,14 @@ void FactBuilder::add_listed_teams() {
             !is_one_of(unit_text(after), {"이", "가", "은", "는", "도"})) {
             return false;
         }
+        bool stage = false;  // 2단계, 1차, 본선, 평가
         for (std::size_t w = after + 1; w < end; ++w) {
             if (units[w].cls == UnitClass::dq_open) return false;
             const std::string_view word = unit_text(w);
+            stage = stage || word.ends_with("단계") || (word.ends_with("차") && word.size() > 3 && std::isdigit(static_cast<unsigned char>(word[0]))) ||
+                    is_one_of(word, {"본선", "결선", "예선", "평가", "심사", "최종"});
             for (std::string_view stem : {"진출", "탈락", "통과", "합류", "선정됐", "선정되", "올랐"}) {
-                if (word.starts_with(stem)) return true;
+                if (word.starts_with(stem)) return stage;
             }
         }
         return false;

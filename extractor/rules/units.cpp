@@ -661,10 +661,19 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                             const Unit& name = out.units.back();
                             const std::string_view before = std::string_view(text.text).substr(
                                 name.norm_start, name.norm_end - name.norm_start);
-                            const bool capitalised = before.size() >= 2 && before[0] >= 'A' && before[0] <= 'Z' &&
-                                                     std::all_of(before.begin(), before.end(), [](char c) {
-                                                         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-                                                     });
+                            // A name, not an acronym (GPU AI) nor an English adjective
+                            // (Physical AI, Generative AI, Deep Research).
+                            const bool capitalised =
+                                before.size() >= 2 && before[0] >= 'A' && before[0] <= 'Z' &&
+                                std::all_of(before.begin(), before.end(),
+                                            [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }) &&
+                                std::any_of(before.begin(), before.end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&
+                                !is_one_of(before, {"Physical", "Generative", "Sovereign", "Agentic", "Responsible",
+                                                    "Open", "Edge", "Embodied", "Conversational", "Explainable",
+                                                    "Trustworthy", "Enterprise", "General", "Artificial", "Multimodal",
+                                                    "Frontier", "Foundation", "Applied", "Deep", "Vertical", "Creative",
+                                                    "Human", "Global", "Hybrid", "Private", "Public", "Safe", "Ethical",
+                                                    "Mobile", "Smart", "Medical", "Legal", "Financial", "Industrial"});
                             // Not a gloss in parentheses (윤슬AI(Yunseul AI), 설악메디컬AI(Seorak
                             // Medical AI)): the rules read the name before it, and the
                             // gloss as its spelling.
@@ -822,10 +831,13 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                 continue;
             }
             // 키오스크를 이용한 대만 관광객 린위팅(28) 씨: after an object, a word
-            // ending in 한 is the verb that modifies whoever comes after it,
-            // also one whose name no surname list knows.
+            // ending in 한 and no title is the verb that modifies whoever comes
+            // after it, also one whose name no surname list knows (상을 김성한
+            // 대표가 keeps its name).
             const std::string_view word = std::string_view(text.text).substr(unit.norm_start, unit.norm_end - unit.norm_start);
-            if (unit.cls == UnitClass::person && word.size() == 9 && word.ends_with("한") && object_before()) {
+            const bool title_next = u + 1 < tags.end_unit && out.units[u + 1].cls == UnitClass::title;
+            if (unit.cls == UnitClass::person && word.size() == 9 && word.ends_with("한") && !title_next &&
+                object_before()) {
                 unit.cls = UnitClass::word;
                 continue;
             }

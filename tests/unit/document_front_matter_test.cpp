@@ -161,6 +161,10 @@ TEST_CASE("a crawler's key indented with a tab is a key, its continuation lines 
     const Diagnostic* note = find(doc, DiagnosticCode::frontmatter_tab_indent);
     REQUIRE(note);
     CHECK(note->level == Severity::info);
+    // Spaces indent a nested map, whose keys stay words of the value above.
+    const Document nested = read_document_bytes(
+        "n.txt", "---\nid: fm1\nauthor:\n  url: https://example.com/oh\nurl: https://example.com/a\n---\nbody\n");
+    CHECK(nested.meta.url == std::optional<std::string>("https://example.com/a"));
 }
 
 TEST_CASE("front matter with CRLF line ends and a BOM", "[document][frontmatter]") {

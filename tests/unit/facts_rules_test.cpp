@@ -150,6 +150,12 @@ TEST_CASE("a verb in 한 after an object is no name, whoever it modifies", "[rul
         return f.type == FactType::quote && f.speaker == std::optional<std::string>("이용한");
     });
     CHECK(verb_speaks == 0);
+    // A name in 한 right before its title stays a name.
+    const auto named = extract("이번 상을 김성한 대표가 받았다. 김 대표는 \"모두의 노력 덕분이다\"라고 말했다.\n");
+    const auto name_speaks = std::count_if(named.begin(), named.end(), [](const Fact& f) {
+        return f.type == FactType::quote && f.speaker == std::optional<std::string>("김성한");
+    });
+    CHECK(name_speaks == 1);
 }
 
 TEST_CASE("a quotation continued with 이어 belongs to the last speaker", "[rules][speaker]") {
@@ -1147,14 +1153,16 @@ TEST_CASE("a list with a company's name as subject of a programme's outcome name
     const std::vector<Fact> facts = extract(
         "1차 평가에서는 다온 AI연구원, 누리텔레콤, 별무리가 2단계에 진출했다. "
         "네, 가람랩스는 첫날 올랐고, 다솜소프트는 선정된 뒤 곧 합류했다. "
-        "행사에는 하람텔레콤, 구름, 바다가 참석했다.\n");
+        "행사에는 하람텔레콤, 구름, 바다가 참석했다. 주가는 누리전자, 하늘차, 강철이 나란히 올랐다.\n");
     std::vector<std::string> teams;
     for (const Fact* f : of_type(facts, FactType::team)) teams.push_back(*f->team);
     for (const char* name : {"다온 AI연구원", "누리텔레콤", "별무리"}) {
         CHECK(std::count(teams.begin(), teams.end(), name) == 1);
     }
-    // An interjection and verbs that join clauses are no items; attending is no outcome.
-    for (const char* name : {"네", "올랐고", "구름", "바다"}) CHECK(std::count(teams.begin(), teams.end(), name) == 0);
+    // An interjection, verbs that join clauses, attending and a rise with no stage are no outcomes' items.
+    for (const char* name : {"네", "올랐고", "구름", "바다", "하늘차", "강철"}) {
+        CHECK(std::count(teams.begin(), teams.end(), name) == 0);
+    }
 }
 
 TEST_CASE("a company's kind word alone (시스템즈, 인텔리전스) belongs to the name before it", "[rules][unknown]") {
@@ -1174,6 +1182,10 @@ TEST_CASE("a Latin name and a company's Latin ending are one team, not inside a 
         CHECK(std::count(teams.begin(), teams.end(), name) >= 1);
     }
     for (const char* name : {"Labs", "Intelligence", "Yunseul AI"}) CHECK(std::count(teams.begin(), teams.end(), name) == 0);
+    // An English adjective before AI makes no company.
+    const std::vector<Fact> generic = extract(
+        "Physical AI는 로봇에 언어모델을 결합한 기술이다. 업계는 Generative AI가 새 모델을 잇달아 공개했다고 전했다.\n");
+    CHECK(of_type(generic, FactType::team).empty());
 }
 
 TEST_CASE("a list of industries counted in teams names no team", "[rules][unknown]") {
