@@ -65,6 +65,8 @@ private:
 
 // A precomposed Hangul syllable (가 … 힣), the unit of Korean words.
 inline bool is_hangul_syllable(char32_t cp) { return cp >= 0xAC00 && cp <= 0xD7A3; }
+// The bytes of a precomposed Hangul syllable in UTF-8.
+inline constexpr std::size_t kSyllableBytes = 3;
 
 // Whether `s`, well-formed UTF-8, is Hangul syllables only (and not empty).
 bool is_hangul_syllable_run(std::string_view s);

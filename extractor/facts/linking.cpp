@@ -757,7 +757,6 @@ bool FactBuilder::plain_name(std::size_t u) const {
         return false;
     }
     const std::string_view word = unit_text(u);
-    constexpr std::size_t kSyllableBytes = 3;
     // 투자자들, 경쟁사, 금융권, 산업계, 후속작, 협회: people in the plural and
     // compounds of a common kind are no names.
     const bool hangul_name = word.size() >= 2 * kSyllableBytes && is_hangul_syllable_run(word) &&
@@ -1114,7 +1113,6 @@ std::optional<std::size_t> FactBuilder::glossed_developer(std::string_view model
 // the model's, two Hangul syllables or more, develops it, wherever in the
 // article either is. Found once a document, when a model first asks.
 std::optional<std::size_t> FactBuilder::hangul_namesake_developer(std::string_view model) {
-    constexpr std::size_t kSyllableBytes = 3;  // a Hangul syllable in UTF-8
     const std::string_view part = model.substr(0, model.find_first_of("- "));
     if (part.size() == model.size() || part.size() < 2 * kSyllableBytes || !is_hangul_syllable_run(part)) {
         return std::nullopt;
@@ -1310,7 +1308,6 @@ void FactBuilder::add_team_name(const Capture& found, std::string_view rule) {
     if (!plausible_name(written) || lexicon_.is_not_name(written) || adnominal_verb(written)) return;
     // 창원시는 … '쇠부리-M 32B'를 공개했다: a city (a Hangul name of three
     // syllables or more that ends in 시) is a public body, no team.
-    constexpr std::size_t kSyllableBytes = 3;
     if (written.size() >= 3 * kSyllableBytes && written.ends_with("시") && is_hangul_syllable_run(written)) return;
     // AI 평가 스타트업 세이프링크, 평가 전문기업 잣대랩: an evaluator, no team.
     if (name.first >= 2 && sentence_of_unit_[name.first - 2] == sentence_of_unit_[name.first] &&

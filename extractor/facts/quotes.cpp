@@ -281,7 +281,6 @@ bool FactBuilder::subject_of_modifying_clause(std::size_t u) const {
     // A noun before its particle (`NIA가 반론을 통해`) ends in ㄴ too.
     if (u + 2 < units_.units.size() && units_.units[u + 2].cls == UnitClass::particle) return false;
     const std::string_view verb = unit_text(u + 1);
-    constexpr std::size_t kSyllableBytes = 3;
     if (verb.size() < kSyllableBytes) return false;
     char32_t cp = 0;
     bool valid = false;

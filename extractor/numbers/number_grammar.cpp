@@ -9,7 +9,6 @@ namespace numbers_detail {
 
 namespace {
 
-constexpr std::size_t kSyllableBytes = 3;
 
 struct EnglishScale {
     std::string_view text;

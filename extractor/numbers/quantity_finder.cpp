@@ -13,7 +13,6 @@ namespace {
 
 using namespace numbers_detail;
 
-constexpr std::size_t kSyllableBytes = 3;
 constexpr std::size_t kShownBytes = 40;  // of an out-of-range number, in its diagnostic
 
 // What is written just before a number's first digit.

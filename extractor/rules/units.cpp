@@ -330,8 +330,9 @@ std::pair<std::size_t, std::size_t> AnnotatedText::units_in(std::size_t sentence
     const SentenceTags& s = sentences[sentence];
     const auto begin = unit_tags.begin() + static_cast<std::ptrdiff_t>(s.first_unit);
     const auto end_of_units = unit_tags.begin() + static_cast<std::ptrdiff_t>(s.end_unit);
-    const auto first = std::lower_bound(begin, end_of_units, s.tags_start + tag_start) - unit_tags.begin();
-    const auto end = std::lower_bound(begin, end_of_units, s.tags_start + tag_end) - unit_tags.begin();
+    const std::size_t sentence_start = *begin;  // where the sentence's tag string starts
+    const auto first = std::lower_bound(begin, end_of_units, sentence_start + tag_start) - unit_tags.begin();
+    const auto end = std::lower_bound(begin, end_of_units, sentence_start + tag_end) - unit_tags.begin();
     return {static_cast<std::size_t>(first), static_cast<std::size_t>(end)};
 }
 
@@ -758,7 +759,6 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                         if (title.empty()) title = copula_title();
                         // 한국로봇지능연구원, 에너지경제연구원: four syllables or more
                         // before 연구원 name an institute, not a researcher (책임연구원).
-                        constexpr std::size_t kSyllableBytes = 3;
                         if (title == "연구원" && word.size() >= 7 * kSyllableBytes && is_hangul_syllable_run(word)) {
                             unit.keyword = "orgname";
                             break;
@@ -890,7 +890,6 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
             }
             if (!titled && unit.end_token - unit.first_token == 1) unit.cls = UnitClass::word;
         }
-        tags.tags_start = out.tags.size();
         for (std::size_t u = tags.first_unit; u < tags.end_unit; ++u) {
             const Unit& unit = out.units[u];
             out.unit_tags.push_back(out.tags.size());
@@ -903,7 +902,6 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                                               passed);
             }
         }
-        tags.tags_end = out.tags.size();
         out.sentences.push_back(tags);
     }
     out.unit_tags.push_back(out.tags.size());

@@ -196,12 +196,10 @@ struct Unit {
     std::int64_t derived = -1;
 };
 
-// A sentence's units, and where its tag string lies in AnnotatedText::tags.
+// A sentence's units; its tag string is theirs in AnnotatedText::tags.
 struct SentenceTags {
     std::size_t first_unit = 0;  // units [first_unit, end_unit)
     std::size_t end_unit = 0;
-    std::size_t tags_start = 0;  // AnnotatedText::tags [tags_start, tags_end)
-    std::size_t tags_end = 0;
 };
 
 // Units of one document, and the tag strings of its sentences.
@@ -218,7 +216,8 @@ struct AnnotatedText {
 
     // Sentence s's tag string (patterns match it alone: ^ and $ are its ends).
     std::string_view sentence_tags(std::size_t s) const {
-        return std::string_view(tags).substr(sentences[s].tags_start, sentences[s].tags_end - sentences[s].tags_start);
+        const std::size_t start = unit_tags[sentences[s].first_unit];
+        return std::string_view(tags).substr(start, unit_tags[sentences[s].end_unit] - start);
     }
     // The units [first, end) of sentence s that a range of its tag string covers.
     std::pair<std::size_t, std::size_t> units_in(std::size_t sentence, std::size_t tag_start,
