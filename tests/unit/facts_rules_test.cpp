@@ -770,6 +770,13 @@ std::vector<const Fact*> of_type(const std::vector<Fact>& facts, FactType type) 
     return out;
 }
 
+// Each team fact's team, in the order of the facts.
+std::vector<std::string> teams_of(const std::vector<Fact>& facts) {
+    std::vector<std::string> out;
+    for (const Fact* f : of_type(facts, FactType::team)) out.push_back(*f->team);
+    return out;
+}
+
 // Each quotation's speaker, in the order of the quotations.
 std::vector<std::string> speakers_of(const std::vector<Fact>& facts) {
     std::vector<std::string> out;
@@ -941,8 +948,7 @@ TEST_CASE("a column of models with each developer in parentheses is two columns"
     const auto sizes = of_type(facts, FactType::parameter_count);
     REQUIRE(sizes.size() == 2);
     CHECK(sizes[1]->model == std::optional<std::string>("바름-F 32B"));
-    std::vector<std::string> teams;
-    for (const Fact* f : of_type(facts, FactType::team)) teams.push_back(*f->team);
+    const std::vector<std::string> teams = teams_of(facts);
     CHECK(teams == std::vector<std::string>{"여울데이터", "바름AI"});
 }
 
@@ -966,8 +972,7 @@ TEST_CASE("a table's names, its 정예팀 column and remarks after figures serve
         "2 / 새결 / 새결-Pro / 33.60 / 74.62 (탈락)\n"
         "\n"
         "벤치마크 평균은 ▲다온 옴니 75.1점 ▲새결-Pro 66.9점이었다.\n");
-    std::vector<std::string> teams;
-    for (const Fact* f : of_type(facts, FactType::team)) teams.push_back(*f->team);
+    const std::vector<std::string> teams = teams_of(facts);
     CHECK(teams == std::vector<std::string>{"다온시그마 컨소시엄", "새결"});
     std::vector<std::string> scores;
     for (const Fact* f : of_type(facts, FactType::benchmark_score)) {
@@ -982,8 +987,7 @@ TEST_CASE("a team whose name ends in AI is the same team with AI spelled in Hang
     const std::vector<Fact> facts = extract(
         "파도AI 컨소시엄은 새 모델을 공개했다.\n"
         "컨소시엄에는 주관사 파도에이아이와 9개 기관이 참여한다.\n");
-    std::vector<std::string> teams;
-    for (const Fact* f : of_type(facts, FactType::team)) teams.push_back(*f->team);
+    const std::vector<std::string> teams = teams_of(facts);
     CHECK(teams == std::vector<std::string>{"파도AI", "파도AI"});
 }
 
@@ -1001,8 +1005,7 @@ TEST_CASE("a listed team named as a former employer is no team; a studio is name
         "중견 게임 개발사 미리내 스튜디오가 게임 속 비플레이어 캐릭터(NPC) 대화 모델 '미리내-톡 7B'를 공개했다. "
         "네이버와 카카오 출신 개발자들이 창업했다.\n"
         "한국 법인장은 LG CNS 출신 한지수 상무가 맡는다.\n");
-    std::vector<std::string> teams;
-    for (const Fact* f : of_type(facts, FactType::team)) teams.push_back(*f->team);
+    const std::vector<std::string> teams = teams_of(facts);
     CHECK(teams == std::vector<std::string>{"미리내 스튜디오"});
 }
 
@@ -1109,8 +1112,7 @@ TEST_CASE("a numeric table about something else than models gives no scores", "[
 TEST_CASE("items of a list of teams are teams", "[rules][unknown]") {
     const std::vector<Fact> facts =
         extract("정부는 KT, NC AI, 누리메드, 바른법AI 등 4개 팀을 선정했다. 회사를 운영하고 있고, 가람전자, 나래화학 등 관계사와 협업한다.\n");
-    std::vector<std::string> teams;
-    for (const Fact* f : of_type(facts, FactType::team)) teams.push_back(*f->team);
+    const std::vector<std::string> teams = teams_of(facts);
     CHECK(std::count(teams.begin(), teams.end(), "누리메드") == 1);
     CHECK(std::count(teams.begin(), teams.end(), "바른법AI") == 1);
     CHECK(std::count(teams.begin(), teams.end(), "있고") == 0);
@@ -1122,8 +1124,7 @@ TEST_CASE("a list counted in teams names teams though none is known, also as 주
     const std::vector<Fact> facts = extract(
         "심사 결과 가온랩스, 다솜소프트, 별무리테크 컨소시엄, 주식회사 하람 등 4개 팀이 본선에 올랐다. "
         "행사에는 나무상사, 바다물산 등 여러 곳이 참석했다.\n");
-    std::vector<std::string> teams;
-    for (const Fact* f : of_type(facts, FactType::team)) teams.push_back(*f->team);
+    const std::vector<std::string> teams = teams_of(facts);
     for (const char* name : {"가온랩스", "다솜소프트", "별무리테크", "하람"}) {
         CHECK(std::count(teams.begin(), teams.end(), name) == 1);
     }
@@ -1137,8 +1138,7 @@ TEST_CASE("a list is of teams when 정예팀 comes as two words or its count of 
         "# 2차 평가...가온·다솜·별무리 3팀 진출\n\n"
         "심사 결과 하람, 누리, 바다 등 3개 정예팀이 본선에 올랐다. "
         "행사에는 나무, 구름 2팀 선수가 왔고, 하늘, 바람, 구슬 2팀이 뛰었다.\n");
-    std::vector<std::string> teams;
-    for (const Fact* f : of_type(facts, FactType::team)) teams.push_back(*f->team);
+    const std::vector<std::string> teams = teams_of(facts);
     for (const char* name : {"가온", "다솜", "별무리", "하람", "누리", "바다", "나무", "구름"}) {
         CHECK(std::count(teams.begin(), teams.end(), name) == 1);
     }
@@ -1154,8 +1154,7 @@ TEST_CASE("a list with a company's name as subject of a programme's outcome name
         "1차 평가에서는 다온 AI연구원, 누리텔레콤, 별무리가 2단계에 진출했다. "
         "네, 가람랩스는 첫날 올랐고, 다솜소프트는 선정된 뒤 곧 합류했다. "
         "행사에는 하람텔레콤, 구름, 바다가 참석했다. 주가는 누리전자, 하늘차, 강철이 나란히 올랐다.\n");
-    std::vector<std::string> teams;
-    for (const Fact* f : of_type(facts, FactType::team)) teams.push_back(*f->team);
+    const std::vector<std::string> teams = teams_of(facts);
     for (const char* name : {"다온 AI연구원", "누리텔레콤", "별무리"}) {
         CHECK(std::count(teams.begin(), teams.end(), name) == 1);
     }
@@ -1176,8 +1175,7 @@ TEST_CASE("a Latin name and a company's Latin ending are one team, not inside a 
     const std::vector<Fact> facts = extract(
         "Kestrel Labs의 'Kestrel-9B'는 71.2점을 받았다. 중국 Qilin Intelligence는 비전 모델 'Qilin-VL 72B'를 공개했다. "
         "AI 스타트업 윤슬AI(Yunseul AI)는 새 모델 'Yunseul-2'를 공개했다.\n");
-    std::vector<std::string> teams;
-    for (const Fact* f : of_type(facts, FactType::team)) teams.push_back(*f->team);
+    const std::vector<std::string> teams = teams_of(facts);
     for (const char* name : {"Kestrel Labs", "Qilin Intelligence", "윤슬AI"}) {
         CHECK(std::count(teams.begin(), teams.end(), name) >= 1);
     }
@@ -1371,8 +1369,7 @@ TEST_CASE("a model of another team said to fall short is no topic to carry", "[r
 TEST_CASE("the names of one university's team in an article are one team", "[rules][unknown]") {
     const std::vector<Fact> facts = extract("누리대학교 컴퓨터공학과 자연어처리연구실은 새 모델을 공개했다. "
                                             "누리대 연구팀은 언어모델을 개발했다.\n");
-    std::vector<std::string> teams;
-    for (const Fact* f : of_type(facts, FactType::team)) teams.push_back(*f->team);
+    const std::vector<std::string> teams = teams_of(facts);
     CHECK(teams == std::vector<std::string>{"누리대학교 컴퓨터공학과 자연어처리연구실",
                                             "누리대학교 컴퓨터공학과 자연어처리연구실"});
     // Two labs with names of their own are two teams.
