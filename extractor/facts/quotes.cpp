@@ -715,7 +715,14 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
                 if (kept[k].is_person && kept[k].end_unit <= u) speaker = kept[k].speaker;
             }
         }
-        if (!speaker && !unnamed && last_speaker && s - last_speaker_sentence <= kSpeakerCarrySentences) {
+        // `클라우드온은 "…"`: a sentence that opens on a subject of its own and
+        // quotes it at once names a speaker no rule knows, not the last one
+        // (`유씨는 "…"` refers to a person named before).
+        const std::size_t first = units_.sentences[s].first_unit;
+        const bool own_subject = u == first + 2 && units[first].cls == UnitClass::word &&
+                                 is_particle(first + 1, {"은", "는"}) &&
+                                 !ends_with_one_of(unit_text(first), {"씨", "군", "양", "님"});
+        if (!speaker && !unnamed && !own_subject && last_speaker && s - last_speaker_sentence <= kSpeakerCarrySentences) {
             speaker = last_speaker;
         }
         if (!speaker) {

@@ -171,6 +171,20 @@ TEST_CASE("a quotation continued with 이어 belongs to the last speaker", "[rul
     CHECK(quotes == 2);
 }
 
+TEST_CASE("a sentence opening on a subject no rule knows and its quotation is not the last speaker's",
+          "[rules][speaker]") {
+    // 클라우드온은 "…": somebody else speaks, though nothing says who it is;
+    // 유씨는 "…" refers to the person named before and goes on with them.
+    const std::string text =
+        "장하람 과기정통부 차관은 \"평가는 공정했다\"고 말했다. 클라우드온은 \"국산 모델 점수는 높다\"고 설명했다. "
+        "커뮤니티를 만든 사람은 유한별(34)씨다. 유씨는 \"처음에는 혼자 시작했다\"고 말했다.";
+    std::vector<std::string> quotes;
+    for (const Fact& f : extract(text)) {
+        if (f.type == FactType::quote) quotes.push_back(f.speaker.value_or("") + ": " + f.quote.value_or(""));
+    }
+    CHECK(quotes == std::vector<std::string>{"장하람: 평가는 공정했다", "유한별: 처음에는 혼자 시작했다"});
+}
+
 TEST_CASE("a quotation that somebody unnamed said, as the next sentence tells, is nobody's", "[rules][speaker]") {
     // 스타트업 대표는 reads as a family name and title, 대표는 이렇게 말했다 as
     // somebody unnamed naming the quotation before: the two together stop
