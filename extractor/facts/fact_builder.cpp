@@ -233,6 +233,33 @@ void FactBuilder::name_families_by_size(std::vector<Fact>& facts, SizedModels si
     }
 }
 
+// 클로드 오퍼스 4.6 and Claude Opus 4.6 (or Phi-4-mini beside 파이-4 미니) in
+// one article: one model, under the name in Latin letters the article writes.
+void FactBuilder::name_spellings_alike(std::vector<Fact>& facts) const {
+    if (units_.latin_spellings.empty()) return;
+    // Spellings compared without case, spaces and hyphens (Phi-4 Mini, Phi-4-mini).
+    const auto key = [](std::string_view name) {
+        std::string k;
+        for (const char c : name) {
+            if (c != ' ' && c != '-') k += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        }
+        return k;
+    };
+    std::unordered_map<std::string, std::string> written;  // key -> a model name as the facts have it
+    for (const Fact& f : facts) {
+        if (f.type == FactType::model && f.model) written.try_emplace(key(*f.model), *f.model);
+    }
+    std::unordered_map<std::string_view, const std::string*> to_latin;
+    for (const auto& [hangul, latin] : units_.latin_spellings) {
+        if (const auto it = written.find(key(latin)); it != written.end()) to_latin.emplace(hangul, &it->second);
+    }
+    if (to_latin.empty()) return;
+    for (Fact& f : facts) {
+        if (!f.model) continue;
+        if (const auto it = to_latin.find(*f.model); it != to_latin.end()) f.model = *it->second;
+    }
+}
+
 // Source byte ranges of lines that link to other stories or ask to
 // subscribe: a line opening with ☞, one opening with ▶ that invites (구독,
 // 받아보기; some outlets also use ▶ for bullets of the story itself), and
@@ -357,6 +384,7 @@ std::vector<Fact> FactBuilder::take() {
         facts.reserve(kept.size());
         for (const std::uint32_t i : kept) facts.push_back(std::move(facts_[i]));
     }
+    name_spellings_alike(facts);
     name_families_by_size(facts, std::move(sized_models_));
     return facts;
 }

@@ -268,6 +268,7 @@ private:
     using SizedModels = std::unordered_map<std::string, std::vector<std::string>>;
     static void note_sized_models(const std::vector<Fact>& facts, SizedModels& sizes);
     static void name_families_by_size(std::vector<Fact>& facts, SizedModels sizes);
+    void name_spellings_alike(std::vector<Fact>& facts) const;
     std::vector<ByteSpan> page_furniture() const;
     static std::string university_of(std::string_view word);
     void add_model(const RuleMatch& match);
@@ -279,6 +280,9 @@ private:
     // A team found by rule `rule`: emitted, and known by name from here on.
     void add_team_name(const Capture& name, std::string_view rule);
     std::optional<std::string> words_before_parenthesis(const Capture& name) const;
+    // 'Tianqiong-2'(톈충-2), 'Paragon-4 Ultra'(파라곤-4 울트라): the same name in
+    // the other script, in parentheses right after it (and its closing mark).
+    std::optional<std::string> reading_in_parenthesis(const Capture& name, std::string_view written) const;
     void add_team(const RuleMatch& match);
     void add_listed_teams();
     void add_lab_developers();

@@ -2,6 +2,7 @@
 // their teams (docs/rules.md, "Linking").
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 
 #include "facts/fact_builder.h"
 #include "text/char_class.h"
@@ -745,6 +746,39 @@ std::optional<std::string> FactBuilder::words_before_parenthesis(const Capture& 
     return std::nullopt;
 }
 
+std::optional<std::string> FactBuilder::reading_in_parenthesis(const Capture& name, std::string_view written) const {
+    const auto& units = units_.units;
+    const std::size_t sentence_end = units_.sentences[sentence_of_unit_[name.first]].end_unit;
+    std::size_t open = name.end;
+    if (open < sentence_end && units[open].cls == UnitClass::sq_close) ++open;
+    if (open + 2 >= sentence_end || unit_text(open) != "(") return std::nullopt;
+    std::size_t close = open + 1;
+    for (; close < sentence_end && close < open + 6 && unit_text(close) != ")"; ++close) {
+        const UnitClass c = units[close].cls;
+        if (c != UnitClass::word && c != UnitClass::other_number && c != UnitClass::quantity &&
+            !(c == UnitClass::symbol && is_one_of(unit_text(close), {"-", "."}))) {
+            return std::nullopt;
+        }
+    }
+    if (close == open + 1 || close >= sentence_end || unit_text(close) != ")") return std::nullopt;
+    std::string reading = range_text(open + 1, close);
+    // A reading spells the same name: one of the two in Hangul, the other in
+    // none, with the same digits (a size or a date in parentheses is no reading).
+    const auto hangul = [](std::string_view s) {
+        return std::any_of(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0x80) != 0; });
+    };
+    const auto digits = [](std::string_view s) {
+        std::string d;
+        std::copy_if(s.begin(), s.end(), std::back_inserter(d), [](char c) { return c >= '0' && c <= '9'; });
+        return d;
+    };
+    if (hangul(reading) == hangul(written) || digits(reading) != digits(written) || !plausible_name(reading) ||
+        lexicon_.is_not_name(reading) || lexicon_.find(reading, EntityKind::model)) {
+        return std::nullopt;
+    }
+    return reading;
+}
+
 bool FactBuilder::names_local_family(std::string_view family) const {
     return std::any_of(local_models_.canonical.begin(), local_models_.canonical.end(), [&](const std::string& known) {
         return known.size() > family.size() && known.starts_with(family) && known[family.size()] == ' ';
@@ -930,6 +964,14 @@ void FactBuilder::add_model(const RuleMatch& match) {
     if (before) {
         const auto [paired, first] = spelling_paired_with_.try_emplace(*before, written);
         if (first || paired->second == written) canonical = *local_models_.add(*before, canonical);
+    }
+    // Its reading after it names the same model, under the first name found
+    // (a headline may name the reading first), unless the reading was paired
+    // with another spelling before.
+    const auto reading = alias ? std::nullopt : reading_in_parenthesis(*name, written);
+    if (reading) {
+        const auto [paired, first] = spelling_paired_with_.try_emplace(*reading, written);
+        if (first || paired->second == written) canonical = *local_models_.add(*reading, canonical);
     }
     canonical = *local_models_.add(written, canonical);
     if (alias) local_models_.add(*alias, canonical);

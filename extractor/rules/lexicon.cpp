@@ -145,10 +145,18 @@ void Lexicon::load_gazetteer(const std::string& path, EntityKind default_kind) {
 
 void Lexicon::load_keywords(const std::string& path) {
     read_tsv(path, examples_, [&](const std::vector<std::string_view>& cols, std::size_t line) {
-        if (cols.size() != 3 || cols[0].empty() || cols[1].empty() ||
+        if (cols.size() < 3 || cols.size() > 4 || cols[0].empty() || cols[1].empty() ||
             (cols[2] != "exact" && cols[2] != "prefix" && cols[2] != "suffix")) {
             throw RuleLoadError(fmt::format(
-                "{}:{}: expected word<TAB>class<TAB>exact|prefix|suffix", path, line));
+                "{}:{}: expected word<TAB>class<TAB>exact|prefix|suffix[<TAB>Latin spelling]", path, line));
+        }
+        if (cols.size() == 4) {
+            if (cols[1] != "variant" || cols[2] != "exact" || cols[3].empty() ||
+                !std::all_of(cols[3].begin(), cols[3].end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+                throw RuleLoadError(fmt::format(
+                    "{}:{}: only an exact variant word has a spelling, in Latin letters", path, line));
+            }
+            variant_spellings_.insert(cols[0], cols[3]);
         }
         auto& table = cols[2] == "exact" ? exact_words_ : cols[2] == "prefix" ? prefix_words_ : suffix_words_;
         table.insert(cols[0], cols[1]);
@@ -193,6 +201,11 @@ void Lexicon::index_words() {
         if (const char32_t syllable = hangul_syllable(surname)) one_syllable_surnames_[syllable - 0xAC00] = true;
     }
     for (const auto& [word, unused] : not_names_.entries()) not_name_filter_.add(word, /*at_end=*/false);
+}
+
+std::string_view Lexicon::variant_spelling(std::string_view word) const {
+    const std::string* spelling = variant_spellings_.find(word);
+    return spelling ? std::string_view(*spelling) : std::string_view();
 }
 
 bool Lexicon::is_surname(std::string_view syllables) const {

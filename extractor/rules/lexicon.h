@@ -73,6 +73,8 @@ public:
     // Title that ends `word` (연구원장 ends with 원장), or empty.
     std::string_view title_suffix(std::string_view word) const;
     bool is_surname(std::string_view syllables) const;
+    // The Latin spelling of a variant word in Hangul (오퍼스 -> Opus), or empty.
+    std::string_view variant_spelling(std::string_view word) const;
     bool is_not_name(std::string_view word) const {
         return not_name_filter_.may_match(word, /*at_end=*/false) && not_names_.contains(word);
     }
@@ -131,6 +133,7 @@ private:
     WordTable prefix_words_;  // stem prefix -> class
     WordTable suffix_words_;  // compound ending -> class
     WordTable title_suffixes_;  // title -> title
+    WordTable variant_spellings_;  // variant word in Hangul -> its Latin spelling
     AffixFilter prefix_filter_;
     AffixFilter suffix_filter_;
     AffixFilter title_filter_;

@@ -68,6 +68,33 @@ std::string derived_name(std::string_view canonical, std::string_view rest, std:
     return latin ? std::string(canonical) + std::string(rest) : std::string(written);
 }
 
+// The same name in Latin letters where every Hangul word of the rest is a
+// variant with a spelling (클로드 + 오퍼스 4.6 -> Claude Opus 4.6), else empty.
+std::string derived_latin_name(std::string_view canonical, std::string_view rest, const Lexicon& lexicon) {
+    std::string latin(canonical);
+    while (!rest.empty()) {
+        const std::size_t piece_end = std::min(rest.find_first_of(" -"), rest.size());
+        const std::string_view piece = rest.substr(0, piece_end);
+        if (std::all_of(piece.begin(), piece.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+            latin += piece;
+        } else if (const std::string_view spelling = lexicon.variant_spelling(piece); !spelling.empty()) {
+            latin += spelling;
+        } else {
+            return {};
+        }
+        latin += rest.substr(piece_end, piece_end < rest.size() ? 1 : 0);
+        rest.remove_prefix(std::min(piece_end + 1, rest.size()));
+    }
+    return latin;
+}
+
+// Notes the name in Latin letters of a derived name written with Hangul variants.
+void note_latin_spelling(AnnotatedText& out, std::string_view canonical, std::string_view rest, const Lexicon& lexicon) {
+    if (std::all_of(rest.begin(), rest.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) return;
+    std::string latin = derived_latin_name(canonical, rest, lexicon);
+    if (!latin.empty()) out.latin_spellings.emplace_back(out.derived_names.back(), std::move(latin));
+}
+
 // Whether a token goes on a model's name: a version (4.0, V3.1, 3), a size
 // (8B, 1.2B), a code (A35B, 0528) or a variant word (Think, Pro, 미니).
 bool is_model_variant(const NormalizedText& text, const TokenizedText& tokens, std::size_t t,
@@ -632,12 +659,11 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                             unit.entity = static_cast<std::uint32_t>(known - lexicon.entities().data());
                         } else {
                             unit.derived = static_cast<std::int64_t>(out.derived_names.size());
-                            out.derived_names.push_back(derived_name(
-                                lexicon.entities()[best].name,
-                                std::string_view(text.text).substr(tokens.tokens[unit.end_token - 1].norm_end,
-                                                                   tokens.tokens[end - 1].norm_end -
-                                                                       tokens.tokens[unit.end_token - 1].norm_end),
-                                whole));
+                            const std::string_view rest = std::string_view(text.text).substr(
+                                tokens.tokens[unit.end_token - 1].norm_end,
+                                tokens.tokens[end - 1].norm_end - tokens.tokens[unit.end_token - 1].norm_end);
+                            out.derived_names.push_back(derived_name(lexicon.entities()[best].name, rest, whole));
+                            note_latin_spelling(out, lexicon.entities()[best].name, rest, lexicon);
                         }
                         unit.end_token = end;
                     }
@@ -726,9 +752,11 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                             unit.derived = static_cast<std::int64_t>(out.derived_names.size());
                             const std::size_t name_end = tokens.tokens[unit.end_token - 1].norm_end;
                             const std::size_t base_end = token.norm_start + base_cut;
+                            const std::string_view rest = std::string_view(text.text).substr(base_end, name_end - base_end);
                             out.derived_names.push_back(derived_name(
-                                base->name, std::string_view(text.text).substr(base_end, name_end - base_end),
+                                base->name, rest,
                                 std::string_view(text.text).substr(token.norm_start, name_end - token.norm_start)));
+                            note_latin_spelling(out, base->name, rest, lexicon);
                             break;
                         }
                         std::string_view title = title_of_word(word, lexicon);

@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include <re2/re2.h>
@@ -206,6 +207,10 @@ struct SentenceTags {
 struct AnnotatedText {
     std::vector<Unit> units;
     std::vector<std::string> derived_names;  // as written: 카나나 2 나노, DeepSeek-V3.1
+    // Derived names written with Hangul variants and the same names in Latin
+    // letters (클로드 오퍼스 4.6, Claude Opus 4.6): one model where an article
+    // writes both.
+    std::vector<std::pair<std::string, std::string>> latin_spellings;
     std::vector<SentenceTags> sentences;
     // Unit index containing each token (for linking tokens back to units).
     std::vector<std::size_t> unit_of_token;

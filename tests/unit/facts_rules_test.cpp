@@ -263,6 +263,26 @@ TEST_CASE("a title listed as a whole word is the end of no other word", "[rules]
     fs::remove_all(dir);
 }
 
+TEST_CASE("a listed model's variant in Hangul and in Latin letters is one model where both are written",
+          "[rules][lexicon]") {
+    CHECK(distinct_models(extract("앤트로픽의 클로드 오퍼스 4.6이 1위였다. Claude Opus 4.6은 코딩에서도 앞섰다.\n")) ==
+          std::vector<std::string>{"Claude Opus 4.6"});
+    CHECK(distinct_models(extract("파이-4 미니는 작다. 표에서는 Phi-4-mini로 적었다.\n")) ==
+          std::vector<std::string>{"Phi-4-mini"});
+    // Written in Hangul only, it keeps its spelling.
+    CHECK(distinct_models(extract("앤트로픽의 클로드 오퍼스 4.6이 1위였다.\n")) ==
+          std::vector<std::string>{"클로드 오퍼스 4.6"});
+
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / ("kfacts_spellings_" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::copy(KFACTS_SOURCE_DIR "/rules", dir, fs::copy_options::recursive);
+    std::ofstream(dir / "lexicon" / "keywords.tsv", std::ios::app) << "공개\tlaunch\tprefix\tRelease\n";
+    CHECK_THROWS_WITH(Lexicon::load(dir.string()),
+                      Catch::Contains("keywords.tsv:") && Catch::Contains("only an exact variant word has a spelling"));
+    fs::remove_all(dir);
+}
+
 TEST_CASE("an organisation's ending after a hyphen is a model name's part, a benchmark's is not", "[rules][lexicon]") {
     const Lexicon& lexicon = extractor().lexicon();
     CHECK(lexicon.word_class("온마인드") == "orgname");
@@ -1406,6 +1426,20 @@ TEST_CASE("a model found with and without its only size is one model, named with
 TEST_CASE("a quoted name and its spelling in parentheses after the marks are one model", "[rules][unknown]") {
     CHECK(distinct_models(extract("소리결AI는 지난달 '소리결-옴니 32B'(Sorigyeol-Omni 32B)를 공개했다.\n")) ==
           std::vector<std::string>{"소리결-옴니 32B"});
+}
+
+TEST_CASE("a quoted name and its reading in the other script after the marks are one model, however named first",
+          "[rules][unknown]") {
+    // The headline names the reading first; its scores and the later
+    // mentions in either script are of one model.
+    const std::vector<Fact> facts = extract(
+        "# 외산 모델 비교…'톈충-2' 종합 1위\n\n"
+        "종합 1위는 싱야오테크(Xingyao Tech)의 'Tianqiong-2'(톈충-2)였다. 720억 개 매개변수의 밀집 모델이다.\n\n"
+        "톈충-2는 KMMLU 64.8점을 받았다. Tianqiong-2는 작문에서도 앞섰다.\n");
+    CHECK(distinct_models(facts) == std::vector<std::string>{"톈충-2"});
+    // A size or another name in parentheses is no reading.
+    CHECK(distinct_models(extract("누리랩의 '누리-7B'(70억 개)는 작다. '누리-7B'(Nuri-8B)도 나왔다.\n")) ==
+          std::vector<std::string>{"누리-7B"});
 }
 
 TEST_CASE("the last words of a listed model's name the article names are that model", "[rules][unknown]") {
