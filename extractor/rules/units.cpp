@@ -95,6 +95,19 @@ void note_latin_spelling(AnnotatedText& out, std::string_view canonical, std::st
     if (!latin.empty()) out.latin_spellings.emplace_back(out.derived_names.back(), std::move(latin));
 }
 
+// Whether the units before a word, from the sentence's first, end in a
+// company marker: 주식회사, or (주) right before it (㈜ after NFKC).
+bool is_company_marked(const NormalizedText& text, const std::vector<Unit>& units, std::size_t first_unit,
+                       std::size_t word_start) {
+    const auto text_of = [&](const Unit& u) {
+        return std::string_view(text.text).substr(u.norm_start, u.norm_end - u.norm_start);
+    };
+    const std::size_t n = units.size();
+    if (n > first_unit && text_of(units[n - 1]) == "주식회사") return true;
+    return n >= first_unit + 3 && units[n - 1].norm_end == word_start && text_of(units[n - 1]) == ")" &&
+           text_of(units[n - 2]) == "주" && text_of(units[n - 3]) == "(";
+}
+
 // Whether a token goes on a model's name: a version (4.0, V3.1, 3), a size
 // (8B, 1.2B), a code (A35B, 0528) or a variant word (Think, Pro, 미니).
 bool is_model_variant(const NormalizedText& text, const TokenizedText& tokens, std::size_t t,
@@ -679,6 +692,11 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                     case TokenKind::latin: {
                         unit.cls = UnitClass::word;
                         unit.keyword = lexicon.word_class(word);
+                        // ㈜코드베리 (NFKC: (주)코드베리), 주식회사 코드베리: a word the
+                        // company marker stands right before is a company's name.
+                        if (unit.keyword.empty() && is_company_marked(text, out.units, tags.first_unit, token.norm_start)) {
+                            unit.keyword = "orgname";
+                        }
                         // Arclight AI, Kestrel Labs, Qilin Intelligence: a capitalised
                         // Latin name and a company's Latin ending after it are one
                         // organisation's name (a listed name came out as a team above).
