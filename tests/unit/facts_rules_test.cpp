@@ -309,6 +309,22 @@ TEST_CASE("a numbered item that names a model alone heads the lines after it", "
     CHECK(model_scores(extract(list)).empty());
 }
 
+TEST_CASE("a rank's model with 로 is what the next sentences are about, a target model is not", "[rules][topics]") {
+    const auto sizes = [](const std::string& text) {
+        std::vector<std::string> found;
+        for (const Fact& f : extract(text)) {
+            if (f.type == FactType::parameter_count) found.push_back(f.model.value_or("") + " " + f.value->to_string());
+        }
+        return found;
+    };
+    CHECK(sizes("네, 1위는 아라테크의 '아라-R 70B'로 91.2점을 받았습니다.\n\n"
+                "매개변수 700억 개 규모의 모델인데요, 세금 문의에서 강점을 보였습니다.\n") ==
+          std::vector<std::string>{"아라-R 70B 70000000000"});
+    CHECK(model_scores(extract("3차 목표 모델은 딥시크-V4로, 평균에서 이 모델을 넘어야 한다. "
+                               "업계에서는 80점 안팎이 통과선이 될 것으로 본다.\n"))
+              .empty());
+}
+
 TEST_CASE("a ranked item on a line of its own heads the paragraphs after it, a list's last item does not", "[rules][topics]") {
     const auto scores_of = [](const std::string& text) { return model_scores(extract(text)); };
     CHECK(scores_of("올해의 모델을 골랐다.\n\n▲2위 앤스로픽 ‘클로드 오퍼스 4.5’(Claude Opus 4.5)\n\n"
