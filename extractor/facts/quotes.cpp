@@ -705,14 +705,15 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
                 const std::size_t first_question = first_question_offset();
                 interviewee = std::optional<Speaker>();
                 for (std::size_t k = kept.size(); k-- > 0 && !*interviewee;) {
-                    if (kept[k].is_person && units[kept[k].first_unit].norm_start < first_question) {
+                    // A person named in passing (윤재섭 교수 연구실이) is no interviewee.
+                    if (kept[k].is_person && !kept[k].in_passing && units[kept[k].first_unit].norm_start < first_question) {
                         *interviewee = kept[k].speaker;
                     }
                 }
             }
             speaker = *interviewee;
             for (std::size_t k = kept.size(); k-- > 0 && !speaker;) {
-                if (kept[k].is_person && kept[k].end_unit <= u) speaker = kept[k].speaker;
+                if (kept[k].is_person && !kept[k].in_passing && kept[k].end_unit <= u) speaker = kept[k].speaker;
             }
         }
         // `클라우드온은 "…"`: a sentence that opens on a subject of its own and

@@ -1351,6 +1351,14 @@ TEST_CASE("interview answers go to the interviewee though the answers name someo
     CHECK(quotes[1]->speaker == std::optional<std::string>("오하늘"));
 }
 
+TEST_CASE("an interview's answers are not of a person named in passing before the first question", "[rules][speaker]") {
+    const std::string text =
+        "센터를 이끄는 강민혁 고려대 교수는 지난달 모델을 공개했다. 컴퓨터학과 윤재섭 교수 연구실이 학습을 맡았다.\n\n"
+        "―법률 특화 모델을 따로 만든 이유는.\n\n"
+        "\"범용 모델은 그럴듯한 판례 번호를 지어내는 경우가 많습니다.\"\n";
+    CHECK(speakers_of(extract(text)) == std::vector<std::string>{"강민혁"});
+}
+
 TEST_CASE("a title inside a quotation names no speaker of it or of the next", "[rules][speaker]") {
     const std::vector<Fact> facts = extract(
         "차가온 누리리걸AI 대표는 회사를 세웠다. 차 대표는 \"변호사가 AI 답변을 믿지 못하는 이유가 분명하다\"라며 "
