@@ -1450,9 +1450,14 @@ void FactBuilder::add_lab_developers() {
         const auto developed_model = [&](std::size_t from) -> std::optional<std::size_t> {
             for (std::size_t x = from; x < sentence.end_unit; ++x) {
                 if (!model_name_at(x)) continue;
+                // Past closing marks and an alias, inside the marks or after them
+                // ('누리셈-R(NuriSem-R)'을, '누리 2'(Nuri 2)를).
                 std::size_t y = name_end_unit(x);
-                while (y < sentence.end_unit && units[y].cls == UnitClass::sq_close) ++y;
-                if (const std::size_t close = alias_close(y, sentence.end_unit); close != 0) y = close + 1;
+                for (std::size_t close = 1; close != 0;) {
+                    while (y < sentence.end_unit && units[y].cls == UnitClass::sq_close) ++y;
+                    close = alias_close(y, sentence.end_unit);
+                    if (close != 0) y = close + 1;
+                }
                 if (y < sentence.end_unit && is_particle(y, {"을", "를"})) ++y;
                 if (y < sentence.end_unit && develops(y)) return x;
                 x = y > x ? y - 1 : x;

@@ -95,6 +95,25 @@ void note_latin_spelling(AnnotatedText& out, std::string_view canonical, std::st
     if (!latin.empty()) out.latin_spellings.emplace_back(out.derived_names.back(), std::move(latin));
 }
 
+// `(EXAONE 3.5)` after 엑사원 3.5: the token index of the closing parenthesis
+// when the tokens from `open` are a parenthesis, right after the name,
+// around another spelling of `model`; else 0.
+std::size_t spelling_in_parentheses_end(const NormalizedText& text, const TokenizedText& tokens, std::size_t open,
+                                        std::size_t sentence_end, const Lexicon& lexicon, const Entity& model) {
+    constexpr std::size_t kMaxSpellingTokens = 6;
+    if (open + 2 >= sentence_end || tokens.tokens[open].text(text) != "(" ||
+        tokens.tokens[open].norm_start != tokens.tokens[open - 1].norm_end) {
+        return 0;
+    }
+    for (std::size_t close = open + 2; close < sentence_end && close <= open + kMaxSpellingTokens; ++close) {
+        if (tokens.tokens[close].text(text) != ")") continue;
+        const std::size_t start = tokens.tokens[open + 1].norm_start;
+        const std::string_view inner(text.text.data() + start, tokens.tokens[close - 1].norm_end - start);
+        return lexicon.find(inner, EntityKind::model) == &model ? close : 0;
+    }
+    return 0;
+}
+
 // Whether the units before a word, from the sentence's first, end in a
 // company marker: 주식회사, or (주) right before it (㈜ after NFKC).
 bool is_company_marked(const NormalizedText& text, const std::vector<Unit>& units, std::size_t first_unit,
@@ -659,6 +678,20 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                 }
                 if (as_model) {
                     std::size_t end = model_variant_end(text, tokens, quantities, unit.end_token, sentence.end_token, lexicon);
+                    // 엑사원 3.5(EXAONE 3.5) 7.8B: the size or variant after the model's
+                    // other spelling in parentheses goes on its name; the rest is
+                    // what follows the parenthesis.
+                    std::size_t rest_start = tokens.tokens[unit.end_token - 1].norm_end;
+                    if (end == unit.end_token) {
+                        if (const std::size_t close = spelling_in_parentheses_end(text, tokens, end, sentence.end_token, lexicon, *as_model);
+                            close != 0) {
+                            const std::size_t after = model_variant_end(text, tokens, quantities, close + 1, sentence.end_token, lexicon);
+                            if (after > close + 1) {
+                                end = after;
+                                rest_start = tokens.tokens[close].norm_end;
+                            }
+                        }
+                    }
                     end = quoted_name_end(text, tokens, t, end, sentence.end_token);
                     if (end > unit.end_token || unit.cls == UnitClass::model) {
                         unit.cls = UnitClass::model;
@@ -673,9 +706,13 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                         } else {
                             unit.derived = static_cast<std::int64_t>(out.derived_names.size());
                             const std::string_view rest = std::string_view(text.text).substr(
-                                tokens.tokens[unit.end_token - 1].norm_end,
-                                tokens.tokens[end - 1].norm_end - tokens.tokens[unit.end_token - 1].norm_end);
-                            out.derived_names.push_back(derived_name(lexicon.entities()[best].name, rest, whole));
+                                rest_start, tokens.tokens[end - 1].norm_end - rest_start);
+                            // Written without the spelling in parentheses: 엑사원 3.5 미니.
+                            const std::string written =
+                                std::string(text.text.substr(token.norm_start,
+                                                             tokens.tokens[unit.end_token - 1].norm_end - token.norm_start)) +
+                                std::string(rest);
+                            out.derived_names.push_back(derived_name(lexicon.entities()[best].name, rest, written));
                             note_latin_spelling(out, lexicon.entities()[best].name, rest, lexicon);
                         }
                         unit.end_token = end;
