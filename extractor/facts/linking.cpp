@@ -890,6 +890,11 @@ void FactBuilder::add_model(const RuleMatch& match) {
             name_norm_end = name_norm_start + paren;
         }
     }
+    // '로아(LoA) 32B': a size or a variant after the spelling in parentheses
+    // goes on both names.
+    const Capture* tail = match.get("tail");
+    const std::string tail_text = tail ? " " + range_text(tail->first, tail->end) : std::string();
+    written += tail_text;
     if (local_not_models_.contains(written)) return;
     // K-DTCBench, VoiceBench-Ko, K-리터러시벤치: a name made with Bench is a benchmark's.
     constexpr std::string_view kBench = "bench";
@@ -897,7 +902,7 @@ void FactBuilder::add_model(const RuleMatch& match) {
                                    [](char a, char b) { return (a | 0x20) == b; });
     if (bench != written.end() || written.find("벤치") != std::string::npos) return;
     std::optional<std::string> alias;
-    if (const Capture* a = match.get("alias")) alias = range_text(a->first, a->end);
+    if (const Capture* a = match.get("alias")) alias = range_text(a->first, a->end) + tail_text;
     if (!plausible_name(written)) return;
     // A name of Hangul words only ('통합 검색 서비스'를 출시) is a model only
     // where a model word stands next to it ('딥씽크' 모델, 모델 '딥씽크'), its
@@ -985,6 +990,9 @@ void FactBuilder::add_model(const RuleMatch& match) {
     }
     canonical = *local_models_.add(written, canonical);
     if (alias) local_models_.add(*alias, canonical);
+    // Its spelling without the size names it too, unless it names another
+    // (ARA-Guard for '아라가드(ARA-Guard) 3B').
+    if (alias && tail) local_models_.add(alias->substr(0, alias->size() - tail_text.size()), canonical);
 
     std::optional<std::string> team;
     const Capture* t = match.get("team");
@@ -1108,7 +1116,7 @@ void FactBuilder::add_model(const RuleMatch& match) {
     if (team) local_model_team_.emplace(canonical, *team);
 
     if (!options_.types.contains(FactType::model)) return;
-    const Capture& whole = alias ? Capture{name->first, match.get("alias")->end} : *name;
+    const Capture& whole = alias ? Capture{name->first, tail ? tail->end : match.get("alias")->end} : *name;
     const ByteSpan span = alias ? range_span(whole.first, whole.end) : text_.to_source(name_norm_start, name_norm_end);
     Fact& fact = emit(FactType::model, span, match.rule->id, whole.first, whole.end);
     fact.model = canonical;

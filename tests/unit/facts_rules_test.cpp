@@ -1469,6 +1469,13 @@ TEST_CASE("a quoted name and its reading in the other script after the marks are
           std::vector<std::string>{"누리-7B"});
 }
 
+TEST_CASE("a size after a quoted name's spelling in parentheses goes on both names", "[rules][unknown]") {
+    // Its spelling without the size, later, names the same model.
+    CHECK(distinct_models(extract("아라테크는 보안 특화 모델 '아라가드(ARA-Guard) 3B'를 공개했다. "
+                                  "ARA-Guard는 관제 업무에 쓰인다. 아라가드 3B는 30억 개 매개변수로 가볍다.\n")) ==
+          std::vector<std::string>{"아라가드 3B"});
+}
+
 TEST_CASE("the last words of a listed model's name the article names are that model", "[rules][unknown]") {
     const std::vector<Fact> facts = extract("# 국산 sLLM 격전…코난 'ENT-12' 맞불\n\n코난테크놀로지는 차세대 LLM "
                                             "'코난 LLM ENT-12'(Konan LLM ENT-12)를 출시했다.\n");
