@@ -350,21 +350,18 @@ void FactBuilder::compute_sections() {
         } else if (sentence.end_unit - sentence.first_unit >= 2 && (is_heading_mark(sentence.first_unit) || numbered)) {
             // A new heading starts a new section, about its model or about nothing named.
             std::size_t name = sentence.first_unit + (numbered ? 2 : 1);
-            // `2. LG AI연구원 'EXAONE 4.0 32B'`: its developer and quotation marks around it.
-            if (numbered) {
-                if (name < sentence.end_unit && team_name_at(name) && !model_name_at(name)) {
-                    name = name_end_unit(name);
-                    if (name < sentence.end_unit && is_particle(name, {"의"})) ++name;
-                }
-                if (name < sentence.end_unit && units_.units[name].cls == UnitClass::sq_open) ++name;
+            // `2. LG AI연구원 'EXAONE 4.0 32B'`, `▷ 퀀타브레인 'QB-1T'`: its developer
+            // and quotation marks around it.
+            if (name < sentence.end_unit && team_name_at(name) && !model_name_at(name)) {
+                name = name_end_unit(name);
+                if (name < sentence.end_unit && is_particle(name, {"의"})) ++name;
             }
+            if (name < sentence.end_unit && units_.units[name].cls == UnitClass::sq_open) ++name;
             current.reset();
             if (name < sentence.end_unit && model_name_at(name)) {
                 std::size_t after = name_end_unit(name);
-                if (numbered) {
-                    if (after < sentence.end_unit && units_.units[after].cls == UnitClass::sq_close) ++after;
-                    if (const std::size_t close = alias_close(after, sentence.end_unit); close != 0) after = close + 1;
-                }
+                if (after < sentence.end_unit && units_.units[after].cls == UnitClass::sq_close) ++after;
+                if (const std::size_t close = alias_close(after, sentence.end_unit); close != 0) after = close + 1;
                 if (after >= sentence.end_unit || (!numbered && unit_text(after) == ":")) current = name;
             }
         }

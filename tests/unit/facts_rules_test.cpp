@@ -305,6 +305,11 @@ TEST_CASE("a numbered item that names a model alone heads the lines after it", "
         "2. 미스트랄AI의 'Mistral Small 3.1'\n- 주요 벤치마크: MMLU 80.6\n";
     CHECK(model_scores(extract(with_developers)) ==
           ModelScores{{"EXAONE 4.0 32B", "92.3"}, {"Mistral Small 3.1", "80.6"}});
+    // So do a marked heading's.
+    const std::string marked =
+        "이번 주 공개된 모델은 두 종이다.\n\n▷ LG AI연구원 'EXAONE 4.0 32B'\n- 매개변수: 320억 개\n- 대표 점수: KMMLU 67.2점\n\n"
+        "▷ 앤스로픽 '클로드 하이쿠 4.5'\n- 대표 점수: SWE-bench Verified 73.3%\n";
+    CHECK(model_scores(extract(marked)) == ModelScores{{"EXAONE 4.0 32B", "67.2"}, {"클로드 하이쿠 4.5", "73.3"}});
     // Items one after another are a list: the last heads nothing.
     const std::string list =
         "선정된 명단은 다음과 같다.\n\n1. LG AI연구원 'EXAONE 4.0 32B'\n2. 업스테이지 '솔라 프로 2'\n\n"
