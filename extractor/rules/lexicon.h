@@ -80,6 +80,8 @@ public:
     }
 
     const std::vector<DataExample>& examples() const { return examples_; }
+    // This lexicon's id for per-thread memos of its answers (RecentAnswers); 0 until loaded.
+    std::uint64_t answer_owner() const { return answer_owner_; }
 
 private:
     // A hash table of words that looks up a string_view without building a

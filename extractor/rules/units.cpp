@@ -349,6 +349,47 @@ std::size_t person_name_tokens(const NormalizedText& text, const TokenizedText& 
     return 0;
 }
 
+// What annotate asks of a Hangul or Latin word that no name or number
+// covers and that the word alone answers; memoised per thread (most words
+// recur), so that a word costs one lookup instead of one a question.
+struct PlainWord {
+    std::string_view keyword;  // Lexicon::word_class
+    std::string_view title;    // title_of_word
+    // A known model with its variant or version in one word (DeepSeek-V3.1,
+    // GPT-5.5): the longest known prefix that ends before a hyphen, a dot or
+    // the digits after a letter, and where it ends; null if none.
+    const Entity* base_model = nullptr;
+    std::size_t base_cut = 0;
+    // Whether person_name_tokens' tests of the word itself pass: Hangul
+    // syllables only, a surname first, no listed non-name.
+    bool may_be_name = false;
+};
+
+PlainWord describe_plain_word(std::string_view word, const Lexicon& lexicon) {
+    PlainWord plain;
+    plain.keyword = lexicon.word_class(word);
+    plain.title = title_of_word(word, lexicon);
+    for (std::size_t cut = word.size(); !plain.base_model && cut-- > 1;) {
+        const bool version_starts = word[cut] >= '0' && word[cut] <= '9' &&
+                                    !(word[cut - 1] >= '0' && word[cut - 1] <= '9') && word[cut - 1] != '-' &&
+                                    word[cut - 1] != '.';
+        if (word[cut] == '-' || word[cut] == '.' || version_starts) {
+            plain.base_model = lexicon.find(word.substr(0, cut), EntityKind::model);
+            plain.base_cut = cut;
+        }
+    }
+    plain.may_be_name = is_hangul_syllable_run(word) &&
+                        (lexicon.is_surname(word.substr(0, 3)) ||
+                         (word.size() >= 6 && lexicon.is_surname(word.substr(0, 6)))) &&
+                        !lexicon.is_not_name(word);
+    return plain;
+}
+
+PlainWord plain_word(std::string_view word, const Lexicon& lexicon) {
+    thread_local RecentAnswers<PlainWord, 4096, 30> recent;  // 384 KiB a thread
+    return recent.answer(lexicon.answer_owner(), word, [&] { return describe_plain_word(word, lexicon); });
+}
+
 // Whether `offset` falls strictly inside a number (dates and ordinals too),
 // looking from quantities[from] on (they are sorted by start).
 bool cuts_number(const std::vector<Quantity>& quantities, std::size_t from, std::size_t offset) {
@@ -727,8 +768,9 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                     case TokenKind::number: unit.cls = UnitClass::other_number; break;
                     case TokenKind::hangul:
                     case TokenKind::latin: {
+                        const PlainWord plain = plain_word(word, lexicon);
                         unit.cls = UnitClass::word;
-                        unit.keyword = lexicon.word_class(word);
+                        unit.keyword = plain.keyword;
                         // ㈜코드베리 (NFKC: (주)코드베리), 주식회사 코드베리: a word the
                         // company marker stands right before is a company's name.
                         if (unit.keyword.empty() && is_company_marked(text, out.units, tags.first_unit, token.norm_start)) {
@@ -787,19 +829,9 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                         }
                         if (!unit.keyword.empty() || unit.cls == UnitClass::benchmark) break;
                         // DeepSeek-V3.1, Qwen3-Coder-480B, GPT-5.5, 큐웬4-72B: a known model
-                        // with its variant or version in one word (the longest known prefix
-                        // that ends before a hyphen, a dot or the digits after a letter).
-                        const Entity* base = nullptr;
-                        std::size_t base_cut = 0;
-                        for (std::size_t cut = word.size(); !base && cut-- > 1;) {
-                            const bool version_starts = word[cut] >= '0' && word[cut] <= '9' &&
-                                                        !(word[cut - 1] >= '0' && word[cut - 1] <= '9') &&
-                                                        word[cut - 1] != '-' && word[cut - 1] != '.';
-                            if (word[cut] == '-' || word[cut] == '.' || version_starts) {
-                                base = lexicon.find(word.substr(0, cut), EntityKind::model);
-                                base_cut = cut;
-                            }
-                        }
+                        // with its variant or version in one word (PlainWord::base_model).
+                        const Entity* base = plain.base_model;
+                        const std::size_t base_cut = plain.base_cut;
                         if (base) {
                             unit.cls = UnitClass::model;
                             unit.entity = static_cast<std::uint32_t>(base - lexicon.entities().data());
@@ -814,7 +846,7 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                             note_latin_spelling(out, base->name, rest, lexicon);
                             break;
                         }
-                        std::string_view title = title_of_word(word, lexicon);
+                        std::string_view title = plain.title;
                         // Right after a name, a title as what someone is (장세훈 박사다,
                         // 대표이다, 진수현(47) 교수다). Asked only there, since so many
                         // words end in 다.
@@ -879,7 +911,8 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                         if (!title.empty()) {
                             unit.cls = lexicon.find(title, EntityKind::reporter) ? UnitClass::reporter
                                                                                  : UnitClass::title;
-                        } else if (const std::size_t name_tokens = person_name_tokens(text, tokens, t, sentence.end_token, lexicon)) {
+                        } else if (const std::size_t name_tokens =
+                                       plain.may_be_name ? person_name_tokens(text, tokens, t, sentence.end_token, lexicon) : 0) {
                             unit.cls = name_tokens == 1 && lexicon.is_surname(word) ? UnitClass::surname : UnitClass::person;
                             unit.end_token = t + name_tokens;
                         }
