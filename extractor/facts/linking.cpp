@@ -1255,6 +1255,11 @@ void FactBuilder::add_listed_teams() {
     };
     std::vector<std::size_t> items;
     for (const auto& sentence : units_.sentences) {
+        // A list's items are joined by separators, and most sentences have
+        // none before their last unit: no list, nothing to look at.
+        bool separated = false;
+        for (std::size_t u = sentence.first_unit; u + 1 < sentence.end_unit && !separated; ++u) separated = is_separator(u);
+        if (!separated) continue;
         struct Item {
             std::size_t name;
             std::size_t end;
