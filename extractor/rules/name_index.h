@@ -108,6 +108,11 @@ private:
     static std::size_t first_char_bit(std::string_view s, std::size_t pos) {
         const auto lead = static_cast<unsigned char>(s[pos]);
         if (lead < 0x80) return lead >= 'A' && lead <= 'Z' ? lead + 32 : lead;
+        if (lead >= 0xE0 && pos + 3 <= s.size()) {  // Hangul among them: three bytes at once
+            const std::uint32_t bytes = std::uint32_t{lead} << 16 | std::uint32_t{static_cast<unsigned char>(s[pos + 1])} << 8 |
+                                        static_cast<unsigned char>(s[pos + 2]);
+            return (bytes * 0x9E3779B1u) >> 20;
+        }
         std::uint32_t bytes = lead;
         const std::size_t end = std::min(s.size(), pos + (lead < 0xE0 ? 2 : 3));
         for (std::size_t k = pos + 1; k < end; ++k) bytes = (bytes << 8) | static_cast<unsigned char>(s[k]);
