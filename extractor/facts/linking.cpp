@@ -123,11 +123,11 @@ void FactBuilder::compute_topics() {
         const auto releasing = [&](std::size_t u) {
             return units_.units[u].keyword == "launch" || units_.units[u].keyword == "present";
         };
-        bool launched = false;
-        bool releases = false;  // the sentence has such a verb somewhere
-        for (std::size_t u = sentence.first_unit; u < sentence.end_unit && !releases; ++u) releases = releasing(u);
+        std::size_t first_release = sentence.first_unit;
+        while (first_release < sentence.end_unit && !releasing(first_release)) ++first_release;
+        const bool releases = first_release < sentence.end_unit;  // the sentence has such a verb somewhere
         for (std::size_t u = sentence.first_unit; u < sentence.end_unit; ++u) {
-            launched = launched || releasing(u);
+            const bool launched = u >= first_release;  // such a verb at u or before it
             if (!may_name_model_or_team(u)) continue;
             const bool model = model_name_at(u) != nullptr;
             const bool team = !model && team_name_at(u) != nullptr;
