@@ -335,6 +335,15 @@ private:
     // Calls table(header, rows) for each table of the text.
     void for_each_table(
         const std::function<void(const std::vector<TableCell>&, std::vector<std::vector<TableCell>>)>& table) const;
+    // A table as its lines split into cells: the header's and the rows'.
+    struct TextTable {
+        std::vector<TableCell> header;
+        std::vector<std::vector<TableCell>> rows;
+    };
+    // The document's tables, read at the first ask: for_each_table runs
+    // twice (names before rules are linked, figures after), and reading
+    // every line of the text for cells costs more than most tables do.
+    const std::vector<TextTable>& text_tables() const;
     // The teams and models that tables' rows name and no list knows, before
     // scores and counts are linked, so that prose can name them too (`▲라온
     // 옴니 75.1점` under a table that lists 라온 옴니).
@@ -462,6 +471,7 @@ private:
     SizedModels sized_models_;
     std::unordered_set<std::string> figures_noted_;
     bool tables_read_ = false;
+    mutable std::optional<std::vector<TextTable>> text_tables_;  // see text_tables()
     bool reached_max_facts_ = false;
     std::deque<Quantity> bare_numbers_;  // numbers that rules read as scores (stable addresses)
 };

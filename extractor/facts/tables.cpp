@@ -373,13 +373,19 @@ void FactBuilder::note_figures_stated(std::unordered_set<std::string>& figures) 
 
 void FactBuilder::for_each_table(
     const std::function<void(const std::vector<TableCell>&, std::vector<std::vector<TableCell>>)>& table) const {
+    for (const TextTable& t : text_tables()) table(t.header, t.rows);  // the rows a copy, each caller's own
+}
+
+const std::vector<FactBuilder::TextTable>& FactBuilder::text_tables() const {
+    if (text_tables_) return *text_tables_;
+    text_tables_.emplace();
     // A table is a header line and the row lines after it, up to a line
     // without cells.
     const std::string_view text = text_.text;
     std::vector<TableCell> header;
     std::vector<std::vector<TableCell>> rows;
     const auto finish_table = [&] {
-        if (!header.empty() && !rows.empty()) table(header, std::move(rows));
+        if (!header.empty() && !rows.empty()) text_tables_->push_back({header, std::move(rows)});
         header.clear();
         rows.clear();
     };
@@ -399,6 +405,7 @@ void FactBuilder::for_each_table(
         start = end + 1;
     }
     finish_table();
+    return *text_tables_;
 }
 
 std::optional<std::vector<TableColumn>> FactBuilder::row_table_header(
