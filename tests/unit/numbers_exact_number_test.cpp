@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
+#include <cstring>
+#include <random>
+
 #include "numbers/numbers.h"
 
 using namespace kfacts;
@@ -53,4 +57,20 @@ TEST_CASE("ExactNumber::to_double and is_integer", "[numbers][exact]") {
     CHECK(exact(35000, 1).is_integer());
     CHECK_FALSE(exact(35001, 1).is_integer());
     CHECK(exact(0, 40).is_integer());
+}
+
+TEST_CASE("ExactNumber::to_double is strtod of its text bit for bit", "[numbers][exact]") {
+    // Short mantissas and scales take a division instead of the text; both
+    // must round alike, for every size of mantissa and scale on each side of
+    // where the division stops being exact.
+    std::mt19937_64 random(20261207);
+    for (int i = 0; i < 200000; ++i) {
+        const int bits = static_cast<int>(random() % 64) + 1;
+        const std::uint64_t mantissa = bits == 64 ? random() : random() & ((std::uint64_t{1} << bits) - 1);
+        const ExactNumber x = exact(mantissa, static_cast<int>(random() % 30), random() % 2 == 0);
+        const double expected = std::strtod(x.to_string().c_str(), nullptr);
+        const double got = x.to_double();
+        INFO(x.to_string());
+        CHECK(std::memcmp(&expected, &got, sizeof(double)) == 0);
+    }
 }
