@@ -723,7 +723,10 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
         const bool own_subject = u == first + 2 && units[first].cls == UnitClass::word &&
                                  is_particle(first + 1, {"은", "는"}) &&
                                  !ends_with_one_of(unit_text(first), {"씨", "군", "양", "님"});
-        if (!speaker && !unnamed && !own_subject && last_speaker && s - last_speaker_sentence <= kSpeakerCarrySentences) {
+        // `■ 전문가 "…"`: a subheading's quotation goes on from nobody before it.
+        const bool subheading = is_heading_mark(first);
+        if (!speaker && !unnamed && !own_subject && !subheading && last_speaker &&
+            s - last_speaker_sentence <= kSpeakerCarrySentences) {
             speaker = last_speaker;
         }
         if (!speaker) {

@@ -1359,6 +1359,13 @@ TEST_CASE("interview answers go to the interviewee though the answers name someo
     CHECK(quotes[1]->speaker == std::optional<std::string>("오하늘"));
 }
 
+TEST_CASE("a subheading's quotation does not go on from the last speaker", "[rules][speaker]") {
+    const std::string text =
+        "김재원 KAIST 교수는 \"한국 고유 지식을 묻는 문항에서는 약점이 뚜렷하다\"고 말했다.\n\n"
+        "■ 전문가 \"성능보다 라이선스·데이터 주권 따져야\"\n\n중국 모델의 점유율은 17%를 넘었다.\n";
+    CHECK(speakers_of(extract(text)) == std::vector<std::string>{"김재원"});
+}
+
 TEST_CASE("an interview's answers are not of a person named in passing before the first question", "[rules][speaker]") {
     const std::string text =
         "센터를 이끄는 강민혁 고려대 교수는 지난달 모델을 공개했다. 컴퓨터학과 윤재섭 교수 연구실이 학습을 맡았다.\n\n"
