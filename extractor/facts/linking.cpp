@@ -169,27 +169,23 @@ void FactBuilder::compute_topics() {
             // 'K-엑사원'이었다`: a past copula whose subject is a rank or a model
             // names the topic too (`비교 기준으로 삼은 것은 GPT-4o였다` names
             // background).
-            const auto rank_or_model_subject = [&] {
-                for (std::size_t k = sentence.first_unit; k + 1 < u; ++k) {
-                    const std::string_view w = unit_text(k);
-                    const bool rank = !w.empty() && std::isdigit(static_cast<unsigned char>(w[0])) && w.ends_with("위");
-                    if ((rank || units_.units[k].keyword == "modelword") && is_particle(k + 1, {"은", "는"})) return true;
-                    if (w.size() > 3 && w.ends_with("위는") && std::isdigit(static_cast<unsigned char>(w[0]))) return true;
-                }
-                return false;
-            };
             // So does a rank's model with 로 (`1위는 아라테크의 '아라-R 70B'로
             // 91.2점을 받았다`; not `3차 목표 모델은 딥시크-V4로`).
-            const auto rank_subject = [&] {
+            const auto rank_subject = [&](bool or_model) {
                 for (std::size_t k = sentence.first_unit; k < u; ++k) {
                     const std::string_view w = unit_text(k);
+                    const bool rank = !w.empty() && std::isdigit(static_cast<unsigned char>(w[0])) && w.ends_with("위");
+                    if (k + 1 < u && (rank || (or_model && units_.units[k].keyword == "modelword")) &&
+                        is_particle(k + 1, {"은", "는"})) {
+                        return true;
+                    }
                     if (w.size() > 3 && w.ends_with("위는") && std::isdigit(static_cast<unsigned char>(w[0]))) return true;
                 }
                 return false;
             };
             const bool ranked_copula =
-                next < sentence.end_unit && ((is_particle(next, {"였다", "이었다"}) && rank_or_model_subject()) ||
-                                             (is_particle(next, {"로", "으로"}) && rank_subject()));
+                next < sentence.end_unit && ((is_particle(next, {"였다", "이었다"}) && rank_subject(true)) ||
+                                             (is_particle(next, {"로", "으로"}) && rank_subject(false)));
             if ((next < sentence.end_unit && is_subject_marker(next)) || (model && stands_alone) || ranked_copula) {
                 auto& slot = model ? topic_model_[s] : topic_team_[s];
                 if (!slot) slot = u;
