@@ -97,6 +97,22 @@ bool NameIndex::find(std::string_view name, std::uint32_t& value) const {
     return value != kNone;
 }
 
+bool NameIndex::starts_name(std::string_view token) const {
+    std::uint32_t node = 0;
+    bool stepped = false;  // a token of separators alone starts no name
+    std::size_t length;
+    for (std::size_t i = 0; i < token.size(); i += length) {
+        if (is_key_separator(static_cast<unsigned char>(token[i]))) {
+            length = 1;
+            continue;
+        }
+        node = child(node, step_at(token, i, length));
+        if (node == kNone) return false;
+        stepped = true;
+    }
+    return stepped;
+}
+
 bool NameIndex::find_key(std::string_view key, std::uint32_t& value) const {
     std::uint32_t node = 0;
     std::size_t length;

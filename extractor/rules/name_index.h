@@ -49,6 +49,11 @@ public:
 
     // Exact lookup of a whole name (after match_key).
     bool find(std::string_view name, std::uint32_t& value) const;
+    // Whether the key of `token` (a token's whole text) starts some name's
+    // key. Where it does not, longest_match finds nothing from a token of
+    // that text, whatever follows it: a question of the text alone, which a
+    // caller may keep for words that recur.
+    bool starts_name(std::string_view token) const;
 
     // Whether a name may start at text[pos], in two steps, for callers that
     // ask at every unit, of several indexes, again and again: the key of the

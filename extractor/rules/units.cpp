@@ -363,6 +363,8 @@ struct PlainWord {
     // Whether person_name_tokens' tests of the word itself pass: Hangul
     // syllables only, a surname first, no listed non-name.
     bool may_be_name = false;
+    // Whether a gazetteer name may start at the word (NameIndex::starts_name).
+    bool starts_name = false;
 };
 
 PlainWord describe_plain_word(std::string_view word, const Lexicon& lexicon) {
@@ -382,6 +384,7 @@ PlainWord describe_plain_word(std::string_view word, const Lexicon& lexicon) {
                         (lexicon.is_surname(word.substr(0, 3)) ||
                          (word.size() >= 6 && lexicon.is_surname(word.substr(0, 6)))) &&
                         !lexicon.is_not_name(word);
+    plain.starts_name = lexicon.names().starts_name(word);
     return plain;
 }
 
@@ -653,8 +656,13 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
             }
             const bool quantity_here = next_quantity < quantities.size() &&
                                        quantities[next_quantity].norm_start == token.norm_start;
+            // A Hangul or Latin word is asked about itself once (plain_word):
+            // that no name starts with it spares the gazetteer's walk.
+            const bool word_token = token.kind == TokenKind::hangul || token.kind == TokenKind::latin;
+            const PlainWord plain = word_token ? plain_word(token.text(text), lexicon) : PlainWord{};
             NameMatch name;
             bool named = token.kind != TokenKind::particle && token.kind != TokenKind::quote &&
+                         (!word_token || plain.starts_name) &&
                          lexicon.names().longest_match(text, tokens, t, sentence.end_token, name);
             // A name never ends inside a number: GPT-5 1위 is GPT-5 and an ordinal, not GPT-5.1.
             while (named && cuts_number(quantities, next_quantity, tokens.tokens[name.end_token - 1].norm_end)) {
@@ -768,7 +776,6 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                     case TokenKind::number: unit.cls = UnitClass::other_number; break;
                     case TokenKind::hangul:
                     case TokenKind::latin: {
-                        const PlainWord plain = plain_word(word, lexicon);
                         unit.cls = UnitClass::word;
                         unit.keyword = plain.keyword;
                         // ㈜코드베리 (NFKC: (주)코드베리), 주식회사 코드베리: a word the

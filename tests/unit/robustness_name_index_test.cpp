@@ -151,6 +151,53 @@ TEST_CASE("NameIndex::may_start_with is false only where no name starts", "[robu
     CHECK(rejected > 200);  // and it does reject
 }
 
+TEST_CASE("NameIndex::starts_name is false only where longest_match finds nothing", "[robustness][names]") {
+    NameIndex index;
+    index.add("SK텔레콤", 1);
+    index.add("A.X K1", 2);
+    CHECK(index.starts_name("SK"));
+    CHECK(index.starts_name("sk텔레콤"));
+    CHECK(index.starts_name("A.X"));  // separators skipped, as in the key
+    CHECK_FALSE(index.starts_name("SKT"));
+    CHECK_FALSE(index.starts_name("-."));  // separators alone start no name
+    CHECK_FALSE(NameIndex().starts_name("SK"));
+
+    // Against longest_match, on random text (ill-formed bytes too) split into tokens at spaces.
+    static const char* const kPieces[] = {"가", "나", "한국", "A", "x", "K1", "-", ".", " ", "_", "엑사원", "GPT", "\xEA", "\xB0"};
+    std::mt19937 rng(7);
+    std::size_t rejected = 0;
+    for (int round = 0; round < 200; ++round) {
+        NameIndex names;
+        for (std::uint32_t v = 0; v < 1 + rng() % 6; ++v) {
+            std::string name;
+            for (std::size_t k = 0; k < 1 + rng() % 3; ++k) name += kPieces[rng() % std::size(kPieces)];
+            names.add(name, v);
+        }
+        NormalizedText text;
+        for (int k = 0; k < 30; ++k) text.text += kPieces[rng() % std::size(kPieces)];
+        TokenizedText tokens;
+        for (std::size_t i = 0; i < text.text.size();) {
+            if (text.text[i] == ' ') {
+                ++i;
+                continue;
+            }
+            Token t;
+            t.norm_start = i;
+            while (i < text.text.size() && text.text[i] != ' ') ++i;
+            t.norm_end = i;
+            tokens.tokens.push_back(t);
+        }
+        for (std::size_t first = 0; first < tokens.tokens.size(); ++first) {
+            NameMatch match;
+            const bool starts = names.starts_name(tokens.tokens[first].text(text));
+            INFO(text.text << " at token " << first);
+            if (names.longest_match(text, tokens, first, tokens.tokens.size(), match)) REQUIRE(starts);
+            if (!starts) ++rejected;
+        }
+    }
+    CHECK(rejected > 200);  // and it does reject
+}
+
 TEST_CASE("NameIndex::first_char_key asked from the right agrees with asking at each start", "[robustness][names]") {
     // Long runs of separators between characters, and at the end: what a line
     // of dashes or of '. ' gives, where each separator is a unit of its own.
