@@ -1021,8 +1021,17 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                                                        : alphabet.spelling(unit.keyword);
             out.tags += spelling.code;
             if (spelling.tests) {
-                spelling.tests->append_passed(unit_label(unit, out, text, quantities, lexicon, label), out.tags,
-                                              passed);
+                // A unit of one word, number or particle token is labelled with
+                // its text as it is: the scanner ends such tokens at symbols, so
+                // they hold no brace for unit_label to replace.
+                const Token& first = tokens.tokens[unit.first_token];
+                const bool labelled_by_token =
+                    unit.entity == kNoEntity && unit.cls != UnitClass::quantity && unit.end_token == unit.first_token + 1 &&
+                    (first.kind == TokenKind::hangul || first.kind == TokenKind::latin ||
+                     first.kind == TokenKind::number || first.kind == TokenKind::particle);
+                spelling.tests->append_passed(
+                    labelled_by_token ? first.text(text) : unit_label(unit, out, text, quantities, lexicon, label),
+                    out.tags, passed);
             }
         }
         out.sentences.push_back(tags);

@@ -36,6 +36,11 @@ void check_invariants(const NormalizedText& text, const TokenizedText& tokens) {
         CHECK(gap.find_first_not_of(" \t\n") == std::string_view::npos);
         if (i > 0) CHECK(token.space_before == !gap.empty());
         previous_end = token.norm_end;
+        // Words, numbers and particles hold no brace: annotate labels them
+        // with their text as it is (a brace in a label is written '?').
+        if (token.kind != TokenKind::symbol && token.kind != TokenKind::quote) {
+            CHECK(token.text(text).find_first_of("{}") == std::string_view::npos);
+        }
         const Eojeol& eojeol = tokens.eojeols.at(token.eojeol);
         CHECK(eojeol.first_token <= i);
         CHECK(i < eojeol.end_token);
@@ -194,7 +199,8 @@ TEST_CASE("odd input tokenises without losing a byte", "[text][tokens]") {
     for (const std::string& input : {std::string(), std::string(" \n\t "), std::string("\xFF\xFE 깨진\xE0\x80 바이트"),
                                     std::string("e\xCC\x81t\xC3\xA9 ☺\xEF\xB8\x8F 한국어"),
                                     std::string("中國語와 日本語の テキスト"), std::string(".....!!!???"),
-                                    std::string("\"\"''“”‘’「」『』《》〈〉«»")}) {
+                                    std::string("\"\"''“”‘’「」『』《》〈〉«»"),
+                                    std::string("{A}는 a{b}c 3{4}점 {한국}{어}를 http://x.kr/{id}가 www.a{b} a@b{c}")}) {
         INFO(input);
         const NormalizedText text = identity_text(input);
         check_invariants(text, tokenize(text));
