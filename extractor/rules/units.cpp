@@ -263,38 +263,53 @@ bool is_title_token(const NormalizedText& text, const Token& token, const Lexico
            !title_of_word(word, lexicon).empty();
 }
 
+// What person_name_tokens asks of a word itself, before what is around it.
+struct PersonNameWord {
+    // Hangul syllables only, a surname first (every name starts with one),
+    // and no listed non-name.
+    bool may_be_name = false;
+    bool surname1 = false;  // a one-syllable surname first
+    bool surname2 = false;  // a two-syllable surname first
+    // 마커스 헤일, 조슈아 벨, 마이크를: a syllable after its first that no
+    // Korean given name has (a loanword's 스, 트, 크).
+    bool loanword_syllable = false;
+    // 설립된, 추적할, 최종적, 따르던, 마치며, 서면을, 지켜본: three syllables
+    // ending as a verb's or an adjective's form or a word with its particle
+    // does, whatever syllable they start with (no given name ends so).
+    bool verb_ending = false;
+};
+
+PersonNameWord person_name_word(std::string_view word, const Lexicon& lexicon) {
+    PersonNameWord name;
+    if (!is_hangul_syllable_run(word)) return name;
+    name.surname1 = lexicon.is_surname(word.substr(0, 3));
+    name.surname2 = word.size() >= 6 && lexicon.is_surname(word.substr(0, 6));
+    name.may_be_name = (name.surname1 || name.surname2) && !lexicon.is_not_name(word);
+    for (std::size_t i = 3; !name.loanword_syllable && i + 3 <= word.size(); i += 3) {
+        name.loanword_syllable = is_one_of(word.substr(i, 3), {"스", "크", "트", "프", "드", "브", "슈"});
+    }
+    name.verb_ending = word.size() == 9 && is_one_of(word.substr(6), {"된", "할", "적", "던", "며", "면", "게", "을", "를", "본"});
+    return name;
+}
+
 // How many tokens from `t` make a Korean personal name, 0 if none: a surname
 // and two syllables (배경훈), a two-syllable surname and two (남궁도윤), or a
 // surname and one or two syllables that the tokenizer split like a particle
-// (신유|나, 남궁유|나) when a title follows within a few words.
+// (신유|나, 남궁유|나) when a title follows within a few words. `name` is
+// person_name_word of the token's text.
 std::size_t person_name_tokens(const NormalizedText& text, const TokenizedText& tokens, std::size_t t,
-                               std::size_t sentence_end, const Lexicon& lexicon) {
+                               std::size_t sentence_end, const Lexicon& lexicon, const PersonNameWord& name) {
     const Token& token = tokens.tokens[t];
     const std::string_view word = token.text(text);
-    if (!is_hangul_syllable_run(word)) return 0;
-    // Every name starts with a surname: the cheapest test first.
-    const bool surname1 = lexicon.is_surname(word.substr(0, 3));
-    const bool surname2 = word.size() >= 6 && lexicon.is_surname(word.substr(0, 6));
-    if ((!surname1 && !surname2) || lexicon.is_not_name(word)) return 0;
-    // 마커스 헤일, 조슈아 벨, 마이크를: a word with a syllable after its first
-    // that no Korean given name has (a loanword's 스, 트, 크) is no Korean name
-    // (the name before an organisation, a word of its own). A given name
-    // before a Korean surname stays a person's (제임스 박).
+    if (!name.may_be_name) return 0;
+    const bool surname1 = name.surname1;
+    const bool surname2 = name.surname2;
+    // A loanword before an organisation, or a word of its own, is no Korean
+    // name; a given name before a Korean surname stays a person's (제임스 박).
     const bool surname_follows = t + 1 < sentence_end && tokens.tokens[t + 1].space_before &&
                                  tokens.tokens[t + 1].kind == TokenKind::hangul &&
                                  lexicon.is_surname(tokens.tokens[t + 1].text(text));
-    for (std::size_t i = 3; !surname_follows && i + 3 <= word.size(); i += 3) {
-        if (is_one_of(word.substr(i, 3), {"스", "크", "트", "프", "드", "브", "슈"})) return 0;
-    }
-    // 설립된, 추적할, 최종적, 따르던, 마치며, 서면을, 지켜본: a verb's or an
-    // adjective's form or a word with its particle, whatever syllable it
-    // starts with (no given name ends so).
-    if (word.size() == 9) {
-        const std::string_view last = word.substr(6);
-        for (const std::string_view ending : {"된", "할", "적", "던", "며", "면", "게", "을", "를", "본"}) {
-            if (last == ending) return 0;
-        }
-    }
+    if ((name.loanword_syllable && !surname_follows) || name.verb_ending) return 0;
     const auto title_within = [&](std::size_t from, std::size_t reach) {
         for (std::size_t k = from; k < sentence_end && k < from + reach; ++k) {
             const Token& next = tokens.tokens[k];
@@ -360,9 +375,7 @@ struct PlainWord {
     // the digits after a letter, and where it ends; null if none.
     const Entity* base_model = nullptr;
     std::size_t base_cut = 0;
-    // Whether person_name_tokens' tests of the word itself pass: Hangul
-    // syllables only, a surname first, no listed non-name.
-    bool may_be_name = false;
+    PersonNameWord name;  // person_name_tokens' tests of the word itself
     // Whether a gazetteer name may start at the word (NameIndex::starts_name).
     bool starts_name = false;
 };
@@ -380,10 +393,7 @@ PlainWord describe_plain_word(std::string_view word, const Lexicon& lexicon) {
             plain.base_cut = cut;
         }
     }
-    plain.may_be_name = is_hangul_syllable_run(word) &&
-                        (lexicon.is_surname(word.substr(0, 3)) ||
-                         (word.size() >= 6 && lexicon.is_surname(word.substr(0, 6)))) &&
-                        !lexicon.is_not_name(word);
+    plain.name = person_name_word(word, lexicon);
     plain.starts_name = lexicon.names().starts_name(word);
     return plain;
 }
@@ -919,7 +929,7 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                             unit.cls = lexicon.find(title, EntityKind::reporter) ? UnitClass::reporter
                                                                                  : UnitClass::title;
                         } else if (const std::size_t name_tokens =
-                                       plain.may_be_name ? person_name_tokens(text, tokens, t, sentence.end_token, lexicon) : 0) {
+                                       plain.name.may_be_name ? person_name_tokens(text, tokens, t, sentence.end_token, lexicon, plain.name) : 0) {
                             unit.cls = name_tokens == 1 && lexicon.is_surname(word) ? UnitClass::surname : UnitClass::person;
                             unit.end_token = t + name_tokens;
                         }
