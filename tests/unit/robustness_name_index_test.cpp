@@ -25,6 +25,38 @@ std::string random_name(std::mt19937& rng) {
     return name;
 }
 
+// A few random names made of `pieces`, and text of 30 pieces split into
+// tokens at spaces: what the random tests of the first-character checks
+// compare with longest_match.
+struct RandomNamesAndText {
+    NameIndex names;
+    NormalizedText text;
+    TokenizedText tokens;
+};
+
+template <std::size_t N>
+RandomNamesAndText random_names_and_text(std::mt19937& rng, const char* const (&pieces)[N]) {
+    RandomNamesAndText r;
+    for (std::uint32_t v = 0; v < 1 + rng() % 6; ++v) {
+        std::string name;
+        for (std::size_t k = 0; k < 1 + rng() % 3; ++k) name += pieces[rng() % N];
+        r.names.add(name, v);
+    }
+    for (int k = 0; k < 30; ++k) r.text.text += pieces[rng() % N];
+    for (std::size_t i = 0; i < r.text.text.size();) {
+        if (r.text.text[i] == ' ') {
+            ++i;
+            continue;
+        }
+        Token t;
+        t.norm_start = i;
+        while (i < r.text.text.size() && r.text.text[i] != ' ') ++i;
+        t.norm_end = i;
+        r.tokens.tokens.push_back(t);
+    }
+    return r;
+}
+
 }  // namespace
 
 TEST_CASE("NameIndex::find is a lookup of the match key", "[robustness][names]") {
@@ -120,26 +152,7 @@ TEST_CASE("NameIndex::may_start_with is false only where no name starts", "[robu
     std::mt19937 rng(5);
     std::size_t rejected = 0;
     for (int round = 0; round < 200; ++round) {
-        NameIndex names;
-        for (std::uint32_t v = 0; v < 1 + rng() % 6; ++v) {
-            std::string name;
-            for (std::size_t k = 0; k < 1 + rng() % 3; ++k) name += kPieces[rng() % std::size(kPieces)];
-            names.add(name, v);
-        }
-        NormalizedText text;
-        for (int k = 0; k < 30; ++k) text.text += kPieces[rng() % std::size(kPieces)];
-        TokenizedText tokens;
-        for (std::size_t i = 0; i < text.text.size();) {
-            if (text.text[i] == ' ') {
-                ++i;
-                continue;
-            }
-            Token t;
-            t.norm_start = i;
-            while (i < text.text.size() && text.text[i] != ' ') ++i;
-            t.norm_end = i;
-            tokens.tokens.push_back(t);
-        }
+        const auto [names, text, tokens] = random_names_and_text(rng, kPieces);
         for (std::size_t first = 0; first < tokens.tokens.size(); ++first) {
             NameMatch match;
             const bool may = may_start_at(names, text.text, tokens.tokens[first].norm_start);
@@ -167,26 +180,7 @@ TEST_CASE("NameIndex::starts_name is false only where longest_match finds nothin
     std::mt19937 rng(7);
     std::size_t rejected = 0;
     for (int round = 0; round < 200; ++round) {
-        NameIndex names;
-        for (std::uint32_t v = 0; v < 1 + rng() % 6; ++v) {
-            std::string name;
-            for (std::size_t k = 0; k < 1 + rng() % 3; ++k) name += kPieces[rng() % std::size(kPieces)];
-            names.add(name, v);
-        }
-        NormalizedText text;
-        for (int k = 0; k < 30; ++k) text.text += kPieces[rng() % std::size(kPieces)];
-        TokenizedText tokens;
-        for (std::size_t i = 0; i < text.text.size();) {
-            if (text.text[i] == ' ') {
-                ++i;
-                continue;
-            }
-            Token t;
-            t.norm_start = i;
-            while (i < text.text.size() && text.text[i] != ' ') ++i;
-            t.norm_end = i;
-            tokens.tokens.push_back(t);
-        }
+        const auto [names, text, tokens] = random_names_and_text(rng, kPieces);
         for (std::size_t first = 0; first < tokens.tokens.size(); ++first) {
             NameMatch match;
             const bool starts = names.starts_name(tokens.tokens[first].text(text));
