@@ -867,6 +867,10 @@ void FactBuilder::add_model(const RuleMatch& match) {
     // its family ('라온 3 미니' after '라온 3', '라움 베이스' after '라움 씽크'),
     // or on the name of the company that makes it ('셀레스트 나노' of 셀레스트AI).
     if (const Capture* series = match.get("series")) {
+        // After the series, a variant word or a size letter ('빛나래 S'), not
+        // any word in capitals ('누리 TV', '라온 3 PC').
+        const Unit& last = units_.units[name->end - 1];
+        if (last.keyword != "variant" && !is_one_of(unit_text(name->end - 1), {"S", "M", "L", "XL", "XS", "XXL"})) return;
         const std::string named = range_text(series->first, series->end);
         std::uint32_t known;
         if (!local_models_.index.find(named, known) && !names_local_family(named) && !company_model()) return;
@@ -914,9 +918,7 @@ void FactBuilder::add_model(const RuleMatch& match) {
     if (alias && std::all_of(alias->begin(), alias->end(), [](char c) { return (c >= 'a' && c <= 'z') || c == ' '; })) {
         return;
     }
-    if (!has_latin_or_digit(written) && !(alias && has_latin_or_digit(*alias)) && !variant_last) {
-        // '작고 빠른' 모델, '경량' 모델: an adjective or a kind describes a model.
-        if (lexicon_.is_not_name(unit_text(name->end - 1))) return;
+    const auto model_words_near = [&] {
         const auto& sentence = units_.sentences[match.sentence];
         bool model_words = name->first > sentence.first_unit &&
                            units_.units[name->first - 1].cls == UnitClass::other_number &&
@@ -927,7 +929,26 @@ void FactBuilder::add_model(const RuleMatch& match) {
                           (u >= name->end && (units_.units[u].keyword == "param" || is_score_quantity(u) ||
                                               is_model_size_quantity(u)));
         }
-        if (!model_words) return;
+        return model_words;
+    };
+    if (!has_latin_or_digit(written) && !(alias && has_latin_or_digit(*alias)) && !variant_last) {
+        // '작고 빠른' 모델, '경량' 모델: an adjective or a kind describes a model.
+        if (lexicon_.is_not_name(unit_text(name->end - 1))) return;
+        if (!model_words_near()) return;
+    }
+    // 신형 Nova-K는, 차세대 AX-2는: a word that describes a model (not_names.txt)
+    // opens no model's name.
+    if (name->end - name->first >= 2 && units_.units[name->first].cls == UnitClass::word &&
+        lexicon_.is_not_name(unit_text(name->first))) {
+        return;
+    }
+    // '노바브레인 에듀 2' (an app), '한빛AI 워크스 X' (a tool): a name that begins
+    // like a company's is a model's only with a size in it ('픽셀마인드 14B')
+    // or model words near it.
+    if (units_.units[name->first].keyword == "orgname") {
+        bool sized = false;
+        for (std::size_t u = name->first; u < name->end && !sized; ++u) sized = is_model_size_quantity(u);
+        if (!sized && !model_words_near()) return;
     }
     // A date or an ordinal opens no model's name ('2027년도 예산안').
     if (units_.units[name->first].cls == UnitClass::other_number) return;
@@ -984,7 +1005,8 @@ void FactBuilder::add_model(const RuleMatch& match) {
     canonical = *local_models_.add(written, canonical);
     if (alias) local_models_.add(*alias, canonical);
     // Its spelling without the size names it too, unless it names another
-    // (ARA-Guard for '아라가드(ARA-Guard) 3B').
+    // (ARA-Guard for '아라가드(ARA-Guard) 3B'; the first size so written
+    // keeps it, where two sizes are).
     if (alias && tail) local_models_.add(alias->substr(0, alias->size() - tail_text.size()), canonical);
 
     std::optional<std::string> team;

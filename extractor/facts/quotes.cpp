@@ -719,12 +719,22 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
         // `클라우드온은 "…"`: a sentence that opens on a subject of its own and
         // quotes it at once names a speaker no rule knows, not the last one
         // (`유씨는 "…"` refers to a person named before).
+        // (A person named before, written alone, `정우진은 "…"`, goes on too.)
         const std::size_t first = units_.sentences[s].first_unit;
+        const auto named_before = [&](std::string_view word) {
+            return std::any_of(kept.begin(), kept.end(), [&](const SpeakerMention& m) {
+                return m.end_unit <= first && m.is_person && m.speaker.name.starts_with(word);
+            });
+        };
         const bool own_subject = u == first + 2 && units[first].cls == UnitClass::word &&
                                  is_particle(first + 1, {"은", "는"}) &&
-                                 !ends_with_one_of(unit_text(first), {"씨", "군", "양", "님"});
-        // `■ 전문가 "…"`: a subheading's quotation goes on from nobody before it.
-        const bool subheading = is_heading_mark(first);
+                                 !ends_with_one_of(unit_text(first), {"씨", "군", "양", "님"}) &&
+                                 !named_before(unit_text(first));
+        // `■ 전문가 "…"`, `◆"…"`: a subheading's quotation goes on from nobody
+        // before it; a bullet before the quotation alone (`● "…"`, `▶ "…"`)
+        // lists what was said.
+        const bool subheading = is_heading_mark(first) &&
+                                (u > first + 1 || is_one_of(unit_text(first), {"◆", "■", "◇", "□"}));
         if (!speaker && !unnamed && !own_subject && !subheading && last_speaker &&
             s - last_speaker_sentence <= kSpeakerCarrySentences) {
             speaker = last_speaker;

@@ -183,6 +183,13 @@ TEST_CASE("a sentence opening on a subject no rule knows and its quotation is no
         if (f.type == FactType::quote) quotes.push_back(f.speaker.value_or("") + ": " + f.quote.value_or(""));
     }
     CHECK(quotes == std::vector<std::string>{"장하람: 평가는 공정했다", "유한별: 처음에는 혼자 시작했다"});
+    // A person named before, written alone, goes on too.
+    std::vector<std::string> again;
+    for (const Fact& f : extract("정우진 노바브레인 대표는 \"모델을 처음부터 만들었다\"고 말했다. "
+                                 "정우진은 \"내년에 700억 개 모델을 낸다\"고 덧붙였다.\n")) {
+        if (f.type == FactType::quote) again.push_back(f.speaker.value_or(""));
+    }
+    CHECK(again == std::vector<std::string>{"정우진", "정우진"});
 }
 
 TEST_CASE("a quotation that somebody unnamed said, as the next sentence tells, is nobody's", "[rules][speaker]") {
@@ -1364,6 +1371,9 @@ TEST_CASE("a subheading's quotation does not go on from the last speaker", "[rul
         "김재원 KAIST 교수는 \"한국 고유 지식을 묻는 문항에서는 약점이 뚜렷하다\"고 말했다.\n\n"
         "■ 전문가 \"성능보다 라이선스·데이터 주권 따져야\"\n\n중국 모델의 점유율은 17%를 넘었다.\n";
     CHECK(speakers_of(extract(text)) == std::vector<std::string>{"김재원"});
+    // A bullet before a quotation alone lists what the last speaker said.
+    CHECK(speakers_of(extract("김재원 KAIST 교수는 과제를 다음과 같이 꼽았다.\n● \"한국어 데이터가 부족하다.\"\n"
+                              "● \"평가 인력도 모자란다.\"\n")) == std::vector<std::string>{"김재원", "김재원"});
 }
 
 TEST_CASE("an interview's answers are not of a person named in passing before the first question", "[rules][speaker]") {
