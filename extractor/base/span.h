@@ -2,6 +2,7 @@
 // spreadsheets use (line, column, code-point offsets).
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -70,6 +71,11 @@ inline constexpr std::size_t kSyllableBytes = 3;
 
 // Whether `s`, well-formed UTF-8, is Hangul syllables only (and not empty).
 bool is_hangul_syllable_run(std::string_view s);
+
+// Whether every byte of `s` is ASCII (true for an empty string).
+inline bool is_ascii(std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
 
 // Whether s[i] starts a three-byte sequence that is well-formed whatever its
 // two continuation bytes hold (a lead of E1..EC or EE..EF: all of Hangul),

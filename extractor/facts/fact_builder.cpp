@@ -237,21 +237,15 @@ void FactBuilder::name_families_by_size(std::vector<Fact>& facts, SizedModels si
 // one article: one model, under the name in Latin letters the article writes.
 void FactBuilder::name_spellings_alike(std::vector<Fact>& facts) const {
     if (units_.latin_spellings.empty()) return;
-    // Spellings compared without case, spaces and hyphens (Phi-4 Mini, Phi-4-mini).
-    const auto key = [](std::string_view name) {
-        std::string k;
-        for (const char c : name) {
-            if (c != ' ' && c != '-') k += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-        }
-        return k;
-    };
+    // Spellings compared by their match keys, as the gazetteer compares names
+    // (Phi-4 Mini, Phi-4-mini).
     std::unordered_map<std::string, std::string> written;  // key -> a model name as the facts have it
     for (const Fact& f : facts) {
-        if (f.type == FactType::model && f.model) written.try_emplace(key(*f.model), *f.model);
+        if (f.type == FactType::model && f.model) written.try_emplace(match_key(*f.model), *f.model);
     }
     std::unordered_map<std::string_view, const std::string*> to_latin;
     for (const auto& [hangul, latin] : units_.latin_spellings) {
-        if (const auto it = written.find(key(latin)); it != written.end()) to_latin.emplace(hangul, &it->second);
+        if (const auto it = written.find(match_key(latin)); it != written.end()) to_latin.emplace(hangul, &it->second);
     }
     if (to_latin.empty()) return;
     for (Fact& f : facts) {

@@ -754,28 +754,24 @@ std::optional<std::string> FactBuilder::reading_in_parenthesis(const Capture& na
     const std::size_t sentence_end = units_.sentences[sentence_of_unit_[name.first]].end_unit;
     std::size_t open = name.end;
     if (open < sentence_end && units[open].cls == UnitClass::sq_close) ++open;
-    if (open + 2 >= sentence_end || unit_text(open) != "(") return std::nullopt;
-    std::size_t close = open + 1;
-    for (; close < sentence_end && close < open + 6 && unit_text(close) != ")"; ++close) {
-        const UnitClass c = units[close].cls;
+    const std::size_t close = alias_close(open, sentence_end);
+    if (close == 0) return std::nullopt;
+    for (std::size_t u = open + 1; u < close; ++u) {
+        const UnitClass c = units[u].cls;
         if (c != UnitClass::word && c != UnitClass::other_number && c != UnitClass::quantity &&
-            !(c == UnitClass::symbol && is_one_of(unit_text(close), {"-", "."}))) {
+            !(c == UnitClass::symbol && is_one_of(unit_text(u), {"-", "."}))) {
             return std::nullopt;
         }
     }
-    if (close == open + 1 || close >= sentence_end || unit_text(close) != ")") return std::nullopt;
     std::string reading = range_text(open + 1, close);
     // A reading spells the same name: one of the two in Hangul, the other in
     // none, with the same digits (a size or a date in parentheses is no reading).
-    const auto hangul = [](std::string_view s) {
-        return std::any_of(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0x80) != 0; });
-    };
     const auto digits = [](std::string_view s) {
         std::string d;
         std::copy_if(s.begin(), s.end(), std::back_inserter(d), [](char c) { return c >= '0' && c <= '9'; });
         return d;
     };
-    if (hangul(reading) == hangul(written) || digits(reading) != digits(written) || !plausible_name(reading) ||
+    if (is_ascii(reading) == is_ascii(written) || digits(reading) != digits(written) || !plausible_name(reading) ||
         lexicon_.is_not_name(reading) || lexicon_.find(reading, EntityKind::model)) {
         return std::nullopt;
     }
@@ -918,6 +914,8 @@ void FactBuilder::add_model(const RuleMatch& match) {
     if (alias && std::all_of(alias->begin(), alias->end(), [](char c) { return (c >= 'a' && c <= 'z') || c == ' '; })) {
         return;
     }
+    // Whether its sentence speaks of models near it: a rank before it, a
+    // model word within three units, or its parameters, score or size after it.
     const auto model_words_near = [&] {
         const auto& sentence = units_.sentences[match.sentence];
         bool model_words = name->first > sentence.first_unit &&
@@ -931,11 +929,9 @@ void FactBuilder::add_model(const RuleMatch& match) {
         }
         return model_words;
     };
-    if (!has_latin_or_digit(written) && !(alias && has_latin_or_digit(*alias)) && !variant_last) {
-        // '작고 빠른' 모델, '경량' 모델: an adjective or a kind describes a model.
-        if (lexicon_.is_not_name(unit_text(name->end - 1))) return;
-        if (!model_words_near()) return;
-    }
+    const bool words_only = !has_latin_or_digit(written) && !(alias && has_latin_or_digit(*alias)) && !variant_last;
+    // '작고 빠른' 모델, '경량' 모델: an adjective or a kind describes a model.
+    if (words_only && lexicon_.is_not_name(unit_text(name->end - 1))) return;
     // 신형 Nova-K는, 차세대 AX-2는: a word that describes a model (not_names.txt)
     // opens no model's name.
     if (name->end - name->first >= 2 && units_.units[name->first].cls == UnitClass::word &&
@@ -943,13 +939,11 @@ void FactBuilder::add_model(const RuleMatch& match) {
         return;
     }
     // '노바브레인 에듀 2' (an app), '한빛AI 워크스 X' (a tool): a name that begins
-    // like a company's is a model's only with a size in it ('픽셀마인드 14B')
-    // or model words near it.
-    if (units_.units[name->first].keyword == "orgname") {
-        bool sized = false;
-        for (std::size_t u = name->first; u < name->end && !sized; ++u) sized = is_model_size_quantity(u);
-        if (!sized && !model_words_near()) return;
-    }
+    // like a company's needs a size in it ('픽셀마인드 14B') or model words
+    // near it, as a name of words only does.
+    bool company_like = units_.units[name->first].keyword == "orgname";
+    for (std::size_t u = name->first; u < name->end && company_like; ++u) company_like = !is_model_size_quantity(u);
+    if ((words_only || company_like) && !model_words_near()) return;
     // A date or an ordinal opens no model's name ('2027년도 예산안').
     if (units_.units[name->first].cls == UnitClass::other_number) return;
     std::string canonical = written;
@@ -1160,7 +1154,7 @@ std::optional<std::size_t> FactBuilder::glossed_developer(std::string_view model
             }
             const std::string_view org = unit_text(u - 1);
             const std::string_view gloss = unit_text(u + 1);
-            if (std::all_of(org.begin(), org.end(), [](char c) { return (c & 0x80) == 0; }) ||
+            if (is_ascii(org) ||
                 lexicon_.is_not_name(org) || gloss.size() < 3 || gloss[0] < 'A' || gloss[0] > 'Z' ||
                 !std::all_of(gloss.begin(), gloss.end(), is_letter) ||
                 std::none_of(gloss.begin(), gloss.end(), [](char c) { return c >= 'a' && c <= 'z'; }) ||

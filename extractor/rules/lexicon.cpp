@@ -151,8 +151,7 @@ void Lexicon::load_keywords(const std::string& path) {
                 "{}:{}: expected word<TAB>class<TAB>exact|prefix|suffix[<TAB>Latin spelling]", path, line));
         }
         if (cols.size() == 4) {
-            if (cols[1] != "variant" || cols[2] != "exact" || cols[3].empty() ||
-                !std::all_of(cols[3].begin(), cols[3].end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+            if (cols[1] != "variant" || cols[2] != "exact" || cols[3].empty() || !is_ascii(cols[3])) {
                 throw RuleLoadError(fmt::format(
                     "{}:{}: only an exact variant word has a spelling, in Latin letters", path, line));
             }

@@ -64,8 +64,7 @@ void append_label(std::string& out, std::string_view label) {
 // DeepSeek-V3.1), else as written, because the rest may be in another
 // script than the canonical name (카나나 2 나노, not Kanana 2 나노).
 std::string derived_name(std::string_view canonical, std::string_view rest, std::string_view written) {
-    const bool latin = std::all_of(rest.begin(), rest.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    return latin ? std::string(canonical) + std::string(rest) : std::string(written);
+    return is_ascii(rest) ? std::string(canonical) + std::string(rest) : std::string(written);
 }
 
 // The same name in Latin letters where every Hangul word of the rest is a
@@ -75,7 +74,7 @@ std::string derived_latin_name(std::string_view canonical, std::string_view rest
     while (!rest.empty()) {
         const std::size_t piece_end = std::min(rest.find_first_of(" -"), rest.size());
         const std::string_view piece = rest.substr(0, piece_end);
-        if (std::all_of(piece.begin(), piece.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+        if (is_ascii(piece)) {
             latin += piece;
         } else if (const std::string_view spelling = lexicon.variant_spelling(piece); !spelling.empty()) {
             latin += spelling;
@@ -90,7 +89,7 @@ std::string derived_latin_name(std::string_view canonical, std::string_view rest
 
 // Notes the name in Latin letters of a derived name written with Hangul variants.
 void note_latin_spelling(AnnotatedText& out, std::string_view canonical, std::string_view rest, const Lexicon& lexicon) {
-    if (std::all_of(rest.begin(), rest.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) return;
+    if (is_ascii(rest)) return;
     std::string latin = derived_latin_name(canonical, rest, lexicon);
     if (!latin.empty()) out.latin_spellings.emplace_back(out.derived_names.back(), std::move(latin));
 }

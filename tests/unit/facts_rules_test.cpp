@@ -171,27 +171,6 @@ TEST_CASE("a quotation continued with 이어 belongs to the last speaker", "[rul
     CHECK(quotes == 2);
 }
 
-TEST_CASE("a sentence opening on a subject no rule knows and its quotation is not the last speaker's",
-          "[rules][speaker]") {
-    // 클라우드온은 "…": somebody else speaks, though nothing says who it is;
-    // 유씨는 "…" refers to the person named before and goes on with them.
-    const std::string text =
-        "장하람 과기정통부 차관은 \"평가는 공정했다\"고 말했다. 클라우드온은 \"국산 모델 점수는 높다\"고 설명했다. "
-        "커뮤니티를 만든 사람은 유한별(34)씨다. 유씨는 \"처음에는 혼자 시작했다\"고 말했다.";
-    std::vector<std::string> quotes;
-    for (const Fact& f : extract(text)) {
-        if (f.type == FactType::quote) quotes.push_back(f.speaker.value_or("") + ": " + f.quote.value_or(""));
-    }
-    CHECK(quotes == std::vector<std::string>{"장하람: 평가는 공정했다", "유한별: 처음에는 혼자 시작했다"});
-    // A person named before, written alone, goes on too.
-    std::vector<std::string> again;
-    for (const Fact& f : extract("정우진 노바브레인 대표는 \"모델을 처음부터 만들었다\"고 말했다. "
-                                 "정우진은 \"내년에 700억 개 모델을 낸다\"고 덧붙였다.\n")) {
-        if (f.type == FactType::quote) again.push_back(f.speaker.value_or(""));
-    }
-    CHECK(again == std::vector<std::string>{"정우진", "정우진"});
-}
-
 TEST_CASE("a quotation that somebody unnamed said, as the next sentence tells, is nobody's", "[rules][speaker]") {
     // 스타트업 대표는 reads as a family name and title, 대표는 이렇게 말했다 as
     // somebody unnamed naming the quotation before: the two together stop
@@ -850,6 +829,24 @@ std::vector<std::string> speakers_of(const std::vector<Fact>& facts) {
 }
 
 }  // namespace
+
+TEST_CASE("a sentence opening on a subject no rule knows and its quotation is not the last speaker's",
+          "[rules][speaker]") {
+    // 클라우드온은 "…": somebody else speaks, though nothing says who it is;
+    // 유씨는 "…" refers to the person named before and goes on with them.
+    const std::string text =
+        "장하람 과기정통부 차관은 \"평가는 공정했다\"고 말했다. 클라우드온은 \"국산 모델 점수는 높다\"고 설명했다. "
+        "커뮤니티를 만든 사람은 유한별(34)씨다. 유씨는 \"처음에는 혼자 시작했다\"고 말했다.";
+    std::vector<std::string> quotes;
+    for (const Fact& f : extract(text)) {
+        if (f.type == FactType::quote) quotes.push_back(f.speaker.value_or("") + ": " + f.quote.value_or(""));
+    }
+    CHECK(quotes == std::vector<std::string>{"장하람: 평가는 공정했다", "유한별: 처음에는 혼자 시작했다"});
+    // A person named before, written alone, goes on too.
+    CHECK(speakers_of(extract("정우진 노바브레인 대표는 \"모델을 처음부터 만들었다\"고 말했다. "
+                              "정우진은 \"내년에 700억 개 모델을 낸다\"고 덧붙였다.\n")) ==
+          std::vector<std::string>{"정우진", "정우진"});
+}
 
 TEST_CASE("benchmark tables give a score per row and column", "[rules][tables]") {
     const std::string text =
