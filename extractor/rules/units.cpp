@@ -580,7 +580,7 @@ std::optional<char> TagAlphabet::add_label_test(std::string_view cls, std::strin
         error = fmt::format("bad pattern: [{}:{}]: {}", cls, regex, parse_error);
         return std::nullopt;
     }
-    LabelTest test{std::string(regex), every ? kCodes[kCodes.size() - 1 - every_class_.size()] : kCodes[own],
+    LabelTest test{std::string(regex), every ? kTestCodes[kTestCodes.size() - 1 - every_class_.size()] : kTestCodes[own],
                    test_names_.size()};
     if (every) {
         for (auto& [name, c] : classes_) c.tests.add(test);

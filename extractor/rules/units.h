@@ -103,7 +103,9 @@ class TagAlphabet {
 public:
     static constexpr char kUnnamedClass = '_';
     static constexpr std::size_t kMaxClasses = 62;     // one letter or digit each
-    static constexpr std::size_t kMaxLabelTests = 62;  // of one class, with those of every class
+    // Of one class, with those of every class: a test's tag byte is its code
+    // with the high bit set, so codes are the 128 ASCII bytes.
+    static constexpr std::size_t kMaxLabelTests = 128;
     static constexpr std::int64_t kLabelTestsMaxMem = std::int64_t{8} << 20;  // per class
 
     // The code of a class a pattern names, given one on first sight; nothing
@@ -153,7 +155,18 @@ public:
 
 private:
     static constexpr std::string_view kCodes = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    static_assert(kCodes.size() == kMaxClasses && kCodes.size() == kMaxLabelTests);
+    static_assert(kCodes.size() == kMaxClasses);
+    // Label tests' codes: letters and digits first (readable where tests
+    // spell tags), then the other ASCII bytes.
+    static constexpr std::array<char, kMaxLabelTests> kTestCodes = [] {
+        std::array<char, kMaxLabelTests> codes{};
+        std::size_t n = 0;
+        for (char c : kCodes) codes[n++] = c;
+        for (int c = 0; c < 128; ++c) {
+            if (kCodes.find(static_cast<char>(c)) == std::string_view::npos) codes[n++] = static_cast<char>(c);
+        }
+        return codes;
+    }();
     struct NameHash {
         using is_transparent = void;
         std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
@@ -161,7 +174,7 @@ private:
     struct Class {
         char code;
         LabelTests tests;     // its own, then those of every class
-        std::size_t own = 0;  // its own tests: codes from the start of kCodes
+        std::size_t own = 0;  // its own tests: codes from the start of kTestCodes
     };
     // The tests already made, by name ("word:팀|기업": a class name holds no
     // ':'), with their code and number; and their names by number.
@@ -176,7 +189,7 @@ private:
     std::vector<std::string> test_names_;
     std::unordered_map<std::string, Class, NameHash, std::equal_to<>> classes_;
     std::vector<std::string> names_;  // by code index
-    // Tests of every class ([*:label]), codes from the end of kCodes; the
+    // Tests of every class ([*:label]), codes from the end of kTestCodes; the
     // classes no pattern names have only these.
     std::vector<LabelTest> every_class_;
     LabelTests unnamed_;
