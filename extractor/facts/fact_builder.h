@@ -294,6 +294,7 @@ private:
     static bool is_question_line(std::string_view line);
     std::size_t first_question_offset() const;
     bool sizes_successor(std::size_t quantity_unit) const;
+    bool bounds_a_class_of_models(std::size_t quantity_unit, const Quantity& q) const;
     void add_parameter_count(const RuleMatch& match);
     // A count inside a quotation that names nobody (`"연말에는 700억 개 규모의
     // 후속 모델을 공개하겠다"`) waits for the quotation's speaker: it is their team's.

@@ -1723,6 +1723,27 @@ bool FactBuilder::sizes_successor(std::size_t quantity_unit) const {
     return false;
 }
 
+// Whether the bounded count at `quantity_unit` marks off a class of models
+// rather than sizing one: `10B 이하 소형 모델 부문에서는`, `300억 개 미만 모델
+// 가운데`, `30B 이하 모델만`, `10B 이하에선`. A planned model's bound
+// (`3B 이하 초경량 모델도 내놓겠다`) is its size.
+bool FactBuilder::bounds_a_class_of_models(std::size_t quantity_unit, const Quantity& q) const {
+    if (q.bound == Bound::none) return false;
+    const auto& sentence = units_.sentences[sentence_of_unit_[quantity_unit]];
+    bool after_model_word = false;
+    for (std::size_t u = quantity_unit + 1; u < sentence.end_unit && u <= quantity_unit + 5; ++u) {
+        const Unit& unit = units_.units[u];
+        if (unit.cls == UnitClass::particle) {
+            if (is_particle(u, {"에서", "에선", "에서는"})) return !after_model_word;
+            return after_model_word && is_particle(u, {"만", "의", "끼리"});
+        }
+        if (is_one_of(unit_text(u), {"가운데", "중", "중에서", "부문", "부문에서", "트랙", "리그", "체급"})) return true;
+        if (unit.cls != UnitClass::word || model_name_at(u) || team_name_at(u)) return false;
+        after_model_word = unit.keyword == "modelword";
+    }
+    return false;
+}
+
 void FactBuilder::add_parameter_count(const RuleMatch& match) {
     // `마루는 3B·14B·70B 세 가지 크기로`: each size is one of the family's,
     // the model named before the list.
@@ -1742,6 +1763,7 @@ void FactBuilder::add_parameter_count(const RuleMatch& match) {
     const Quantity* q = quantity_of(match.get("value"), unit);
     // Fewer than a million parameters is no model this product reports on.
     if (!q || q->value.scale != 0 || q->value.mantissa < 1000000) return;
+    if (bounds_a_class_of_models(unit, *q)) return;
     // 14조8000억 개 토큰, 5000억 개 이상의 토큰: a count of something else.
     {
         const std::size_t end = units_.sentences[match.sentence].end_unit;
