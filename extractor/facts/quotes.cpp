@@ -163,6 +163,15 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
                           indefinite(name->first + 1) || lexicon_.is_not_name(unit_text(name->first + 1)))) {
             return std::nullopt;  // 만난 한 스타트업 대표: 'a', naming nobody
         }
+        // `"…"고 묻자 휘트필드 CEO는`: a word in -자 after a quotation's particle
+        // is the verb that quotation ends on (as soon as … asked), no part of a
+        // name; `"…"고 카리 브리스키 … 부사장은 설명했다` names its speaker there.
+        if (two_words && name->first >= 2 && unit_text(name->first).ends_with("자") &&
+            units_.units[name->first - 1].cls == UnitClass::particle &&
+            (units_.units[name->first - 2].cls == UnitClass::dq_close ||
+             units_.units[name->first - 2].cls == UnitClass::sq_close)) {
+            return std::nullopt;
+        }
         // 조다니엘(Daniel Cho): a name glossed in Latin is a person's.
         const bool glossed =
             name->end < units_.units.size() && unit_text(name->end) == "(" && cls == UnitClass::word && role != nullptr;
