@@ -381,6 +381,8 @@ private:
     bool list_of_nonscores(std::size_t sentence) const;
     std::string_view line_at(std::size_t norm_offset) const;
     bool ranked_item_heading(std::size_t sentence) const;
+    bool whole_line(std::size_t sentence) const;
+    std::optional<std::size_t> labelled_item_developer(std::size_t sentence) const;
     bool item_line_beside(std::string_view line, bool (*is_item)(std::string_view)) const;
     bool ranked_item_rank(std::size_t sentence) const;
     std::optional<std::size_t> ranked_item_model(std::size_t sentence) const;

@@ -262,17 +262,46 @@ std::string_view FactBuilder::line_at(std::size_t at) const {
 bool FactBuilder::ranked_item_heading(std::size_t s) const {
     const auto& sentence = units_.sentences[s];
     if (sentence.end_unit - sentence.first_unit < 2 || unit_text(sentence.first_unit) != "▲") return false;
-    const std::string_view text = text_.text;
+    if (!whole_line(s)) return false;
     const std::string_view line = line_at(units_.units[sentence.first_unit].norm_start);
-    const std::size_t line_start = static_cast<std::size_t>(line.data() - text.data());
-    const std::size_t text_end = line_start + line.find_last_not_of(" \t\r") + 1;
-    if (units_.units[sentence.first_unit].norm_start != line_start || units_.units[sentence.end_unit - 1].norm_end < text_end) {
-        return false;
-    }
     return !item_line_beside(line, [](std::string_view l) {
         const std::size_t first = l.find_first_not_of(" \t");
         return first != std::string_view::npos && l.substr(first).starts_with("▲");
     });
+}
+
+// Whether sentence `s` is all of its line's text.
+bool FactBuilder::whole_line(std::size_t s) const {
+    const auto& sentence = units_.sentences[s];
+    const std::string_view text = text_.text;
+    const std::string_view line = line_at(units_.units[sentence.first_unit].norm_start);
+    const std::size_t line_start = static_cast<std::size_t>(line.data() - text.data());
+    const std::size_t text_end = line_start + line.find_last_not_of(" \t\r") + 1;
+    return units_.units[sentence.first_unit].norm_start == line_start &&
+           units_.units[sentence.end_unit - 1].norm_end >= text_end;
+}
+
+// `[카드 4] ③ LG AI연구원 '엑사원 4.0 1.2B'` (③ reads 3 once normalised), `2
+// 미르칩AI 'Mir-Nano'`: a line that is a card's or an item's label or number,
+// then a developer and the rest, heads the lines after it as a marked heading
+// does. Where the developer starts, if so.
+std::optional<std::size_t> FactBuilder::labelled_item_developer(std::size_t s) const {
+    const auto& sentence = units_.sentences[s];
+    std::size_t u = sentence.first_unit;
+    if (unit_text(u) == "[") {
+        while (u < sentence.end_unit && u <= sentence.first_unit + 4 && unit_text(u) != "]") ++u;
+        if (u >= sentence.end_unit || unit_text(u) != "]") return std::nullopt;
+        ++u;
+    }
+    const auto digits = [](std::string_view t) {
+        return !t.empty() && t.find_first_not_of("0123456789") == std::string_view::npos;
+    };
+    if (u < sentence.end_unit && digits(unit_text(u))) ++u;
+    if (u == sentence.first_unit || u + 1 >= sentence.end_unit || model_name_at(u) || !whole_line(s)) return std::nullopt;
+    // A developer no list knows (`③ 소리숲 '숲-Voice 3B'`) is the word before the quotation.
+    const std::size_t after = team_name_at(u) ? name_end_unit(u) : u + 1;
+    if (after >= sentence.end_unit || units_.units[after].cls != UnitClass::sq_open) return std::nullopt;
+    return u;
 }
 
 // Whether the line with text before `line` or the one after is an item too
@@ -343,12 +372,15 @@ void FactBuilder::compute_sections() {
         // An item that ends in a period is a photo caption (`▲연구진이 시연하고 있다.`).
         if (ranked_item_heading(s) && unit_text(sentence.end_unit - 1) != ".") {
             current = ranked_item_model(s);  // no model found: an unknown model's section
-        } else if (sentence.end_unit - sentence.first_unit >= 2 && (is_heading_mark(sentence.first_unit) || numbered)) {
+        } else if (const auto developer = labelled_item_developer(s);
+                   developer || (sentence.end_unit - sentence.first_unit >= 2 && (is_heading_mark(sentence.first_unit) || numbered))) {
             // A new heading starts a new section, about its model or about nothing named.
-            std::size_t name = sentence.first_unit + (numbered ? 2 : 1);
+            std::size_t name = developer ? *developer : sentence.first_unit + (numbered ? 2 : 1);
             // `2. LG AI연구원 'EXAONE 4.0 32B'`, `▷ 퀀타브레인 'QB-1T'`: its developer
             // and quotation marks around it.
-            if (name < sentence.end_unit && team_name_at(name) && !model_name_at(name)) {
+            if (developer && !team_name_at(name)) {
+                ++name;
+            } else if (name < sentence.end_unit && team_name_at(name) && !model_name_at(name)) {
                 name = name_end_unit(name);
                 if (name < sentence.end_unit && is_particle(name, {"의"})) ++name;
             }
