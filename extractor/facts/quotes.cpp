@@ -73,6 +73,9 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
     const Capture* passing = match.get("passing");
     const Capture* name = family ? family : unnamed ? unnamed : orgref ? orgref : passing ? passing : match.get("name");
     if (!name) return std::nullopt;
+    // `모델 '파이 실리카(Phi Silica)'와`: a name in single quotation marks is a
+    // product's, never a person's named in passing.
+    if (passing && passing->first > 0 && units_.units[passing->first - 1].cls == UnitClass::sq_open) return std::nullopt;
     // The word that names the organisation the kind alone refers back to.
     std::optional<std::size_t> referred;
     if (orgref) {

@@ -302,8 +302,9 @@ std::string_view Lexicon::compute_word_class(std::string_view word) const {
             if (is_continuation_byte(word[start])) continue;
             const std::string* cls = suffix_words_.find(word.substr(start));
             // After a hyphen, an organisation's ending is a model name's own part
-            // (AF-마인드 14B), while a benchmark's still names one (K-리더보드, KJ-Bench).
-            if (cls && !(word[start - 1] == '-' && *cls == "orgname")) return *cls;
+            // (AF-마인드 14B), while a benchmark's still names one (K-리더보드, KJ-Bench);
+            // a word not_names.txt lists only ends like one (운전자, 핀테크).
+            if (cls && !(*cls == "orgname" && (word[start - 1] == '-' || is_not_name(word)))) return *cls;
         }
     }
     return {};
