@@ -962,6 +962,13 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                 unit.cls = UnitClass::word;
                 continue;
             }
+            // 평가 방식을 연구해 온 이수진 교수: a word before the auxiliary 온 (has
+            // been doing) is a verb's form, no name.
+            if (unit.cls == UnitClass::person && u + 1 < tags.end_unit &&
+                is_one_of(tokens.tokens[out.units[u + 1].first_token].text(text), {"온", "왔다", "왔던", "오던"})) {
+                unit.cls = UnitClass::word;
+                continue;
+            }
             // 키오스크를 이용한 대만 관광객 린위팅(28) 씨: after an object, a word
             // ending in 한 and no title is the verb that modifies whoever comes
             // after it, also one whose name no surname list knows (상을 김성한

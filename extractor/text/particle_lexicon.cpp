@@ -328,7 +328,8 @@ ParticleLexicon::WordSplit ParticleLexicon::compute_split(std::string_view word,
         }
         // The longest particle wins, unless a shorter one leaves a stem that ends
         // in a known noun (결과+는, not 결+과는) or the longer one would leave a
-        // stem of one unknown syllable (프로+는, not 프+로는).
+        // stem of one unknown syllable (프로+는, not 프+로는), also after a
+        // hyphen (다온-프로+는).
         constexpr std::size_t none = std::string_view::npos;
         std::size_t longest = none, long_stem = none, noun_stem = none;
         for (std::size_t n = std::min(suffixes.count, max_particle_syllables_); n > noun_syllables; --n) {
@@ -338,8 +339,10 @@ ParticleLexicon::WordSplit ParticleLexicon::compute_split(std::string_view word,
             if (particle == nullptr || !accepts(entries_[*particle], stem, before)) continue;
             if (longest == none) longest = start;
             if (noun_stem == none && ends_with_known_noun(stem)) noun_stem = start;
-            if (long_stem == none && (start == 0 || start >= 2 * syllable_bytes || syllable_at(stem, 0) == 0 ||
-                                      known_nouns_.find(word_key(stem)) != nullptr)) {
+            const std::size_t hyphen = stem.rfind('-');
+            const std::string_view part = hyphen == std::string_view::npos ? stem : stem.substr(hyphen + 1);
+            if (long_stem == none && (part.empty() || part.size() >= 2 * syllable_bytes || syllable_at(part, 0) == 0 ||
+                                      known_nouns_.find(word_key(part)) != nullptr)) {
                 long_stem = start;
             }
         }
