@@ -33,8 +33,9 @@ constexpr std::size_t kTopicCarrySentences = 3;
 // A verb's form that modifies the noun after it, three syllables or more
 // (선정된 컨소시엄, 탈락한 팀, 참여했던, 개발하는, 떨어진, 뽑힌): no organisation's name.
 bool adnominal_verb(std::string_view word) {
+    // 알려진, 만들어진; but 엔진 (engine) ends a company's name (마루엔진).
     return word.size() >= 9 && word.find(' ') == std::string_view::npos &&
-           ends_with_one_of(word, {"된", "던", "한", "는", "진", "힌"});
+           ends_with_one_of(word, {"된", "던", "한", "는", "진", "힌"}) && !word.ends_with("엔진");
 }
 
 }  // namespace
