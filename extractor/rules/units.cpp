@@ -269,7 +269,7 @@ struct PersonNameWord {
     bool may_be_name = false;
     bool surname1 = false;  // a one-syllable surname first
     bool surname2 = false;  // a two-syllable surname first
-    // 마커스 헤일, 조슈아 벨, 마이크를: a syllable after its first that no
+    // 마커스 헤일, 조슈아 벨, 마르코 비안키, 마이크를: a syllable after its first that no
     // Korean given name has (a loanword's 스, 트, 크).
     bool loanword_syllable = false;
     // 설립된, 추적할, 최종적, 따르던, 마치며, 서면을, 지켜본: three syllables
@@ -285,7 +285,7 @@ PersonNameWord person_name_word(std::string_view word, const Lexicon& lexicon) {
     name.surname2 = word.size() >= 6 && lexicon.is_surname(word.substr(0, 6));
     name.may_be_name = (name.surname1 || name.surname2) && !lexicon.is_not_name(word);
     for (std::size_t i = 3; !name.loanword_syllable && i + 3 <= word.size(); i += 3) {
-        name.loanword_syllable = is_one_of(word.substr(i, 3), {"스", "크", "트", "프", "드", "브", "슈"});
+        name.loanword_syllable = is_one_of(word.substr(i, 3), {"스", "크", "트", "프", "드", "브", "슈", "르"});
     }
     name.verb_ending = word.size() == 9 && is_one_of(word.substr(6), {"된", "할", "적", "던", "며", "면", "게", "을", "를", "본"});
     return name;
