@@ -671,6 +671,24 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
             }
         }
     }
+    // `'루미노-비전 7B'를 예로 들었다. … 공개한 이 모델은`: with no model before
+    // it in its own sentence, the model the sentence before took as its
+    // object (not as its base: `'엑사원'을 기반으로`).
+    if (refers_back && s > 0) {
+        const auto& before = units_.sentences[s - 1];
+        for (std::size_t u = before.end_unit; u-- > before.first_unit;) {
+            if (!model_name_at(u)) continue;
+            std::size_t next = name_end_unit(u);
+            if (const std::size_t close = alias_close(next, before.end_unit); close != 0) next = close + 1;
+            while (next < before.end_unit && units_.units[next].cls == UnitClass::sq_close) ++next;
+            if (next + 1 < before.end_unit && is_particle(next, {"을", "를"}) && units_.units[next + 1].keyword != "base") {
+                subject.model = model_at(u);
+                subject.team = team_of_model(*subject.model);
+                return subject;
+            }
+            break;
+        }
+    }
     // A count may name its model after it (a chain of modifiers); a score's
     // subject comes before it (`X는 … 72.03점`, `X(69.37점)`).
     if (!refers_back) {
