@@ -548,6 +548,16 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
             lexicon_.word_class(unit_text(next)) == "compare") {
             return true;
         }
+        // `윈젠 라이트 3.8B의 두 배가 넘지만`: one measured against is a baseline.
+        if (is_particle(next, {"의"}) && next + 1 < sentence.end_unit) {
+            std::size_t times = next + 1;
+            if (times + 1 < sentence.end_unit && is_one_of(unit_text(times), {"두", "세", "네", "약"})) ++times;
+            const std::string_view word = unit_text(times);
+            if (is_one_of(word, {"배", "배가", "배로", "배에", "절반", "절반에", "절반으로"}) ||
+                (units_.units[times].cls == UnitClass::quantity && word.ends_with("배"))) {
+                return true;
+            }
+        }
         // `K-엑사원 2(35.1점)에 뒤졌지만`: one it trails is a baseline too.
         if (is_particle(next, {"에", "에게"})) {
             return next + 1 < sentence.end_unit && units_.units[next + 1].keyword == "margin";
