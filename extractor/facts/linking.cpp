@@ -40,6 +40,10 @@ bool adnominal_verb(std::string_view word) {
 
 }  // namespace
 
+bool all_digits(std::string_view text) {
+    return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
 bool has_latin_letter(std::string_view name) {
     return std::any_of(name.begin(), name.end(), [](char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; });
 }
@@ -283,9 +287,9 @@ bool FactBuilder::whole_line(std::size_t s) const {
 }
 
 // `[카드 4] ③ LG AI연구원 '엑사원 4.0 1.2B'` (③ reads 3 once normalised), `2
-// 미르칩AI 'Mir-Nano'`: a line that is a card's or an item's label or number,
-// then a developer and the rest, heads the lines after it as a marked heading
-// does. Where the developer starts, if so.
+// 미르칩AI 'Mir-Nano'`: a line that is an item's number, perhaps after a
+// card's label, then a developer and the rest, heads the lines after it as a
+// marked heading does. Where the developer starts, if so.
 std::optional<std::size_t> FactBuilder::labelled_item_developer(std::size_t s) const {
     const auto& sentence = units_.sentences[s];
     std::size_t u = sentence.first_unit;
@@ -294,11 +298,10 @@ std::optional<std::size_t> FactBuilder::labelled_item_developer(std::size_t s) c
         if (u >= sentence.end_unit || unit_text(u) != "]") return std::nullopt;
         ++u;
     }
-    const auto digits = [](std::string_view t) {
-        return !t.empty() && t.find_first_not_of("0123456789") == std::string_view::npos;
-    };
-    if (u < sentence.end_unit && digits(unit_text(u))) ++u;
-    if (u == sentence.first_unit || u + 1 >= sentence.end_unit || model_name_at(u) || !whole_line(s)) return std::nullopt;
+    // The number is what makes it an item (`[사진] 카카오 '카나나 2'` is a caption).
+    if (u >= sentence.end_unit || !all_digits(unit_text(u))) return std::nullopt;
+    ++u;
+    if (u + 1 >= sentence.end_unit || model_name_at(u) || !whole_line(s)) return std::nullopt;
     // A developer no list knows (`③ 소리숲 '숲-Voice 3B'`) is the word before the quotation.
     const std::size_t after = team_name_at(u) ? name_end_unit(u) : u + 1;
     if (after >= sentence.end_unit || units_.units[after].cls != UnitClass::sq_open) return std::nullopt;
@@ -361,8 +364,7 @@ void FactBuilder::compute_sections() {
         const std::string_view first_text = unit_text(sentence.first_unit);
         // One of a list of such lines (`명단은 다음과 같다.` then `1. …`, `2. …`) heads nothing.
         const bool numbered =
-            sentence.end_unit - sentence.first_unit >= 3 && !first_text.empty() &&
-            first_text.find_first_not_of("0123456789") == std::string_view::npos &&
+            sentence.end_unit - sentence.first_unit >= 3 && all_digits(first_text) &&
             unit_text(sentence.first_unit + 1) == "." &&
             !item_line_beside(line_at(units_.units[sentence.first_unit].norm_start), [](std::string_view l) {
                 const std::size_t first = l.find_first_not_of(" \t");
@@ -1798,7 +1800,11 @@ bool FactBuilder::bounds_a_class_of_models(std::size_t quantity_unit, const Quan
             if (is_particle(u, {"에서", "에선", "에서는"})) return !after_model_word;
             return after_model_word && is_particle(u, {"만", "의", "끼리"});
         }
-        if (is_one_of(unit_text(u), {"가운데", "중", "중에서", "부문", "부문에서", "트랙", "리그", "체급"})) return true;
+        // `200B 이상 모델 개발 중`: 중 and 가운데 mark off a class only right after its model word.
+        if (is_one_of(unit_text(u), {"부문", "부문에서", "트랙", "리그", "체급"}) ||
+            (after_model_word && is_one_of(unit_text(u), {"가운데", "중", "중에서"}))) {
+            return true;
+        }
         if (unit.cls != UnitClass::word || model_name_at(u) || team_name_at(u)) return false;
         after_model_word = unit.keyword == "modelword";
     }

@@ -329,7 +329,8 @@ ParticleLexicon::WordSplit ParticleLexicon::compute_split(std::string_view word,
         // The longest particle wins, unless a shorter one leaves a stem that ends
         // in a known noun (결과+는, not 결+과는) or the longer one would leave a
         // stem of one unknown syllable (프로+는, not 프+로는), also after a
-        // hyphen (다온-프로+는).
+        // hyphen (다온-프로+는; but 누리-봇+으로는, K-빛+으로: a particle in 으
+        // follows a final consonant, as one-syllable parts of names have).
         constexpr std::size_t none = std::string_view::npos;
         std::size_t longest = none, long_stem = none, noun_stem = none;
         for (std::size_t n = std::min(suffixes.count, max_particle_syllables_); n > noun_syllables; --n) {
@@ -340,7 +341,9 @@ ParticleLexicon::WordSplit ParticleLexicon::compute_split(std::string_view word,
             if (longest == none) longest = start;
             if (noun_stem == none && ends_with_known_noun(stem)) noun_stem = start;
             const std::size_t hyphen = stem.rfind('-');
-            const std::string_view part = hyphen == std::string_view::npos ? stem : stem.substr(hyphen + 1);
+            const bool after_consonant = word.compare(start, syllable_bytes, "으") == 0;
+            const std::string_view part =
+                hyphen == std::string_view::npos || after_consonant ? stem : stem.substr(hyphen + 1);
             if (long_stem == none && (part.empty() || part.size() >= 2 * syllable_bytes || syllable_at(part, 0) == 0 ||
                                       known_nouns_.find(word_key(part)) != nullptr)) {
                 long_stem = start;
