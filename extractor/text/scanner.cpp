@@ -63,7 +63,7 @@ public:
                 case CharClass::digit:
                 case CharClass::han:
                 case CharClass::letter:
-                    i = scan_word(i);
+                    i = scan_word(i, point);
                     break;
                 case CharClass::mark:
                     // A combining mark after a symbol or quote belongs to it.
@@ -104,13 +104,14 @@ private:
         paragraph_pending_ = false;
     }
 
-    std::size_t scan_word(std::size_t start) {
+    // `first` is the code point at `start`, which the caller has read.
+    std::size_t scan_word(std::size_t start, CodePoint first) {
         const std::uint8_t before = context_before();
         if (const std::size_t url = url_end(start); url != 0) {
             emit(TokenKind::latin, start, url);
             return url;
         }
-        const std::size_t end = run_end(start);
+        const std::size_t end = run_end(start, first);
         if (is_ascii_digit(s_[start])) {
             const std::size_t number = number_end(start, end);
             if (number == end) {
@@ -120,7 +121,7 @@ private:
             const CharClass next = code_point_at(s_, number).cls;
             if (next == CharClass::hangul || next == CharClass::han || next == CharClass::letter) {
                 emit(TokenKind::number, start, number);
-                emit_word(number, end, ParticleLexicon::after_number);
+                emit_word(number, end, next, ParticleLexicon::after_number);
                 return end;
             }
             // Latin letters or a joiner follow: a name (3D, 4o, 2025-12-29),
@@ -128,11 +129,11 @@ private:
             const std::size_t name = digit_led_name_end(number, end);
             if (name != end) {
                 emit(word_kind(s_.substr(start, name - start)), start, name);
-                emit_word(name, end, ParticleLexicon::after_number);
+                emit_word(name, end, code_point_at(s_, name).cls, ParticleLexicon::after_number);
                 return end;
             }
         }
-        emit_word(start, end, before);
+        emit_word(start, end, first.cls, before);
         return end;
     }
 
@@ -172,12 +173,12 @@ private:
         return end > start + prefix ? end : 0;
     }
 
-    // End of the run of letters and digits that starts at `start`, with the
-    // joiners described in tokenizer.h.
-    std::size_t run_end(std::size_t start) const {
-        std::size_t j = start;
-        CodePoint previous = code_point_at(s_, start);
-        bool ascii_only = true;
+    // End of the run of letters and digits that starts at `start` with the
+    // code point `first`, with the joiners described in tokenizer.h.
+    std::size_t run_end(std::size_t start, CodePoint first) const {
+        std::size_t j = start + first.length;
+        CodePoint previous = first;
+        bool ascii_only = first.cp < 0x80;
         bool seen_at = false;
         while (j < s_.size()) {
             const CodePoint point = code_point_at(s_, j);
@@ -189,18 +190,19 @@ private:
             }
             const std::size_t after = j + point.length;
             if (after >= s_.size()) break;
-            const CodePoint next = code_point_at(s_, after);
+            // The character after a joiner, read only where a joiner stands.
+            const auto next = [&] { return code_point_at(s_, after); };
             bool joins = false;
             switch (point.cp) {
                 case U'.':
-                case U':': joins = is_ascii_alnum(previous.cp) && is_ascii_alnum(next.cp); break;
+                case U':': joins = is_ascii_alnum(previous.cp) && is_ascii_alnum(next().cp); break;
                 case U'-':
-                case U'_': joins = is_letter_or_digit(previous.cls) && is_letter_or_digit(next.cls); break;
+                case U'_': joins = is_letter_or_digit(previous.cls) && is_letter_or_digit(next().cls); break;
                 case U'\'':
-                case U'’': joins = previous.cls == CharClass::latin && next.cls == CharClass::latin; break;
+                case U'’': joins = previous.cls == CharClass::latin && next().cls == CharClass::latin; break;
                 case U',': joins = previous.cls == CharClass::digit && is_thousands_group(after); break;
                 case U'@':
-                    joins = !seen_at && ascii_only && is_ascii_alnum(previous.cp) && is_ascii_alnum(next.cp);
+                    joins = !seen_at && ascii_only && is_ascii_alnum(previous.cp) && is_ascii_alnum(next().cp);
                     seen_at = true;
                     break;
                 default: break;
@@ -266,7 +268,8 @@ private:
         return end;
     }
 
-    void emit_word(std::size_t start, std::size_t end, std::uint8_t before) {
+    // `first` is the class of the word's first character.
+    void emit_word(std::size_t start, std::size_t end, CharClass first, std::uint8_t before) {
         const std::string_view word = s_.substr(start, end - start);
         // 오르테가(Nathan Ortega), 샤르팡티에(Élodie …), 겐이치로(小野寺健一郎): a word
         // glossed in Latin letters or Han characters right after it is a name
@@ -276,7 +279,7 @@ private:
             return;
         }
         const ParticleLexicon::WordSplit split = lexicon_.split_word(word, before);
-        if (split.name_end > 0) emit(word_kind(word.substr(0, split.name_end)), start, start + split.name_end);
+        if (split.name_end > 0) emit(word_kind(word.substr(0, split.name_end), first), start, start + split.name_end);
         if (split.stem_end > split.name_end) emit(TokenKind::hangul, start + split.name_end, start + split.stem_end);
         if (split.stem_end < word.size()) emit(TokenKind::particle, start + split.stem_end, end);
     }
@@ -295,6 +298,13 @@ private:
             i += point.length;
         }
         return letters ? TokenKind::latin : TokenKind::number;
+    }
+
+    // The same, for a word whose first character has class `first`: one
+    // that starts with Hangul or Han is Hangul whatever follows.
+    static TokenKind word_kind(std::string_view word, CharClass first) {
+        if (first == CharClass::hangul || first == CharClass::han) return TokenKind::hangul;
+        return word_kind(word);
     }
 
     std::string_view s_;
