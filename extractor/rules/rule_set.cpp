@@ -729,8 +729,9 @@ void RuleSet::match_sentence(const AnnotatedText& text, std::size_t sentence,
     thread_local std::vector<re2::StringPiece> groups;
     candidates.clear();
     for (const SelectingSet& set : sets_) {
-        // A set's pass costs about what one rule's failed search does, so
-        // where the classes leave one rule it runs without the set.
+        // A set's pass costs about what three rules' failed searches do, and
+        // builds DFA states of its own, so where the classes leave three
+        // rules or fewer they run without the set.
         const auto first = candidates.size();
         for (int index : set.without_required_bit) {
             if (possible(index)) candidates.push_back(index);
@@ -741,7 +742,7 @@ void RuleSet::match_sentence(const AnnotatedText& text, std::size_t sentence,
                 if (possible(index)) candidates.push_back(index);
             }
         }
-        if (candidates.size() - first < 2) continue;
+        if (candidates.size() - first < kFewestRulesForSet) continue;
         candidates.resize(first);
         RE2::Set::ErrorInfo error{};
         selected.clear();
