@@ -38,11 +38,11 @@ bool adnominal_verb(std::string_view word) {
            ends_with_one_of(word, {"된", "던", "한", "는", "진", "힌"}) && !word.ends_with("엔진");
 }
 
-}  // namespace
-
 bool all_digits(std::string_view text) {
     return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
 }
+
+}  // namespace
 
 bool has_latin_letter(std::string_view name) {
     return std::any_of(name.begin(), name.end(), [](char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; });
@@ -292,6 +292,7 @@ bool FactBuilder::whole_line(std::size_t s) const {
 // marked heading does. Where the developer starts, if so.
 std::optional<std::size_t> FactBuilder::labelled_item_developer(std::size_t s) const {
     const auto& sentence = units_.sentences[s];
+    if (sentence.end_unit - sentence.first_unit < 3) return std::nullopt;  // a number, a developer, a quotation
     std::size_t u = sentence.first_unit;
     if (unit_text(u) == "[") {
         while (u < sentence.end_unit && u <= sentence.first_unit + 4 && unit_text(u) != "]") ++u;

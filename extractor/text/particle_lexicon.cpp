@@ -341,9 +341,9 @@ ParticleLexicon::WordSplit ParticleLexicon::compute_split(std::string_view word,
             if (longest == none) longest = start;
             if (noun_stem == none && ends_with_known_noun(stem)) noun_stem = start;
             const std::size_t hyphen = stem.rfind('-');
-            const bool after_consonant = word.compare(start, syllable_bytes, "으") == 0;
+            const bool particle_in_eu = word.compare(start, syllable_bytes, "으") == 0;
             const std::string_view part =
-                hyphen == std::string_view::npos || after_consonant ? stem : stem.substr(hyphen + 1);
+                hyphen == std::string_view::npos || particle_in_eu ? stem : stem.substr(hyphen + 1);
             if (long_stem == none && (part.empty() || part.size() >= 2 * syllable_bytes || syllable_at(part, 0) == 0 ||
                                       known_nouns_.find(word_key(part)) != nullptr)) {
                 long_stem = start;
