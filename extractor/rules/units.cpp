@@ -928,7 +928,7 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                             unit.cls = lexicon.find(title, EntityKind::reporter) ? UnitClass::reporter
                                                                                  : UnitClass::title;
                         } else if (const std::size_t name_tokens =
-                                       plain.name.may_be_name ? person_name_tokens(text, tokens, t, sentence.end_token, lexicon, plain.name) : 0) {
+                                       person_name_tokens(text, tokens, t, sentence.end_token, lexicon, plain.name)) {
                             unit.cls = name_tokens == 1 && lexicon.is_surname(word) ? UnitClass::surname : UnitClass::person;
                             unit.end_token = t + name_tokens;
                         }

@@ -57,6 +57,28 @@ RandomNamesAndText random_names_and_text(std::mt19937& rng, const char* const (&
     return r;
 }
 
+
+// Checks a quick test of whether a name may start at a token (`may_start`,
+// asked with the index, the text and the token) against longest_match on
+// 200 random texts: it may say yes where no name starts, never no where one
+// does. Returns how often it said no.
+template <std::size_t N, typename MayStart>
+std::size_t rejections_beside_longest_match(unsigned seed, const char* const (&pieces)[N], MayStart may_start) {
+    std::mt19937 rng(seed);
+    std::size_t rejected = 0;
+    for (int round = 0; round < 200; ++round) {
+        const auto [names, text, tokens] = random_names_and_text(rng, pieces);
+        for (std::size_t first = 0; first < tokens.tokens.size(); ++first) {
+            NameMatch match;
+            const bool may = may_start(names, text, tokens.tokens[first]);
+            INFO(text.text << " at token " << first);
+            if (names.longest_match(text, tokens, first, tokens.tokens.size(), match)) REQUIRE(may);
+            if (!may) ++rejected;
+        }
+    }
+    return rejected;
+}
+
 }  // namespace
 
 TEST_CASE("NameIndex::find is a lookup of the match key", "[robustness][names]") {
@@ -149,18 +171,10 @@ TEST_CASE("NameIndex::may_start_with is false only where no name starts", "[robu
 
     // Against longest_match, on random well-formed text split into tokens at spaces.
     static const char* const kPieces[] = {"가", "나", "한국", "A", "x", "K1", "-", ".", " ", "_", "엑사원", "GPT", "oss", "é"};
-    std::mt19937 rng(5);
-    std::size_t rejected = 0;
-    for (int round = 0; round < 200; ++round) {
-        const auto [names, text, tokens] = random_names_and_text(rng, kPieces);
-        for (std::size_t first = 0; first < tokens.tokens.size(); ++first) {
-            NameMatch match;
-            const bool may = may_start_at(names, text.text, tokens.tokens[first].norm_start);
-            INFO(text.text << " at token " << first);
-            if (names.longest_match(text, tokens, first, tokens.tokens.size(), match)) REQUIRE(may);
-            if (!may) ++rejected;
-        }
-    }
+    const std::size_t rejected =
+        rejections_beside_longest_match(5, kPieces, [&](const NameIndex& names, const NormalizedText& text, const Token& token) {
+            return may_start_at(names, text.text, token.norm_start);
+        });
     CHECK(rejected > 200);  // and it does reject
 }
 
@@ -177,18 +191,10 @@ TEST_CASE("NameIndex::starts_name is false only where longest_match finds nothin
 
     // Against longest_match, on random text (ill-formed bytes too) split into tokens at spaces.
     static const char* const kPieces[] = {"가", "나", "한국", "A", "x", "K1", "-", ".", " ", "_", "엑사원", "GPT", "\xEA", "\xB0"};
-    std::mt19937 rng(7);
-    std::size_t rejected = 0;
-    for (int round = 0; round < 200; ++round) {
-        const auto [names, text, tokens] = random_names_and_text(rng, kPieces);
-        for (std::size_t first = 0; first < tokens.tokens.size(); ++first) {
-            NameMatch match;
-            const bool starts = names.starts_name(tokens.tokens[first].text(text));
-            INFO(text.text << " at token " << first);
-            if (names.longest_match(text, tokens, first, tokens.tokens.size(), match)) REQUIRE(starts);
-            if (!starts) ++rejected;
-        }
-    }
+    const std::size_t rejected =
+        rejections_beside_longest_match(7, kPieces, [](const NameIndex& names, const NormalizedText& text, const Token& token) {
+            return names.starts_name(token.text(text));
+        });
     CHECK(rejected > 200);  // and it does reject
 }
 
