@@ -51,6 +51,11 @@ bool modifier_like(std::string_view word) {
     return word.size() >= 9 && ends_with_one_of(word, {"인", "한", "된", "던", "는"});
 }
 
+// Surnames that are also determiners before a noun: 한 (one), 전 (former), 모 (some), 각 (each).
+bool reads_as_determiner(std::string_view surname) {
+    return surname == "한" || surname == "전" || surname == "모" || surname == "각";
+}
+
 // A city's or province's government (부산시, 경기도, 가평군): a word of three
 // syllables or more, Hangul only, ending in 시, 도 or 군. Its spokesperson
 // (부산시 관계자) speaks for it, where 업계 관계자 names nobody.
@@ -434,8 +439,17 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
         if (!m.is_reference && !m.is_family_reference) continue;
         // 정 CIC장: 정석근 begins with it; 카터 CEO: 에밀리 카터 ends with ' 카터',
         // and so does 제이슨 한 for 한 대표.
-        const auto names_it = [&](const std::string& full) {
+        const auto names_it = [&](const Speaker& person) {
+            const std::string& full = person.name;
             const std::string& part = m.speaker.name;
+            // 한 개발자는 after 한지오 대표: a surname that also reads as a
+            // determiner (one, former, some, each) begins a Korean name it
+            // refers to only with the title the person was named with (제이슨
+            // 한 is 한 대표 whatever his title was).
+            if (reads_as_determiner(part) && m.speaker.role && full.compare(0, part.size(), part) == 0 &&
+                (!person.role || person.role->find(*m.speaker.role) == std::string::npos)) {
+                return false;
+            }
             // 저우린 부사장은 after 저우린(周林): a name of one word, named whole again.
             if (m.is_family_reference && full == part && full.find(' ') == std::string::npos) return true;
             // 후지와라 대표는 after 후지와라 나오키(藤原直樹): a Japanese name is written
@@ -450,7 +464,7 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
             }
             return ends_with_word(full, part);
         };
-        const auto it = std::find_if(people.rbegin(), people.rend(), [&](const Speaker* p) { return names_it(p->name); });
+        const auto it = std::find_if(people.rbegin(), people.rend(), [&](const Speaker* p) { return names_it(*p); });
         if (it != people.rend()) {
             Speaker full = **it;
             full.span = m.speaker.span;

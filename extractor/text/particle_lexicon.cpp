@@ -127,6 +127,8 @@ void parse_options(std::string_view options, ParticleLexicon::Entry& entry, cons
             }
         } else if (option == "attribution") {
             entry.attribution = true;
+        } else if (option == "shows-whole-word") {
+            entry.shows_whole_word = true;
         } else {
             fail(path, line, fmt::format("unknown option '{}'", option));
         }
@@ -379,6 +381,11 @@ bool ParticleLexicon::ends_with_known_noun(std::string_view stem) const {
 
 std::size_t ParticleLexicon::particle_suffix_length(std::string_view word) const {
     return word.size() - split_word(word, 0).stem_end;
+}
+
+bool ParticleLexicon::shows_whole_word(std::string_view particle) const {
+    const std::uint32_t* entry = particles_.find(word_key(particle));
+    return entry != nullptr && entries_[*entry].shows_whole_word;
 }
 
 std::size_t ParticleLexicon::attribution_prefix_length(std::string_view s) const {

@@ -21,6 +21,13 @@ struct ScannedText {
 // Whole tokens, word splitting included; eojeol fields are left for later.
 ScannedText scan_tokens(std::string_view text, const ParticleLexicon& lexicon);
 
+// A name that ends like a particle is cut where it stands alone or before a
+// particle that stacks on that ending (시네+로, 시네+로는), and left whole
+// before one that stacks on none (시네로+가: the lexicon's shows-whole-word).
+// Where the document shows a word whole so, its cuts join back (시네로,
+// 시네로+는). Run before pair_quotes: tokens are removed.
+void join_cuts_of_whole_words(ScannedText& scanned, std::string_view text, const ParticleLexicon& lexicon);
+
 // Sets pair and opens of every quote token. Marks pair within a paragraph.
 void pair_quotes(std::string_view text, ScannedText& scanned, const ParticleLexicon& lexicon);
 

@@ -71,6 +71,7 @@ Tokenizer::Tokenizer(const ParticleLexicon& particles) : particles_(particles) {
 
 TokenizedText Tokenizer::tokenize(const NormalizedText& text) const {
     text::ScannedText scanned = text::scan_tokens(text.text, particles_);
+    text::join_cuts_of_whole_words(scanned, text.text, particles_);
     text::pair_quotes(text.text, scanned, particles_);
     text::join_particles_in_quoted_names(scanned, text.text);
     const std::vector<std::size_t> starts = text::sentence_starts(text.text, scanned, particles_);

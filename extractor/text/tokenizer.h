@@ -23,6 +23,10 @@
 //   (`업스테이지` `팀` `은`), by the rules of the particle lexicon. A Hangul
 //   run right after a closing mark or a number that is wholly a particle
 //   is a particle token (`"…"` `라고`, `104` `%` `의`).
+// - The split is the word's alone, but a name that ends like a particle
+//   (`시네로`) is shown whole by the document where a particle follows that
+//   stacks on no other (`시네로` `가`): everywhere else in the document its
+//   cuts join back (`시네로` `는`, not `시네` `로는`).
 // - Each quotation mark, punctuation character and symbol is its own token;
 //   a run of full stops (`...`) is one token.
 #pragma once
@@ -126,6 +130,9 @@ public:
         std::vector<std::string> not_after;
         // Says who said a quotation right before it ("…"라고, "…"며).
         bool attribution = false;
+        // Stacks on no particle, so the word before it is whole (시네로+가):
+        // the word's cuts elsewhere in the document join back (시네+로는).
+        bool shows_whole_word = false;
     };
 
     // Example lines of the file: the test suite runs every one.
@@ -157,6 +164,8 @@ public:
     // eojeol (after_mark, after_number, or 0 when nothing or space does):
     // only with such a predecessor may the whole word be a particle.
     WordSplit split_word(std::string_view word, std::uint8_t before) const;
+    // Whether `particle` is an entry that shows the word before it whole.
+    bool shows_whole_word(std::string_view particle) const;
     // Length of the attribution particle that starts `s`, 0 if none.
     std::size_t attribution_prefix_length(std::string_view s) const;
     // Whether `word` ends in a sentence-final predicate ending (했다, 까요).

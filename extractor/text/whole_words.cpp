@@ -1,0 +1,64 @@
+// Joining back the cuts of words that the document shows whole (see
+// segmentation.h): the word split decides word by word, and only the
+// document knows that 시네로 is a name.
+#include <algorithm>
+
+#include "text/segmentation.h"
+
+namespace kfacts::text {
+
+namespace {
+
+constexpr std::size_t syllable_bytes = 3;  // a particle is Hangul syllables, three bytes each
+
+bool is_word_then_particle(const std::vector<Token>& tokens, std::size_t i) {
+    return tokens[i].kind == TokenKind::hangul && i + 1 < tokens.size() &&
+           tokens[i + 1].kind == TokenKind::particle && !tokens[i + 1].space_before &&
+           tokens[i + 1].norm_start == tokens[i].norm_end;
+}
+
+}  // namespace
+
+void join_cuts_of_whole_words(ScannedText& scanned, std::string_view text, const ParticleLexicon& lexicon) {
+    std::vector<Token>& tokens = scanned.tokens;
+    std::vector<std::string_view> whole_words;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (is_word_then_particle(tokens, i) && lexicon.shows_whole_word(token_text(text, tokens[i + 1]))) {
+            whole_words.push_back(token_text(text, tokens[i]));
+        }
+    }
+    if (whole_words.empty()) return;
+    std::sort(whole_words.begin(), whole_words.end());
+    whole_words.erase(std::unique(whole_words.begin(), whole_words.end()), whole_words.end());
+
+    // Moves the start of each cut particle; a particle wholly joined is marked empty.
+    bool any_emptied = false;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (!is_word_then_particle(tokens, i)) continue;
+        Token& particle = tokens[i + 1];
+        // The longest start of the particle that makes a whole word, the rest a particle or nothing.
+        for (std::size_t joined = particle.norm_end - particle.norm_start; joined >= syllable_bytes;
+             joined -= syllable_bytes) {
+            const std::string_view word = text.substr(tokens[i].norm_start, particle.norm_start + joined - tokens[i].norm_start);
+            const std::string_view rest = text.substr(particle.norm_start + joined, particle.norm_end - particle.norm_start - joined);
+            if (!std::binary_search(whole_words.begin(), whole_words.end(), word)) continue;
+            if (!rest.empty() && !lexicon.is_particle(rest)) continue;
+            tokens[i].norm_end += joined;
+            particle.norm_start += joined;
+            any_emptied |= rest.empty();
+            break;
+        }
+    }
+    if (!any_emptied) return;
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (tokens[i].kind == TokenKind::particle && tokens[i].norm_start == tokens[i].norm_end) continue;
+        tokens[n] = tokens[i];
+        scanned.paragraph_start[n] = scanned.paragraph_start[i];
+        ++n;
+    }
+    tokens.resize(n);
+    scanned.paragraph_start.resize(n);
+}
+
+}  // namespace kfacts::text
