@@ -163,6 +163,21 @@ void FactBuilder::compute_topics() {
                 ++after;
             }
             if (team && after < sentence.end_unit && model_name_at(after)) continue;
+            // A team whose release describes an object (`구글이 공개한 SigLIP 2를
+            // 썼고`) is the subject of that clause only, no topic; one whose
+            // release describes what the sentence says is (`하늬소리가 공개한 TTS 모델로`).
+            if (team && after + 1 < sentence.end_unit && is_particle(after, {"이", "가"}) &&
+                units_.units[after + 1].keyword == "launch" && unit_text(after + 1).ends_with("한")) {
+                std::size_t head = after + 2;
+                while (head < sentence.end_unit && head < after + 6 && units_.units[head].cls != UnitClass::particle) ++head;
+                if (head < sentence.end_unit && is_particle(head, {"을", "를"})) continue;
+            }
+            // `인코더로는 … SigLIP 2를 썼고`: a model used as a part is no topic,
+            // and the one the sentences before are about goes on.
+            if (model && next + 1 < sentence.end_unit && is_particle(next, {"을", "를"}) &&
+                units_.units[next + 1].keyword == "use") {
+                continue;
+            }
             // A heading or a name standing alone (`◆ Orion-7B: …`, `먼저 Orion-7B.`)
             // says what the sentences after it are about; a list item (`- X: 70.2%`) does not.
             const bool heading = u > sentence.first_unit && is_heading_mark(sentence.first_unit);
