@@ -1945,6 +1945,15 @@ void FactBuilder::add_score(const RuleMatch& match) {
         if (keyword == "nonscore" || keyword == "delta" || keyword == "aim") return;
     }
     if (list_of_nonscores(match.sentence)) return;
+    // 배터리 소모량은 하늬 2.4B가 4.2%, 점유율은 A가 41%: a sentence about a
+    // rate or an amount gives each model its figure of that, not a score.
+    for (std::size_t u = sentence.first_unit; u + 1 < unit; ++u) {
+        const std::string_view word = unit_text(u);
+        if (units_.units[u].keyword == "nonscore" && ends_with_one_of(word, {"율", "률", "량"}) &&
+            is_particle(u + 1, {"은", "는"})) {
+            return;
+        }
+    }
     // After it: 5점 올랐다, 100점으로 환산하면 (a scale, not a score); but
     // 58.5점으로 합격선에 미치지 못했다, 71.5점으로 합격선을 넘었다 measure a
     // score against the line (70점으로 합격선을 정한 is the line).
