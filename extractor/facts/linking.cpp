@@ -882,6 +882,29 @@ bool FactBuilder::plain_name(std::size_t u) const {
     return (hangul_name || latin_name) && !lexicon_.is_not_name(word);
 }
 
+void FactBuilder::note_chip_names() {
+    const auto& units = units_.units;
+    for (std::size_t u = 0; u + 1 < units.size(); ++u) {
+        // A chip word is a keyword, or a listed non-model when the gazetteer also lists it (NPU).
+        const bool chip = units[u].keyword == "chip" ||
+                          (units[u].cls == UnitClass::not_model && lexicon_.word_class(unit_text(u)) == "chip");
+        if (!chip) continue;
+        const std::size_t sentence_end = units_.sentences[sentence_of_unit_[u]].end_unit;
+        std::size_t first = u + 1;
+        if (units[first].cls == UnitClass::sq_open) {
+            // NPU 'MX-7': the quoted name, a few words at most.
+            std::size_t close = first + 1;
+            while (close < sentence_end && close <= first + 4 && units[close].cls != UnitClass::sq_close) ++close;
+            if (close < sentence_end && units[close].cls == UnitClass::sq_close && close > first + 1) {
+                local_not_models_.insert(range_text(first + 1, close));
+            }
+        } else if (units[first].cls == UnitClass::word && has_latin_or_digit(unit_text(first)) &&
+                   unit_text(first).find('-') != std::string_view::npos) {
+            local_not_models_.insert(std::string(unit_text(first)));  // NPU MX-7
+        }
+    }
+}
+
 void FactBuilder::add_model(const RuleMatch& match) {
     const Capture* name = match.get("name");
     if (!name) return;
