@@ -139,7 +139,7 @@ void FactBuilder::apply_rules(const std::vector<RuleMatch>& matches) {
     }
     add_listed_teams();
     compute_topics();  // teams found by rules can be topics now
-    note_chip_names();
+    note_non_model_names();
     for (const RuleMatch& m : matches) {
         if (m.rule->fact == "model") add_model(m);
     }

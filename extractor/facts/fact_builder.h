@@ -271,9 +271,10 @@ private:
     void name_spellings_alike(std::vector<Fact>& facts) const;
     std::vector<ByteSpan> page_furniture() const;
     static std::string university_of(std::string_view word);
-    // Names written right after a chip word anywhere in the article (NPU
-    // 'MX-7'): chips, so no rule makes them models where they stand alone.
-    void note_chip_names();
+    // Names written right after a chip, benchmark or dataset word anywhere in
+    // the article (NPU 'MX-7', 데이터셋 'KJB-2'): no rule makes them models
+    // where they stand alone.
+    void note_non_model_names();
     void add_model(const RuleMatch& match);
     std::optional<std::size_t> glossed_developer(std::string_view model);
     std::optional<std::size_t> hangul_namesake_developer(std::string_view model);

@@ -882,13 +882,14 @@ bool FactBuilder::plain_name(std::size_t u) const {
     return (hangul_name || latin_name) && !lexicon_.is_not_name(word);
 }
 
-void FactBuilder::note_chip_names() {
+void FactBuilder::note_non_model_names() {
     const auto& units = units_.units;
     for (std::size_t u = 0; u + 1 < units.size(); ++u) {
         // A chip word is a keyword, or a listed non-model when the gazetteer also lists it (NPU).
         const bool chip = units[u].keyword == "chip" ||
                           (units[u].cls == UnitClass::not_model && lexicon_.word_class(unit_text(u)) == "chip");
-        if (!chip) continue;
+        const bool dataset = units[u].cls == UnitClass::word && is_one_of(unit_text(u), {"벤치마크", "데이터셋", "평가셋", "테스트셋"});
+        if (!chip && !dataset) continue;
         const std::size_t sentence_end = units_.sentences[sentence_of_unit_[u]].end_unit;
         std::size_t first = u + 1;
         if (units[first].cls == UnitClass::sq_open) {
@@ -926,25 +927,32 @@ void FactBuilder::add_model(const RuleMatch& match) {
     }
     // K2.5 in `NX K2.5`: the tail of a name already known is no model of its own.
     if (name->first > 0 && model_name_at(name->first - 1) && name_end_unit(name->first - 1) > name->first) return;
-    // `통신 상담 벤치마크 'TelcoQA-Ko'에서`, `신경망처리장치(NPU) ‘HX-200’`:
-    // the name of a benchmark or of a chip.
+    // `통신 상담 벤치마크 'TelcoQA-Ko'에서`, `레드티밍 데이터셋 'KJB-2'로`,
+    // `신경망처리장치(NPU) ‘HX-200’`: the name of a benchmark, a dataset or a chip.
     const std::size_t sentence_first = units_.sentences[match.sentence].first_unit;
     std::size_t name_start = name->first;
     while (name_start > sentence_first && units_.units[name_start - 1].cls == UnitClass::sq_open) --name_start;
     if (name_start > sentence_first + 2 && unit_text(name_start - 1) == ")" && unit_text(name_start - 3) == "(") {
         name_start -= 2;
     }
-    // `한국어 평가 VoiceBench-Ko에서는`, `데이터셋 KsponSpeech에서`, `평가 세트
-    // '로보플랜-K'에서`, `추론을 평가하는 KoBALT-700에서`: the same where the
-    // name is where a test took place (`2차 평가 Haram-32B 74.2점` names a model).
+    // `한국어 평가 VoiceBench-Ko에서는`, `평가 세트 '로보플랜-K'에서`, `추론을
+    // 평가하는 KoBALT-700에서`: the same where the name is where a test took
+    // place (`2차 평가 Haram-32B 74.2점` names a model).
     std::size_t after_name = name->end;
     while (after_name < units_.units.size() && units_.units[after_name].cls == UnitClass::sq_close) ++after_name;
     const bool tested_in = after_name < units_.units.size() && is_particle(after_name, {"에서", "에서는", "에서도"});
-    if (name_start > sentence_first &&
-        (unit_text(name_start - 1) == "벤치마크" ||
-         (tested_in && (is_one_of(unit_text(name_start - 1), {"평가", "데이터셋", "평가셋", "세트", "테스트셋"}) ||
-                        unit_text(name_start - 1).starts_with("평가하") || unit_text(name_start - 1).starts_with("측정하"))) ||
-         lexicon_.word_class(unit_text(name_start - 1)) == "chip")) {
+    // `'K-상식500'에서 정답률 81.7%를`: where a figure was scored, right after it.
+    const std::size_t sentence_end = units_.sentences[match.sentence].end_unit;
+    bool scored_in = false;
+    for (std::size_t u = after_name + 1; tested_in && !scored_in && u < sentence_end && u <= after_name + 3; ++u) {
+        scored_in = units_.units[u].keyword == "score" || is_score_quantity(u);
+    }
+    if (scored_in ||
+        (name_start > sentence_first &&
+         (is_one_of(unit_text(name_start - 1), {"벤치마크", "데이터셋", "평가셋", "테스트셋"}) ||
+          (tested_in && (is_one_of(unit_text(name_start - 1), {"평가", "세트"}) ||
+                         unit_text(name_start - 1).starts_with("평가하") || unit_text(name_start - 1).starts_with("측정하"))) ||
+          lexicon_.word_class(unit_text(name_start - 1)) == "chip"))) {
         local_not_models_.insert(range_text(name->first, name->end));
         return;
     }
