@@ -275,6 +275,8 @@ private:
     // the article (NPU 'MX-7', 데이터셋 'KJB-2'): no rule makes them models
     // where they stand alone.
     void note_non_model_names();
+    bool is_chip_word(std::size_t u) const;     // NPU, 칩, 가속기
+    bool is_dataset_word(std::size_t u) const;  // 벤치마크, 데이터셋
     void add_model(const RuleMatch& match);
     std::optional<std::size_t> glossed_developer(std::string_view model);
     std::optional<std::size_t> hangul_namesake_developer(std::string_view model);

@@ -163,14 +163,18 @@ void FactBuilder::compute_topics() {
                 ++after;
             }
             if (team && after < sentence.end_unit && model_name_at(after)) continue;
-            // A team whose release describes an object (`구글이 공개한 SigLIP 2를
+            // A team whose release describes a part used (`구글이 공개한 SigLIP 2를
             // 썼고`) is the subject of that clause only, no topic; one whose
-            // release describes what the sentence says is (`하늬소리가 공개한 TTS 모델로`).
+            // release describes what the sentence is about is (`하늬소리가
+            // 공개한 TTS 모델로`, `업스테이지가 공개한 추론 모델을 써봤다`).
             if (team && after + 1 < sentence.end_unit && is_particle(after, {"이", "가"}) &&
                 units_.units[after + 1].keyword == "launch" && unit_text(after + 1).ends_with("한")) {
                 std::size_t head = after + 2;
                 while (head < sentence.end_unit && head < after + 6 && units_.units[head].cls != UnitClass::particle) ++head;
-                if (head < sentence.end_unit && is_particle(head, {"을", "를"})) continue;
+                if (head + 1 < sentence.end_unit && is_particle(head, {"을", "를"}) &&
+                    units_.units[head + 1].keyword == "use") {
+                    continue;
+                }
             }
             // `인코더로는 … SigLIP 2를 썼고`: a model used as a part is no topic,
             // and the one the sentences before are about goes on.
@@ -882,16 +886,23 @@ bool FactBuilder::plain_name(std::size_t u) const {
     return (hangul_name || latin_name) && !lexicon_.is_not_name(word);
 }
 
+bool FactBuilder::is_chip_word(std::size_t u) const {
+    // A keyword, or a listed non-model when the gazetteer lists it too (NPU).
+    return units_.units[u].keyword == "chip" ||
+           (units_.units[u].cls == UnitClass::not_model && lexicon_.word_class(unit_text(u)) == "chip");
+}
+
+bool FactBuilder::is_dataset_word(std::size_t u) const {
+    return is_one_of(unit_text(u), {"벤치마크", "데이터셋", "평가셋", "테스트셋"});
+}
+
 void FactBuilder::note_non_model_names() {
     const auto& units = units_.units;
     for (std::size_t u = 0; u + 1 < units.size(); ++u) {
-        // A chip word is a keyword, or a listed non-model when the gazetteer also lists it (NPU).
-        const bool chip = units[u].keyword == "chip" ||
-                          (units[u].cls == UnitClass::not_model && lexicon_.word_class(unit_text(u)) == "chip");
-        const bool dataset = units[u].cls == UnitClass::word && is_one_of(unit_text(u), {"벤치마크", "데이터셋", "평가셋", "테스트셋"});
-        if (!chip && !dataset) continue;
+        if (!is_chip_word(u) && !(units[u].cls == UnitClass::word && is_dataset_word(u))) continue;
         const std::size_t sentence_end = units_.sentences[sentence_of_unit_[u]].end_unit;
-        std::size_t first = u + 1;
+        const std::size_t first = u + 1;
+        if (first >= sentence_end) continue;  // the name, if any, is in the next sentence
         if (units[first].cls == UnitClass::sq_open) {
             // NPU 'MX-7': the quoted name, a few words at most.
             std::size_t close = first + 1;
@@ -949,10 +960,10 @@ void FactBuilder::add_model(const RuleMatch& match) {
     }
     if (scored_in ||
         (name_start > sentence_first &&
-         (is_one_of(unit_text(name_start - 1), {"벤치마크", "데이터셋", "평가셋", "테스트셋"}) ||
+         (is_dataset_word(name_start - 1) ||
           (tested_in && (is_one_of(unit_text(name_start - 1), {"평가", "세트"}) ||
                          unit_text(name_start - 1).starts_with("평가하") || unit_text(name_start - 1).starts_with("측정하"))) ||
-          lexicon_.word_class(unit_text(name_start - 1)) == "chip"))) {
+          is_chip_word(name_start - 1)))) {
         local_not_models_.insert(range_text(name->first, name->end));
         return;
     }
@@ -1976,14 +1987,25 @@ void FactBuilder::add_score(const RuleMatch& match) {
         if (keyword == "nonscore" || keyword == "delta" || keyword == "aim") return;
     }
     if (list_of_nonscores(match.sentence)) return;
-    // 배터리 소모량은 하늬 2.4B가 4.2%, 점유율은 A가 41%: a sentence about a
-    // rate or an amount gives each model its figure of that, not a score.
+    // 배터리 소모량은 하늬 2.4B가 4.2%, 점유율은 A가 62.4%, B는 11.8%: a
+    // clause about a rate or an amount gives each model its figure of that,
+    // not a score (not after the clause's end: 점유율은 낮지만, 카나나 2는
+    // KMMLU에서 72.1점).
     for (std::size_t u = sentence.first_unit; u + 1 < unit; ++u) {
-        const std::string_view word = unit_text(u);
-        if (units_.units[u].keyword == "nonscore" && ends_with_one_of(word, {"율", "률", "량"}) &&
-            is_particle(u + 1, {"은", "는"})) {
-            return;
+        if (units_.units[u].keyword != "nonscore" || !ends_with_one_of(unit_text(u), {"율", "률", "량"}) ||
+            !is_particle(u + 1, {"은", "는"})) {
+            continue;
         }
+        bool governs = true;
+        for (std::size_t v = u + 2; governs && v < unit; ++v) {
+            // 줄었고, 낮지만, (the tokenizer may give 낮지 and 만)
+            const bool clause_end =
+                unit_text(v) == "," && v > u + 2 &&
+                (ends_with_one_of(unit_text(v - 1), {"고", "지만", "며", "면서", "는데", "으나"}) ||
+                 (unit_text(v - 1) == "만" && unit_text(v - 2).ends_with("지")));
+            governs = !clause_end;
+        }
+        if (governs) return;
     }
     // After it: 5점 올랐다, 100점으로 환산하면 (a scale, not a score); but
     // 58.5점으로 합격선에 미치지 못했다, 71.5점으로 합격선을 넘었다 measure a

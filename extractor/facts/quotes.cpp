@@ -1,5 +1,6 @@
 // Quotations and their speakers (docs/rules.md, "Linking").
 #include <algorithm>
+#include <array>
 
 #include "facts/fact_builder.h"
 
@@ -51,9 +52,22 @@ bool modifier_like(std::string_view word) {
     return word.size() >= 9 && ends_with_one_of(word, {"인", "한", "된", "던", "는"});
 }
 
-// Surnames that are also determiners before a noun: 한 (one), 전 (former), 모 (some), 각 (each).
+// Surnames that are also determiners before a noun: 한 (one), 이 (this),
+// 전 (former), 모 (some), 각 (each).
 bool reads_as_determiner(std::string_view surname) {
-    return surname == "한" || surname == "전" || surname == "모" || surname == "각";
+    return surname == "한" || surname == "이" || surname == "전" || surname == "모" || surname == "각";
+}
+
+// Whether `role` (장 누리랩스 최고경영자(CEO)) holds the office `title` names:
+// the title itself, or another name of a company's head (대표 for CEO).
+bool holds_office(std::string_view role, std::string_view title) {
+    if (role.find(title) != std::string_view::npos) return true;
+    constexpr std::array<std::string_view, 5> kHeadOfCompany = {"대표", "대표이사", "CEO", "최고경영자", "사장"};
+    const auto names_head = [&](std::string_view s) {
+        return std::any_of(kHeadOfCompany.begin(), kHeadOfCompany.end(),
+                           [&](std::string_view head) { return s.find(head) != std::string_view::npos; });
+    };
+    return std::find(kHeadOfCompany.begin(), kHeadOfCompany.end(), title) != kHeadOfCompany.end() && names_head(role);
 }
 
 // A city's or province's government (부산시, 경기도, 가평군): a word of three
@@ -443,11 +457,11 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
             const std::string& full = person.name;
             const std::string& part = m.speaker.name;
             // 한 개발자는 after 한지오 대표: a surname that also reads as a
-            // determiner (one, former, some, each) begins a Korean name it
-            // refers to only with the title the person was named with (제이슨
-            // 한 is 한 대표 whatever his title was).
+            // determiner (one, this, former, some, each) begins a Korean name
+            // it refers to only with the office the person was named with (한
+            // 대표는 after 한지오 CEO is him; 제이슨 한 is 한 대표 whatever his title).
             if (reads_as_determiner(part) && m.speaker.role && full.compare(0, part.size(), part) == 0 &&
-                (!person.role || person.role->find(*m.speaker.role) == std::string::npos)) {
+                (!person.role || !holds_office(*person.role, *m.speaker.role))) {
                 return false;
             }
             // 저우린 부사장은 after 저우린(周林): a name of one word, named whole again.
