@@ -729,9 +729,9 @@ void RuleSet::match_sentence(const AnnotatedText& text, std::size_t sentence,
     thread_local std::vector<re2::StringPiece> groups;
     candidates.clear();
     for (const SelectingSet& set : sets_) {
-        // A set's pass costs about what three rules' failed searches do, and
-        // builds DFA states of its own, so where the classes leave three
-        // rules or fewer they run without the set.
+        // A set's pass builds DFA states of its own for each new kind of
+        // sentence, so where the classes leave few rules (kFewestRulesForSet)
+        // they run without the set.
         const auto first = candidates.size();
         for (int index : set.without_required_bit) {
             if (possible(index)) candidates.push_back(index);
