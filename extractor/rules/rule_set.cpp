@@ -682,17 +682,25 @@ RuleSet RuleSet::load(const std::string& dir) {
 }
 
 ConditionBits RuleSet::present_in(const AnnotatedText& text, std::size_t sentence) const {
-    ConditionBits present;
+    // The bits as words, one more for kNoBit, so that no code is asked
+    // whether it has a bit.
+    constexpr std::size_t kWords = ConditionBits().size() / 64;
+    static_assert(kNoBit / 64 == kWords);
+    std::array<std::uint64_t, kWords + 1> words{};
+    const auto set = [&](std::uint16_t bit) { words[bit / 64] |= std::uint64_t{1} << (bit % 64); };
     const std::string& tags = text.tags;
     for (std::size_t u = text.sentences[sentence].first_unit; u < text.sentences[sentence].end_unit; ++u) {
         // A unit's tag is its class code, then its test codes with the high bit set.
         const std::size_t start = text.unit_tags[u];
         const auto code = static_cast<unsigned char>(tags[start]);
-        if (class_bit_[code] != kNoBit) present[class_bit_[code]] = true;
-        for (std::size_t i = start + 1; i < text.unit_tags[u + 1]; ++i) {
-            const auto test = static_cast<unsigned char>(tags[i] & 0x7F);
-            if (test_bit_[code * 128 + test] != kNoBit) present[test_bit_[code * 128 + test]] = true;
-        }
+        set(class_bit_[code]);
+        const std::uint16_t* test_bit = &test_bit_[code * 128];
+        for (std::size_t i = start + 1; i < text.unit_tags[u + 1]; ++i) set(test_bit[tags[i] & 0x7F]);
+    }
+    ConditionBits present;
+    for (std::size_t w = kWords; w-- > 0;) {
+        present <<= 64;
+        present |= ConditionBits(words[w]);
     }
     return present;
 }
