@@ -58,7 +58,7 @@ bool reads_as_determiner(std::string_view surname) {
     return surname == "한" || surname == "이" || surname == "전" || surname == "모" || surname == "각";
 }
 
-// Whether `role` (장 누리랩스 최고경영자(CEO)) holds the office `title` names:
+// Whether `role` (누리랩스 최고경영자(CEO)) holds the office `title` names:
 // the title itself, or another name of a company's head (대표 for CEO).
 bool holds_office(std::string_view role, std::string_view title) {
     if (role.find(title) != std::string_view::npos) return true;
