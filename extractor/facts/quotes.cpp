@@ -99,13 +99,14 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
     std::optional<std::size_t> referred;
     if (orgref) {
         const std::string_view kind = unit_text(orgref->first);
-        if (lexicon_.is_not_name(kind)) return std::nullopt;  // 데이터센터: a place, not a body
-        if (count_code_points(kind) <= 3) {  // the kind alone: 협의회, 위원회, 사업단
+        if (count_code_points(kind) <= 3) {  // the kind alone: 협의회, 위원회, 사업단, 연구소
             for (std::size_t u = orgref->first; u-- > 0 && !referred;) {
                 const std::string_view word = unit_text(u);
                 if (word.size() > kind.size() && word.ends_with(kind)) referred = u;
             }
             if (!referred) return std::nullopt;
+        } else if (lexicon_.is_not_name(kind)) {
+            return std::nullopt;  // 데이터센터: a place, not a body
         }
     }
     SpeakerMention mention;
