@@ -13,8 +13,6 @@ namespace kfacts {
 
 namespace {
 
-constexpr std::size_t syllable_bytes = 3;  // every Hangul syllable is three bytes of UTF-8
-
 [[noreturn]] void fail(const std::string& path, std::size_t line, std::string_view message) {
     throw std::runtime_error(fmt::format("{}:{}: {}", path, line, message));
 }
@@ -58,8 +56,8 @@ struct AffixKeys {
 
 AffixKeys suffix_keys(std::string_view s, std::size_t limit) {
     AffixKeys affixes;
-    for (std::size_t end = s.size(); affixes.count < limit && end >= syllable_bytes; end -= syllable_bytes) {
-        const char32_t syllable = syllable_at(s, end - syllable_bytes);
+    for (std::size_t end = s.size(); affixes.count < limit && end >= kSyllableBytes; end -= kSyllableBytes) {
+        const char32_t syllable = syllable_at(s, end - kSyllableBytes);
         if (syllable == 0) break;
         const std::size_t n = ++affixes.count;
         affixes.keys[n] = (std::uint64_t{syllable_index(syllable)} << (syllable_bits * (n - 1))) | affixes.keys[n - 1];
@@ -69,7 +67,7 @@ AffixKeys suffix_keys(std::string_view s, std::size_t limit) {
 
 AffixKeys prefix_keys(std::string_view s, std::size_t limit) {
     AffixKeys affixes;
-    for (std::size_t i = 0; affixes.count < limit && i + syllable_bytes <= s.size(); i += syllable_bytes) {
+    for (std::size_t i = 0; affixes.count < limit && i + kSyllableBytes <= s.size(); i += kSyllableBytes) {
         const char32_t syllable = syllable_at(s, i);
         if (syllable == 0) break;
         const std::size_t n = ++affixes.count;
@@ -80,9 +78,9 @@ AffixKeys prefix_keys(std::string_view s, std::size_t limit) {
 
 // The key of a whole word of 1..max_syllables Hangul syllables, 0 for anything else.
 std::uint64_t word_key(std::string_view s) {
-    if (s.empty() || s.size() % syllable_bytes != 0 || s.size() > max_syllables * syllable_bytes) return 0;
+    if (s.empty() || s.size() % kSyllableBytes != 0 || s.size() > max_syllables * kSyllableBytes) return 0;
     const AffixKeys affixes = prefix_keys(s, max_syllables);
-    return affixes.count * syllable_bytes == s.size() ? affixes.keys[affixes.count] : 0;
+    return affixes.count * kSyllableBytes == s.size() ? affixes.keys[affixes.count] : 0;
 }
 
 // Whether s has at least n code points, counted from its end.
@@ -121,7 +119,7 @@ void parse_options(std::string_view options, ParticleLexicon::Entry& entry, cons
             (option.starts_with("min") ? entry.min_stem : entry.max_stem) = static_cast<std::uint8_t>(value[0] - '0');
         } else if (option.starts_with("not-after=")) {
             for (const std::string_view ending : split_list(option.substr(10), ',')) {
-                if (ending.empty() || suffix_keys(ending, ending.size()).count * syllable_bytes != ending.size())
+                if (ending.empty() || suffix_keys(ending, ending.size()).count * kSyllableBytes != ending.size())
                     fail(path, line, fmt::format("not-after= value '{}' is not all Hangul syllables", ending));
                 entry.not_after.emplace_back(ending);
             }
@@ -184,7 +182,7 @@ ParticleLexicon ParticleLexicon::load(const std::string& path) {
 
         const std::uint64_t key = word_key(value);
         if (key == 0) fail(path, line, fmt::format("'{}' is not 1 to {} Hangul syllables", value, max_syllables));
-        const std::size_t syllables = value.size() / syllable_bytes;
+        const std::size_t syllables = value.size() / kSyllableBytes;
         if (kind == "noun" || kind == "ending") {
             if (fields.size() != 2) fail(path, line, fmt::format("a {} has no options", kind));
             const bool noun = kind == "noun";
@@ -337,16 +335,16 @@ ParticleLexicon::WordSplit ParticleLexicon::compute_split(std::string_view word,
         std::size_t longest = none, long_stem = none, noun_stem = none;
         for (std::size_t n = std::min(suffixes.count, max_particle_syllables_); n > noun_syllables; --n) {
             const std::uint32_t* particle = particles_.find(suffixes.keys[n]);
-            const std::size_t start = word.size() - n * syllable_bytes;
+            const std::size_t start = word.size() - n * kSyllableBytes;
             const std::string_view stem = word.substr(0, start);
             if (particle == nullptr || !accepts(entries_[*particle], stem, before)) continue;
             if (longest == none) longest = start;
             if (noun_stem == none && ends_with_known_noun(stem)) noun_stem = start;
             const std::size_t hyphen = stem.rfind('-');
-            const bool particle_in_eu = word.compare(start, syllable_bytes, "으") == 0;
+            const bool particle_in_eu = word.compare(start, kSyllableBytes, "으") == 0;
             const std::string_view part =
                 hyphen == std::string_view::npos || particle_in_eu ? stem : stem.substr(hyphen + 1);
-            if (long_stem == none && (part.empty() || part.size() >= 2 * syllable_bytes || syllable_at(part, 0) == 0 ||
+            if (long_stem == none && (part.empty() || part.size() >= 2 * kSyllableBytes || syllable_at(part, 0) == 0 ||
                                       known_nouns_.find(word_key(part)) != nullptr)) {
                 long_stem = start;
             }
@@ -360,7 +358,7 @@ ParticleLexicon::WordSplit ParticleLexicon::compute_split(std::string_view word,
     const std::string_view stem = word.substr(0, stem_end);
     const AffixKeys stem_suffixes = suffix_keys(stem, max_suffix_syllables_);
     for (std::size_t n = stem_suffixes.count; n >= 1; --n) {
-        const std::size_t start = stem.size() - n * syllable_bytes;
+        const std::size_t start = stem.size() - n * kSyllableBytes;
         if (start == 0) continue;  // a suffix noun never leaves an empty name
         const std::uint32_t* suffix = suffix_nouns_.find(stem_suffixes.keys[n]);
         if (suffix != nullptr && accepts(entries_[*suffix], stem.substr(0, start), 0)) {
@@ -392,7 +390,7 @@ std::size_t ParticleLexicon::attribution_prefix_length(std::string_view s) const
     const AffixKeys prefixes = prefix_keys(s, max_particle_syllables_);
     for (std::size_t n = prefixes.count; n >= 1; --n) {
         const std::uint32_t* particle = particles_.find(prefixes.keys[n]);
-        if (particle != nullptr && entries_[*particle].attribution) return n * syllable_bytes;
+        if (particle != nullptr && entries_[*particle].attribution) return n * kSyllableBytes;
     }
     return 0;
 }

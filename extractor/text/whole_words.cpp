@@ -10,8 +10,6 @@ namespace kfacts::text {
 
 namespace {
 
-constexpr std::size_t syllable_bytes = 3;  // a particle is Hangul syllables, three bytes each
-
 bool is_word_then_particle(const std::vector<Token>& tokens, std::size_t i) {
     return tokens[i].kind == TokenKind::hangul && i + 1 < tokens.size() &&
            tokens[i + 1].kind == TokenKind::particle && !tokens[i + 1].space_before &&
@@ -47,8 +45,8 @@ void join_cuts_of_whole_words(ScannedText& scanned, std::string_view text, const
         if (!is_word_then_particle(tokens, i)) continue;
         Token& particle = tokens[i + 1];
         // The longest start of the particle that makes a whole word, the rest a particle or nothing.
-        for (std::size_t joined = particle.norm_end - particle.norm_start; joined >= syllable_bytes;
-             joined -= syllable_bytes) {
+        for (std::size_t joined = particle.norm_end - particle.norm_start; joined >= kSyllableBytes;
+             joined -= kSyllableBytes) {
             if (!whole_word_endings.test(last_char_key(text, particle.norm_start + joined))) continue;
             if (!sorted) {
                 std::sort(whole_words.begin(), whole_words.end());
