@@ -52,24 +52,6 @@ bool modifier_like(std::string_view word) {
     return word.size() >= 9 && ends_with_one_of(word, {"인", "한", "된", "던", "는"});
 }
 
-// Surnames that are also determiners before a noun: 한 (one), 이 (this),
-// 전 (former), 모 (some), 각 (each).
-bool reads_as_determiner(std::string_view surname) {
-    return surname == "한" || surname == "이" || surname == "전" || surname == "모" || surname == "각";
-}
-
-// Whether `role` (누리랩스 최고경영자(CEO)) holds the office `title` names:
-// the title itself, or another name of a company's head (대표 for CEO).
-bool holds_office(std::string_view role, std::string_view title) {
-    if (role.find(title) != std::string_view::npos) return true;
-    constexpr std::array<std::string_view, 5> kHeadOfCompany = {"대표", "대표이사", "CEO", "최고경영자", "사장"};
-    const auto names_head = [&](std::string_view s) {
-        return std::any_of(kHeadOfCompany.begin(), kHeadOfCompany.end(),
-                           [&](std::string_view head) { return s.find(head) != std::string_view::npos; });
-    };
-    return std::find(kHeadOfCompany.begin(), kHeadOfCompany.end(), title) != kHeadOfCompany.end() && names_head(role);
-}
-
 // A city's or province's government (부산시, 경기도, 가평군): a word of three
 // syllables or more, Hangul only, ending in 시, 도 or 군. Its spokesperson
 // (부산시 관계자) speaks for it, where 업계 관계자 names nobody.
@@ -454,6 +436,12 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
         if (!m.is_reference && !m.is_family_reference) continue;
         // 정 CIC장: 정석근 begins with it; 카터 CEO: 에밀리 카터 ends with ' 카터',
         // and so does 제이슨 한 for 한 대표.
+        // Whether `role` (누리랩스 최고경영자(CEO)) holds the office `title`
+        // names: the title itself, or another name of a company's head (대표 for CEO).
+        const auto holds_office = [&](std::string_view role, std::string_view title) {
+            return role.find(title) != std::string_view::npos ||
+                   (lexicon_.is_company_head_title(title) && lexicon_.names_company_head(role));
+        };
         const auto names_it = [&](const Speaker& person) {
             const std::string& full = person.name;
             const std::string& part = m.speaker.name;
@@ -461,7 +449,8 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
             // determiner (one, this, former, some, each) begins a Korean name
             // it refers to only with the office the person was named with (한
             // 대표는 after 한지오 CEO is him; 제이슨 한 is 한 대표 whatever his title).
-            if (reads_as_determiner(part) && m.speaker.role && full.compare(0, part.size(), part) == 0 &&
+            if (lexicon_.surname_reads_as_determiner(part) && m.speaker.role &&
+                full.compare(0, part.size(), part) == 0 &&
                 (!person.role || !holds_office(*person.role, *m.speaker.role))) {
                 return false;
             }

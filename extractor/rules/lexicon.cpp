@@ -120,11 +120,14 @@ void Lexicon::load_gazetteer(const std::string& path, EntityKind default_kind) {
                 if (cols[1] != "-") entity.team = std::string(cols[1]);
                 aliases = cols.size() > 2 ? cols[2] : "";
                 break;
-            case EntityKind::title:  // title, kind (person_title|reporter), whole
+            case EntityKind::title:  // title, kind (person_title|reporter), options (whole, company_head)
                 if (cols.size() >= 2 && cols[1] == "reporter") entity.kind = EntityKind::reporter;
                 else if (cols.size() >= 2 && cols[1] != "person_title") fail("kind must be person_title or reporter");
-                if (cols.size() >= 3 && cols[2] != "whole") fail("the third column is `whole` or nothing");
-                whole_word = cols.size() >= 3;
+                for (std::string_view option : cols.size() >= 3 ? split(cols[2], ',') : std::vector<std::string_view>()) {
+                    if (option == "whole") whole_word = true;
+                    else if (option == "company_head") company_head_titles_.emplace_back(cols[0]);
+                    else fail("the third column lists `whole` and `company_head`, separated by commas, or nothing");
+                }
                 break;
             default:  // benchmarks: name, aliases; not_models: name, reason
                 if (default_kind == EntityKind::benchmark && cols.size() > 1) aliases = cols[1];
@@ -170,6 +173,15 @@ void Lexicon::load_words(const std::string& path, WordTable& into) {
     });
 }
 
+void Lexicon::load_surnames(const std::string& path) {
+    read_tsv(path, examples_, [&](const std::vector<std::string_view>& cols, std::size_t line) {
+        if (cols.size() > 2 || (cols.size() == 2 && cols[1] != "determiner")) {
+            throw RuleLoadError(fmt::format("{}:{}: expected surname[<TAB>determiner]", path, line));
+        }
+        surnames_.insert(cols[0], cols.size() == 2 ? cols[1] : std::string_view());
+    });
+}
+
 Lexicon Lexicon::load(const std::string& rules_dir) {
     Lexicon lexicon;
     lexicon.load_gazetteer(rules_dir + "/gazetteer/teams.tsv", EntityKind::team);
@@ -178,7 +190,7 @@ Lexicon Lexicon::load(const std::string& rules_dir) {
     lexicon.load_gazetteer(rules_dir + "/gazetteer/not_models.tsv", EntityKind::not_model);
     lexicon.load_gazetteer(rules_dir + "/gazetteer/titles.tsv", EntityKind::title);
     lexicon.load_keywords(rules_dir + "/lexicon/keywords.tsv");
-    lexicon.load_words(rules_dir + "/lexicon/surnames.txt", lexicon.surnames_);
+    lexicon.load_surnames(rules_dir + "/lexicon/surnames.txt");
     lexicon.load_words(rules_dir + "/lexicon/not_names.txt", lexicon.not_names_);
     lexicon.index_words();
     // A model's team must be an organisation teams.tsv lists (a team, or an org
@@ -210,6 +222,20 @@ std::string_view Lexicon::variant_spelling(std::string_view word) const {
 bool Lexicon::is_surname(std::string_view syllables) const {
     if (const char32_t syllable = hangul_syllable(syllables)) return one_syllable_surnames_[syllable - 0xAC00];
     return surnames_.contains(syllables);
+}
+
+bool Lexicon::surname_reads_as_determiner(std::string_view surname) const {
+    const std::string* option = surnames_.find(surname);
+    return option && *option == "determiner";
+}
+
+bool Lexicon::is_company_head_title(std::string_view title) const {
+    return std::find(company_head_titles_.begin(), company_head_titles_.end(), title) != company_head_titles_.end();
+}
+
+bool Lexicon::names_company_head(std::string_view text) const {
+    return std::any_of(company_head_titles_.begin(), company_head_titles_.end(),
+                       [&](const std::string& title) { return text.find(title) != std::string_view::npos; });
 }
 
 const Entity* Lexicon::find(std::string_view name, EntityKind kind) const {

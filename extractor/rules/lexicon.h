@@ -73,6 +73,14 @@ public:
     // Title that ends `word` (연구원장 ends with 원장), or empty.
     std::string_view title_suffix(std::string_view word) const;
     bool is_surname(std::string_view syllables) const;
+    // A surname that is also a determiner before a noun (한 개발자: one
+    // developer; surnames.txt option `determiner`).
+    bool surname_reads_as_determiner(std::string_view surname) const;
+    // Titles of a company's head, one office under several names (대표, CEO;
+    // titles.tsv option `company_head`): whether `title` is one, and whether
+    // `text` (a role such as 누리랩스 최고경영자(CEO)) holds one.
+    bool is_company_head_title(std::string_view title) const;
+    bool names_company_head(std::string_view text) const;
     // The Latin spelling of a variant word in Hangul (오퍼스 -> Opus), or empty.
     std::string_view variant_spelling(std::string_view word) const;
     bool is_not_name(std::string_view word) const {
@@ -107,6 +115,7 @@ private:
     void load_gazetteer(const std::string& path, EntityKind default_kind);
     void load_keywords(const std::string& path);
     void load_words(const std::string& path, WordTable& into);
+    void load_surnames(const std::string& path);
     std::string_view compute_word_class(std::string_view word) const;
     void add_name(std::string_view name, std::uint32_t entity);
     // The fast indexes over surnames and not-names, once both are loaded.
@@ -139,7 +148,8 @@ private:
     AffixFilter prefix_filter_;
     AffixFilter suffix_filter_;
     AffixFilter title_filter_;
-    WordTable surnames_;
+    WordTable surnames_;  // surname -> option (`determiner` or empty)
+    std::vector<std::string> company_head_titles_;
     // One-syllable surnames by syllable index (U+AC00 is 0): a name check
     // costs a bit test per Hangul word.
     std::vector<bool> one_syllable_surnames_ = std::vector<bool>(11172);

@@ -253,6 +253,55 @@ TEST_CASE("a title listed as a whole word is the end of no other word", "[rules]
     fs::remove_all(dir);
 }
 
+TEST_CASE("a company's head under any of its titles, and surnames that read as determiners, come from the data",
+          "[rules][lexicon]") {
+    const Lexicon& lexicon = extractor().lexicon();
+    CHECK(lexicon.is_company_head_title("CEO"));
+    CHECK(lexicon.is_company_head_title("대표"));
+    CHECK_FALSE(lexicon.is_company_head_title("CTO"));
+    CHECK(lexicon.names_company_head("누리랩스 최고경영자(CEO)"));
+    CHECK_FALSE(lexicon.names_company_head("누리랩스 최고기술책임자"));
+    CHECK(lexicon.surname_reads_as_determiner("한"));
+    CHECK_FALSE(lexicon.surname_reads_as_determiner("김"));
+
+    // The data decides: marking 김 a determiner makes 김 개발자는 some
+    // developer, nobody named, where it referred back to 김도윤 CEO; 김 대표
+    // is still him, a company's head under another title.
+    const std::string text =
+        "누리랩스 김도윤 CEO는 \"모델을 공개한다\"고 말했다.\n김 대표는 \"성능은 경쟁 모델보다 앞선다\"고 말했다.\n"
+        "김 개발자는 \"오늘 처음으로 이 모델을 써 봤는데 놀라웠다\"고 말했다.\n";
+    const auto speakers_of = [&](const Extractor& with) {
+        ExtractOptions options;
+        options.types = FactTypeSet::all();
+        Document doc = read_document_bytes("test.txt", text);
+        std::vector<std::string> speakers;
+        for (const Fact& fact : with.extract(doc, options)) {
+            if (fact.type == FactType::quote) speakers.push_back(fact.speaker.value_or("-"));
+        }
+        return speakers;
+    };
+    CHECK(speakers_of(extractor()) == std::vector<std::string>{"김도윤", "김도윤", "김도윤"});
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / ("kfacts_determiners_" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::copy(KFACTS_SOURCE_DIR "/rules", dir, fs::copy_options::recursive);
+    const fs::path surnames = dir / "lexicon" / "surnames.txt";
+    std::string listed;
+    {
+        std::ifstream in(surnames);
+        listed.assign(std::istreambuf_iterator<char>(in), {});
+    }
+    const std::size_t kim = listed.find("\n김\n");
+    REQUIRE(kim != std::string::npos);
+    listed.replace(kim, std::string_view("\n김\n").size(), "\n김\tdeterminer\n");
+    std::ofstream(surnames, std::ios::trunc) << listed;
+    CHECK(speakers_of(*Extractor::load(dir.string())) == std::vector<std::string>{"김도윤", "김도윤"});
+    std::ofstream(dir / "lexicon" / "surnames.txt", std::ios::app) << "남\tdeterminer word\n";
+    CHECK_THROWS_WITH(Lexicon::load(dir.string()),
+                      Catch::Contains("surnames.txt:") && Catch::Contains("surname[<TAB>determiner]"));
+    fs::remove_all(dir);
+}
+
 TEST_CASE("a listed model's variant in Hangul and in Latin letters is one model where both are written",
           "[rules][lexicon]") {
     CHECK(distinct_models(extract("앤트로픽의 클로드 오퍼스 4.6이 1위였다. Claude Opus 4.6은 코딩에서도 앞섰다.\n")) ==
