@@ -175,8 +175,8 @@ void Lexicon::load_words(const std::string& path, WordTable& into) {
 
 void Lexicon::load_surnames(const std::string& path) {
     read_tsv(path, examples_, [&](const std::vector<std::string_view>& cols, std::size_t line) {
-        if (cols.size() > 2 || (cols.size() == 2 && cols[1] != "determiner")) {
-            throw RuleLoadError(fmt::format("{}:{}: expected surname[<TAB>determiner]", path, line));
+        if (cols.size() > 2 || (cols.size() == 2 && cols[1] != "determiner" && cols[1] != "alone")) {
+            throw RuleLoadError(fmt::format("{}:{}: expected surname[<TAB>determiner|alone]", path, line));
         }
         surnames_.insert(cols[0], cols.size() == 2 ? cols[1] : std::string_view());
     });
@@ -208,8 +208,11 @@ Lexicon Lexicon::load(const std::string& rules_dir) {
 }
 
 void Lexicon::index_words() {
-    for (const auto& [surname, unused] : surnames_.entries()) {
-        if (const char32_t syllable = hangul_syllable(surname)) one_syllable_surnames_[syllable - 0xAC00] = true;
+    for (const auto& [surname, option] : surnames_.entries()) {
+        if (const char32_t syllable = hangul_syllable(surname)) {
+            one_syllable_surnames_[syllable - 0xAC00] = true;
+            if (option == "alone") surnames_only_alone_[syllable - 0xAC00] = true;
+        }
     }
     for (const auto& [word, unused] : not_names_.entries()) not_name_filter_.add(word, /*at_end=*/false);
 }
@@ -222,6 +225,11 @@ std::string_view Lexicon::variant_spelling(std::string_view word) const {
 bool Lexicon::is_surname(std::string_view syllables) const {
     if (const char32_t syllable = hangul_syllable(syllables)) return one_syllable_surnames_[syllable - 0xAC00];
     return surnames_.contains(syllables);
+}
+
+bool Lexicon::surname_only_alone(std::string_view syllable) const {
+    const char32_t code = hangul_syllable(syllable);
+    return code && surnames_only_alone_[code - 0xAC00];
 }
 
 bool Lexicon::surname_reads_as_determiner(std::string_view surname) const {

@@ -73,6 +73,10 @@ public:
     // Title that ends `word` (연구원장 ends with 원장), or empty.
     std::string_view title_suffix(std::string_view word) const;
     bool is_surname(std::string_view syllables) const;
+    // A one-syllable surname written only as a word of its own, alone or
+    // after a foreign given name (리 of 제이슨 리; surnames.txt option
+    // `alone`): no Korean name begins with it, and 리서치 is no name.
+    bool surname_only_alone(std::string_view syllable) const;
     // A surname that is also a determiner before a noun (한 개발자: one
     // developer; surnames.txt option `determiner`).
     bool surname_reads_as_determiner(std::string_view surname) const;
@@ -148,11 +152,12 @@ private:
     AffixFilter prefix_filter_;
     AffixFilter suffix_filter_;
     AffixFilter title_filter_;
-    WordTable surnames_;  // surname -> option (`determiner` or empty)
+    WordTable surnames_;  // surname -> option (`determiner`, `alone` or empty)
     std::vector<std::string> company_head_titles_;
     // One-syllable surnames by syllable index (U+AC00 is 0): a name check
     // costs a bit test per Hangul word.
     std::vector<bool> one_syllable_surnames_ = std::vector<bool>(11172);
+    std::vector<bool> surnames_only_alone_ = std::vector<bool>(11172);
     WordTable not_names_;
     AffixFilter not_name_filter_;
     std::vector<DataExample> examples_;

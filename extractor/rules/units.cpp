@@ -281,7 +281,8 @@ struct PersonNameWord {
 PersonNameWord person_name_word(std::string_view word, const Lexicon& lexicon) {
     PersonNameWord name;
     if (!is_hangul_syllable_run(word)) return name;
-    name.surname1 = lexicon.is_surname(word.substr(0, 3));
+    name.surname1 = lexicon.is_surname(word.substr(0, 3)) &&
+                    (word.size() == 3 || !lexicon.surname_only_alone(word.substr(0, 3)));
     name.surname2 = word.size() >= 6 && lexicon.is_surname(word.substr(0, 6));
     name.may_be_name = (name.surname1 || name.surname2) && !lexicon.is_not_name(word);
     for (std::size_t i = 3; !name.loanword_syllable && i + 3 <= word.size(); i += 3) {
