@@ -585,7 +585,7 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
             return next + 1 < sentence.end_unit && units_.units[next + 1].keyword == "margin";
         }
         if (is_particle(next, {"를", "을"})) ++next;
-        return next < sentence.end_unit && (units_.units[next].keyword == "beaten" || units_.units[next].keyword == "base");
+        return next < sentence.end_unit && is_one_of(units_.units[next].keyword, {"beaten", "base", "derive"});
     };
     const auto forward = [&]() -> std::optional<std::string> {
         // `6710억 개로 모아-R의 20배`, `6710억 개이고 모아-R보다`: after a particle
@@ -713,7 +713,8 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
             std::size_t next = name_end_unit(u);
             if (const std::size_t close = alias_close(next, before.end_unit); close != 0) next = close + 1;
             while (next < before.end_unit && units_.units[next].cls == UnitClass::sq_close) ++next;
-            if (next + 1 < before.end_unit && is_particle(next, {"을", "를"}) && units_.units[next + 1].keyword != "base") {
+            if (next + 1 < before.end_unit && is_particle(next, {"을", "를"}) &&
+                !is_one_of(units_.units[next + 1].keyword, {"base", "derive"})) {
                 subject.model = model_at(u);
                 subject.team = team_of_model(*subject.model);
                 return subject;
@@ -1036,12 +1037,14 @@ void FactBuilder::add_model(const RuleMatch& match) {
         return;
     }
     // Whether its sentence speaks of models near it: a rank before it, a
-    // model word within three units, or its parameters, score or size after it.
+    // model word within three units, or its parameters, score or size after
+    // it; or it was made from a model (`'라마 4'를 미세조정한 '한길-챗'`).
     const auto model_words_near = [&] {
         const auto& sentence = units_.sentences[match.sentence];
-        bool model_words = name->first > sentence.first_unit &&
-                           units_.units[name->first - 1].cls == UnitClass::other_number &&
-                           unit_text(name->first - 1).ends_with("위");
+        bool model_words = (name->first > sentence.first_unit &&
+                            units_.units[name->first - 1].cls == UnitClass::other_number &&
+                            unit_text(name->first - 1).ends_with("위")) ||
+                           (name_start > sentence.first_unit && units_.units[name_start - 1].keyword == "derive");
         for (std::size_t u = name->first > sentence.first_unit + 3 ? name->first - 3 : sentence.first_unit;
              u < sentence.end_unit && u < name->end + 3 && !model_words; ++u) {
             model_words = units_.units[u].keyword == "modelword" ||
