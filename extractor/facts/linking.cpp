@@ -952,6 +952,11 @@ void FactBuilder::add_model(const RuleMatch& match) {
     // place (`2차 평가 Haram-32B 74.2점` names a model).
     std::size_t after_name = name->end;
     while (after_name < units_.units.size() && units_.units[after_name].cls == UnitClass::sq_close) ++after_name;
+    // `한국서비스품질지수(KS-SQI)에서 79.5점`: a name glossing the word before it.
+    if (name->first > sentence_first && unit_text(name->first - 1) == "(" && after_name < units_.units.size() &&
+        unit_text(after_name) == ")") {
+        ++after_name;
+    }
     const bool tested_in = after_name < units_.units.size() && is_particle(after_name, {"에서", "에서는", "에서도"});
     // `'K-상식500'에서 정답률 81.7%를`: where a figure was scored, right after it.
     const std::size_t sentence_end = units_.sentences[match.sentence].end_unit;

@@ -165,8 +165,9 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
                                units_.units[name->first + 1].cls == UnitClass::word &&
                                units_.units[name->first + 1].keyword.empty();
         if (two_words && (lexicon_.is_not_name(unit_text(name->first)) || indefinite(name->first) ||
-                          indefinite(name->first + 1) || lexicon_.is_not_name(unit_text(name->first + 1)))) {
-            return std::nullopt;  // 만난 한 스타트업 대표: 'a', naming nobody
+                          indefinite(name->first + 1) || lexicon_.is_not_name(unit_text(name->first + 1)) ||
+                          (name->first > 0 && indefinite(name->first - 1)))) {
+            return std::nullopt;  // 만난 한 스타트업 대표, 한 외국계 증권사 애널리스트: 'a', naming nobody
         }
         // `"…"고 묻자 휘트필드 CEO는`: a word in -자 after a quotation's particle
         // is the verb that quotation ends on (as soon as … asked), no part of a

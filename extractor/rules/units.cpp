@@ -999,7 +999,8 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
             }
             const std::size_t reach = unit.cls == UnitClass::person ? 7 : 1;
             // 다온소프트 창업자 겸 최고경영자(CEO) 한지우는: a full name right after
-            // its title (and the title's gloss in parentheses), as a subject.
+            // its title (and the title's gloss in parentheses), as a subject or
+            // an owner (프로듀서 한도윤의 말이다).
             const auto title_before = [&] {
                 if (unit.cls != UnitClass::person || u == tags.first_unit || u + 1 >= tags.end_unit ||
                     out.units[u + 1].cls != UnitClass::particle) {
@@ -1013,7 +1014,7 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                 }
                 const std::string_view particle = tokens.tokens[out.units[u + 1].first_token].text(text);
                 return out.units[before].cls == UnitClass::title &&
-                       is_one_of(particle, {"은", "는", "이", "가", "도"});
+                       is_one_of(particle, {"은", "는", "이", "가", "도", "의"});
             };
             bool titled = title_before();
             for (std::size_t v = u + 1; !titled && v < tags.end_unit && v <= u + reach; ++v) {
