@@ -1981,9 +1981,13 @@ void FactBuilder::add_score(const RuleMatch& match) {
     // A range (점수 차이가 1~2점 안팎) is no score a model got.
     if (!q || q->min) return;
     // `HRM8K에서는 NOVA.K 3가 82.6점`: a bare digit after a Latin name is the
-    // name's version, not a score.
+    // name's version, not a score; so is one after a Hangul word that a
+    // particle follows as it follows a name (`VBench'에서 웨이브시네 2는 총점 86.41%`).
     if (q->unit.empty() && q->value.is_integer() && q->value.to_double() < 10 && unit > 0 &&
-        units_.units[unit - 1].cls == UnitClass::word && has_latin_letter(unit_text(unit - 1))) {
+        units_.units[unit - 1].cls == UnitClass::word &&
+        (has_latin_letter(unit_text(unit - 1)) ||
+         (unit + 1 < units_.units.size() &&
+          is_particle(unit + 1, {"은", "는", "이", "가", "의", "을", "를", "와", "과", "도"})))) {
         return;
     }
     // 평점 4.5점, 배점 40점: points of something else than a benchmark; 3점
