@@ -319,13 +319,15 @@ std::size_t person_name_tokens(const NormalizedText& text, const TokenizedText& 
         return false;
     };
     // 신유|나, 남궁유|나: the last syllable was taken for a particle, and the
-    // name goes on to a title; a syllable that ends names, not 사회를 맡은 … 교수.
+    // name goes on to a title (past an organisation written in several
+    // tokens: 정유|나 스타라이트엔터테인먼트 A&R 총괄); a syllable that ends
+    // names, not 사회를 맡은 … 교수.
     const auto name_cut_before_title = [&] {
         if (t + 1 >= sentence_end) return false;
         const Token& next = tokens.tokens[t + 1];
         return next.kind == TokenKind::particle && next.eojeol == token.eojeol && next.norm_end - next.norm_start == 3 &&
                is_one_of(next.text(text), {"나", "은", "아", "야", "이", "가", "와"}) &&
-               (t + 2 >= sentence_end || tokens.tokens[t + 2].eojeol != token.eojeol) && title_within(t + 2, 4);
+               (t + 2 >= sentence_end || tokens.tokens[t + 2].eojeol != token.eojeol) && title_within(t + 2, 6);
     };
     if (word.size() == 9 && surname2 && name_cut_before_title()) return 2;
     // 제이슨 박 큐브릭스 최고경영자(CEO): a given name of three or four syllables,
