@@ -405,6 +405,37 @@ PlainWord plain_word(std::string_view word, const Lexicon& lexicon) {
     return recent.answer(lexicon.answer_owner(), word, [&] { return describe_plain_word(word, lexicon); });
 }
 
+// Words of three syllables that begin with a surname and that the document
+// writes as a subject or topic, its particle attached, twice or more
+// (모아톡은 … 모아톡이): a company's name, as news writes a person's name so
+// rarely (김 대표는), and no person before a title (모아톡 최고기술책임자).
+// Sorted, for binary_search.
+std::vector<std::string_view> words_often_subjects(const NormalizedText& text, const TokenizedText& tokens,
+                                                   const Lexicon& lexicon) {
+    std::vector<std::string_view> words;
+    for (std::size_t t = 0; t + 1 < tokens.tokens.size(); ++t) {
+        const Token& word = tokens.tokens[t];
+        const Token& particle = tokens.tokens[t + 1];
+        const bool eojeol_ends = t + 2 == tokens.tokens.size() || tokens.tokens[t + 2].eojeol != word.eojeol;
+        if (word.kind != TokenKind::hangul || particle.kind != TokenKind::particle || particle.eojeol != word.eojeol ||
+            word.norm_end - word.norm_start != 3 * kSyllableBytes || !eojeol_ends) {
+            continue;
+        }
+        const std::string_view written = word.text(text);
+        if (!lexicon.is_surname(written.substr(0, kSyllableBytes)) ||
+            !is_one_of(particle.text(text), {"은", "는", "이", "가"})) {
+            continue;
+        }
+        words.push_back(written);
+    }
+    std::sort(words.begin(), words.end());
+    std::vector<std::string_view> often;
+    for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+        if (words[i] == words[i + 1] && (often.empty() || often.back() != words[i])) often.push_back(words[i]);
+    }
+    return often;
+}
+
 // Whether `offset` falls strictly inside a number (dates and ordinals too),
 // looking from quantities[from] on (they are sorted by start).
 bool cuts_number(const std::vector<Quantity>& quantities, std::size_t from, std::size_t offset) {
@@ -653,6 +684,7 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
     std::string label;
     std::vector<int> passed;
 
+    const std::vector<std::string_view> subject_words = words_often_subjects(text, tokens, lexicon);
     for (const Sentence& sentence : tokens.sentences) {
         SentenceTags tags;
         tags.first_unit = out.units.size();
@@ -931,7 +963,9 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                             unit.cls = lexicon.find(title, EntityKind::reporter) ? UnitClass::reporter
                                                                                  : UnitClass::title;
                         } else if (const std::size_t name_tokens =
-                                       person_name_tokens(text, tokens, t, sentence.end_token, lexicon, plain.name)) {
+                                       person_name_tokens(text, tokens, t, sentence.end_token, lexicon, plain.name);
+                                   name_tokens != 0 &&
+                                   !std::binary_search(subject_words.begin(), subject_words.end(), word)) {
                             unit.cls = name_tokens == 1 && lexicon.is_surname(word) ? UnitClass::surname : UnitClass::person;
                             unit.end_token = t + name_tokens;
                         }
