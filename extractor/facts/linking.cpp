@@ -2057,6 +2057,13 @@ void FactBuilder::add_score(const RuleMatch& match) {
     for (std::size_t u = unit, steps = 0; u-- > sentence.first_unit && ++steps <= 8;) {
         if (model_name_at(u) || team_name_at(u)) break;
         const std::string_view keyword = units_.units[u].keyword;
+        // 금융권 실무자 30명의 평균 점수는 803점: a count of people's points
+        // (not 성우 85명의 녹음으로 학습했으며 MOS 4.21점).
+        if (units_.units[u].cls == UnitClass::quantity &&
+            quantities_[static_cast<std::size_t>(units_.units[u].quantity)].unit == "명" && u + 2 < unit &&
+            is_particle(u + 1, {"의"}) && units_.units[u + 2].keyword == "score") {
+            return;
+        }
         // 실제 응시자 평균은 230점, 상담원 평균(89.0점): people's points.
         if (is_one_of(unit_text(u), {"응시자", "응시자들", "수험생", "수험생들", "상담원", "상담원들", "상담사",
                                      "상담사들", "인간", "일반인", "합격자"})) {
