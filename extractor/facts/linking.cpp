@@ -958,11 +958,14 @@ void FactBuilder::add_model(const RuleMatch& match) {
         ++after_name;
     }
     const bool tested_in = after_name < units_.units.size() && is_particle(after_name, {"에서", "에서는", "에서도"});
-    // `'K-상식500'에서 정답률 81.7%를`: where a figure was scored, right after it.
+    // `'K-상식500'에서 정답률 81.7%를`, `‘LIBERO-Long’에서도 91.8%를`: where a
+    // figure was scored, right after it.
     const std::size_t sentence_end = units_.sentences[match.sentence].end_unit;
     bool scored_in = false;
     for (std::size_t u = after_name + 1; tested_in && !scored_in && u < sentence_end && u <= after_name + 3; ++u) {
-        scored_in = units_.units[u].keyword == "score" || is_score_quantity(u);
+        scored_in = units_.units[u].keyword == "score" || is_score_quantity(u) ||
+                    (units_.units[u].cls == UnitClass::quantity &&
+                     quantities_[static_cast<std::size_t>(units_.units[u].quantity)].unit == "%");
     }
     if (scored_in ||
         (name_start > sentence_first &&
