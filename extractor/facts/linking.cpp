@@ -1597,7 +1597,12 @@ void FactBuilder::add_lab_developers() {
         return units[u].keyword == "launch" || w == "개발" || w.starts_with("개발했") || w.starts_with("개발한") ||
                w.starts_with("개발해") || w.starts_with("개발하");
     };
-    for (const auto& sentence : units_.sentences) {
+    // The lab last named with its research group (KAIST … 윤서진 교수 연구팀은),
+    // which a later sentence's 연구팀은 refers to, and in which sentence.
+    std::optional<std::size_t> research_lab;
+    std::size_t research_lab_sentence = 0;
+    for (std::size_t s = 0; s < units_.sentences.size(); ++s) {
+        const auto& sentence = units_.sentences[s];
         // The model that the verb after it develops or releases: `'K-SciLM 7B'를
         // 개발해`, `'다리-MT' 개발` (연세대·고려대, 벤치마크 '한결벤치' 공개…GPT-5 1위
         // released a benchmark; 'GPT-5'를 활용해 신약 개발에 uses one).
@@ -1612,7 +1617,7 @@ void FactBuilder::add_lab_developers() {
                     close = alias_close(y, sentence.end_unit);
                     if (close != 0) y = close + 1;
                 }
-                if (y < sentence.end_unit && is_particle(y, {"을", "를"})) ++y;
+                if (y < sentence.end_unit && is_particle(y, {"을", "를", "도"})) ++y;
                 if (y < sentence.end_unit && develops(y)) return x;
                 x = y > x ? y - 1 : x;
             }
@@ -1621,6 +1626,22 @@ void FactBuilder::add_lab_developers() {
         std::vector<std::size_t> labs;
         std::vector<std::size_t> named_with;  // 서울대· before 포스텍: joins its fate
         std::vector<std::size_t> models;
+        // `연구팀은 … '노을-R 14B'도 공개했다`: the research group named before,
+        // a sentence or a few earlier, as the subject.
+        if (research_lab && s <= research_lab_sentence + kTopicCarrySentences) {
+            std::size_t w = sentence.first_unit;
+            while (w < sentence.end_unit && w < sentence.first_unit + 3 &&
+                   is_one_of(unit_text(w), {"공동", "연구", "팀", "연구팀", "연구진"})) {
+                ++w;
+            }
+            if (w > sentence.first_unit && is_one_of(unit_text(w - 1), {"팀", "연구팀", "연구진"}) && w < sentence.end_unit &&
+                is_particle(w, {"은", "는", "이", "가"}) && !subject_of_modifying_clause(w)) {
+                if (const auto model = developed_model(w + 1)) {
+                    labs.push_back(*research_lab);
+                    models.push_back(*model);
+                }
+            }
+        }
         for (std::size_t u = sentence.first_unit; u < sentence.end_unit; ++u) {
             if (!lab_at(u)) continue;
             std::size_t v = u + 1;
@@ -1644,6 +1665,10 @@ void FactBuilder::add_lab_developers() {
                                               });
             std::size_t w = v;
             while (w < sentence.end_unit && w < v + 6 && research_group(w)) ++w;
+            if (w > v && is_one_of(unit_text(w - 1), {"연구팀", "연구진", "팀"})) {
+                research_lab = u;
+                research_lab_sentence = s;
+            }
             // 서은채 서울대 데이터사이언스대학원 교수는: a person's affiliation, the person the subject.
             const bool affiliation = (u > sentence.first_unit && units[u - 1].cls == UnitClass::person) ||
                                      (w > v && units[w - 1].cls == UnitClass::title);

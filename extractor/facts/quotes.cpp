@@ -113,6 +113,9 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
     // 한 빅테크 관계자, 한 증권사 연구원, 어느 대학 교수, 또 다른 대표: a, some,
     // another, naming nobody.
     const auto indefinite = [&](std::size_t u) { return is_one_of(unit_text(u), {"한", "어느", "다른"}); };
+    // 서울의 한 사립대 AI대학원 교수는: a word read as a name after 'a' is
+    // what the nobody named is (no one writes 한 before a person's name).
+    if (cls == UnitClass::person && name->first > 0 && indefinite(name->first - 1)) return std::nullopt;
     const Capture* role = match.get("role");
     // 카카오 관계자는: the organisation speaks through its spokesperson.
     mention.is_spokesperson = role && role->end - role->first == 1 && units_.units[role->first].keyword == "unnamed";

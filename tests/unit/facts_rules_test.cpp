@@ -223,6 +223,11 @@ TEST_CASE("a university is a team where it is the subject of a model's developme
     CHECK(teams("UNIST가 개발한 언어모델 '미리내-1.5B'는 62.4점을 받았다.\n") == Names{"UNIST"});
     CHECK(teams("카이스트는 'K-SciLM 7B'를 개발해 공개했고, 서울대 교수진이 평가에 참여했다.\n") == Names{"카이스트"});
     CHECK(teams("고려대 자연어처리연구실이 운영하는 '오픈 리더보드'는 'GPT-5' 결과를 공개했다.\n").empty());
+    // 연구팀은 in a later sentence: the research group named before.
+    CHECK(teams("KAIST 윤서진 교수 연구팀은 과학추론 벤치마크 논문이 학회에 채택됐다고 밝혔다.\n"
+                "연구팀은 과학추론에 특화한 언어모델 '노을-R 14B'도 공개했다.\n") == Names{"카이스트"});
+    CHECK(teams("KAIST 윤서진 교수 연구팀은 과학추론 벤치마크 논문이 학회에 채택됐다고 밝혔다.\n"
+                "연구팀은 'GPT-4o'로 벤치마크를 평가했다.\n").empty());
     // A lab is an organisation in teams.tsv: a kind other than team, org or lab is an error.
     namespace fs = std::filesystem;
     const fs::path dir = fs::temp_directory_path() / ("kfacts_labs_" + std::to_string(::getpid()));
