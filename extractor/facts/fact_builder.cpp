@@ -56,6 +56,19 @@ bool FactBuilder::former_employer(std::size_t u) const {
     return false;
 }
 
+bool FactBuilder::family_name_of_glossed_person(std::size_t u) const {
+    const auto& units = units_.units;
+    if (u == 0 || u + 4 >= units.size() || units[u - 1].cls != UnitClass::word || !units[u - 1].keyword.empty() ||
+        !is_hangul_syllable_run(unit_text(u - 1)) || unit_text(u + 1) != "(" || unit_text(u + 4) != ")") {
+        return false;
+    }
+    const auto capitalised = [&](std::size_t v) {
+        const std::string_view w = unit_text(v);
+        return units[v].cls == UnitClass::word && !w.empty() && w[0] >= 'A' && w[0] <= 'Z';
+    };
+    return sentence_of_unit_[u - 1] == sentence_of_unit_[u + 4] && capitalised(u + 2) && capitalised(u + 3);
+}
+
 void FactBuilder::add_gazetteer_entities() {
     const auto& units = units_.units;
     for (std::size_t u = 0; u < units.size(); ++u) {
@@ -95,7 +108,9 @@ void FactBuilder::add_gazetteer_entities() {
         const Entity& e = *entity(u);
         const ByteSpan span = range_span(u, u + 1);
         if (unit.cls == UnitClass::team) {
-            if (!options_.types.contains(FactType::team) || former_employer(u)) continue;
+            if (!options_.types.contains(FactType::team) || former_employer(u) || family_name_of_glossed_person(u)) {
+                continue;
+            }
             emit(FactType::team, span, "gazetteer.team", u, u + 1).team = e.name;
         } else if (options_.types.contains(FactType::model)) {
             Fact& fact = emit(FactType::model, span, unit.derived >= 0 ? "gazetteer.model-variant" : "gazetteer.model",

@@ -247,6 +247,9 @@ private:
     // 네이버와 카카오 출신 개발자, LG CNS 출신 상무: a team named as where
     // somebody used to work is no team of the article.
     bool former_employer(std::size_t u) const;
+    // 라지브 메타(Rajiv Mehta): a listed team's name that is a foreign family
+    // name here, after a given name in Hangul and glossed in Latin letters.
+    bool family_name_of_glossed_person(std::size_t u) const;
     // The unit after the name that starts at unit `u` (a name found by a rule
     // may span several units: TERA-VLA 1).
     std::size_t name_end_unit(std::size_t u) const;

@@ -307,6 +307,24 @@ TEST_CASE("a company's head under any of its titles, and surnames that read as d
     fs::remove_all(dir);
 }
 
+TEST_CASE("a listed team's name that is a person's family name, glossed in Latin letters, is no team",
+          "[rules][lexicon]") {
+    const auto teams = [](const std::string& text) {
+        std::vector<std::string> names;
+        for (const Fact& f : extract(text)) {
+            if (f.type == FactType::team) names.push_back(*f.team);
+        }
+        return names;
+    };
+    CHECK(teams("그린셀AI의 라지브 메타(Rajiv Mehta) 연구책임자는 \"작은 모델도 충분히 쓸모 있다\"고 강조했다.\n").empty());
+    // The company glossed with its own name stays a team.
+    for (const std::string text : {"메타(Meta Platforms)는 새 모델을 공개했다.\n", "미국 메타(Meta AI)는 새 모델을 공개했다.\n"}) {
+        const std::vector<std::string> named = teams(text);
+        CHECK(!named.empty());
+        CHECK(std::all_of(named.begin(), named.end(), [](const std::string& t) { return t == "메타"; }));
+    }
+}
+
 TEST_CASE("a listed model's variant in Hangul and in Latin letters is one model where both are written",
           "[rules][lexicon]") {
     CHECK(distinct_models(extract("앤트로픽의 클로드 오퍼스 4.6이 1위였다. Claude Opus 4.6은 코딩에서도 앞섰다.\n")) ==
