@@ -197,15 +197,15 @@ TEST_CASE("a university is a team where it is the subject of a model's developme
     };
     using Names = std::vector<std::string>;
     CHECK(teams("KAIST(한국과학기술원)는 전산학부 윤서진 교수 연구팀이 언어모델 'K-SciLM 7B'를 개발해 "
-                "공개했다고 밝혔다.\n") == Names{"카이스트"});
+                "공개했다고 밝혔다.\n") == Names{"KAIST"});
     // Its spelling in parentheses inside the marks stands between the name and 을.
     CHECK(teams("KAIST(한국과학기술원)는 윤서진 교수 연구팀이 언어모델 '누리셈-R(NuriSem-R)'을 개발하고, "
-                "논문이 학회에 채택됐다고 밝혔다.\n") == Names{"카이스트"});
+                "논문이 학회에 채택됐다고 밝혔다.\n") == Names{"KAIST"});
     // The model it developed is its model.
     const std::vector<Fact> kaist = extract("KAIST는 언어모델 'K-SciLM 7B'를 개발해 공개했다.\n");
     const Fact* kaist_model = find(kaist, FactType::model);
     REQUIRE(kaist_model != nullptr);
-    CHECK(kaist_model->team == std::optional<std::string>("카이스트"));
+    CHECK(kaist_model->team == std::optional<std::string>("KAIST"));
     CHECK(teams("서울대·포스텍, 번역모델 '다리-MT' 개발\n") == Names{"서울대", "포스텍"});
     // Named in a clause before the subject, at an event, or with no model: no team.
     CHECK(teams("서울대 출신 연구자들이 세운 노바AI가 언어모델 '노바-7B'를 개발했다.\n") == Names{"노바AI"});
@@ -219,13 +219,13 @@ TEST_CASE("a university is a team where it is the subject of a model's developme
     CHECK(teams("포스텍은 업스테이지 '솔라 프로 2'를 기반으로 한 교육용 챗봇 개발 계획을 밝혔다.\n") ==
           Names{"업스테이지"});
     // Its own model named after 자체 개발한, in a clause of its own, or beside another lab.
-    CHECK(teams("카이스트는 자체 개발한 언어모델 '샤인-13B'를 공개했다.\n") == Names{"카이스트"});
+    CHECK(teams("카이스트는 자체 개발한 언어모델 '샤인-13B'를 공개했다.\n") == Names{"KAIST"});
     CHECK(teams("UNIST가 개발한 언어모델 '미리내-1.5B'는 62.4점을 받았다.\n") == Names{"UNIST"});
-    CHECK(teams("카이스트는 'K-SciLM 7B'를 개발해 공개했고, 서울대 교수진이 평가에 참여했다.\n") == Names{"카이스트"});
+    CHECK(teams("카이스트는 'K-SciLM 7B'를 개발해 공개했고, 서울대 교수진이 평가에 참여했다.\n") == Names{"KAIST"});
     CHECK(teams("고려대 자연어처리연구실이 운영하는 '오픈 리더보드'는 'GPT-5' 결과를 공개했다.\n").empty());
     // 연구팀은 in a later sentence: the research group named before.
     CHECK(teams("KAIST 윤서진 교수 연구팀은 과학추론 벤치마크 논문이 학회에 채택됐다고 밝혔다.\n"
-                "연구팀은 과학추론에 특화한 언어모델 '노을-R 14B'도 공개했다.\n") == Names{"카이스트"});
+                "연구팀은 과학추론에 특화한 언어모델 '노을-R 14B'도 공개했다.\n") == Names{"KAIST"});
     CHECK(teams("KAIST 윤서진 교수 연구팀은 과학추론 벤치마크 논문이 학회에 채택됐다고 밝혔다.\n"
                 "연구팀은 'GPT-4o'로 벤치마크를 평가했다.\n").empty());
     // A lab is an organisation in teams.tsv: a kind other than team, org or lab is an error.
