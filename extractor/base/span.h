@@ -129,6 +129,14 @@ inline std::size_t utf8_sequence(std::string_view s, std::size_t i, char32_t& cp
     return need + 1;
 }
 
+// The Hangul syllable that `s` is, whole, or 0 when it is anything else.
+inline char32_t hangul_syllable(std::string_view s) {
+    if (s.size() != kSyllableBytes) return 0;
+    char32_t cp;
+    bool valid;
+    return utf8_sequence(s, 0, cp, valid) == kSyllableBytes && valid && is_hangul_syllable(cp) ? cp : 0;
+}
+
 // Number of code points in `s`, ill-formed subsequences counting one each.
 std::size_t count_code_points(std::string_view s);
 

@@ -46,10 +46,11 @@ Reported reported_speech(std::string_view after_close) {
 }
 
 // A word that may modify a name rather than begin one: three syllables or
-// more ending like an adnominal form (출신인, 창업자인, 총괄하는), where a
-// foreign given name of two (제인 스미스) may end so too.
+// more ending like an adnominal form (출신인, 창업자인, 총괄하는) or a
+// connective one (… 등에 따르면 저커버그 CEO는), where a foreign given name of
+// two (제인 스미스) may end so too.
 bool modifier_like(std::string_view word) {
-    return word.size() >= 9 && ends_with_one_of(word, {"인", "한", "된", "던", "는"});
+    return word.size() >= 9 && ends_with_one_of(word, {"인", "한", "된", "던", "는", "면", "며"});
 }
 
 // A city's or province's government (부산시, 경기도, 가평군): a word of three

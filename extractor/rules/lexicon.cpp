@@ -15,14 +15,6 @@ namespace {
 
 bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
-// The Hangul syllable that `s` is, or 0 when it is anything else.
-char32_t hangul_syllable(std::string_view s) {
-    if (s.size() != 3) return 0;
-    char32_t cp;
-    bool valid;
-    return utf8_sequence(s, 0, cp, valid) == 3 && valid && cp >= 0xAC00 && cp <= 0xD7A3 ? cp : 0;
-}
-
 std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);

@@ -278,6 +278,19 @@ struct PersonNameWord {
     bool verb_ending = false;
 };
 
+// A syllable whose final consonant no Korean given name's syllable has: ㄷ, ㅅ,
+// ㅆ, ㅈ, ㅋ, ㅌ, ㅍ, ㅎ or a double one (마거릿, 로버트 hold 릿 and 벗 no
+// 민준 or 서연 does; ㅊ stays for 빛나).
+bool ends_as_no_given_name_does(std::string_view syllable) {
+    const char32_t code = hangul_syllable(syllable);
+    if (code == 0) return false;
+    constexpr std::uint32_t kForeignFinals = (1u << 2) | (1u << 3) | (1u << 5) | (1u << 6) | (1u << 7) | (1u << 9) |
+                                            (1u << 10) | (1u << 11) | (1u << 12) | (1u << 13) | (1u << 14) |
+                                            (1u << 15) | (1u << 18) | (1u << 19) | (1u << 20) | (1u << 22) |
+                                            (1u << 24) | (1u << 25) | (1u << 26) | (1u << 27);
+    return (kForeignFinals >> ((code - 0xAC00) % 28)) & 1u;
+}
+
 PersonNameWord person_name_word(std::string_view word, const Lexicon& lexicon) {
     PersonNameWord name;
     if (!is_hangul_syllable_run(word)) return name;
@@ -286,7 +299,9 @@ PersonNameWord person_name_word(std::string_view word, const Lexicon& lexicon) {
     name.surname2 = word.size() >= 6 && lexicon.is_surname(word.substr(0, 6));
     name.may_be_name = (name.surname1 || name.surname2) && !lexicon.is_not_name(word);
     for (std::size_t i = 3; !name.loanword_syllable && i + 3 <= word.size(); i += 3) {
-        name.loanword_syllable = is_one_of(word.substr(i, 3), {"스", "크", "트", "프", "드", "브", "슈", "르"});
+        const std::string_view syllable = word.substr(i, 3);
+        name.loanword_syllable = is_one_of(syllable, {"스", "크", "트", "프", "드", "브", "슈", "르"}) ||
+                                 ends_as_no_given_name_does(syllable);
     }
     name.verb_ending = word.size() == 9 && is_one_of(word.substr(6), {"된", "할", "적", "던", "며", "면", "게", "을", "를", "본"});
     return name;
