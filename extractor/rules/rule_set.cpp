@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <bit>
 #include <cctype>
 #include <cstdint>
 #include <exception>
@@ -320,7 +321,8 @@ private:
 
 }  // namespace
 
-std::string RuleSet::expand(std::string_view pattern, std::string& error, Counts counts) {
+std::string RuleSet::expand(std::string_view pattern, std::string& error, Counts counts,
+                            TestCodes* tests_read) {
     std::string out;
     for (std::size_t i = 0; i < pattern.size(); ++i) {
         const char c = pattern[i];
@@ -380,6 +382,10 @@ std::string RuleSet::expand(std::string_view pattern, std::string& error, Counts
             // The unit passes the label's test: its code is among the unit's.
             const auto test = alphabet_.add_label_test(cls, expand_label(trim(macro.substr(colon + 1))), error);
             if (!test) return {};
+            if (tests_read) {
+                const auto code = static_cast<unsigned char>(*test);
+                (*tests_read)[code / 64] |= std::uint64_t{1} << (code % 64);
+            }
             out += fmt::format("[^\\x00-\\x7F\\x{0:02X}]*\\x{0:02X}{1}*",
                                static_cast<unsigned char>(test_tag_byte(*test)), kTestByte);
         }
@@ -424,7 +430,7 @@ void RuleSet::add_file(const std::string& path, std::string_view content) {
         } else if (key == "pattern") {
             if (!rule->pattern.empty()) fail("a rule has one pattern");
             std::string error;
-            const std::string expanded = expand(value, error);
+            const std::string expanded = expand(value, error, Counts::exact, &rule->tests_read);
             if (!error.empty()) fail(error);
             rule->expanded = expanded;
             rule->pattern = std::string(value);
@@ -735,6 +741,13 @@ void RuleSet::match_sentence(const AnnotatedText& text, std::size_t sentence,
     thread_local std::vector<int> candidates;
     thread_local std::vector<int> selected;
     thread_local std::vector<re2::StringPiece> groups;
+    thread_local std::string read_tags;
+    thread_local std::vector<std::size_t> read_unit_starts;
+    struct UnitCodes {
+        char class_code = 0;
+        TestCodes tests{};
+    };
+    thread_local std::vector<UnitCodes> unit_codes;
     candidates.clear();
     for (const SelectingSet& set : sets_) {
         // A set's pass builds DFA states of its own for each new kind of
@@ -764,38 +777,79 @@ void RuleSet::match_sentence(const AnnotatedText& text, std::size_t sentence,
     }
     if (candidates.empty()) return;
     std::sort(candidates.begin(), candidates.end());
+    // Each unit's class code and test codes, for the rules below.
+    const SentenceTags& units = text.sentences[sentence];
+    unit_codes.assign(units.end_unit - units.first_unit, UnitCodes{});
+    for (std::size_t u = units.first_unit; u < units.end_unit; ++u) {
+        UnitCodes& unit = unit_codes[u - units.first_unit];
+        unit.class_code = text.tags[text.unit_tags[u]];
+        for (std::size_t i = text.unit_tags[u] + 1; i < text.unit_tags[u + 1]; ++i) {
+            const auto code = static_cast<unsigned char>(text.tags[i] & 0x7F);
+            unit.tests[code / 64] |= std::uint64_t{1} << (code % 64);
+        }
+    }
+    read_tags.resize(tags.size());
     for (int index : candidates) {
         const Rule& rule = *rules_[static_cast<std::size_t>(index)];
+        // The rule's RE2 reads a unit's class code and whether some of its
+        // test codes are there, in any order: it matches the same units in
+        // the tags without the codes it does not read, most of the bytes.
+        const TestCodes wanted = rule.tests_read;
+        char* read_end = read_tags.data();
+        for (const UnitCodes& unit : unit_codes) {
+            *read_end++ = unit.class_code;
+            for (std::size_t w = 0; w < wanted.size(); ++w) {
+                for (std::uint64_t read = unit.tests[w] & wanted[w]; read != 0; read &= read - 1) {
+                    const auto code = w * 64 + static_cast<std::size_t>(std::countr_zero(read));
+                    *read_end++ = test_tag_byte(static_cast<char>(code));
+                }
+            }
+        }
+        const std::string_view read(read_tags.data(), static_cast<std::size_t>(read_end - read_tags.data()));
+        // Where each unit starts in `read`: wanted only where the rule matches.
+        read_unit_starts.clear();
+        // The units [first, end) that a range of `read` covers.
+        const auto units_in = [&](const re2::StringPiece& g) {
+            if (read_unit_starts.empty()) {
+                for (std::size_t i = 0; i < read.size(); ++i) {
+                    if (starts_unit(read[i])) read_unit_starts.push_back(i);
+                }
+            }
+            const auto unit_at = [&](std::size_t offset) {
+                return units.first_unit + static_cast<std::size_t>(
+                                              std::lower_bound(read_unit_starts.begin(), read_unit_starts.end(),
+                                                               offset) -
+                                              read_unit_starts.begin());
+            };
+            const auto start = static_cast<std::size_t>(g.data() - read.data());
+            return Capture{unit_at(start), unit_at(start + g.size())};
+        };
         groups.assign(rule.group_names.size(), re2::StringPiece());
         std::size_t pos = 0;
-        while (pos < tags.size() &&
-               rule.regex->Match(tags, pos, tags.size(), RE2::UNANCHORED, groups.data(),
+        while (pos < read.size() &&
+               rule.regex->Match(read, pos, read.size(), RE2::UNANCHORED, groups.data(),
                                  static_cast<int>(groups.size()))) {
-            const auto offset = [&](const re2::StringPiece& g) {
-                return static_cast<std::size_t>(g.data() - tags.data());
-            };
-            const auto [wf, we] = text.units_in(sentence, offset(groups[0]), offset(groups[0]) + groups[0].size());
+            const Capture whole = units_in(groups[0]);
             // One match for each of a list's items that matched.
             for (std::size_t item = 1; item <= rule.items; ++item) {
                 RuleMatch match;
                 match.rule = &rule;
                 match.sentence = sentence;
-                match.whole = {wf, we};
+                match.whole = whole;
                 match.captures.reserve(groups.size() - 1);  // at once, not by doubling
                 for (std::size_t g = 1; g < groups.size(); ++g) {
                     if (rule.group_names[g].empty() || rule.group_items[g] != item || groups[g].data() == nullptr) continue;
-                    const auto [f, e] =
-                        text.units_in(sentence, offset(groups[g]), offset(groups[g]) + groups[g].size());
-                    match.captures.emplace_back(rule.group_names[g], Capture{f, e});
+                    match.captures.emplace_back(rule.group_names[g], units_in(groups[g]));
                 }
                 if (item == 1 || !match.captures.empty()) out.push_back(std::move(match));
             }
-            const std::size_t end = offset(groups[0]) + groups[0].size();
+            const auto end = static_cast<std::size_t>(groups[0].data() + groups[0].size() - read.data());
             // Resume at the next unit after the match start when it matched nothing.
             pos = end > pos ? end
-                            : static_cast<std::size_t>(std::find_if(tags.begin() + static_cast<std::ptrdiff_t>(pos) + 1,
-                                                                    tags.end(), starts_unit) -
-                                                       tags.begin());
+                            : static_cast<std::size_t>(
+                                  std::find_if(read.begin() + static_cast<std::ptrdiff_t>(pos) + 1, read.end(),
+                                               starts_unit) -
+                                  read.begin());
         }
     }
 }

@@ -53,6 +53,9 @@ struct RuleExample {
 // Tests numbered beyond the bits get none, which only weakens a condition.
 using ConditionBits = std::bitset<256>;
 
+// A set of label tests' codes (0 to 127) as bits, code n in word n / 64.
+using TestCodes = std::array<std::uint64_t, 2>;
+
 struct Rule {
     std::string id;
     std::string fact;     // parameter_count, benchmark_score, model, team, speaker
@@ -80,6 +83,9 @@ struct Rule {
     // one member (most) all at once, then those of several one by one.
     ConditionBits required;
     std::vector<ConditionBits> one_of;
+    // The codes of the label tests the pattern names: its RE2 searches the
+    // tags without the others (match_sentence), most of a sentence's bytes.
+    TestCodes tests_read{};
 };
 
 // Units that one named group of a match covers: [first, end).
@@ -139,7 +145,9 @@ public:
     // RE2 text of a pattern after macro expansion, in the tag alphabet of
     // the patterns read so far; classes and label tests it names for the
     // first time get their codes (see TagAlphabet). For tests.
-    std::string expand(std::string_view pattern, std::string& error, Counts counts = Counts::exact);
+    // `tests_read`, if given, gets the codes of the label tests it reads.
+    std::string expand(std::string_view pattern, std::string& error, Counts counts = Counts::exact,
+                       TestCodes* tests_read = nullptr);
 
     // How annotate() must spell the classes and labels these patterns read.
     const TagAlphabet& alphabet() const { return alphabet_; }

@@ -486,17 +486,6 @@ std::string_view unit_class_name(UnitClass cls) {
     return "unknown";
 }
 
-std::pair<std::size_t, std::size_t> AnnotatedText::units_in(std::size_t sentence, std::size_t tag_start,
-                                                            std::size_t tag_end) const {
-    const SentenceTags& s = sentences[sentence];
-    const auto begin = unit_tags.begin() + static_cast<std::ptrdiff_t>(s.first_unit);
-    const auto end_of_units = unit_tags.begin() + static_cast<std::ptrdiff_t>(s.end_unit);
-    const std::size_t sentence_start = *begin;  // where the sentence's tag string starts
-    const auto first = std::lower_bound(begin, end_of_units, sentence_start + tag_start) - unit_tags.begin();
-    const auto end = std::lower_bound(begin, end_of_units, sentence_start + tag_end) - unit_tags.begin();
-    return {static_cast<std::size_t>(first), static_cast<std::size_t>(end)};
-}
-
 namespace {
 
 // A unit's label: the quantity's unit (B first when written with an English

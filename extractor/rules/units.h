@@ -237,10 +237,6 @@ struct AnnotatedText {
         const std::size_t start = unit_tags[sentences[s].first_unit];
         return std::string_view(tags).substr(start, unit_tags[sentences[s].end_unit] - start);
     }
-    // The units [first, end) of sentence s that a range of its tag string covers.
-    std::pair<std::size_t, std::size_t> units_in(std::size_t sentence, std::size_t tag_start,
-                                                 std::size_t tag_end) const;
-
     // The name a name unit stands for: derived, else the gazetteer's canonical name.
     const std::string& name_of(const Unit& unit, const Lexicon& lexicon) const {
         return unit.derived >= 0 ? derived_names[static_cast<std::size_t>(unit.derived)]
