@@ -319,6 +319,44 @@ private:
     bool too_deep_ = false;
 };
 
+// A unit of a sentence's tags: its class code and the codes of the label
+// tests it passes.
+struct UnitCodes {
+    char class_code = 0;
+    TestCodes tests{};
+};
+
+void gather_unit_codes(const AnnotatedText& text, std::size_t sentence, std::vector<UnitCodes>& units) {
+    const SentenceTags& s = text.sentences[sentence];
+    units.assign(s.end_unit - s.first_unit, UnitCodes{});
+    for (std::size_t u = s.first_unit; u < s.end_unit; ++u) {
+        UnitCodes& unit = units[u - s.first_unit];
+        unit.class_code = text.tags[text.unit_tags[u]];
+        for (std::size_t i = text.unit_tags[u] + 1; i < text.unit_tags[u + 1]; ++i) {
+            const auto code = static_cast<unsigned char>(text.tags[i] & 0x7F);
+            unit.tests[code / 64] |= std::uint64_t{1} << (code % 64);
+        }
+    }
+}
+
+// The units' tags with only the test codes in `wanted`, ascending, written
+// into `buffer` (as long as the sentence's tags). A pattern reads a unit's
+// class code and whether some of its test codes are there, in any order:
+// it matches the same units here as in the tags if it reads no other code.
+std::string_view tags_reading(const std::vector<UnitCodes>& units, const TestCodes& wanted, std::string& buffer) {
+    char* end = buffer.data();
+    for (const UnitCodes& unit : units) {
+        *end++ = unit.class_code;
+        for (std::size_t w = 0; w < wanted.size(); ++w) {
+            for (std::uint64_t read = unit.tests[w] & wanted[w]; read != 0; read &= read - 1) {
+                const auto code = w * 64 + static_cast<std::size_t>(std::countr_zero(read));
+                *end++ = test_tag_byte(static_cast<char>(code));
+            }
+        }
+    }
+    return {buffer.data(), static_cast<std::size_t>(end - buffer.data())};
+}
+
 }  // namespace
 
 std::string RuleSet::expand(std::string_view pattern, std::string& error, Counts counts,
@@ -525,6 +563,7 @@ void RuleSet::compile(std::int64_t set_max_mem) {
         const auto kind = std::find(kinds.begin(), kinds.end(), rules_[i]->fact) - kinds.begin();
         SelectingSet& set = sets[static_cast<std::size_t>(kind)];
         set.rules.push_back(static_cast<int>(i));
+        for (std::size_t w = 0; w < set.tests_read.size(); ++w) set.tests_read[w] |= rules_[i]->tests_read[w];
         const ConditionBits& required = rules_[i]->required;
         std::size_t bit = required.size();
         while (bit > 0 && !required[bit - 1]) --bit;
@@ -743,11 +782,15 @@ void RuleSet::match_sentence(const AnnotatedText& text, std::size_t sentence,
     thread_local std::vector<re2::StringPiece> groups;
     thread_local std::string read_tags;
     thread_local std::vector<std::size_t> read_unit_starts;
-    struct UnitCodes {
-        char class_code = 0;
-        TestCodes tests{};
-    };
     thread_local std::vector<UnitCodes> unit_codes;
+    // Each unit's codes, gathered where a set or a rule first needs them.
+    bool units_gathered = false;
+    const auto gather_units = [&] {
+        if (units_gathered) return;
+        gather_unit_codes(text, sentence, unit_codes);
+        read_tags.resize(tags.size());
+        units_gathered = true;
+    };
     candidates.clear();
     for (const SelectingSet& set : sets_) {
         // A set's pass builds DFA states of its own for each new kind of
@@ -767,7 +810,8 @@ void RuleSet::match_sentence(const AnnotatedText& text, std::size_t sentence,
         candidates.resize(first);
         RE2::Set::ErrorInfo error{};
         selected.clear();
-        if (set.set->Match(tags, &selected, &error)) {
+        gather_units();
+        if (set.set->Match(tags_reading(unit_codes, set.tests_read, read_tags), &selected, &error)) {
             for (int i : selected) candidates.push_back(set.rules[static_cast<std::size_t>(i)]);
         } else if (error.kind != RE2::Set::kNoError) {
             // Out of DFA memory (a pathological sentence): the set cannot tell
@@ -777,35 +821,12 @@ void RuleSet::match_sentence(const AnnotatedText& text, std::size_t sentence,
     }
     if (candidates.empty()) return;
     std::sort(candidates.begin(), candidates.end());
-    // Each unit's class code and test codes, for the rules below.
-    const SentenceTags& units = text.sentences[sentence];
-    unit_codes.assign(units.end_unit - units.first_unit, UnitCodes{});
-    for (std::size_t u = units.first_unit; u < units.end_unit; ++u) {
-        UnitCodes& unit = unit_codes[u - units.first_unit];
-        unit.class_code = text.tags[text.unit_tags[u]];
-        for (std::size_t i = text.unit_tags[u] + 1; i < text.unit_tags[u + 1]; ++i) {
-            const auto code = static_cast<unsigned char>(text.tags[i] & 0x7F);
-            unit.tests[code / 64] |= std::uint64_t{1} << (code % 64);
-        }
-    }
-    read_tags.resize(tags.size());
+    gather_units();
+    const std::size_t first_unit = text.sentences[sentence].first_unit;
     for (int index : candidates) {
         const Rule& rule = *rules_[static_cast<std::size_t>(index)];
-        // The rule's RE2 reads a unit's class code and whether some of its
-        // test codes are there, in any order: it matches the same units in
-        // the tags without the codes it does not read, most of the bytes.
-        const TestCodes wanted = rule.tests_read;
-        char* read_end = read_tags.data();
-        for (const UnitCodes& unit : unit_codes) {
-            *read_end++ = unit.class_code;
-            for (std::size_t w = 0; w < wanted.size(); ++w) {
-                for (std::uint64_t read = unit.tests[w] & wanted[w]; read != 0; read &= read - 1) {
-                    const auto code = w * 64 + static_cast<std::size_t>(std::countr_zero(read));
-                    *read_end++ = test_tag_byte(static_cast<char>(code));
-                }
-            }
-        }
-        const std::string_view read(read_tags.data(), static_cast<std::size_t>(read_end - read_tags.data()));
+        // Most of the tags' bytes are codes the rule does not read.
+        const std::string_view read = tags_reading(unit_codes, rule.tests_read, read_tags);
         // Where each unit starts in `read`: wanted only where the rule matches.
         read_unit_starts.clear();
         // The units [first, end) that a range of `read` covers.
@@ -816,7 +837,7 @@ void RuleSet::match_sentence(const AnnotatedText& text, std::size_t sentence,
                 }
             }
             const auto unit_at = [&](std::size_t offset) {
-                return units.first_unit + static_cast<std::size_t>(
+                return first_unit + static_cast<std::size_t>(
                                               std::lower_bound(read_unit_starts.begin(), read_unit_starts.end(),
                                                                offset) -
                                               read_unit_starts.begin());

@@ -165,6 +165,8 @@ private:
     struct SelectingSet {
         std::unique_ptr<RE2::Set> set;
         std::vector<int> rules;
+        // The codes of the label tests its patterns read (Rule::tests_read).
+        TestCodes tests_read{};
         // The same rules by the highest of their required bits (a label
         // test's where they need one, rarer than a class), and those that
         // need no bit: a sentence tests only the rules whose bit it holds
@@ -181,8 +183,13 @@ private:
     // recur (87% of them within 2,000 articles), keeps the sets' DFAs warm:
     // over all of it 4 took 35.79 G, 8 36.12 G, 16 37.12 G, no set 37.18 G,
     // yet no more user time (8.4, 8.3, 8.2, 8.0 s: building states touches
-    // new memory) and less memory (27.6, 26.9, 22.7, 21.9 MB).
-    static constexpr std::size_t kFewestRulesForSet = 16;
+    // new memory) and less memory (27.6, 26.9, 22.7, 21.9 MB). Since each
+    // rule searches only the codes it reads (match_sentence), its search is
+    // cheaper still: 16 took 2.540 G over data/heldout1* and 5.570 G over
+    // the 2,000 bench articles, 24 2.294 G and 5.488 G, 32 2.282 G and
+    // 5.477 G, no set 2.282 G and 5.476 G; so a pass is for the sentences
+    // where most of a type's rules are left.
+    static constexpr std::size_t kFewestRulesForSet = 32;
     // The condition bit of each class code, and of each test code after a
     // class code (class code * 128 + test code); kNoBit for none, a bit past
     // ConditionBits that present_in sets and drops, so that it never asks.
