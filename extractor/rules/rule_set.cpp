@@ -319,26 +319,6 @@ private:
     bool too_deep_ = false;
 };
 
-// A unit of a sentence's tags: its class code and the codes of the label
-// tests it passes.
-struct UnitCodes {
-    char class_code = 0;
-    TestCodes tests{};
-};
-
-void gather_unit_codes(const AnnotatedText& text, std::size_t sentence, std::vector<UnitCodes>& units) {
-    const SentenceTags& s = text.sentences[sentence];
-    units.assign(s.end_unit - s.first_unit, UnitCodes{});
-    for (std::size_t u = s.first_unit; u < s.end_unit; ++u) {
-        UnitCodes& unit = units[u - s.first_unit];
-        unit.class_code = text.tags[text.unit_tags[u]];
-        for (std::size_t i = text.unit_tags[u] + 1; i < text.unit_tags[u + 1]; ++i) {
-            const auto code = static_cast<unsigned char>(text.tags[i] & 0x7F);
-            unit.tests[code / 64] |= std::uint64_t{1} << (code % 64);
-        }
-    }
-}
-
 // The units' tags with only the test codes in `wanted`, ascending, written
 // into `buffer` (as long as the sentence's tags). A pattern reads a unit's
 // class code and whether some of its test codes are there, in any order:
@@ -726,21 +706,51 @@ RuleSet RuleSet::load(const std::string& dir) {
     return set;
 }
 
-ConditionBits RuleSet::present_in(const AnnotatedText& text, std::size_t sentence) const {
+ConditionBits RuleSet::present_in(const AnnotatedText& text, std::size_t sentence,
+                                  std::vector<UnitCodes>& units) const {
     // The bits as words, one more for kNoBit, so that no code is asked
     // whether it has a bit.
     constexpr std::size_t kWords = ConditionBits().size() / 64;
     static_assert(kNoBit / 64 == kWords);
     std::array<std::uint64_t, kWords + 1> words{};
     const auto set = [&](std::uint16_t bit) { words[bit / 64] |= std::uint64_t{1} << (bit % 64); };
+    // A test's bit depends on its unit's class: the codes are gathered by
+    // class first, so that each class and code is looked up once. Each
+    // class's entry is emptied again as it is read.
+    thread_local std::array<TestCodes, 128> tests_of_class{};
+    TestCodes classes{};
     const std::string& tags = text.tags;
-    for (std::size_t u = text.sentences[sentence].first_unit; u < text.sentences[sentence].end_unit; ++u) {
+    const SentenceTags& s = text.sentences[sentence];
+    units.resize(s.end_unit - s.first_unit);
+    for (std::size_t u = s.first_unit; u < s.end_unit; ++u) {
         // A unit's tag is its class code, then its test codes with the high bit set.
         const std::size_t start = text.unit_tags[u];
         const auto code = static_cast<unsigned char>(tags[start]);
-        set(class_bit_[code]);
-        const std::uint16_t* test_bit = &test_bit_[code * 128];
-        for (std::size_t i = start + 1; i < text.unit_tags[u + 1]; ++i) set(test_bit[tags[i] & 0x7F]);
+        std::uint64_t low = 0, high = 0;  // the test codes below 64, and the others
+        for (std::size_t i = start + 1; i < text.unit_tags[u + 1]; ++i) {
+            // The test code with the high bit set: 0x40 marks codes 64 and up.
+            const auto test = static_cast<unsigned char>(tags[i]);
+            const std::uint64_t bit = std::uint64_t{1} << (test % 64);
+            if (test & 0x40) high |= bit;
+            else low |= bit;
+        }
+        units[u - s.first_unit] = {tags[start], {low, high}};
+        classes[code / 64] |= std::uint64_t{1} << (code % 64);
+        tests_of_class[code][0] |= low;
+        tests_of_class[code][1] |= high;
+    }
+    for (std::size_t cw = 0; cw < classes.size(); ++cw) {
+        for (std::uint64_t class_codes = classes[cw]; class_codes != 0; class_codes &= class_codes - 1) {
+            const std::size_t code = cw * 64 + static_cast<std::size_t>(std::countr_zero(class_codes));
+            set(class_bit_[code]);
+            const std::uint16_t* test_bit = &test_bit_[code * 128];
+            for (std::size_t tw = 0; tw < 2; ++tw) {
+                for (std::uint64_t tests = tests_of_class[code][tw]; tests != 0; tests &= tests - 1) {
+                    set(test_bit[tw * 64 + static_cast<std::size_t>(std::countr_zero(tests))]);
+                }
+            }
+            tests_of_class[code] = {};
+        }
     }
     ConditionBits present;
     for (std::size_t w = kWords; w-- > 0;) {
@@ -767,7 +777,9 @@ std::vector<std::vector<std::string>> RuleSet::class_condition(const Rule& rule)
 void RuleSet::match_sentence(const AnnotatedText& text, std::size_t sentence,
                              std::vector<RuleMatch>& out) const {
     const std::string_view tags = text.sentence_tags(sentence);
-    const ConditionBits present = present_in(text, sentence);
+    // Scratch space, kept per thread: this runs for every sentence.
+    thread_local std::vector<UnitCodes> unit_codes;
+    const ConditionBits present = present_in(text, sentence, unit_codes);
     const auto possible = [&](int index) {
         const Rule& rule = *rules_[static_cast<std::size_t>(index)];
         if ((rule.required & present) != rule.required) return false;
@@ -776,21 +788,11 @@ void RuleSet::match_sentence(const AnnotatedText& text, std::size_t sentence,
         }
         return true;
     };
-    // Scratch space, kept per thread: this runs for every sentence.
     thread_local std::vector<int> candidates;
     thread_local std::vector<int> selected;
     thread_local std::vector<re2::StringPiece> groups;
     thread_local std::string read_tags;
     thread_local std::vector<std::size_t> read_unit_starts;
-    thread_local std::vector<UnitCodes> unit_codes;
-    // Each unit's codes, gathered where a set or a rule first needs them.
-    bool units_gathered = false;
-    const auto gather_units = [&] {
-        if (units_gathered) return;
-        gather_unit_codes(text, sentence, unit_codes);
-        read_tags.resize(tags.size());
-        units_gathered = true;
-    };
     candidates.clear();
     for (const SelectingSet& set : sets_) {
         // A set's pass builds DFA states of its own for each new kind of
@@ -810,7 +812,7 @@ void RuleSet::match_sentence(const AnnotatedText& text, std::size_t sentence,
         candidates.resize(first);
         RE2::Set::ErrorInfo error{};
         selected.clear();
-        gather_units();
+        read_tags.resize(tags.size());
         if (set.set->Match(tags_reading(unit_codes, set.tests_read, read_tags), &selected, &error)) {
             for (int i : selected) candidates.push_back(set.rules[static_cast<std::size_t>(i)]);
         } else if (error.kind != RE2::Set::kNoError) {
@@ -821,7 +823,7 @@ void RuleSet::match_sentence(const AnnotatedText& text, std::size_t sentence,
     }
     if (candidates.empty()) return;
     std::sort(candidates.begin(), candidates.end());
-    gather_units();
+    read_tags.resize(tags.size());
     const std::size_t first_unit = text.sentences[sentence].first_unit;
     for (int index : candidates) {
         const Rule& rule = *rules_[static_cast<std::size_t>(index)];

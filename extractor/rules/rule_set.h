@@ -56,6 +56,13 @@ using ConditionBits = std::bitset<256>;
 // A set of label tests' codes (0 to 127) as bits, code n in word n / 64.
 using TestCodes = std::array<std::uint64_t, 2>;
 
+// A unit of a sentence's tags: its class code and the codes of the label
+// tests it passes.
+struct UnitCodes {
+    char class_code = 0;
+    TestCodes tests{};
+};
+
 struct Rule {
     std::string id;
     std::string fact;     // parameter_count, benchmark_score, model, team, speaker
@@ -198,8 +205,9 @@ private:
     std::vector<std::uint16_t> test_bit_;
     static_assert(TagAlphabet::kMaxClasses < ConditionBits().size());
 
-    // The classes and label tests that a sentence's units have.
-    ConditionBits present_in(const AnnotatedText& text, std::size_t sentence) const;
+    // The classes and label tests that a sentence's units have; `units`
+    // gets each unit's codes.
+    ConditionBits present_in(const AnnotatedText& text, std::size_t sentence, std::vector<UnitCodes>& units) const;
 };
 
 }  // namespace kfacts
