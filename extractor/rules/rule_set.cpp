@@ -319,6 +319,16 @@ private:
     bool too_deep_ = false;
 };
 
+// By tag byte, the bit of the test code it writes (test_tag_byte), none
+// for class codes.
+constexpr std::array<TestCodes, 256> kTestCodeBits = [] {
+    std::array<TestCodes, 256> bits{};
+    for (std::size_t byte = 0x80; byte < bits.size(); ++byte) {
+        bits[byte][(byte & 0x7F) / 64] = std::uint64_t{1} << (byte % 64);
+    }
+    return bits;
+}();
+
 // The units' tags with only the test codes in `wanted`, ascending, written
 // into `buffer` (as long as the sentence's tags). A pattern reads a unit's
 // class code and whether some of its test codes are there, in any order:
@@ -728,11 +738,9 @@ ConditionBits RuleSet::present_in(const AnnotatedText& text, std::size_t sentenc
         const auto code = static_cast<unsigned char>(tags[start]);
         std::uint64_t low = 0, high = 0;  // the test codes below 64, and the others
         for (std::size_t i = start + 1; i < text.unit_tags[u + 1]; ++i) {
-            // The test code with the high bit set: 0x40 marks codes 64 and up.
-            const auto test = static_cast<unsigned char>(tags[i]);
-            const std::uint64_t bit = std::uint64_t{1} << (test % 64);
-            if (test & 0x40) high |= bit;
-            else low |= bit;
+            const TestCodes& bit = kTestCodeBits[static_cast<unsigned char>(tags[i])];
+            low |= bit[0];
+            high |= bit[1];
         }
         units[u - s.first_unit] = {tags[start], {low, high}};
         classes[code / 64] |= std::uint64_t{1} << (code % 64);
