@@ -847,10 +847,8 @@ void RuleSet::match_sentence(const AnnotatedText& text, std::size_t sentence,
                 }
             }
             const auto unit_at = [&](std::size_t offset) {
-                return first_unit + static_cast<std::size_t>(
-                                              std::lower_bound(read_unit_starts.begin(), read_unit_starts.end(),
-                                                               offset) -
-                                              read_unit_starts.begin());
+                const auto next_start = std::lower_bound(read_unit_starts.begin(), read_unit_starts.end(), offset);
+                return first_unit + static_cast<std::size_t>(next_start - read_unit_starts.begin());
             };
             const auto start = static_cast<std::size_t>(g.data() - read.data());
             return Capture{unit_at(start), unit_at(start + g.size())};
