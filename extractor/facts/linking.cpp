@@ -962,10 +962,14 @@ void FactBuilder::add_model(const RuleMatch& match) {
     // figure was scored, right after it.
     const std::size_t sentence_end = units_.sentences[match.sentence].end_unit;
     bool scored_in = false;
+    // (A percentage only where the sentence records it: 91.8%를 기록해, not
+    // 전작 '누리-3B'에서도 30% 빨라졌다.)
     for (std::size_t u = after_name + 1; tested_in && !scored_in && u < sentence_end && u <= after_name + 3; ++u) {
         scored_in = units_.units[u].keyword == "score" || is_score_quantity(u) ||
                     (units_.units[u].cls == UnitClass::quantity &&
-                     quantities_[static_cast<std::size_t>(units_.units[u].quantity)].unit == "%");
+                     quantities_[static_cast<std::size_t>(units_.units[u].quantity)].unit == "%" &&
+                     u + 2 < sentence_end && is_particle(u + 1, {"을", "를"}) &&
+                     units_.units[u + 2].keyword == "achieve");
     }
     if (scored_in ||
         (name_start > sentence_first &&
@@ -1046,13 +1050,15 @@ void FactBuilder::add_model(const RuleMatch& match) {
     }
     // Whether its sentence speaks of models near it: a rank before it, a
     // model word within three units, or its parameters, score or size after
-    // it; or it was made from a model (`'라마 4'를 미세조정한 '한길-챗'`).
+    // it; or it was made from a model and is named so alone (`'라마 4'를
+    // 미세조정한 '한길-챗'이`, not `… '닥터톡' 서비스를`).
     const auto model_words_near = [&] {
         const auto& sentence = units_.sentences[match.sentence];
         bool model_words = (name->first > sentence.first_unit &&
                             units_.units[name->first - 1].cls == UnitClass::other_number &&
                             unit_text(name->first - 1).ends_with("위")) ||
-                           (name_start > sentence.first_unit && units_.units[name_start - 1].keyword == "derive");
+                           (name_start > sentence.first_unit && units_.units[name_start - 1].keyword == "derive" &&
+                            after_name < sentence.end_unit && units_.units[after_name].cls == UnitClass::particle);
         for (std::size_t u = name->first > sentence.first_unit + 3 ? name->first - 3 : sentence.first_unit;
              u < sentence.end_unit && u < name->end + 3 && !model_words; ++u) {
             model_words = units_.units[u].keyword == "modelword" ||
@@ -1591,10 +1597,12 @@ void FactBuilder::add_lab_developers() {
                 (is_one_of(w, {"연구", "공동", "팀", "연구팀", "연구진"}) ||
                  ends_with_one_of(w, {"학부", "학과", "대학원", "연구실", "연구소", "연구단", "센터"})));
     };
-    // 개발한, 개발해, 공개했다 and the like; not 개발자 or 개발에.
+    // 개발한, 개발해, 공개했다 and the like, and 개발 ending a headline's
+    // clause; not 개발자, nor 개발에 (개발 and a particle).
     const auto develops = [&](std::size_t u) {
         const std::string_view w = unit_text(u);
-        return units[u].keyword == "launch" || w == "개발" || w.starts_with("개발했") || w.starts_with("개발한") ||
+        const bool noun_alone = w == "개발" && (u + 1 >= units.size() || units[u + 1].cls != UnitClass::particle);
+        return units[u].keyword == "launch" || noun_alone || w.starts_with("개발했") || w.starts_with("개발한") ||
                w.starts_with("개발해") || w.starts_with("개발하");
     };
     // The lab last named with its research group (KAIST … 윤서진 교수 연구팀은),
@@ -1628,18 +1636,27 @@ void FactBuilder::add_lab_developers() {
         std::vector<std::size_t> models;
         // `연구팀은 … '노을-R 14B'도 공개했다`: the research group named before,
         // a sentence or a few earlier, as the subject.
-        if (research_lab && s <= research_lab_sentence + kTopicCarrySentences) {
-            std::size_t w = sentence.first_unit;
-            while (w < sentence.end_unit && w < sentence.first_unit + 3 &&
-                   is_one_of(unit_text(w), {"공동", "연구", "팀", "연구팀", "연구진"})) {
-                ++w;
+        std::size_t group_end = sentence.first_unit;
+        while (group_end < sentence.end_unit && group_end < sentence.first_unit + 3 &&
+               units[group_end].cls == UnitClass::word && research_group(group_end)) {
+            ++group_end;
+        }
+        const bool group_opens =
+            group_end > sentence.first_unit && is_one_of(unit_text(group_end - 1), {"팀", "연구팀", "연구진"});
+        if (research_lab && group_opens && s <= research_lab_sentence + kTopicCarrySentences &&
+            group_end < sentence.end_unit && is_particle(group_end, {"은", "는", "이", "가"}) &&
+            !subject_of_modifying_clause(group_end)) {
+            if (const auto model = developed_model(group_end + 1)) {
+                labs.push_back(*research_lab);
+                models.push_back(*model);
             }
-            if (w > sentence.first_unit && is_one_of(unit_text(w - 1), {"팀", "연구팀", "연구진"}) && w < sentence.end_unit &&
-                is_particle(w, {"은", "는", "이", "가"}) && !subject_of_modifying_clause(w)) {
-                if (const auto model = developed_model(w + 1)) {
-                    labs.push_back(*research_lab);
-                    models.push_back(*model);
-                }
+        }
+        // `네이버 연구팀도 …`: another group named between is what a later
+        // 연구팀은 refers to, no lab.
+        for (std::size_t u = group_opens ? group_end : sentence.first_unit; u < sentence.end_unit; ++u) {
+            if (is_one_of(unit_text(u), {"연구팀", "연구진"}) || (unit_text(u) == "팀" && u > 0 && unit_text(u - 1) == "연구")) {
+                research_lab.reset();
+                break;
             }
         }
         for (std::size_t u = sentence.first_unit; u < sentence.end_unit; ++u) {
@@ -2012,7 +2029,7 @@ void FactBuilder::add_score(const RuleMatch& match) {
     // name's version, not a score; so is one after a Hangul word that a
     // particle follows as it follows a name (`VBench'에서 웨이브시네 2는 총점 86.41%`).
     if (q->unit.empty() && q->value.is_integer() && q->value.to_double() < 10 && unit > 0 &&
-        units_.units[unit - 1].cls == UnitClass::word &&
+        units_.units[unit - 1].cls == UnitClass::word && units_.units[unit - 1].keyword.empty() &&
         (has_latin_letter(unit_text(unit - 1)) ||
          (unit + 1 < units_.units.size() &&
           is_particle(unit + 1, {"은", "는", "이", "가", "의", "을", "를", "와", "과", "도"})))) {
@@ -2085,12 +2102,15 @@ void FactBuilder::add_score(const RuleMatch& match) {
     for (std::size_t u = unit, steps = 0; u-- > sentence.first_unit && ++steps <= 8;) {
         if (model_name_at(u) || team_name_at(u)) break;
         const std::string_view keyword = units_.units[u].keyword;
-        // 금융권 실무자 30명의 평균 점수는 803점: a count of people's points
-        // (not 성우 85명의 녹음으로 학습했으며 MOS 4.21점).
+        // 금융권 실무자 30명의 평균 점수는 803점: a count of people's points, the
+        // subject of the figure (not 성우 85명의 녹음으로 학습했으며 MOS 4.21점,
+        // nor 심사위원 5명의 평균 점수 4.5점을 받았다, the model's).
         if (units_.units[u].cls == UnitClass::quantity &&
             quantities_[static_cast<std::size_t>(units_.units[u].quantity)].unit == "명" && u + 2 < unit &&
             is_particle(u + 1, {"의"}) && units_.units[u + 2].keyword == "score") {
-            return;
+            std::size_t after = u + 2;
+            while (after < unit && units_.units[after].keyword == "score") ++after;
+            if (after < unit && is_particle(after, {"은", "는", "이", "가"})) return;
         }
         // 실제 응시자 평균은 230점, 상담원 평균(89.0점): people's points.
         if (is_one_of(unit_text(u), {"응시자", "응시자들", "수험생", "수험생들", "상담원", "상담원들", "상담사",

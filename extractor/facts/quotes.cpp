@@ -114,9 +114,25 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
     // 한 빅테크 관계자, 한 증권사 연구원, 어느 대학 교수, 또 다른 대표: a, some,
     // another, naming nobody.
     const auto indefinite = [&](std::size_t u) { return is_one_of(unit_text(u), {"한", "어느", "다른"}); };
+    // The same before a name read as a person's, where 한 follows no object
+    // (기조연설을 한 김민수 대표는: did, not 'a').
+    const auto indefinite_before_name = [&](std::size_t name_unit) {
+        if (name_unit == 0 || !indefinite(name_unit - 1)) return false;
+        return !(unit_text(name_unit - 1) == "한" && name_unit >= 2 && is_particle(name_unit - 2, {"을", "를"}));
+    };
     // 서울의 한 사립대 AI대학원 교수는: a word read as a name after 'a' is
-    // what the nobody named is (no one writes 한 before a person's name).
-    if (cls == UnitClass::person && name->first > 0 && indefinite(name->first - 1)) return std::nullopt;
+    // what the nobody named is.
+    if (cls == UnitClass::person && indefinite_before_name(name->first)) return std::nullopt;
+    // 익명을 요청한 한 교수는, 지방 사립대의 한 교수는: 한 after a modifying
+    // verb or 의 is 'a', referring to nobody (이 and 전 there are as often a
+    // surname and 'former': 회사를 이끄는 이 대표는, 투자를 주도한 전 대표는).
+    if (cls == UnitClass::surname && unit_text(name->first) == "한" && name->first > 0 &&
+        (is_particle(name->first - 1, {"의"}) ||
+         (units_.units[name->first - 1].cls == UnitClass::word &&
+          unit_text(name->first - 1).size() >= 2 * kSyllableBytes &&
+          ends_with_one_of(unit_text(name->first - 1), {"한", "은", "는", "던", "된", "인", "운", "할"})))) {
+        return std::nullopt;
+    }
     const Capture* role = match.get("role");
     // 카카오 관계자는: the organisation speaks through its spokesperson.
     mention.is_spokesperson = role && role->end - role->first == 1 && units_.units[role->first].keyword == "unnamed";
@@ -170,7 +186,7 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
                                units_.units[name->first + 1].keyword.empty();
         if (two_words && (lexicon_.is_not_name(unit_text(name->first)) || indefinite(name->first) ||
                           indefinite(name->first + 1) || lexicon_.is_not_name(unit_text(name->first + 1)) ||
-                          (name->first > 0 && indefinite(name->first - 1)))) {
+                          indefinite_before_name(name->first))) {
             return std::nullopt;  // 만난 한 스타트업 대표, 한 외국계 증권사 애널리스트: 'a', naming nobody
         }
         // `"…"고 묻자 휘트필드 CEO는`: a word in -자 after a quotation's particle

@@ -234,8 +234,18 @@ bool Lexicon::is_company_head_title(std::string_view title) const {
 }
 
 bool Lexicon::names_company_head(std::string_view text) const {
-    return std::any_of(company_head_titles_.begin(), company_head_titles_.end(),
-                       [&](const std::string& title) { return text.find(title) != std::string_view::npos; });
+    // A title ends a word of the role (공동대표, 누리랩스 대표이사, (CEO)), not
+    // as 부사장 or 부대표 end with 사장 and 대표.
+    return std::any_of(company_head_titles_.begin(), company_head_titles_.end(), [&](const std::string& title) {
+        for (std::size_t at = text.find(title); at != std::string_view::npos; at = text.find(title, at + 1)) {
+            const std::size_t end = at + title.size();
+            const bool ends_word = end == text.size() || std::string_view(" (),").find(text[end]) != std::string_view::npos ||
+                                   text.substr(end).starts_with("·");
+            const bool deputy = at >= kSyllableBytes && text.substr(at - kSyllableBytes, kSyllableBytes) == "부";
+            if (ends_word && !deputy) return true;
+        }
+        return false;
+    });
 }
 
 const Entity* Lexicon::find(std::string_view name, EntityKind kind) const {

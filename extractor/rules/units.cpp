@@ -333,16 +333,25 @@ std::size_t person_name_tokens(const NormalizedText& text, const TokenizedText& 
         }
         return false;
     };
+    // The same counting words only, not the symbols between them (A&R is two).
+    const auto title_within_words = [&](std::size_t from, std::size_t words) {
+        for (std::size_t k = from, seen = 0; k < sentence_end && seen < words; ++k) {
+            const Token& next = tokens.tokens[k];
+            if (next.kind == TokenKind::quote) return false;
+            if (is_title_token(text, next, lexicon)) return true;
+            if (next.kind != TokenKind::symbol) ++seen;
+        }
+        return false;
+    };
     // 신유|나, 남궁유|나: the last syllable was taken for a particle, and the
-    // name goes on to a title (past an organisation written in several
-    // tokens: 정유|나 스타라이트엔터테인먼트 A&R 총괄); a syllable that ends
-    // names, not 사회를 맡은 … 교수.
+    // name goes on to a title within four words (정유|나 스타라이트엔터테인먼트
+    // A&R 총괄); a syllable that ends names, not 사회를 맡은 … 교수.
     const auto name_cut_before_title = [&] {
         if (t + 1 >= sentence_end) return false;
         const Token& next = tokens.tokens[t + 1];
         return next.kind == TokenKind::particle && next.eojeol == token.eojeol && next.norm_end - next.norm_start == 3 &&
                is_one_of(next.text(text), {"나", "은", "아", "야", "이", "가", "와"}) &&
-               (t + 2 >= sentence_end || tokens.tokens[t + 2].eojeol != token.eojeol) && title_within(t + 2, 6);
+               (t + 2 >= sentence_end || tokens.tokens[t + 2].eojeol != token.eojeol) && title_within_words(t + 2, 4);
     };
     if (word.size() == 9 && surname2 && name_cut_before_title()) return 2;
     // 제이슨 박 큐브릭스 최고경영자(CEO): a given name of three or four syllables,
@@ -422,9 +431,10 @@ PlainWord plain_word(std::string_view word, const Lexicon& lexicon) {
 
 // Words of three syllables that begin with a surname and that the document
 // writes as a subject or topic, its particle attached, twice or more
-// (모아톡은 … 모아톡이): a company's name, as news writes a person's name so
-// rarely (김 대표는), and no person before a title (모아톡 최고기술책임자).
-// Sorted, for binary_search.
+// (모아톡은 … 모아톡이): a company's name where a title follows it right
+// away (모아톡 최고기술책임자), as a person's name is written before the
+// organisation and its title (김도윤 누리랩스 대표) in profiles that name the
+// person so. Sorted, for binary_search.
 std::vector<std::string_view> words_often_subjects(const NormalizedText& text, const TokenizedText& tokens,
                                                    const Lexicon& lexicon) {
     std::vector<std::string_view> words;
@@ -969,7 +979,9 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                         } else if (const std::size_t name_tokens =
                                        person_name_tokens(text, tokens, t, sentence.end_token, lexicon, plain.name);
                                    name_tokens != 0 &&
-                                   !std::binary_search(subject_words.begin(), subject_words.end(), word)) {
+                                   !(t + 1 < sentence.end_token &&
+                                     std::binary_search(subject_words.begin(), subject_words.end(), word) &&
+                                     is_title_token(text, tokens.tokens[t + 1], lexicon))) {
                             unit.cls = name_tokens == 1 && lexicon.is_surname(word) ? UnitClass::surname : UnitClass::person;
                             unit.end_token = t + name_tokens;
                         }

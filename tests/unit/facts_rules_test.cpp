@@ -226,8 +226,13 @@ TEST_CASE("a university is a team where it is the subject of a model's developme
     // 연구팀은 in a later sentence: the research group named before.
     CHECK(teams("KAIST 윤서진 교수 연구팀은 과학추론 벤치마크 논문이 학회에 채택됐다고 밝혔다.\n"
                 "연구팀은 과학추론에 특화한 언어모델 '노을-R 14B'도 공개했다.\n") == Names{"KAIST"});
+    // Not where another group was named between, nor where the model was used,
+    // not developed (개발에 활용했다 is 개발 and a particle).
     CHECK(teams("KAIST 윤서진 교수 연구팀은 과학추론 벤치마크 논문이 학회에 채택됐다고 밝혔다.\n"
-                "연구팀은 'GPT-4o'로 벤치마크를 평가했다.\n").empty());
+                "네이버 연구팀도 같은 학회에서 논문 2편을 발표했다.\n"
+                "연구팀은 과학추론에 특화한 언어모델 '노을-R 14B'도 공개했다.\n") == Names{"네이버클라우드"});
+    CHECK(teams("KAIST 윤서진 교수 연구팀은 과학추론 벤치마크 논문이 학회에 채택됐다고 밝혔다.\n"
+                "연구팀은 'GPT-4o'를 개발에 활용했다.\n").empty());
     // A lab is an organisation in teams.tsv: a kind other than team, org or lab is an error.
     namespace fs = std::filesystem;
     const fs::path dir = fs::temp_directory_path() / ("kfacts_labs_" + std::to_string(::getpid()));
@@ -266,6 +271,8 @@ TEST_CASE("a company's head under any of its titles, and surnames that read as d
     CHECK_FALSE(lexicon.is_company_head_title("CTO"));
     CHECK(lexicon.names_company_head("누리랩스 최고경영자(CEO)"));
     CHECK_FALSE(lexicon.names_company_head("누리랩스 최고기술책임자"));
+    CHECK(lexicon.names_company_head("누리랩스 공동대표"));
+    CHECK_FALSE(lexicon.names_company_head("누리랩스 부사장"));
     CHECK(lexicon.surname_reads_as_determiner("한"));
     CHECK_FALSE(lexicon.surname_reads_as_determiner("김"));
 
