@@ -1654,7 +1654,9 @@ void FactBuilder::add_lab_developers() {
         // `네이버 연구팀도 …`: another group named between is what a later
         // 연구팀은 refers to, no lab.
         for (std::size_t u = group_opens ? group_end : sentence.first_unit; u < sentence.end_unit; ++u) {
-            if (is_one_of(unit_text(u), {"연구팀", "연구진"}) || (unit_text(u) == "팀" && u > 0 && unit_text(u - 1) == "연구")) {
+            const bool names_group =
+                is_one_of(unit_text(u), {"연구팀", "연구진"}) || (unit_text(u) == "팀" && u > 0 && unit_text(u - 1) == "연구");
+            if (names_group) {
                 research_lab.reset();
                 break;
             }

@@ -455,19 +455,19 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
             continue;
         }
         if (!m.is_reference && !m.is_family_reference) continue;
-        // 정 CIC장: 정석근 begins with it; 카터 CEO: 에밀리 카터 ends with ' 카터',
-        // and so does 제이슨 한 for 한 대표.
         // Whether `role` (누리랩스 최고경영자(CEO)) holds the office `title`
         // names: the title itself, or another name of a company's head (대표 for CEO).
         const auto holds_office = [&](std::string_view role, std::string_view title) {
             return role.find(title) != std::string_view::npos ||
                    (lexicon_.is_company_head_title(title) && lexicon_.names_company_head(role));
         };
+        // 정 CIC장: 정석근 begins with it; 카터 CEO: 에밀리 카터 ends with ' 카터',
+        // and so does 제이슨 한 for 한 대표.
         const auto names_it = [&](const Speaker& person) {
             const std::string& full = person.name;
             const std::string& part = m.speaker.name;
             // 한 개발자는 after 한지오 대표: a surname that also reads as a
-            // determiner (one, this, former, some, each) begins a Korean name
+            // determiner (one, this, former, some) begins a Korean name
             // it refers to only with the office the person was named with (한
             // 대표는 after 한지오 CEO is him; 제이슨 한 is 한 대표 whatever his title).
             if (lexicon_.surname_reads_as_determiner(part) && m.speaker.role &&

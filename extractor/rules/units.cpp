@@ -278,9 +278,10 @@ struct PersonNameWord {
     bool verb_ending = false;
 };
 
-// A syllable whose final consonant no Korean given name's syllable has: ㄷ, ㅅ,
-// ㅆ, ㅈ, ㅋ, ㅌ, ㅍ, ㅎ or a double one (마거릿, 로버트 hold 릿 and 벗 no
-// 민준 or 서연 does; ㅊ stays for 빛나).
+// A syllable whose final consonant no Korean given name's syllable has (마거릿
+// holds 릿, which no 민준 or 서연 does; ㅊ stays for 빛나). Finals by their
+// index in a syllable, 0 none to 27 ㅎ: ㄲ 2, ㄳ 3, ㄵ 5, ㄶ 6, ㄷ 7, ㄺ to ㅀ 9
+// to 15, ㅄ 18, ㅅ 19, ㅆ 20, ㅈ 22, ㅋ 24, ㅌ 25, ㅍ 26, ㅎ 27.
 bool ends_as_no_given_name_does(std::string_view syllable) {
     const char32_t code = hangul_syllable(syllable);
     if (code == 0) return false;
