@@ -26,11 +26,21 @@ const Extractor& extractor() {
     return *instance;
 }
 
-std::vector<Fact> extract(const std::string& text) {
+std::vector<Fact> extract_with(const Extractor& with, const std::string& text) {
     Document doc = read_document_bytes("test.txt", text);
     ExtractOptions options;
     options.types = FactTypeSet::all();
-    return extractor().extract(doc, options);
+    return with.extract(doc, options);
+}
+
+std::vector<Fact> extract(const std::string& text) { return extract_with(extractor(), text); }
+
+std::vector<std::string> team_names(const std::string& text) {
+    std::vector<std::string> names;
+    for (const Fact& f : extract(text)) {
+        if (f.type == FactType::team) names.push_back(*f.team);
+    }
+    return names;
 }
 
 const Fact* find(const std::vector<Fact>& facts, FactType type) {
@@ -188,50 +198,43 @@ TEST_CASE("a quotation that somebody unnamed said, as the next sentence tells, i
 
 TEST_CASE("a university is a team where it is the subject of a model's development, elsewhere none",
           "[rules][lexicon]") {
-    const auto teams = [](const std::string& text) {
-        std::vector<std::string> names;
-        for (const Fact& f : extract(text)) {
-            if (f.type == FactType::team) names.push_back(*f.team);
-        }
-        return names;
-    };
     using Names = std::vector<std::string>;
-    CHECK(teams("KAIST(한국과학기술원)는 전산학부 윤서진 교수 연구팀이 언어모델 'K-SciLM 7B'를 개발해 "
+    CHECK(team_names("KAIST(한국과학기술원)는 전산학부 윤서진 교수 연구팀이 언어모델 'K-SciLM 7B'를 개발해 "
                 "공개했다고 밝혔다.\n") == Names{"KAIST"});
     // Its spelling in parentheses inside the marks stands between the name and 을.
-    CHECK(teams("KAIST(한국과학기술원)는 윤서진 교수 연구팀이 언어모델 '누리셈-R(NuriSem-R)'을 개발하고, "
+    CHECK(team_names("KAIST(한국과학기술원)는 윤서진 교수 연구팀이 언어모델 '누리셈-R(NuriSem-R)'을 개발하고, "
                 "논문이 학회에 채택됐다고 밝혔다.\n") == Names{"KAIST"});
     // The model it developed is its model.
     const std::vector<Fact> kaist = extract("KAIST는 언어모델 'K-SciLM 7B'를 개발해 공개했다.\n");
     const Fact* kaist_model = find(kaist, FactType::model);
     REQUIRE(kaist_model != nullptr);
     CHECK(kaist_model->team == std::optional<std::string>("KAIST"));
-    CHECK(teams("서울대·포스텍, 번역모델 '다리-MT' 개발\n") == Names{"서울대", "포스텍"});
+    CHECK(team_names("서울대·포스텍, 번역모델 '다리-MT' 개발\n") == Names{"서울대", "포스텍"});
     // Named in a clause before the subject, at an event, or with no model: no team.
-    CHECK(teams("서울대 출신 연구자들이 세운 노바AI가 언어모델 '노바-7B'를 개발했다.\n") == Names{"노바AI"});
-    CHECK(teams("KAIST는 다음 달 AI 학회를 열고 모델 개발 방향을 논의한다.\n").empty());
-    CHECK(teams("윤태경 서울대 데이터사이언스대학원 교수는 \"'V4' 같은 공개 모델을 다시 봐야 한다\"고 말했다.\n").empty());
-    CHECK(teams("고려대는 'GPT-5'를 수업에 쓴다.\n").empty());
-    CHECK(teams("연세대·고려대, 추론 벤치마크 '한결벤치' 공개…GPT-5 1위\n").empty());
+    CHECK(team_names("서울대 출신 연구자들이 세운 노바AI가 언어모델 '노바-7B'를 개발했다.\n") == Names{"노바AI"});
+    CHECK(team_names("KAIST는 다음 달 AI 학회를 열고 모델 개발 방향을 논의한다.\n").empty());
+    CHECK(team_names("윤태경 서울대 데이터사이언스대학원 교수는 \"'V4' 같은 공개 모델을 다시 봐야 한다\"고 말했다.\n").empty());
+    CHECK(team_names("고려대는 'GPT-5'를 수업에 쓴다.\n").empty());
+    CHECK(team_names("연세대·고려대, 추론 벤치마크 '한결벤치' 공개…GPT-5 1위\n").empty());
     // A lab that compares, uses or builds on another's model develops none.
-    CHECK(teams("서울대 연구팀은 'GPT-5'와 '제미나이 2.5 프로'를 비교 평가한 논문을 공개했다.\n").empty());
-    CHECK(teams("KAIST는 'GPT-5'를 활용해 신약 개발에 나선다.\n").empty());
-    CHECK(teams("포스텍은 업스테이지 '솔라 프로 2'를 기반으로 한 교육용 챗봇 개발 계획을 밝혔다.\n") ==
+    CHECK(team_names("서울대 연구팀은 'GPT-5'와 '제미나이 2.5 프로'를 비교 평가한 논문을 공개했다.\n").empty());
+    CHECK(team_names("KAIST는 'GPT-5'를 활용해 신약 개발에 나선다.\n").empty());
+    CHECK(team_names("포스텍은 업스테이지 '솔라 프로 2'를 기반으로 한 교육용 챗봇 개발 계획을 밝혔다.\n") ==
           Names{"업스테이지"});
     // Its own model named after 자체 개발한, in a clause of its own, or beside another lab.
-    CHECK(teams("카이스트는 자체 개발한 언어모델 '샤인-13B'를 공개했다.\n") == Names{"KAIST"});
-    CHECK(teams("UNIST가 개발한 언어모델 '미리내-1.5B'는 62.4점을 받았다.\n") == Names{"UNIST"});
-    CHECK(teams("카이스트는 'K-SciLM 7B'를 개발해 공개했고, 서울대 교수진이 평가에 참여했다.\n") == Names{"KAIST"});
-    CHECK(teams("고려대 자연어처리연구실이 운영하는 '오픈 리더보드'는 'GPT-5' 결과를 공개했다.\n").empty());
+    CHECK(team_names("카이스트는 자체 개발한 언어모델 '샤인-13B'를 공개했다.\n") == Names{"KAIST"});
+    CHECK(team_names("UNIST가 개발한 언어모델 '미리내-1.5B'는 62.4점을 받았다.\n") == Names{"UNIST"});
+    CHECK(team_names("카이스트는 'K-SciLM 7B'를 개발해 공개했고, 서울대 교수진이 평가에 참여했다.\n") == Names{"KAIST"});
+    CHECK(team_names("고려대 자연어처리연구실이 운영하는 '오픈 리더보드'는 'GPT-5' 결과를 공개했다.\n").empty());
     // 연구팀은 in a later sentence: the research group named before.
-    CHECK(teams("KAIST 윤서진 교수 연구팀은 과학추론 벤치마크 논문이 학회에 채택됐다고 밝혔다.\n"
+    CHECK(team_names("KAIST 윤서진 교수 연구팀은 과학추론 벤치마크 논문이 학회에 채택됐다고 밝혔다.\n"
                 "연구팀은 과학추론에 특화한 언어모델 '노을-R 14B'도 공개했다.\n") == Names{"KAIST"});
     // Not where another group was named between, nor where the model was used,
     // not developed (개발에 활용했다 is 개발 and a particle).
-    CHECK(teams("KAIST 윤서진 교수 연구팀은 과학추론 벤치마크 논문이 학회에 채택됐다고 밝혔다.\n"
+    CHECK(team_names("KAIST 윤서진 교수 연구팀은 과학추론 벤치마크 논문이 학회에 채택됐다고 밝혔다.\n"
                 "네이버 연구팀도 같은 학회에서 논문 2편을 발표했다.\n"
                 "연구팀은 과학추론에 특화한 언어모델 '노을-R 14B'도 공개했다.\n") == Names{"네이버클라우드"});
-    CHECK(teams("KAIST 윤서진 교수 연구팀은 과학추론 벤치마크 논문이 학회에 채택됐다고 밝혔다.\n"
+    CHECK(team_names("KAIST 윤서진 교수 연구팀은 과학추론 벤치마크 논문이 학회에 채택됐다고 밝혔다.\n"
                 "연구팀은 'GPT-4o'를 개발에 활용했다.\n").empty());
     // A lab is an organisation in teams.tsv: a kind other than team, org or lab is an error.
     namespace fs = std::filesystem;
@@ -283,11 +286,8 @@ TEST_CASE("a company's head under any of its titles, and surnames that read as d
         "누리랩스 김도윤 CEO는 \"모델을 공개한다\"고 말했다.\n김 대표는 \"성능은 경쟁 모델보다 앞선다\"고 말했다.\n"
         "김 개발자는 \"오늘 처음으로 이 모델을 써 봤는데 놀라웠다\"고 말했다.\n";
     const auto speakers_of = [&](const Extractor& with) {
-        ExtractOptions options;
-        options.types = FactTypeSet::all();
-        Document doc = read_document_bytes("test.txt", text);
         std::vector<std::string> speakers;
-        for (const Fact& fact : with.extract(doc, options)) {
+        for (const Fact& fact : extract_with(with, text)) {
             if (fact.type == FactType::quote) speakers.push_back(fact.speaker.value_or("-"));
         }
         return speakers;
@@ -316,17 +316,10 @@ TEST_CASE("a company's head under any of its titles, and surnames that read as d
 
 TEST_CASE("a listed team's name that is a person's family name, glossed in Latin letters, is no team",
           "[rules][lexicon]") {
-    const auto teams = [](const std::string& text) {
-        std::vector<std::string> names;
-        for (const Fact& f : extract(text)) {
-            if (f.type == FactType::team) names.push_back(*f.team);
-        }
-        return names;
-    };
-    CHECK(teams("그린셀AI의 라지브 메타(Rajiv Mehta) 연구책임자는 \"작은 모델도 충분히 쓸모 있다\"고 강조했다.\n").empty());
+    CHECK(team_names("그린셀AI의 라지브 메타(Rajiv Mehta) 연구책임자는 \"작은 모델도 충분히 쓸모 있다\"고 강조했다.\n").empty());
     // The company glossed with its own name stays a team.
     for (const std::string text : {"메타(Meta Platforms)는 새 모델을 공개했다.\n", "미국 메타(Meta AI)는 새 모델을 공개했다.\n"}) {
-        const std::vector<std::string> named = teams(text);
+        const std::vector<std::string> named = team_names(text);
         CHECK(!named.empty());
         CHECK(std::all_of(named.begin(), named.end(), [](const std::string& t) { return t == "메타"; }));
     }
