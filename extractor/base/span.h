@@ -66,6 +66,9 @@ private:
 
 // A precomposed Hangul syllable (가 … 힣), the unit of Korean words.
 inline bool is_hangul_syllable(char32_t cp) { return cp >= 0xAC00 && cp <= 0xD7A3; }
+// The final consonant of a Hangul syllable by its index among the 28 finals:
+// 0 none, 1 ㄱ, 4 ㄴ, 8 ㄹ, 19 ㅅ, 20 ㅆ … 27 ㅎ.
+inline unsigned syllable_final_index(char32_t syllable) { return (syllable - 0xAC00) % 28; }
 // The bytes of a precomposed Hangul syllable in UTF-8.
 inline constexpr std::size_t kSyllableBytes = 3;
 

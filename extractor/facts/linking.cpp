@@ -1347,13 +1347,11 @@ std::optional<std::size_t> FactBuilder::hangul_namesake_developer(std::string_vi
 // 차지했고, 그쳤고, 지원했는데: a connective after a past tense (a syllable
 // that ends in ㅆ), which no name ends with.
 static bool ends_with_past_connective(std::string_view word) {
-    constexpr char32_t kFirstSyllable = 0xAC00;
-    constexpr char32_t kFinals = 28;
-    constexpr char32_t kFinalSsangSios = 20;  // ㅆ
+    constexpr unsigned kFinalSsangSios = 20;  // ㅆ
     for (std::string_view ending : {std::string_view("고"), std::string_view("는데"), std::string_view("지만")}) {
         if (!word.ends_with(ending) || word.size() <= ending.size()) continue;
         const text::CodePoint before = text::code_point_before(word, word.size() - ending.size());
-        if (is_hangul_syllable(before.cp) && (before.cp - kFirstSyllable) % kFinals == kFinalSsangSios) return true;
+        if (is_hangul_syllable(before.cp) && syllable_final_index(before.cp) == kFinalSsangSios) return true;
     }
     return false;
 }

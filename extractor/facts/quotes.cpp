@@ -1,6 +1,5 @@
 // Quotations and their speakers (docs/rules.md, "Linking").
 #include <algorithm>
-#include <array>
 
 #include "facts/fact_builder.h"
 
@@ -320,8 +319,8 @@ bool FactBuilder::subject_of_modifying_clause(std::size_t u) const {
     char32_t cp = 0;
     bool valid = false;
     utf8_sequence(verb, verb.size() - kSyllableBytes, cp, valid);
-    constexpr char32_t kFirstSyllable = 0xAC00, kFinalNieun = 4, kFinals = 28;  // 가; ㄴ among the 28 finals
-    return valid && is_hangul_syllable(cp) && (cp - kFirstSyllable) % kFinals == kFinalNieun;
+    constexpr unsigned kFinalNieun = 4;  // ㄴ
+    return valid && is_hangul_syllable(cp) && syllable_final_index(cp) == kFinalNieun;
 }
 
 // The last unit of the paragraph that unit `u` is in.

@@ -289,7 +289,7 @@ bool ends_as_no_given_name_does(std::string_view syllable) {
                                             (1u << 10) | (1u << 11) | (1u << 12) | (1u << 13) | (1u << 14) |
                                             (1u << 15) | (1u << 18) | (1u << 19) | (1u << 20) | (1u << 22) |
                                             (1u << 24) | (1u << 25) | (1u << 26) | (1u << 27);
-    return (kForeignFinals >> ((code - 0xAC00) % 28)) & 1u;
+    return (kForeignFinals >> syllable_final_index(code)) & 1u;
 }
 
 PersonNameWord person_name_word(std::string_view word, const Lexicon& lexicon) {
@@ -326,21 +326,15 @@ std::size_t person_name_tokens(const NormalizedText& text, const TokenizedText& 
                                  tokens.tokens[t + 1].kind == TokenKind::hangul &&
                                  lexicon.is_surname(tokens.tokens[t + 1].text(text));
     if ((name.loanword_syllable && !surname_follows) || name.verb_ending) return 0;
-    const auto title_within = [&](std::size_t from, std::size_t reach) {
-        for (std::size_t k = from; k < sentence_end && k < from + reach; ++k) {
+    // Whether a title stands within `reach` tokens from `from`, before any
+    // quotation mark; with `symbols_count` false, the symbols between words
+    // are not counted (A&R is two).
+    const auto title_within = [&](std::size_t from, std::size_t reach, bool symbols_count = true) {
+        for (std::size_t k = from, seen = 0; k < sentence_end && seen < reach; ++k) {
             const Token& next = tokens.tokens[k];
             if (next.kind == TokenKind::quote) return false;
             if (is_title_token(text, next, lexicon)) return true;
-        }
-        return false;
-    };
-    // The same counting words only, not the symbols between them (A&R is two).
-    const auto title_within_words = [&](std::size_t from, std::size_t words) {
-        for (std::size_t k = from, seen = 0; k < sentence_end && seen < words; ++k) {
-            const Token& next = tokens.tokens[k];
-            if (next.kind == TokenKind::quote) return false;
-            if (is_title_token(text, next, lexicon)) return true;
-            if (next.kind != TokenKind::symbol) ++seen;
+            if (symbols_count || next.kind != TokenKind::symbol) ++seen;
         }
         return false;
     };
@@ -352,7 +346,7 @@ std::size_t person_name_tokens(const NormalizedText& text, const TokenizedText& 
         const Token& next = tokens.tokens[t + 1];
         return next.kind == TokenKind::particle && next.eojeol == token.eojeol && next.norm_end - next.norm_start == 3 &&
                is_one_of(next.text(text), {"나", "은", "아", "야", "이", "가", "와"}) &&
-               (t + 2 >= sentence_end || tokens.tokens[t + 2].eojeol != token.eojeol) && title_within_words(t + 2, 4);
+               (t + 2 >= sentence_end || tokens.tokens[t + 2].eojeol != token.eojeol) && title_within(t + 2, 4, /*symbols_count=*/false);
     };
     if (word.size() == 9 && surname2 && name_cut_before_title()) return 2;
     // 제이슨 박 큐브릭스 최고경영자(CEO): a given name of three or four syllables,

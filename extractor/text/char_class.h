@@ -94,7 +94,7 @@ QuoteMark quote_mark(char32_t cp);
 enum class SyllableFinal : std::uint8_t { vowel, rieul, consonant };
 
 inline SyllableFinal syllable_final(char32_t syllable) {
-    const unsigned jong = (syllable - 0xAC00) % 28;
+    const unsigned jong = syllable_final_index(syllable);
     if (jong == 0) return SyllableFinal::vowel;
     if (jong == 8) return SyllableFinal::rieul;
     return SyllableFinal::consonant;
