@@ -63,6 +63,9 @@ struct SpeakerMention {
     std::optional<ByteSpan> family_span;
     bool is_pronoun = false;    // 그는: the last person named
     bool names_previous_quote = false;  // `… 정책실장의 말이다` after a quotation
+    // A broadcast's caption line (`이서윤/세움에이아이 최고기술책임자`): the
+    // quotation opening the next line is theirs.
+    bool is_caption = false;
     // 카카오 관계자는 "…": the organisation speaks through somebody unnamed,
     // who is nobody a later quotation (이어 "…") can go on with.
     bool is_spokesperson = false;

@@ -1215,9 +1215,9 @@ void FactBuilder::add_model(const RuleMatch& match) {
         team = developer_at(name->first - 3, "team.developer-before-quoted-model");
     }
     // 젠벤나바차가 자체 개발한 '아스테라-3B', TC바티모스는 '주주젠'을 내놨다:
-    // a plain word marked as subject that starts its clause, at most seven
-    // units before the quotation, with a launch word at most two units before
-    // it or one or two after its closing mark, develops it.
+    // a plain word marked as subject that starts its clause (or, marked with
+    // 이/가, follows a kind or a date), at most seven units before the
+    // quotation, with a launch word in its clause, develops it.
     if (!team && name->first >= sentence_first + 1 && units_.units[name->first - 1].cls == UnitClass::sq_open) {
         const std::size_t open = name->first - 1;
         const std::size_t sentence_end = units_.sentences[match.sentence].end_unit;
@@ -1228,8 +1228,25 @@ void FactBuilder::add_model(const RuleMatch& match) {
             return u >= sentence_first && u < sentence_end && units_.units[u].keyword == "launch" &&
                    !ends_with_one_of(unit_text(u), {"된", "되는", "될", "돼", "되어"});
         };
-        const bool launched = launch_at(open - 1) || (open >= 2 && launch_at(open - 2)) || launch_at(close + 1) ||
-                              launch_at(close + 2);
+        // The launch word modifies the name's noun (공개한 안전 필터 모델 '…'),
+        // or follows its object past a date or an adverb ('…'를 17일
+        // 공개했다, '…' 제품군을 잇달아 내놓으며).
+        bool launched = launch_at(open - 1) || (open >= 2 && launch_at(open - 2)) || launch_at(close + 1) ||
+                        launch_at(close + 2);
+        bool launched_in_clause = false;
+        for (std::size_t u = open; !launched_in_clause && u-- > sentence_first && u + 5 > open;) {
+            if (units_.units[u].cls != UnitClass::word) break;
+            launched_in_clause = launch_at(u);
+        }
+        std::size_t after = close + 1;
+        if (after < sentence_end && units_.units[after].cls == UnitClass::word && !launch_at(after)) ++after;
+        if (after < sentence_end && is_particle(after, {"을", "를"})) {
+            for (std::size_t u = after + 1; !launched_in_clause && u < sentence_end && u < after + 4; ++u) {
+                launched_in_clause = launch_at(u);
+                if (units_.units[u].cls != UnitClass::word && units_.units[u].cls != UnitClass::other_number) break;
+            }
+        }
+        launched = launched || launched_in_clause;
         std::size_t steps = 0;  // units looked at, less spellings in parentheses
         for (std::size_t u = open; launched && !team && u-- > sentence_first && ++steps < 8;) {
             if (unit_text(u) == ")") {  // a spelling in parentheses: look on before it
@@ -1246,13 +1263,22 @@ void FactBuilder::add_model(const RuleMatch& match) {
             }
             const bool clause_starts = u == sentence_first || (units_.units[u - 1].cls == UnitClass::symbol &&
                                                                  is_one_of(unit_text(u - 1), {",", "·"}));
+            // After a kind or a date (포털 나바모온이, 업계에 따르면 유네미바가), only
+            // the subject of the launch word's own clause, marked with 이 or 가,
+            // where the name is its object or modified by it (not 연구소는 …
+            // 중저가 기기용 모델 '…'도 공개했다).
+            const bool after_modifier = !clause_starts && launched_in_clause &&
+                                        (units_.units[u - 1].cls == UnitClass::word ||
+                                         units_.units[u - 1].cls == UnitClass::other_number);
             // Its spelling in parentheses may stand before the particle: 프리퍼드네트웍스(PFN)가.
             std::size_t marker = u + 1;
             if (marker < open && unit_text(marker) == "(") {
                 while (marker < open && marker < u + 8 && unit_text(marker) != ")") ++marker;
                 ++marker;
             }
-            if (marker < open && clause_starts && is_particle(marker, {"은", "는", "이", "가"}) && plain_name(u)) {
+            if (marker < open && plain_name(u) &&
+                ((clause_starts && is_particle(marker, {"은", "는", "이", "가"})) ||
+                 (after_modifier && is_particle(marker, {"이", "가"})))) {
                 team = developer_at(u, "team.subject-releasing-quoted-model");
             }
         }
@@ -1401,6 +1427,16 @@ void FactBuilder::add_listed_teams() {
         }
         return false;
     };
+    // `… 나아로보틱스 등 7개 기업이 선정됐다`: a closed list of companies that
+    // a programme selected (not the investors or members that 참여했다).
+    const auto selected_after = [&](std::size_t after, std::size_t end) {
+        for (std::size_t w = after; w < end && units[w].cls != UnitClass::dq_open; ++w) {
+            for (std::string_view stem : {"선정됐", "선정되", "선정된", "뽑혔", "뽑힌"}) {
+                if (unit_text(w).starts_with(stem)) return true;
+            }
+        }
+        return false;
+    };
     std::vector<std::size_t> items;
     for (const auto& sentence : units_.sentences) {
         // A list's items are joined by separators, and most sentences have
@@ -1469,7 +1505,8 @@ void FactBuilder::add_listed_teams() {
             const bool known = counted_teams || std::any_of(items.begin(), items.end(), [&](std::size_t i) {
                                    return units[i].cls == UnitClass::team || team_name_at(i);
                                });
-            if ((closed && known) || (names_company(items) && subject_of_programme_outcome(next, sentence.end_unit))) {
+            if ((closed && (known || (names_company(items) && selected_after(end, sentence.end_unit)))) ||
+                (names_company(items) && subject_of_programme_outcome(next, sentence.end_unit))) {
                 for (std::size_t i : items) {
                     if (units[i].cls == UnitClass::team || team_name_at(i)) continue;
                     const std::string written(unit_text(i));

@@ -243,6 +243,7 @@ std::optional<SpeakerMention> FactBuilder::speaker_from(const RuleMatch& match) 
         mention.is_reference = cls == UnitClass::surname;
         mention.is_pronoun = units_.units[name->first].keyword == "pron";
         mention.names_previous_quote = match.get("said") != nullptr;
+        mention.is_caption = match.get("caption") != nullptr;
     }
     mention.speaker.span = range_span(name_first, name_end);
     // 한상철(68) 씨: the age in parentheses is no part of the role; nor is
@@ -691,6 +692,11 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
                 }
                 speaker = m.speaker;
                 spokesperson = m.is_spokesperson;
+                break;
+            }
+            if (m.is_caption && m.sentence + 1 == s && u == units_.sentences[s].first_unit &&
+                m.end_unit == units_.sentences[m.sentence].end_unit) {
+                speaker = m.speaker;
                 break;
             }
         }

@@ -80,6 +80,7 @@ void load_units(const std::string& path, WordTable<Unit>& table) {
                 else if (flag == "approximate") unit.approximate = true;
                 else if (flag == "duration") unit.duration = true;
                 else if (flag == "date_suffix") unit.date_suffix = true;
+                else if (flag == "ends_word") unit.ends_word = true;
                 else fail(path, row.line, fmt::format("unknown flag '{}'", flag));
                 if (comma == std::string::npos) break;
                 start = comma + 1;

@@ -119,6 +119,7 @@ struct Unit {
     bool approximate = false;
     bool duration = false;
     bool date_suffix = false;
+    bool ends_word = false;  // no word runs on from it (119종합상황실 is no count of kinds)
 };
 
 enum class QualifierRole : std::uint8_t {

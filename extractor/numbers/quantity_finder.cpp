@@ -368,7 +368,8 @@ private:
         auto unit_at = [&](std::size_t at, bool spaced) {
             return tables_.units.starting_at(text_, at, [&](const Unit& u) {
                 const std::size_t end = at + u.text.size();
-                return (!spaced || u.spaced) && unit_ends_word(u, end) && (!(strict || spaced) || follows_ok(end));
+                return (!spaced || u.spaced) && unit_ends_word(u, end) &&
+                       (!(strict || spaced || u.ends_word) || follows_ok(end));
             });
         };
         // 3만 5000명 is one number; 5190억 8월 is two.

@@ -1304,6 +1304,21 @@ TEST_CASE("a list is of teams when 정예팀 comes as two words or its count of 
     CHECK(find(clause, FactType::team) == nullptr);
 }
 
+TEST_CASE("a closed list of companies a programme selected names teams though none is known", "[rules][unknown]") {
+    const std::vector<Fact> facts = extract(
+        "이 밖에 바주라데이터, 비로노라AI, 나아로보틱스 등 7개 기업이 선정됐다. "
+        "이번 라운드에는 온누리캐피탈, 마루아이파트너스 등 5곳이 참여했다. "
+        "전시에는 하람전자, 가온소프트 등 3개 기업이 참가했다.\n");
+    const std::vector<std::string> teams = teams_of(facts);
+    for (const char* name : {"바주라데이터", "비로노라AI", "나아로보틱스"}) {
+        CHECK(std::count(teams.begin(), teams.end(), name) == 1);
+    }
+    // Investors that took part, and companies at a fair: no programme selected them.
+    for (const char* name : {"온누리캐피탈", "마루아이파트너스", "하람전자", "가온소프트"}) {
+        CHECK(std::count(teams.begin(), teams.end(), name) == 0);
+    }
+}
+
 TEST_CASE("a list with a company's name as subject of a programme's outcome names teams", "[rules][unknown]") {
     const std::vector<Fact> facts = extract(
         "1차 평가에서는 다온 AI연구원, 누리텔레콤, 별무리가 2단계에 진출했다. "
@@ -1731,6 +1746,18 @@ TEST_CASE("a plain word that starts a clause releasing a quoted model develops i
     CHECK(model_teams("투자자들은 구글이 공개한 '젬-2B'에 주목했다") ==
           std::vector<std::string>{"team 구글 gazetteer.team", "model 젬-2B 구글"});
     CHECK(model_teams("평가는 새로 공개된 '노바-3B'를 대상으로 진행됐다") == std::vector<std::string>{"model 노바-3B -"});
+    // After a kind or a date, a subject marked with 이/가 whose launch word
+    // modifies the name's noun or takes the name as its object.
+    CHECK(model_teams("업계에 따르면 유네미바가 지난달 공개한 안전 필터 모델 '로웬-3B'는 67.0%를 기록했다") ==
+          std::vector<std::string>{"team 유네미바 team.subject-releasing-quoted-model", "model 로웬-3B 유네미바"});
+    CHECK(model_teams("포털 나바모온이 자체 모델 '파도-2.5' 제품군을 17일 공개했다") ==
+          std::vector<std::string>{"team 나바모온 team.subject-releasing-quoted-model", "model 파도-2.5 나바모온"});
+    // Not a word the particle split cut (중저|가), where the launch word is no
+    // object's verb, nor a kind of body (센터).
+    CHECK(model_teams("연구소는 이와 함께 중저가 기기용 경량 모델 '빛누리-2 라이트'도 공개했다") ==
+          std::vector<std::string>{"model 빛누리-2 라이트 -"});
+    CHECK(model_teams("강 교수는 지난달 센터가 개발한 법률 모델 '로아-32B'의 결과를 냈다") ==
+          std::vector<std::string>{"model 로아-32B -"});
     // A word in Hangul in the parentheses (a place) names no team later.
     CHECK(model_teams("프리퍼드네트웍스(일본)는 '플라모-3B'를 공개했다. 일본의 '후지-7B'는 70억 개 파라미터다") ==
           std::vector<std::string>{"team 프리퍼드네트웍스 team.subject-releasing-quoted-model",
