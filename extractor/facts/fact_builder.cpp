@@ -270,6 +270,34 @@ void FactBuilder::name_spellings_alike(std::vector<Fact>& facts) const {
     }
 }
 
+// A headline's `폴라리스 '가디언-K'` beside the body's 폴라리스인텔리전스: a
+// developer named by the word before its quoted model is the one team of the
+// article whose name begins with that word, where there is one.
+void FactBuilder::name_short_teams_in_full(std::vector<Fact>& facts) {
+    struct FullName {
+        std::string name;
+        bool ambiguous = false;  // two teams' names begin with the word
+    };
+    std::unordered_map<std::string, FullName> full_names;  // by the short name
+    for (const Fact& f : facts) {
+        if (f.type == FactType::team && f.team && f.rule == "team.word-before-quoted-model") full_names.try_emplace(*f.team);
+    }
+    if (full_names.empty()) return;
+    for (const Fact& f : facts) {
+        if (f.type != FactType::team || !f.team) continue;
+        for (auto& [name, full] : full_names) {
+            if (f.team->size() <= name.size() || !f.team->starts_with(name) || full.name == *f.team) continue;
+            full.ambiguous = !full.name.empty();
+            full.name = *f.team;
+        }
+    }
+    for (Fact& f : facts) {
+        if (!f.team) continue;
+        const auto it = full_names.find(*f.team);
+        if (it != full_names.end() && !it->second.name.empty() && !it->second.ambiguous) f.team = it->second.name;
+    }
+}
+
 // Source byte ranges of lines that link to other stories or ask to
 // subscribe: a line opening with ☞, one opening with ▶ that invites (구독,
 // 받아보기; some outlets also use ▶ for bullets of the story itself), and
@@ -395,6 +423,7 @@ std::vector<Fact> FactBuilder::take() {
         for (const std::uint32_t i : kept) facts.push_back(std::move(facts_[i]));
     }
     name_spellings_alike(facts);
+    name_short_teams_in_full(facts);
     name_families_by_size(facts, std::move(sized_models_));
     return facts;
 }

@@ -275,6 +275,7 @@ private:
     static void note_sized_models(const std::vector<Fact>& facts, SizedModels& sizes);
     static void name_families_by_size(std::vector<Fact>& facts, SizedModels sizes);
     void name_spellings_alike(std::vector<Fact>& facts) const;
+    static void name_short_teams_in_full(std::vector<Fact>& facts);
     std::vector<ByteSpan> page_furniture() const;
     static std::string university_of(std::string_view word);
     // Names written right after a chip, benchmark or dataset word anywhere in

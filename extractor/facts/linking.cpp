@@ -1214,6 +1214,24 @@ void FactBuilder::add_model(const RuleMatch& match) {
         plain_name(name->first - 3)) {
         team = developer_at(name->first - 3, "team.developer-before-quoted-model");
     }
+    // 라젠오 '사벤나 2', ▲토타 'Veoei 4': so is one right before the quotation
+    // that heads a list's item or a phrase (not 금융 특화 '…'), unless it ends
+    // as a verb modifying the name does (크기를 줄인 '…', 이를 만든 '…'), as a
+    // connective (이에 따라, 나오면서) or as a kind of version (온디바이스용,
+    // 경량판, 추론형); a university (한양대) develops as a lab does, named so.
+    const auto heads_phrase = [&](std::size_t u) {
+        if (ends_with_one_of(unit_text(u), {"든", "한", "된", "는", "던", "인", "운", "린", "간", "킨", "춘", "은", "준",
+                                            "낸", "할", "서", "며", "라", "용", "판", "형", "대"})) {
+            return false;
+        }
+        if (u == sentence_first) return true;
+        const UnitClass before = units_.units[u - 1].cls;
+        return before == UnitClass::symbol || before == UnitClass::other_number || before == UnitClass::particle;
+    };
+    if (!team && name->first >= sentence_first + 2 && units_.units[name->first - 1].cls == UnitClass::sq_open &&
+        plain_name(name->first - 2) && heads_phrase(name->first - 2)) {
+        team = developer_at(name->first - 2, "team.word-before-quoted-model");
+    }
     // 젠벤나바차가 자체 개발한 '아스테라-3B', TC바티모스는 '주주젠'을 내놨다:
     // a plain word marked as subject that starts its clause (or, marked with
     // 이/가, follows a kind or a date), at most seven units before the

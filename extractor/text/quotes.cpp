@@ -231,7 +231,8 @@ void join_particles_in_quoted_names(ScannedText& scanned, std::string_view text)
         // A name, not a phrase ('한국어를 잘하는'): the word is all the
         // quotation holds, or a version or a size follows it ('미라이 3 프로'),
         // or it ends a quotation of a few words with no other particle ('가람
-        // 오메가').
+        // 오메가'), or its one syllable opens a name of more words with no
+        // other particle ('베가 옴니(VEGA Omni)').
         std::size_t particles = 0;
         for (std::size_t k = i + 1; k < close; ++k) particles += tokens[k].kind == TokenKind::particle;
         for (std::size_t k = i + 2; k < close; ++k) {
@@ -242,7 +243,11 @@ void join_particles_in_quoted_names(ScannedText& scanned, std::string_view text)
             const bool version_after = k + 1 < close && tokens[k + 1].space_before &&
                                        tokens[k + 1].kind == TokenKind::number;
             const bool ends_short_name = k + 1 == close && close - i <= max_short_quoted_name_tokens + 1 && particles == 1;
-            if (whole || version_after || ends_short_name) {
+            const bool one_syllable_head = k == i + 2 && particles == 1 &&
+                                           tokens[k - 1].norm_end - tokens[k - 1].norm_start == kSyllableBytes &&
+                                           k + 1 < close && tokens[k + 1].space_before &&
+                                           tokens[k + 1].kind != TokenKind::particle;
+            if (whole || version_after || ends_short_name || one_syllable_head) {
                 joined[k] = 1;
                 any = true;
             }

@@ -35,7 +35,8 @@ void pair_quotes(std::string_view text, ScannedText& scanned, const ParticleLexi
 // name, its particles come after the closing mark ('…'는). Joins a particle
 // split off a word inside such a quotation back to the word when the word is
 // all the quotation holds, a number follows it, or it ends a quotation of
-// max_short_quoted_name_tokens tokens at most with no other particle ('가람 오메가').
+// max_short_quoted_name_tokens tokens at most with no other particle ('가람 오메가'),
+// or is one syllable opening a name of more words ('베가 옴니').
 // Run after pair_quotes.
 inline constexpr std::size_t max_quoted_name_tokens = 8;
 inline constexpr std::size_t max_short_quoted_name_tokens = 4;

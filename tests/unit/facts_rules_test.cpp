@@ -1730,6 +1730,24 @@ TEST_CASE("a plain word with 의 before a quoted model develops it", "[rules][te
           std::vector<std::string>{"model 루미-7B -"});
 }
 
+TEST_CASE("a plain word right before a quoted model, heading an item or a phrase, develops it", "[rules][team][model]") {
+    CHECK(model_teams("비교 대상은 ▲라라크 '아소-V3.1' ▲라리네바 '그므-235B'이다") ==
+          std::vector<std::string>{"team 라라크 team.word-before-quoted-model", "model 아소-V3.1 라라크",
+                                   "team 라리네바 team.word-before-quoted-model", "model 그므-235B 라리네바"});
+    // Not a word modifying the name (금융 특화 '…'), nor one ending as a verb
+    // that modifies it (줄인), a connective (따라) or a kind of version (경량판).
+    for (const char* none : {"금융 특화 '노바-3B'는 70억 개다", "크기를 줄인 '노바-3B'는 70억 개다",
+                             "이에 따라 '노바-3B'는 70억 개다", "이번 경량판 '노바-3B'는 70억 개다"}) {
+        CAPTURE(none);
+        CHECK(model_teams(none) == std::vector<std::string>{"model 노바-3B -"});
+    }
+    // A headline's short name is the body's team whose name begins with it.
+    const std::vector<std::string> found =
+        model_teams("# 폴라리스 '가디언-K' 공개\n\n폴라리스인텔리전스는 수사 지원 모델을 공개했다.\n");
+    CHECK(std::count(found.begin(), found.end(), "model 가디언-K 폴라리스인텔리전스") == 1);
+    CHECK(std::none_of(found.begin(), found.end(), [](const std::string& f) { return f.starts_with("team 폴라리스 "); }));
+}
+
 TEST_CASE("a plain word that starts a clause releasing a quoted model develops it", "[rules][team][model]") {
     CHECK(model_teams("가람텍은 '가람-1'을, 젠벤나바는 '아스테라-3B'를 공개했다") ==
           std::vector<std::string>{"team 가람텍 team.releases-named-model", "model 가람-1 가람텍",

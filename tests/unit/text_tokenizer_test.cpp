@@ -135,6 +135,9 @@ TEST_CASE("a short single-quoted name keeps the syllables that look like particl
     // The last word of a name of a few words, no other particle in it.
     CHECK(token_line("'가람 오메가'를") == "'|가람|오메가|'+를");
     CHECK(token_line("'모두의 오메가'를") == "'|모두+의|오메+가|'+를");
+    // One syllable that opens a name of more words.
+    CHECK(token_line("'베가 옴니(VEGA Omni)'가") == "'|베가|옴니|(|VEGA|Omni|)|'+가");
+    CHECK(token_line("'내가 만든 모델이'") == "'|내+가|만든|모델+이|'");
     // A phrase keeps its particles, and so does an unpaired mark.
     CHECK(token_line("'한국어를 잘하는' 모델") == "'|한국어+를|잘하는|'|모델");
     CHECK(token_line("'노노나 1.5") == "'|노노+나|1.5");
