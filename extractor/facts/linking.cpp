@@ -1207,12 +1207,28 @@ void FactBuilder::add_model(const RuleMatch& match) {
         if (auto added = team_at(u)) return added;
         return std::optional<std::string>(range_text(u, u + 1));
     };
-    // 타티젠주지의 '로라 프로 2': a plain word with 의 right before the
-    // quotation of a name that is a model is its developer.
-    if (!team && name->first >= sentence_first + 3 && units_.units[name->first - 1].cls == UnitClass::sq_open &&
-        units_.units[name->first - 2].cls == UnitClass::particle && unit_text(name->first - 2) == "의" &&
-        plain_name(name->first - 3)) {
-        team = developer_at(name->first - 3, "team.developer-before-quoted-model");
+    // 타티젠주지의 '로라 프로 2', 노사크의 추론 모델 '노사크-R1', 나사닷의
+    // VO-Azab 72B: a plain word with 의 right before the name of a model, or
+    // before the quotation of it or the words describing it (a model word
+    // last), is its developer.
+    if (!team) {
+        std::size_t phrase = name->first;  // where the phrase after 의 starts
+        const bool quoted = phrase > sentence_first && units_.units[phrase - 1].cls == UnitClass::sq_open;
+        if (quoted) {
+            --phrase;
+            if (phrase > sentence_first && units_.units[phrase - 1].keyword == "modelword") {
+                std::size_t w = phrase - 1;
+                while (w > sentence_first && w + 4 > phrase && units_.units[w - 1].cls == UnitClass::word &&
+                       units_.units[w - 1].keyword.empty()) {
+                    --w;
+                }
+                phrase = w;
+            }
+        }
+        if (phrase >= sentence_first + 2 && units_.units[phrase - 1].cls == UnitClass::particle &&
+            unit_text(phrase - 1) == "의" && plain_name(phrase - 2)) {
+            team = developer_at(phrase - 2, quoted ? "team.developer-before-quoted-model" : "team.developer-before-model");
+        }
     }
     // 라젠오 '사벤나 2', ▲토타 'Veoei 4': so is one right before the quotation
     // that heads a list's item or a phrase (not 금융 특화 '…'), unless it ends

@@ -1722,6 +1722,13 @@ TEST_CASE("a model's developer named by a model rule is a team", "[rules][team][
 TEST_CASE("a plain word with 의 before a quoted model develops it", "[rules][team][model]") {
     CHECK(model_teams("티리리능의 ‘미울-7B’가 70억 파라미터로 69.8점을 받았다") ==
           std::vector<std::string>{"team 티리리능 team.developer-before-quoted-model", "model 미울-7B 티리리능"});
+    // Past the words that describe it, a model word last; and before a name not quoted.
+    CHECK(model_teams("비교 대상은 노사크의 추론 모델 '노사크-R1'이다") ==
+          std::vector<std::string>{"team 노사크 team.developer-before-quoted-model", "model 노사크-R1 노사크"});
+    CHECK(model_teams("나사닷의 VO-Azab 72B는 HRM8K에서 79.3%에 그쳤다") ==
+          std::vector<std::string>{"team 나사닷 team.developer-before-model", "model VO-Azab 72B 나사닷"});
+    CHECK(model_teams("두 배 덩치의 BAROM-14B를 5.5%포인트 차이로 추격했다") ==
+          std::vector<std::string>{"model BAROM-14B -"});
     // A word that names no developer (listed in not_names) or a word of a class.
     CHECK(model_teams("오픈소스 진영의 '노바-4'는 100억 개다") == std::vector<std::string>{"model 노바-4 -"});
     CHECK(model_teams("올해의 '노바-6'이 1위다") == std::vector<std::string>{"model 노바-6 -"});
