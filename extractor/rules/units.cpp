@@ -456,6 +456,59 @@ std::vector<std::string_view> words_often_subjects(const NormalizedText& text, c
     return often;
 }
 
+// A foreign company's name written in Hangul as two or three words and
+// glossed word for word in Latin letters, its last word a company's ending
+// (데칸 인텔리전스(Deccan Intelligence), 사르밤 AI(Sarvam AI), 유로파 파운데이션
+// 랩스(Europa Foundation Labs)): one organisation's name wherever the
+// document writes it. Each name as written, its words one space apart.
+std::vector<std::string> glossed_spaced_org_names(const NormalizedText& text, const TokenizedText& tokens) {
+    std::vector<std::string> names;
+    const auto& all = tokens.tokens;
+    for (std::size_t open = 2; open + 3 < all.size(); ++open) {
+        if (all[open].kind != TokenKind::symbol || all[open].text(text) != "(" || all[open].space_before) continue;
+        std::size_t close = open + 1;
+        while (close < all.size() && close < open + 5 && all[close].kind == TokenKind::latin) ++close;
+        const std::size_t words = close - open - 1;
+        if (words < 2 || words > 3 || close >= all.size() || all[close].text(text) != ")" || open < words) continue;
+        const std::string_view first_latin = all[open + 1].text(text);
+        if (first_latin[0] < 'A' || first_latin[0] > 'Z' ||
+            !is_one_of(all[close - 1].text(text), {"AI", "Intelligence", "Labs", "Lab", "Research", "Technologies",
+                                                   "Tech", "Systems", "Logics", "Semantics", "DeepTech", "Robotics",
+                                                   "Dynamics", "Analytics", "Networks"}) ||
+            is_one_of(first_latin, {"Physical", "Generative", "Sovereign", "Agentic", "Responsible", "Open", "Edge",
+                                    "Artificial", "Multimodal", "Foundation", "Applied", "Deep", "Medical", "Legal"})) {
+            continue;
+        }
+        // As many words written apart, a particle a split cut off one glued
+        // to it (야무|나 랩스(Yamuna Labs)), the last a company's ending
+        // (not 스타트업 파랑지능(Parang Intelligence)).
+        if (!is_one_of(all[open - 1].text(text), {"AI", "에이아이", "인텔리전스", "랩스", "랩", "리서치", "테크놀로지스",
+                                                  "테크", "시스템즈", "로직스", "시맨틱스", "딥테크", "로보틱스",
+                                                  "다이내믹스", "애널리틱스", "네트웍스"})) {
+            continue;
+        }
+        std::size_t first = open;
+        for (std::size_t spaced = 0; first > 0 && spaced < words;) {
+            --first;
+            const TokenKind kind = all[first].kind;
+            if (kind != TokenKind::hangul && kind != TokenKind::particle && !(first + 1 == open && kind == TokenKind::latin)) {
+                break;
+            }
+            // A word starts after a space or a mark ('비스와 AI(Wisła AI)').
+            const bool starts_word = all[first].space_before || first == 0 ||
+                                     (all[first - 1].kind != TokenKind::hangul && all[first - 1].kind != TokenKind::latin &&
+                                      all[first - 1].kind != TokenKind::particle);
+            if (kind != TokenKind::particle && starts_word) ++spaced;
+            if (spaced == words && kind == TokenKind::hangul) {
+                names.emplace_back(text.text.substr(all[first].norm_start, all[open - 1].norm_end - all[first].norm_start));
+            }
+        }
+    }
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    return names;
+}
+
 // Whether `offset` falls strictly inside a number (dates and ordinals too),
 // looking from quantities[from] on (they are sorted by start).
 bool cuts_number(const std::vector<Quantity>& quantities, std::size_t from, std::size_t offset) {
@@ -694,6 +747,7 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
     std::vector<int> passed;
 
     const std::vector<std::string_view> subject_words = words_often_subjects(text, tokens, lexicon);
+    const std::vector<std::string> spaced_orgs = glossed_spaced_org_names(text, tokens);
     for (const Sentence& sentence : tokens.sentences) {
         SentenceTags tags;
         tags.first_unit = out.units.size();
@@ -872,6 +926,27 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                                 unit.first_token = name.first_token;
                                 unit.keyword = "orgname";
                                 out.units.pop_back();
+                                break;
+                            }
+                        }
+                        // 데칸 인텔리전스, 사르밤 AI: the words of a foreign company's
+                        // name glossed so somewhere in the document are one unit.
+                        if (!spaced_orgs.empty()) {
+                            // The units before it back to where the name starts: words,
+                            // and particles a split cut off them (야무|나 랩스).
+                            std::size_t count = 0;
+                            for (std::size_t k = 1; k <= 4 && out.units.size() >= tags.first_unit + k; ++k) {
+                                const Unit& before = out.units[out.units.size() - k];
+                                if (before.cls != UnitClass::word && before.cls != UnitClass::particle) break;
+                                if (before.cls == UnitClass::particle) continue;
+                                const std::string_view written = std::string_view(text.text).substr(
+                                    before.norm_start, token.norm_end - before.norm_start);
+                                if (std::binary_search(spaced_orgs.begin(), spaced_orgs.end(), written)) count = k;
+                            }
+                            if (count != 0) {
+                                unit.first_token = out.units[out.units.size() - count].first_token;
+                                unit.keyword = "orgname";
+                                out.units.resize(out.units.size() - count);
                                 break;
                             }
                         }

@@ -1356,6 +1356,22 @@ TEST_CASE("a Latin name and a company's Latin ending are one team, not inside a 
     CHECK(of_type(generic, FactType::team).empty());
 }
 
+TEST_CASE("a foreign company's Hangul words glossed word for word in Latin are one name wherever written",
+          "[rules][unknown]") {
+    const std::vector<Fact> facts = extract(
+        "노이다의 야무나 랩스(Yamuna Labs)는 초거대 모델 '쿠수마'를 개발하고 있다. "
+        "라훌 메흐타 야무나 랩스 창업자는 \"인도 안에서 만들어야 한다\"고 말했다. "
+        "AI 스타트업 파랑지능(Parang Intelligence)은 새 모델을 공개했다.\n");
+    const std::vector<std::string> teams = teams_of(facts);
+    CHECK(std::count(teams.begin(), teams.end(), "야무나 랩스") >= 1);
+    const auto quotes = of_type(facts, FactType::quote);
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0]->speaker == std::optional<std::string>("라훌 메흐타"));
+    // The ending must be written apart: the kind word before a one-word name is none of it.
+    CHECK(std::count(teams.begin(), teams.end(), "파랑지능") == 1);
+    CHECK(std::count(teams.begin(), teams.end(), "스타트업 파랑지능") == 0);
+}
+
 TEST_CASE("a list of industries counted in teams names no team", "[rules][unknown]") {
     const std::vector<Fact> facts = extract("올해 대회에는 은행·증권·보험·핀테크 등 27개 팀이 참가했다.\n");
     CHECK(of_type(facts, FactType::team).empty());
