@@ -884,7 +884,9 @@ bool FactBuilder::plain_name(std::size_t u) const {
                             std::any_of(word.begin(), word.end(), [](char c) {
                                 return (c >= 'a' && c <= 'z') || (static_cast<unsigned char>(c) & 0x80) != 0;
                             });
-    return (hangul_name || latin_name) && !lexicon_.is_not_name(word);
+    // 슈바르츠발트 AI: a name of words, its ending a company's.
+    const bool spaced_company = unit.keyword == "orgname" && word.find(' ') != std::string_view::npos;
+    return (hangul_name || latin_name || spaced_company) && !lexicon_.is_not_name(word);
 }
 
 bool FactBuilder::is_chip_word(std::size_t u) const {
@@ -1226,8 +1228,19 @@ void FactBuilder::add_model(const RuleMatch& match) {
             }
         }
         if (phrase >= sentence_first + 2 && units_.units[phrase - 1].cls == UnitClass::particle &&
-            unit_text(phrase - 1) == "의" && plain_name(phrase - 2)) {
-            team = developer_at(phrase - 2, quoted ? "team.developer-before-quoted-model" : "team.developer-before-model");
+            unit_text(phrase - 1) == "의") {
+            // Its spelling in parentheses may stand before 의: 슈바르츠발트 AI(Schwarzwald AI)의.
+            std::size_t developer = phrase - 2;
+            if (unit_text(developer) == ")") {
+                std::size_t open_paren = developer;
+                while (open_paren > sentence_first && open_paren + 5 > developer && unit_text(open_paren) != "(") {
+                    --open_paren;
+                }
+                developer = unit_text(open_paren) == "(" && open_paren > sentence_first ? open_paren - 1 : developer;
+            }
+            if (plain_name(developer)) {
+                team = developer_at(developer, quoted ? "team.developer-before-quoted-model" : "team.developer-before-model");
+            }
         }
     }
     // 라젠오 '사벤나 2', ▲토타 'Veoei 4': so is one right before the quotation

@@ -1743,6 +1743,10 @@ TEST_CASE("a plain word with 의 before a quoted model develops it", "[rules][te
           std::vector<std::string>{"team 노사크 team.developer-before-quoted-model", "model 노사크-R1 노사크"});
     CHECK(model_teams("나사닷의 VO-Azab 72B는 HRM8K에서 79.3%에 그쳤다") ==
           std::vector<std::string>{"team 나사닷 team.developer-before-model", "model VO-Azab 72B 나사닷"});
+    // A company of words glossed in Latin, its gloss before 의.
+    CHECK(model_teams("독일 슈바르츠발트 AI(Schwarzwald AI)의 ‘탄네-MoE(Tanne-MoE)’(85.2%)에 못 미쳤다") ==
+          std::vector<std::string>{"team 슈바르츠발트 AI team.developer-before-quoted-model",
+                                   "model 탄네-MoE 슈바르츠발트 AI"});
     CHECK(model_teams("두 배 덩치의 BAROM-14B를 5.5%포인트 차이로 추격했다") ==
           std::vector<std::string>{"model BAROM-14B -"});
     // A word that names no developer (listed in not_names) or a word of a class.
