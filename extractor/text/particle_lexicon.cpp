@@ -360,6 +360,7 @@ ParticleLexicon::WordSplit ParticleLexicon::compute_split(std::string_view word,
     for (std::size_t n = stem_suffixes.count; n >= 1; --n) {
         const std::size_t start = stem.size() - n * kSyllableBytes;
         if (start == 0) continue;  // a suffix noun never leaves an empty name
+        if (stem[start - 1] == '-') continue;  // nor splits off a hyphen's part: 루모라-씨
         const std::uint32_t* suffix = suffix_nouns_.find(stem_suffixes.keys[n]);
         if (suffix != nullptr && accepts(entries_[*suffix], stem.substr(0, start), 0)) {
             name_end = start;
