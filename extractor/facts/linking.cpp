@@ -38,6 +38,14 @@ bool adnominal_verb(std::string_view word) {
            ends_with_one_of(word, {"된", "던", "한", "는", "진", "힌"}) && !word.ends_with("엔진");
 }
 
+// A company's or a lab's kind written as a word of its own after its name
+// (코나크 시스템즈, 한빛전자 AI연구소, 미리내 스튜디오).
+bool kind_alone(std::string_view word) {
+    if (word.starts_with("AI")) word.remove_prefix(2);
+    return is_one_of(word, {"연구소", "연구원", "연구센터", "센터", "랩", "연구실", "스튜디오", "랩스", "시스템즈",
+                            "인텔리전스", "테크놀로지스", "로보틱스"});
+}
+
 bool all_digits(std::string_view text) {
     return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
 }
@@ -1207,7 +1215,24 @@ void FactBuilder::add_model(const RuleMatch& match) {
         if (auto known = team_at(u)) return known;
         add_team_name(Capture{u, u + 1}, rule);
         if (auto added = team_at(u)) return added;
+        // 테살리아 랩스: a kind alone joined the name before it (add_team_name).
+        if (u > sentence_first && units_.units[u - 1].cls == UnitClass::word) {
+            if (auto widened = team_at(u - 1)) return widened;
+        }
         return std::optional<std::string>(range_text(u, u + 1));
+    };
+    // A word that stands before a name without being part of it: a date, a
+    // kind of company (농업 드론 기업, 포털), a verb modifying it (2위에 오른)
+    // or, with `listed`, any word not_names lists (미국, 반면, 지난달); not
+    // 한국어 특화의.
+    const auto modifies_name = [&](std::size_t v, bool listed) {
+        if (units_.units[v].cls == UnitClass::other_number) return true;
+        if (units_.units[v].cls != UnitClass::word) return false;
+        const std::string_view word = unit_text(v);
+        return (listed && lexicon_.is_not_name(word)) || adnominal_verb(word) ||
+               ends_with_one_of(word, {"른", "인", "운"}) ||
+               ends_with_one_of(word, {"기업", "스타트업", "업체", "벤처", "포털", "플랫폼", "자회사", "계열사", "개발사",
+                                       "제조사", "운영사", "따르면"});
     };
     // 타티젠주지의 '로라 프로 2', 노사크의 추론 모델 '노사크-R1', 나사닷의
     // VO-Azab 72B: a plain word with 의 right before the name of a model, or
@@ -1238,27 +1263,48 @@ void FactBuilder::add_model(const RuleMatch& match) {
                 }
                 developer = unit_text(open_paren) == "(" && open_paren > sentence_first ? open_paren - 1 : developer;
             }
-            if (plain_name(developer)) {
+            // Past a description or before a name not quoted, the developer
+            // heads its phrase (not 한국어 특화의 경량 모델 '…').
+            const bool direct = quoted && phrase + 1 == name->first;
+            const bool heads = developer == sentence_first || units_.units[developer - 1].cls != UnitClass::word ||
+                               modifies_name(developer - 1, true);
+            if (plain_name(developer) && (direct || heads)) {
                 team = developer_at(developer, quoted ? "team.developer-before-quoted-model" : "team.developer-before-model");
             }
         }
     }
-    // 라젠오 '사벤나 2', ▲토타 'Veoei 4': so is one right before the quotation
-    // that heads a list's item or a phrase (not 금융 특화 '…'), unless it ends
-    // as a verb modifying the name does (크기를 줄인 '…', 이를 만든 '…'), as a
-    // connective (이에 따라, 나오면서) or as a kind of version (온디바이스용,
-    // 경량판, 추론형); a university (한양대) develops as a lab does, named so.
-    const auto heads_phrase = [&](std::size_t u) {
-        if (ends_with_one_of(unit_text(u), {"든", "한", "된", "는", "던", "인", "운", "린", "간", "킨", "춘", "은", "준",
-                                            "낸", "할", "서", "며", "라", "용", "판", "형", "대"})) {
+    // ▲토타 'Veoei 4', 대상은 리노비젠지 '타라 오픈 100B', 카유도티지 '티라
+    // 오픈 100B'는 29.4점: so is one right before the quotation where the two
+    // make a list's item: after a bullet, a separator or a rank, or after a
+    // particle or at the sentence's start where a separator or a figure
+    // follows the quotation (not 루미넥스는 음성 '소리-2'를 공개했다, 춘천
+    // '솔바람' 모델로). Not a word that ends as a verb modifying the name does
+    // (나선, 만든, 줄인), as a connective (따라, 나오면서), as a kind of version
+    // (온디바이스용, 경량판, 추론형) or as a university's (한양대: labs are named
+    // with their university).
+    const auto heads_item = [&](std::size_t u) {
+        const std::string_view word = unit_text(u);
+        if (adnominal_verb(word) ||
+            ends_with_one_of(word, {"든", "한", "된", "는", "던", "인", "운", "린", "간", "킨", "춘", "은", "준", "낸", "선",
+                                    "친", "난", "긴", "뀐", "할", "서", "며", "라", "용", "판", "형", "대"})) {
             return false;
         }
-        if (u == sentence_first) return true;
-        const UnitClass before = units_.units[u - 1].cls;
-        return before == UnitClass::symbol || before == UnitClass::other_number || before == UnitClass::particle;
+        const Unit* before = u > sentence_first ? &units_.units[u - 1] : nullptr;
+        if (before && ((before->cls == UnitClass::symbol && unit_text(u - 1) != ")") ||
+                       before->cls == UnitClass::other_number)) {
+            return true;
+        }
+        if (before && before->cls != UnitClass::particle) return false;
+        const std::size_t sentence_end = units_.sentences[match.sentence].end_unit;
+        std::size_t close = name->end;
+        while (close < sentence_end && units_.units[close].cls != UnitClass::sq_close) ++close;
+        const auto figure_at = [&](std::size_t v) { return v < sentence_end && units_.units[v].cls == UnitClass::quantity; };
+        return close + 1 < sentence_end &&
+               ((units_.units[close + 1].cls == UnitClass::symbol && is_one_of(unit_text(close + 1), {",", "·", "("})) ||
+                figure_at(close + 1) || (units_.units[close + 1].cls == UnitClass::particle && figure_at(close + 2)));
     };
     if (!team && name->first >= sentence_first + 2 && units_.units[name->first - 1].cls == UnitClass::sq_open &&
-        plain_name(name->first - 2) && heads_phrase(name->first - 2)) {
+        plain_name(name->first - 2) && heads_item(name->first - 2)) {
         team = developer_at(name->first - 2, "team.word-before-quoted-model");
     }
     // 젠벤나바차가 자체 개발한 '아스테라-3B', TC바티모스는 '주주젠'을 내놨다:
@@ -1308,15 +1354,23 @@ void FactBuilder::add_model(const RuleMatch& match) {
                 units_.units[u].cls == UnitClass::org || team_at(u)) {
                 break;
             }
-            const bool clause_starts = u == sentence_first || (units_.units[u - 1].cls == UnitClass::symbol &&
-                                                                 is_one_of(unit_text(u - 1), {",", "·"}));
+            const auto starts_clause = [&](std::size_t v) {
+                return v == sentence_first ||
+                       (units_.units[v - 1].cls == UnitClass::symbol && is_one_of(unit_text(v - 1), {",", "·"}));
+            };
+            // 세바 시스템즈가: a kind alone after the name that starts the clause.
+            const bool clause_starts = starts_clause(u) || (u > sentence_first && kind_alone(unit_text(u)) &&
+                                                            units_.units[u - 1].cls == UnitClass::word &&
+                                                            starts_clause(u - 1));
             // After a kind or a date (포털 나바모온이, 업계에 따르면 유네미바가), only
             // the subject of the launch word's own clause, marked with 이 or 가,
             // where the name is its object or modified by it (not 연구소는 …
             // 중저가 기기용 모델 '…'도 공개했다).
-            const bool after_modifier = !clause_starts && launched_in_clause &&
-                                        (units_.units[u - 1].cls == UnitClass::word ||
-                                         units_.units[u - 1].cls == UnitClass::other_number);
+            // (A listed word before a name of two syllables is as often a
+            // word of a sentence: 함께 제자가, 신형 중저|가.)
+            const bool after_modifier =
+                !clause_starts && launched_in_clause &&
+                modifies_name(u - 1, unit_text(u).size() >= 3 * kSyllableBytes);
             // Its spelling in parentheses may stand before the particle: 프리퍼드네트웍스(PFN)가.
             std::size_t marker = u + 1;
             if (marker < open && unit_text(marker) == "(") {
@@ -1476,11 +1530,14 @@ void FactBuilder::add_listed_teams() {
     };
     // `… 나아로보틱스 등 7개 기업이 선정됐다`: a closed list of companies that
     // a programme selected (not the investors or members that 참여했다).
+    // The verb follows the list's subject particle at once (not … 참여했으며
+    // 선정된 기업에는, … 기업으로 선정됐다 past other words, 선정되지 못했다).
     const auto selected_after = [&](std::size_t after, std::size_t end) {
-        for (std::size_t w = after; w < end && units[w].cls != UnitClass::dq_open; ++w) {
-            for (std::string_view stem : {"선정됐", "선정되", "선정된", "뽑혔", "뽑힌"}) {
-                if (unit_text(w).starts_with(stem)) return true;
-            }
+        for (std::size_t w = after; w + 1 < end && w < after + 3; ++w) {
+            if (units[w].cls != UnitClass::particle) continue;
+            const std::string_view verb = unit_text(w + 1);
+            return is_one_of(unit_text(w), {"이", "가", "은", "는", "도"}) &&
+                   (verb.starts_with("선정됐") || verb.starts_with("선정돼") || verb.starts_with("뽑혔"));
         }
         return false;
     };
@@ -1580,12 +1637,8 @@ void FactBuilder::add_team_name(const Capture& found, std::string_view rule) {
     Capture name = found;
     if (name.end - name.first == 1 && name.first > 0 &&
         sentence_of_unit_[name.first - 1] == sentence_of_unit_[name.first]) {
-        std::string_view kind = unit_text(name.first);
-        if (kind.starts_with("AI")) kind.remove_prefix(2);
         const Unit& before = units_.units[name.first - 1];
-        const bool kind_alone = is_one_of(kind, {"연구소", "연구원", "연구센터", "센터", "랩", "연구실", "스튜디오", "랩스",
-                                                 "시스템즈", "인텔리전스", "테크놀로지스", "로보틱스"});
-        if (kind_alone && before.cls == UnitClass::word &&
+        if (kind_alone(unit_text(name.first)) && before.cls == UnitClass::word &&
             (before.keyword.empty() || before.keyword == "orgname") && plausible_name(unit_text(name.first - 1)) &&
             !lexicon_.is_not_name(unit_text(name.first - 1)) && !adnominal_verb(unit_text(name.first - 1))) {
             --name.first;

@@ -1308,13 +1308,17 @@ TEST_CASE("a closed list of companies a programme selected names teams though no
     const std::vector<Fact> facts = extract(
         "이 밖에 바주라데이터, 비로노라AI, 나아로보틱스 등 7개 기업이 선정됐다. "
         "이번 라운드에는 온누리캐피탈, 마루아이파트너스 등 5곳이 참여했다. "
-        "전시에는 하람전자, 가온소프트 등 3개 기업이 참가했다.\n");
+        "전시에는 하람전자, 가온소프트 등 3개 기업이 참가했다. "
+        "누리캐피탈, 한결파트너스 등 5개 기업이 투자에 참여했으며 선정된 기업에는 10억원이 지원된다. "
+        "다솜전자, 바람소프트 등 10개 기업이 올해의 일하기 좋은 기업으로 선정됐다.\n");
     const std::vector<std::string> teams = teams_of(facts);
     for (const char* name : {"바주라데이터", "비로노라AI", "나아로보틱스"}) {
         CHECK(std::count(teams.begin(), teams.end(), name) == 1);
     }
-    // Investors that took part, and companies at a fair: no programme selected them.
-    for (const char* name : {"온누리캐피탈", "마루아이파트너스", "하람전자", "가온소프트"}) {
+    // Investors that took part, companies at a fair, an award named past other
+    // words: no programme selected them.
+    for (const char* name : {"온누리캐피탈", "마루아이파트너스", "하람전자", "가온소프트", "누리캐피탈", "한결파트너스",
+                             "다솜전자", "바람소프트"}) {
         CHECK(std::count(teams.begin(), teams.end(), name) == 0);
     }
 }
@@ -1747,6 +1751,11 @@ TEST_CASE("a plain word with 의 before a quoted model develops it", "[rules][te
     CHECK(model_teams("독일 슈바르츠발트 AI(Schwarzwald AI)의 ‘탄네-MoE(Tanne-MoE)’(85.2%)에 못 미쳤다") ==
           std::vector<std::string>{"team 슈바르츠발트 AI team.developer-before-quoted-model",
                                    "model 탄네-MoE 슈바르츠발트 AI"});
+    // Past a description only where the developer heads its phrase.
+    CHECK(model_teams("반면 도담캐피탈의 자동차 금융 특화 모델 'DODAM-Auto 7B'는 54.3점에 그쳤다") ==
+          std::vector<std::string>{"team 도담캐피탈 team.developer-before-quoted-model", "model DODAM-Auto 7B 도담캐피탈"});
+    CHECK(model_teams("루미넥스는 한국어 특화의 경량 모델 '소리-3'를 공개했다") ==
+          std::vector<std::string>{"team 루미넥스 team.releases-named-model", "model 소리-3 루미넥스"});
     CHECK(model_teams("두 배 덩치의 BAROM-14B를 5.5%포인트 차이로 추격했다") ==
           std::vector<std::string>{"model BAROM-14B -"});
     // A word that names no developer (listed in not_names) or a word of a class.
@@ -1764,10 +1773,14 @@ TEST_CASE("a plain word right before a quoted model, heading an item or a phrase
     // Not a word modifying the name (금융 특화 '…'), nor one ending as a verb
     // that modifies it (줄인), a connective (따라) or a kind of version (경량판).
     for (const char* none : {"금융 특화 '노바-3B'는 70억 개다", "크기를 줄인 '노바-3B'는 70억 개다",
-                             "이에 따라 '노바-3B'는 70억 개다", "이번 경량판 '노바-3B'는 70억 개다"}) {
+                             "이에 따라 '노바-3B'는 70억 개다", "이번 경량판 '노바-3B'는 70억 개다",
+                             "2차 평가에 나선 '노바-3B'는 75.1점을 받았다", "춘천 '노바-3B' 모델로 상담한다"}) {
         CAPTURE(none);
         CHECK(model_teams(none) == std::vector<std::string>{"model 노바-3B -"});
     }
+    // Nor one that is no list's item, where the sentence names the developer.
+    CHECK(model_teams("루미넥스는 음성 '소리-2'를 공개했다") ==
+          std::vector<std::string>{"team 루미넥스 team.releases-named-model", "model 소리-2 루미넥스"});
     // A headline's short name is the body's team whose name begins with it.
     const std::vector<std::string> found =
         model_teams("# 폴라리스 '가디언-K' 공개\n\n폴라리스인텔리전스는 수사 지원 모델을 공개했다.\n");
@@ -1803,6 +1816,13 @@ TEST_CASE("a plain word that starts a clause releasing a quoted model develops i
           std::vector<std::string>{"model 빛누리-2 라이트 -"});
     CHECK(model_teams("강 교수는 지난달 센터가 개발한 법률 모델 '로아-32B'의 결과를 냈다") ==
           std::vector<std::string>{"model 로아-32B -"});
+    // Nor after a word that modifies no name (신형 중저|가, 함께 제자가).
+    CHECK(model_teams("이 회사는 올해 신형 중저가 모델 '소리-3'를 공개했다") == std::vector<std::string>{"model 소리-3 -"});
+    CHECK(model_teams("학생들과 함께 제자가 개발한 '소리-3'는 1위였다") == std::vector<std::string>{"model 소리-3 -"});
+    // A kind alone after the name that starts the clause: the two are the
+    // developer, and the model's team (not 시스템즈).
+    CHECK(model_teams("세바 시스템즈가 개발한 '세바-7B'는 1위였다") ==
+          std::vector<std::string>{"team 세바 시스템즈 team.subject-releasing-quoted-model", "model 세바-7B 세바 시스템즈"});
     // A word in Hangul in the parentheses (a place) names no team later.
     CHECK(model_teams("프리퍼드네트웍스(일본)는 '플라모-3B'를 공개했다. 일본의 '후지-7B'는 70억 개 파라미터다") ==
           std::vector<std::string>{"team 프리퍼드네트웍스 team.subject-releasing-quoted-model",
