@@ -585,6 +585,8 @@ using PassedCache = RecentAnswers<PassedCodes, 32768, 38>;  // 2 MiB a thread
 
 bool LabelTests::compile(std::int64_t max_mem) {
     set_.reset();
+    set_tests_.clear();
+    tests_of_word_.clear();
     one_by_one_ = std::make_unique<OneByOne>();
     id_ = new_answer_owner();
     if (tests_.empty()) return true;
@@ -592,9 +594,24 @@ bool LabelTests::compile(std::int64_t max_mem) {
     options.set_log_errors(false);
     options.set_max_mem(max_mem);
     auto set = std::make_unique<RE2::Set>(options, RE2::ANCHOR_BOTH);
-    for (const LabelTest& test : tests_) {
-        if (set->Add(test.regex, nullptr) < 0) return false;  // each parsed alone when added
+    for (std::size_t i = 0; i < tests_.size(); ++i) {
+        const std::string_view regex = tests_[i].regex;
+        // Without RE2's syntax a test is words between `|`, which the whole
+        // label matches only by being one of them.
+        if (regex.find_first_of("\\.+*?()[]{}^$") == std::string_view::npos) {
+            for (std::size_t start = 0;;) {
+                const std::size_t bar = std::min(regex.find('|', start), regex.size());
+                std::vector<int>& tests = tests_of_word_[std::string(regex.substr(start, bar - start))];
+                if (tests.empty() || tests.back() != static_cast<int>(i)) tests.push_back(static_cast<int>(i));
+                if (bar == regex.size()) break;
+                start = bar + 1;
+            }
+            continue;
+        }
+        if (set->Add(regex, nullptr) < 0) return false;  // each parsed alone when added
+        set_tests_.push_back(static_cast<int>(i));
     }
+    if (set_tests_.empty()) return true;
     if (!set->Compile()) return false;
     set_ = std::move(set);
     return true;
@@ -617,15 +634,24 @@ void LabelTests::append_passed(std::string_view label, std::string& out, std::ve
 }
 
 void LabelTests::run(std::string_view label, std::string& out, std::vector<int>& scratch) const {
-    if (!set_) return;
-    RE2::Set::ErrorInfo error{};
     scratch.clear();
-    if (set_->Match(label, &scratch, &error)) {
-        std::sort(scratch.begin(), scratch.end());
-        for (int i : scratch) out += test_tag_byte(tests_[static_cast<std::size_t>(i)].code);
-        return;
+    if (set_) {
+        RE2::Set::ErrorInfo error{};
+        if (set_->Match(label, &scratch, &error)) {
+            for (int& n : scratch) n = set_tests_[static_cast<std::size_t>(n)];
+        } else if (error.kind != RE2::Set::kNoError) {
+            run_one_by_one(label, out);
+            return;
+        }
     }
-    if (error.kind == RE2::Set::kNoError) return;
+    if (const auto listing = tests_of_word_.find(label); listing != tests_of_word_.end()) {
+        scratch.insert(scratch.end(), listing->second.begin(), listing->second.end());
+    }
+    std::sort(scratch.begin(), scratch.end());
+    for (int i : scratch) out += test_tag_byte(tests_[static_cast<std::size_t>(i)].code);
+}
+
+void LabelTests::run_one_by_one(std::string_view label, std::string& out) const {
     // Out of DFA memory (a pathological label): the tests run one by one.
     std::call_once(one_by_one_->compiled, [&] {
         RE2::Options options;

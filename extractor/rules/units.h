@@ -10,6 +10,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -22,6 +23,7 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include "base/hash.h"
 #include "numbers/numbers.h"
 #include "rules/lexicon.h"
 #include "text/tokenizer.h"
@@ -67,8 +69,8 @@ struct LabelTest {
 class LabelTests {
 public:
     void add(LabelTest test) { tests_.push_back(std::move(test)); }
-    // Compiles the set that runs all tests in one pass; false if it exceeds
-    // `max_mem`. Classes compile independently, so the rule loader compiles
+    // Compiles the set that runs the tests in one pass (those that list words
+    // go to a table instead); false if it exceeds `max_mem`. Classes compile independently, so the rule loader compiles
     // them on its threads beside the selecting sets and rule RE2s.
     bool compile(std::int64_t max_mem);
     bool empty() const { return tests_.empty(); }
@@ -79,6 +81,7 @@ public:
 
 private:
     void run(std::string_view label, std::string& out, std::vector<int>& scratch) const;
+    void run_one_by_one(std::string_view label, std::string& out) const;
 
     // Each test compiled alone, for a label that takes the set past its
     // memory budget: compiled the first time that happens, once.
@@ -87,8 +90,20 @@ private:
         std::vector<std::unique_ptr<const RE2>> tests;
     };
 
+    // Hashes a word without copying it into a std::string (tests_of_word_).
+    struct WordHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view word) const { return static_cast<std::size_t>(hash_bytes(word)); }
+    };
+
     std::vector<LabelTest> tests_;
+    // The tests that list words (은|는|이|가, 기업|업체|개발사), by word: a
+    // label passes one where it is one of its words, which a table tells.
+    // In the set they took DFA states that each new label built anew.
+    std::unordered_map<std::string, std::vector<int>, WordHash, std::equal_to<>> tests_of_word_;
+    // The other tests, run in one pass: set_'s pattern n is tests_[set_tests_[n]].
     std::unique_ptr<RE2::Set> set_;
+    std::vector<int> set_tests_;
     std::unique_ptr<OneByOne> one_by_one_;
     std::uint64_t id_ = 0;  // unique to each compile(), for the cache of answers (units.cpp)
 };

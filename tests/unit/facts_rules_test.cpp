@@ -807,6 +807,25 @@ TEST_CASE("label tests past the letters and digits select and match their rules"
     }
 }
 
+TEST_CASE("a label passes the tests that list words as it does those in RE2", "[rules][selection]") {
+    // 카라미|미르 lists words (a table answers it), \p{Hangul}{2} is RE2's.
+    RuleSet set;
+    set.add_file("t.rules", "rule t.listed\n  fact team\n  pattern (?P<name>[word:카라미|미르]) [particle:는]\n"
+                            "  example 미르는 => name=미르\n"
+                            "rule t.regex\n  fact team\n  pattern (?P<name>[word:\\p{Hangul}{2}]) [particle:는]\n"
+                            "  example 미르는 => name=미르\n");
+    set.compile();
+    const auto rules_matching = [&](std::string_view text) {
+        std::vector<std::string> ids;
+        for (const RuleMatch& match : matches_in(set, std::string(text))) ids.push_back(match.rule->id);
+        return ids;
+    };
+    CHECK(rules_matching("미르는 공개했다\n") == std::vector<std::string>{"t.listed", "t.regex"});
+    CHECK(rules_matching("카라미는 공개했다\n") == std::vector<std::string>{"t.listed"});
+    CHECK(rules_matching("누리는 공개했다\n") == std::vector<std::string>{"t.regex"});
+    CHECK(rules_matching("카라는 공개했다\n") == std::vector<std::string>{"t.regex"});
+}
+
 TEST_CASE("a dot in a label is any character, but the dot itself in a character class", "[rules][selection]") {
     RuleSet set;
     std::string error;
