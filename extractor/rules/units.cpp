@@ -581,12 +581,58 @@ struct PassedCodes {
 };
 using PassedCache = RecentAnswers<PassedCodes, 32768, 38>;  // 2 MiB a thread
 
+// A label test's alternatives as words, if each is a word (기업) or a word
+// after any text ([^}]*테크, [^}]*(?:협회|학회)): the label passes where it
+// is one of the words, or ends with one of the endings and is all text
+// without `}`. Null for a test with any other part.
+struct WordListing {
+    std::vector<std::string_view> words;
+    std::vector<std::string_view> endings;
+};
+
+std::optional<WordListing> word_listing(std::string_view regex) {
+    constexpr std::string_view kSyntax = "\\.+*?()[]{}^$|";
+    constexpr std::string_view kAnyText = "[^}]*";
+    const auto is_word = [&](std::string_view part) { return part.find_first_of(kSyntax) == std::string_view::npos; };
+    WordListing listing;
+    // Each alternative at the top, up to a `|` outside parentheses.
+    for (std::size_t start = 0; start <= regex.size();) {
+        std::size_t end = start;
+        for (int depth = 0; end < regex.size() && (depth > 0 || regex[end] != '|'); ++end) {
+            depth += regex[end] == '(' ? 1 : regex[end] == ')' ? -1 : 0;
+        }
+        std::string_view alternative = regex.substr(start, end - start);
+        start = end + 1;
+        if (!alternative.starts_with(kAnyText)) {
+            if (!is_word(alternative)) return std::nullopt;
+            listing.words.push_back(alternative);
+            continue;
+        }
+        alternative.remove_prefix(kAnyText.size());
+        if (!alternative.starts_with("(?:") || !alternative.ends_with(")")) {
+            if (!is_word(alternative)) return std::nullopt;
+            listing.endings.push_back(alternative);
+            continue;
+        }
+        const std::string_view endings = alternative.substr(3, alternative.size() - 4);
+        for (std::size_t from = 0; from <= endings.size();) {
+            const std::size_t bar = std::min(endings.find('|', from), endings.size());
+            if (!is_word(endings.substr(from, bar - from))) return std::nullopt;
+            listing.endings.push_back(endings.substr(from, bar - from));
+            from = bar + 1;
+        }
+    }
+    return listing;
+}
+
 }  // namespace
 
 bool LabelTests::compile(std::int64_t max_mem) {
     set_.reset();
     set_tests_.clear();
     tests_of_word_.clear();
+    tests_of_ending_.clear();
+    any_text_.reset();
     one_by_one_ = std::make_unique<OneByOne>();
     id_ = new_answer_owner();
     if (tests_.empty()) return true;
@@ -594,22 +640,27 @@ bool LabelTests::compile(std::int64_t max_mem) {
     options.set_log_errors(false);
     options.set_max_mem(max_mem);
     auto set = std::make_unique<RE2::Set>(options, RE2::ANCHOR_BOTH);
+    const auto note = [](std::vector<int>& tests, std::size_t test) {
+        if (tests.empty() || tests.back() != static_cast<int>(test)) tests.push_back(static_cast<int>(test));
+    };
     for (std::size_t i = 0; i < tests_.size(); ++i) {
         const std::string_view regex = tests_[i].regex;
-        // Without RE2's syntax a test is words between `|`, which the whole
-        // label matches only by being one of them.
-        if (regex.find_first_of("\\.+*?()[]{}^$") == std::string_view::npos) {
-            for (std::size_t start = 0;;) {
-                const std::size_t bar = std::min(regex.find('|', start), regex.size());
-                std::vector<int>& tests = tests_of_word_[std::string(regex.substr(start, bar - start))];
-                if (tests.empty() || tests.back() != static_cast<int>(i)) tests.push_back(static_cast<int>(i));
-                if (bar == regex.size()) break;
-                start = bar + 1;
+        if (const std::optional<WordListing> listing = word_listing(regex)) {
+            for (std::string_view word : listing->words) note(tests_of_word_[std::string(word)], i);
+            for (std::string_view ending : listing->endings) {
+                auto known = std::find_if(tests_of_ending_.begin(), tests_of_ending_.end(),
+                                          [&](const auto& e) { return e.first == ending; });
+                if (known == tests_of_ending_.end()) known = tests_of_ending_.insert(known, {std::string(ending), {}});
+                note(known->second, i);
             }
             continue;
         }
         if (set->Add(regex, nullptr) < 0) return false;  // each parsed alone when added
         set_tests_.push_back(static_cast<int>(i));
+    }
+    if (!tests_of_ending_.empty()) {
+        // `[^}]*` as the tests read it: RE2's own, in the same options.
+        any_text_ = std::make_unique<const RE2>("[^}]*", options);
     }
     if (set_tests_.empty()) return true;
     if (!set->Compile()) return false;
@@ -647,7 +698,15 @@ void LabelTests::run(std::string_view label, std::string& out, std::vector<int>&
     if (const auto listing = tests_of_word_.find(label); listing != tests_of_word_.end()) {
         scratch.insert(scratch.end(), listing->second.begin(), listing->second.end());
     }
+    std::optional<bool> any_text;  // whether the label is all text without `}`: asked once, if at all
+    for (const auto& [ending, tests] : tests_of_ending_) {
+        if (!label.ends_with(ending)) continue;
+        if (!any_text) any_text = RE2::FullMatch(label, *any_text_);
+        if (*any_text) scratch.insert(scratch.end(), tests.begin(), tests.end());
+    }
+    // A test passed by its word and an ending, or by two endings, once.
     std::sort(scratch.begin(), scratch.end());
+    scratch.erase(std::unique(scratch.begin(), scratch.end()), scratch.end());
     for (int i : scratch) out += test_tag_byte(tests_[static_cast<std::size_t>(i)].code);
 }
 

@@ -70,7 +70,7 @@ class LabelTests {
 public:
     void add(LabelTest test) { tests_.push_back(std::move(test)); }
     // Compiles the set that runs the tests in one pass (those that list words
-    // go to a table instead); false if it exceeds `max_mem`. Classes compile independently, so the rule loader compiles
+    // or endings go to tables instead); false if it exceeds `max_mem`. Classes compile independently, so the rule loader compiles
     // them on its threads beside the selecting sets and rule RE2s.
     bool compile(std::int64_t max_mem);
     bool empty() const { return tests_.empty(); }
@@ -97,10 +97,14 @@ private:
     };
 
     std::vector<LabelTest> tests_;
-    // The tests that list words (은|는|이|가, 기업|업체|개발사), by word: a
-    // label passes one where it is one of its words, which a table tells.
-    // In the set they took DFA states that each new label built anew.
+    // The tests that list words (은|는|이|가, 기업|업체|개발사) and words after
+    // any text ([^}]*(?:연구소|연구팀), [^}]*테크): a label passes one where it
+    // is one of its words, or ends with one of its endings and is all text
+    // without `}` (any_text_), which tables tell. In the set they took DFA
+    // states that each new label built anew.
     std::unordered_map<std::string, std::vector<int>, WordHash, std::equal_to<>> tests_of_word_;
+    std::vector<std::pair<std::string, std::vector<int>>> tests_of_ending_;
+    std::unique_ptr<const RE2> any_text_;  // [^}]*
     // The other tests, run in one pass: set_'s pattern n is tests_[set_tests_[n]].
     std::unique_ptr<RE2::Set> set_;
     std::vector<int> set_tests_;

@@ -826,6 +826,25 @@ TEST_CASE("a label passes the tests that list words as it does those in RE2", "[
     CHECK(rules_matching("카라는 공개했다\n") == std::vector<std::string>{"t.regex"});
 }
 
+TEST_CASE("label tests answered by words and endings pass what RE2 passes", "[rules][selection]") {
+    LabelTests tests;
+    const std::vector<std::string> regexes = {"[^}]*(?:연구소|소)|연구소", "[^}]*테크", "\\p{Hangul}{2}", "기업|",
+                                              "[^}]*(?:a|b)c"};
+    for (std::size_t i = 0; i < regexes.size(); ++i) tests.add({regexes[i], static_cast<char>('a' + i), i});
+    REQUIRE(tests.compile(std::int64_t{8} << 20));
+    std::vector<int> scratch;
+    for (std::string_view label : {"연구소", "누리연구소", "소", "테크", "누리테크", "x}테크", "기업", "", "bc", "abc", "b"}) {
+        std::string expected;
+        for (std::size_t i = 0; i < regexes.size(); ++i) {
+            if (RE2::FullMatch(label, RE2(regexes[i]))) expected += test_tag_byte(static_cast<char>('a' + i));
+        }
+        std::string passed;
+        tests.append_passed(label, passed, scratch);
+        INFO(label);
+        CHECK(passed == expected);
+    }
+}
+
 TEST_CASE("a dot in a label is any character, but the dot itself in a character class", "[rules][selection]") {
     RuleSet set;
     std::string error;
