@@ -1309,8 +1309,8 @@ void FactBuilder::add_model(const RuleMatch& match) {
     }
     // 젠벤나바차가 자체 개발한 '아스테라-3B', TC바티모스는 '주주젠'을 내놨다:
     // a plain word marked as subject that starts its clause (or, marked with
-    // 이/가, follows a kind or a date), at most seven units before the
-    // quotation, with a launch word in its clause, develops it.
+    // 이/가, follows a word that modifies a name), at most seven units before
+    // the quotation, with a launch word in its clause, develops it.
     if (!team && name->first >= sentence_first + 1 && units_.units[name->first - 1].cls == UnitClass::sq_open) {
         const std::size_t open = name->first - 1;
         const std::size_t sentence_end = units_.sentences[match.sentence].end_unit;
@@ -1362,12 +1362,12 @@ void FactBuilder::add_model(const RuleMatch& match) {
             const bool clause_starts = starts_clause(u) || (u > sentence_first && kind_alone(unit_text(u)) &&
                                                             units_.units[u - 1].cls == UnitClass::word &&
                                                             starts_clause(u - 1));
-            // After a kind or a date (포털 나바모온이, 업계에 따르면 유네미바가), only
-            // the subject of the launch word's own clause, marked with 이 or 가,
-            // where the name is its object or modified by it (not 연구소는 …
-            // 중저가 기기용 모델 '…'도 공개했다).
-            // (A listed word before a name of two syllables is as often a
-            // word of a sentence: 함께 제자가, 신형 중저|가.)
+            // After a word that modifies a name (포털 나바모온이, 업계에 따르면
+            // 유네미바가), only the subject of the launch word's own clause,
+            // marked with 이 or 가, where the name is its object or modified by
+            // it (not 연구소는 … 중저가 기기용 모델 '…'도 공개했다). A listed
+            // word before a name of two syllables is as often a word of a
+            // sentence (함께 제자가, 신형 중저|가).
             const bool after_modifier =
                 !clause_starts && launched_in_clause &&
                 modifies_name(u - 1, unit_text(u).size() >= 3 * kSyllableBytes);
