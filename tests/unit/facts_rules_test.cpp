@@ -952,6 +952,20 @@ std::vector<std::string> teams_of(const std::vector<Fact>& facts) {
     return out;
 }
 
+// Each of `once` is a team of `facts` once, and none of `never` is.
+void check_teams(const std::vector<Fact>& facts, std::initializer_list<const char*> once,
+                 std::initializer_list<const char*> never) {
+    const std::vector<std::string> teams = teams_of(facts);
+    for (const char* name : once) {
+        CAPTURE(name);
+        CHECK(std::count(teams.begin(), teams.end(), name) == 1);
+    }
+    for (const char* name : never) {
+        CAPTURE(name);
+        CHECK(std::count(teams.begin(), teams.end(), name) == 0);
+    }
+}
+
 // Each quotation's speaker, in the order of the quotations.
 std::vector<std::string> speakers_of(const std::vector<Fact>& facts) {
     std::vector<std::string> out;
@@ -1349,16 +1363,11 @@ TEST_CASE("a closed list of companies a programme selected names teams though no
         "전시에는 하람전자, 가온소프트 등 3개 기업이 참가했다. "
         "누리캐피탈, 한결파트너스 등 5개 기업이 투자에 참여했으며 선정된 기업에는 10억원이 지원된다. "
         "다솜전자, 바람소프트 등 10개 기업이 올해의 일하기 좋은 기업으로 선정됐다.\n");
-    const std::vector<std::string> teams = teams_of(facts);
-    for (const char* name : {"바주라데이터", "비로노라AI", "나아로보틱스"}) {
-        CHECK(std::count(teams.begin(), teams.end(), name) == 1);
-    }
-    // Investors that took part, companies at a fair, an award named past other
-    // words: no programme selected them.
-    for (const char* name : {"온누리캐피탈", "마루아이파트너스", "하람전자", "가온소프트", "누리캐피탈", "한결파트너스",
-                             "다솜전자", "바람소프트"}) {
-        CHECK(std::count(teams.begin(), teams.end(), name) == 0);
-    }
+    // Not investors that took part, companies at a fair, an award named past
+    // other words: no programme selected them.
+    check_teams(facts, {"바주라데이터", "비로노라AI", "나아로보틱스"},
+                {"온누리캐피탈", "마루아이파트너스", "하람전자", "가온소프트", "누리캐피탈", "한결파트너스", "다솜전자",
+                 "바람소프트"});
 }
 
 TEST_CASE("a list with a company's name as subject of a programme's outcome names teams", "[rules][unknown]") {
@@ -1366,14 +1375,8 @@ TEST_CASE("a list with a company's name as subject of a programme's outcome name
         "1차 평가에서는 다온 AI연구원, 누리텔레콤, 별무리가 2단계에 진출했다. "
         "네, 가람랩스는 첫날 올랐고, 다솜소프트는 선정된 뒤 곧 합류했다. "
         "행사에는 하람텔레콤, 구름, 바다가 참석했다. 주가는 누리전자, 하늘차, 강철이 나란히 올랐다.\n");
-    const std::vector<std::string> teams = teams_of(facts);
-    for (const char* name : {"다온 AI연구원", "누리텔레콤", "별무리"}) {
-        CHECK(std::count(teams.begin(), teams.end(), name) == 1);
-    }
     // An interjection, verbs that join clauses, attending and a rise with no stage are no outcomes' items.
-    for (const char* name : {"네", "올랐고", "구름", "바다", "하늘차", "강철"}) {
-        CHECK(std::count(teams.begin(), teams.end(), name) == 0);
-    }
+    check_teams(facts, {"다온 AI연구원", "누리텔레콤", "별무리"}, {"네", "올랐고", "구름", "바다", "하늘차", "강철"});
 }
 
 TEST_CASE("a company's kind word alone (시스템즈, 인텔리전스) belongs to the name before it", "[rules][unknown]") {
