@@ -202,7 +202,9 @@ void FactBuilder::compute_topics() {
             // names the topic too (`비교 기준으로 삼은 것은 GPT-4o였다` names
             // background).
             // So does a rank's model with 로 (`1위는 아라테크의 '아라-R 70B'로
-            // 91.2점을 받았다`; not `3차 목표 모델은 딥시크-V4로`).
+            // 91.2점을 받았다`; not `3차 목표 모델은 딥시크-V4로`), or with no
+            // verb at all, as a broadcast says it (`1위는 세움에이아이의 '세움 LM
+            // 3 프로'.`).
             const auto rank_subject = [&](bool or_model) {
                 for (std::size_t k = sentence.first_unit; k < u; ++k) {
                     const std::string_view w = unit_text(k);
@@ -215,9 +217,11 @@ void FactBuilder::compute_topics() {
                 }
                 return false;
             };
+            const bool ends_sentence = next >= sentence.end_unit || (next + 1 == sentence.end_unit && unit_text(next) == ".");
             const bool ranked_copula =
-                next < sentence.end_unit && ((is_particle(next, {"였다", "이었다"}) && rank_subject(true)) ||
-                                             (is_particle(next, {"로", "으로"}) && rank_subject(false)));
+                (next < sentence.end_unit && ((is_particle(next, {"였다", "이었다"}) && rank_subject(true)) ||
+                                              (is_particle(next, {"로", "으로"}) && rank_subject(false)))) ||
+                (model && ends_sentence && rank_subject(false));
             if ((next < sentence.end_unit && is_subject_marker(next)) || (model && stands_alone) || ranked_copula) {
                 auto& slot = model ? topic_model_[s] : topic_team_[s];
                 if (!slot) slot = u;

@@ -277,7 +277,8 @@ bool ParticleLexicon::accepts(const Entry& entry, std::string_view stem, std::ui
         if (stem.ends_with(ending)) return false;
     }
     if (entry.max_stem != 0 && has_code_points(stem, entry.max_stem + 1U)) return false;
-    return has_code_points(stem, entry.min_stem) || ends_in_known_noun(stem);
+    // A counter right after a number is a whole word, however short (1위+는).
+    return has_code_points(stem, entry.min_stem) || ends_in_known_noun(stem) || before == after_number;
 }
 
 std::size_t ParticleLexicon::known_noun_suffix_syllables(std::string_view word) const {

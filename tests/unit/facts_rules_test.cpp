@@ -387,6 +387,9 @@ TEST_CASE("a rank's model with 로 is what the next sentences are about, a targe
     CHECK(sizes("네, 1위는 아라테크의 '아라-R 70B'로 91.2점을 받았습니다.\n\n"
                 "매개변수 700억 개 규모의 모델인데요, 세금 문의에서 강점을 보였습니다.\n") ==
           std::vector<std::string>{"아라-R 70B 70000000000"});
+    // A broadcast's rank with no verb: 1위는 … '세움 LM 3 프로'.
+    CHECK(model_scores(extract("1위는 세움에이아이의 '세움 LM 3 프로'.\n\n9개 영역 평균 78.42점을 받았습니다.\n")) ==
+          ModelScores{{"세움 LM 3 프로", "78.42"}});
     CHECK(model_scores(extract("3차 목표 모델은 딥시크-V4로, 평균에서 이 모델을 넘어야 한다. "
                                "업계에서는 80점 안팎이 통과선이 될 것으로 본다.\n"))
               .empty());
