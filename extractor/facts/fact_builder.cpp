@@ -280,7 +280,9 @@ void FactBuilder::name_short_teams_in_full(std::vector<Fact>& facts) {
     };
     std::unordered_map<std::string, FullName> full_names;  // by the short name
     for (const Fact& f : facts) {
-        if (f.type == FactType::team && f.team && f.rule == "team.word-before-quoted-model") full_names.try_emplace(*f.team);
+        if (f.type == FactType::team && f.team && f.rule == "team.word-before-quoted-model") {
+            full_names.try_emplace(*f.team);
+        }
     }
     if (full_names.empty()) return;
     for (const Fact& f : facts) {

@@ -217,7 +217,8 @@ void FactBuilder::compute_topics() {
                 }
                 return false;
             };
-            const bool ends_sentence = next >= sentence.end_unit || (next + 1 == sentence.end_unit && unit_text(next) == ".");
+            const bool ends_sentence =
+                next >= sentence.end_unit || (next + 1 == sentence.end_unit && unit_text(next) == ".");
             const bool ranked_copula =
                 (next < sentence.end_unit && ((is_particle(next, {"였다", "이었다"}) && rank_subject(true)) ||
                                               (is_particle(next, {"로", "으로"}) && rank_subject(false)))) ||
@@ -1273,7 +1274,8 @@ void FactBuilder::add_model(const RuleMatch& match) {
             const bool heads = developer == sentence_first || units_.units[developer - 1].cls != UnitClass::word ||
                                modifies_name(developer - 1, true);
             if (plain_name(developer) && (direct || heads)) {
-                team = developer_at(developer, quoted ? "team.developer-before-quoted-model" : "team.developer-before-model");
+                team = developer_at(developer,
+                                    quoted ? "team.developer-before-quoted-model" : "team.developer-before-model");
             }
         }
     }
@@ -1302,7 +1304,9 @@ void FactBuilder::add_model(const RuleMatch& match) {
         const std::size_t sentence_end = units_.sentences[match.sentence].end_unit;
         std::size_t close = name->end;
         while (close < sentence_end && units_.units[close].cls != UnitClass::sq_close) ++close;
-        const auto figure_at = [&](std::size_t v) { return v < sentence_end && units_.units[v].cls == UnitClass::quantity; };
+        const auto figure_at = [&](std::size_t v) {
+            return v < sentence_end && units_.units[v].cls == UnitClass::quantity;
+        };
         return close + 1 < sentence_end &&
                ((units_.units[close + 1].cls == UnitClass::symbol && is_one_of(unit_text(close + 1), {",", "·", "("})) ||
                 figure_at(close + 1) || (units_.units[close + 1].cls == UnitClass::particle && figure_at(close + 2)));
