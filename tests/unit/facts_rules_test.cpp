@@ -1818,7 +1818,8 @@ TEST_CASE("a plain word right before a quoted model, heading an item or a phrase
     // that modifies it (줄인), a connective (따라) or a kind of version (경량판).
     for (const char* none : {"금융 특화 '노바-3B'는 70억 개다", "크기를 줄인 '노바-3B'는 70억 개다",
                              "이에 따라 '노바-3B'는 70억 개다", "이번 경량판 '노바-3B'는 70억 개다",
-                             "2차 평가에 나선 '노바-3B'는 75.1점을 받았다", "춘천 '노바-3B' 모델로 상담한다"}) {
+                             "2차 평가에 나선 '노바-3B'는 75.1점을 받았다", "춘천 '노바-3B' 모델로 상담한다",
+                             "강원도 민원 AI, 춘천 '노바-3B' 모델로 간다"}) {
         CAPTURE(none);
         CHECK(model_teams(none) == std::vector<std::string>{"model 노바-3B -"});
     }
