@@ -193,10 +193,10 @@ void FactBuilder::compute_topics() {
             // A heading or a name standing alone (`◆ Orion-7B: …`, `먼저 Orion-7B.`)
             // says what the sentences after it are about; a list item (`- X: 70.2%`) does not.
             const bool heading = u > sentence.first_unit && is_heading_mark(sentence.first_unit);
+            const bool ends_sentence =
+                next >= sentence.end_unit || (next + 1 == sentence.end_unit && unit_text(next) == ".");
             const bool stands_alone =
-                u <= sentence.first_unit + 1 &&
-                (next >= sentence.end_unit ||
-                 (next + 1 == sentence.end_unit && unit_text(next) == ".") || (heading && unit_text(next) == ":"));
+                u <= sentence.first_unit + 1 && (ends_sentence || (heading && unit_text(next) == ":"));
             // `1위는 가온정보기술의 누리말-13B였다`, `가장 많이 내려받은 모델은 …
             // 'K-엑사원'이었다`: a past copula whose subject is a rank or a model
             // names the topic too (`비교 기준으로 삼은 것은 GPT-4o였다` names
@@ -217,8 +217,6 @@ void FactBuilder::compute_topics() {
                 }
                 return false;
             };
-            const bool ends_sentence =
-                next >= sentence.end_unit || (next + 1 == sentence.end_unit && unit_text(next) == ".");
             const bool ranked_copula =
                 (next < sentence.end_unit && ((is_particle(next, {"였다", "이었다"}) && rank_subject(true)) ||
                                               (is_particle(next, {"로", "으로"}) && rank_subject(false)))) ||

@@ -456,6 +456,16 @@ std::vector<std::string_view> words_often_subjects(const NormalizedText& text, c
     return often;
 }
 
+// An English adjective that a company's Latin ending may follow without
+// making a company's name (Physical AI, Generative AI, Deep Research).
+bool english_adjective(std::string_view word) {
+    return is_one_of(word, {"Physical", "Generative", "Sovereign", "Agentic", "Responsible", "Open", "Edge", "Embodied",
+                            "Conversational", "Explainable", "Trustworthy", "Enterprise", "General", "Artificial",
+                            "Multimodal", "Frontier", "Foundation", "Applied", "Deep", "Vertical", "Creative", "Human",
+                            "Global", "Hybrid", "Private", "Public", "Safe", "Ethical", "Mobile", "Smart", "Medical",
+                            "Legal", "Financial", "Industrial"});
+}
+
 // A foreign company's name written in Hangul as two or three words and
 // glossed word for word in Latin letters, its last word a company's ending
 // (데칸 인텔리전스(Deccan Intelligence), 사르밤 AI(Sarvam AI), 유로파 파운데이션
@@ -475,8 +485,7 @@ std::vector<std::string> glossed_spaced_org_names(const NormalizedText& text, co
             !is_one_of(all[close - 1].text(text), {"AI", "Intelligence", "Labs", "Lab", "Research", "Technologies",
                                                    "Tech", "Systems", "Logics", "Semantics", "DeepTech", "Robotics",
                                                    "Dynamics", "Analytics", "Networks"}) ||
-            is_one_of(first_latin, {"Physical", "Generative", "Sovereign", "Agentic", "Responsible", "Open", "Edge",
-                                    "Artificial", "Multimodal", "Foundation", "Applied", "Deep", "Medical", "Legal"})) {
+            english_adjective(first_latin)) {
             continue;
         }
         // As many words written apart, a particle a split cut off one glued
@@ -991,12 +1000,7 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                                 std::all_of(before.begin(), before.end(),
                                             [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }) &&
                                 std::any_of(before.begin(), before.end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&
-                                !is_one_of(before, {"Physical", "Generative", "Sovereign", "Agentic", "Responsible",
-                                                    "Open", "Edge", "Embodied", "Conversational", "Explainable",
-                                                    "Trustworthy", "Enterprise", "General", "Artificial", "Multimodal",
-                                                    "Frontier", "Foundation", "Applied", "Deep", "Vertical", "Creative",
-                                                    "Human", "Global", "Hybrid", "Private", "Public", "Safe", "Ethical",
-                                                    "Mobile", "Smart", "Medical", "Legal", "Financial", "Industrial"});
+                                !english_adjective(before);
                             // Not a gloss in parentheses (윤슬AI(Yunseul AI), 설악메디컬AI(Seorak
                             // Medical AI)): the rules read the name before it, and the
                             // gloss as its spelling.
