@@ -1286,6 +1286,9 @@ void FactBuilder::add_model(const RuleMatch& match) {
     // (나선, 만든, 줄인), as a connective (따라, 나오면서), as a kind of version
     // (온디바이스용, 경량판, 추론형) or as a university's (한양대: labs are named
     // with their university).
+    // The quotation's closing mark after the name (the sentence's end where none is).
+    std::size_t close = name->end;
+    while (close < sentence_end && units_.units[close].cls != UnitClass::sq_close) ++close;
     const auto heads_item = [&](std::size_t u) {
         const std::string_view word = unit_text(u);
         if (adnominal_verb(word) ||
@@ -1299,9 +1302,6 @@ void FactBuilder::add_model(const RuleMatch& match) {
             return true;
         }
         if (before && before->cls != UnitClass::particle) return false;
-        const std::size_t sentence_end = units_.sentences[match.sentence].end_unit;
-        std::size_t close = name->end;
-        while (close < sentence_end && units_.units[close].cls != UnitClass::sq_close) ++close;
         const auto figure_at = [&](std::size_t v) {
             return v < sentence_end && units_.units[v].cls == UnitClass::quantity;
         };
@@ -1319,9 +1319,6 @@ void FactBuilder::add_model(const RuleMatch& match) {
     // the quotation, with a launch word in its clause, develops it.
     if (!team && name->first >= sentence_first + 1 && units_.units[name->first - 1].cls == UnitClass::sq_open) {
         const std::size_t open = name->first - 1;
-        const std::size_t sentence_end = units_.sentences[match.sentence].end_unit;
-        std::size_t close = name->end;
-        while (close < sentence_end && units_.units[close].cls != UnitClass::sq_close) ++close;
         // A launch word in the active voice: 공개된, 출시된 say the subject did not release it.
         const auto launch_at = [&](std::size_t u) {
             return u >= sentence_first && u < sentence_end && units_.units[u].keyword == "launch" &&
