@@ -1602,14 +1602,20 @@ void FactBuilder::add_listed_teams() {
                                         ? &quantities_[static_cast<std::size_t>(units[end].quantity)]
                                         : nullptr;
             const bool counted = count && (is_one_of(count->unit, {"팀", "곳", "개사"}) || teams_word(end + 1));
-            // 등 4개 팀 alone makes the items teams, and so does a count of
-            // teams that counts the items (한빛·딥노바·마루 3팀); otherwise the
-            // count may belong to the words after the list (…열리며, 최종 2개 팀은).
+            // 등 4개 팀 (or 등 5개 컨소시엄) alone makes the items teams, and so
+            // does a count of teams that counts the items (한빛·딥노바·마루 3팀);
+            // otherwise the count may belong to the words after the list
+            // (…열리며, 최종 2개 팀은).
             const bool counts_items = count && count->value == ExactNumber{items.size(), 0, false};
-            const bool counted_teams =
-                (end > next || counts_items) && count && (count->unit == "팀" || team_word(end + 1));
+            const bool counted_teams = (end > next || counts_items) && count &&
+                                       (count->unit == "팀" || team_word(end + 1) ||
+                                        (end + 1 < sentence.end_unit && unit_text(end + 1) == "컨소시엄"));
+            // 등 정예팀 names the programme's teams with no count (팀 alone
+            // after 등 is too plain a word: 대학 연구실 등 팀).
+            const bool elite_teams = end > next && team_word(end) && unit_text(end) != "팀";
             const bool closed = counted || teams_word(end);
-            const bool known = counted_teams || std::any_of(items.begin(), items.end(), [&](std::size_t i) {
+            const bool known = counted_teams || elite_teams ||
+                               std::any_of(items.begin(), items.end(), [&](std::size_t i) {
                                    return units[i].cls == UnitClass::team || team_name_at(i);
                                });
             if ((closed && (known || (names_company(items) && selected_after(end, sentence.end_unit)))) ||

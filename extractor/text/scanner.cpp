@@ -201,6 +201,9 @@ private:
                 case U'\'':
                 case U'’': joins = previous.cls == CharClass::latin && next().cls == CharClass::latin; break;
                 case U',': joins = previous.cls == CharClass::digit && is_thousands_group(after); break;
+                case U'+':
+                    joins = (previous.cls == CharClass::latin || previous.cp == U'+') && !is_ascii_alnum(next().cp);
+                    break;
                 case U'@':
                     joins = !seen_at && ascii_only && is_ascii_alnum(previous.cp) && is_ascii_alnum(next().cp);
                     seen_at = true;

@@ -1359,6 +1359,16 @@ TEST_CASE("a list is of teams when 정예팀 comes as two words or its count of 
     CHECK(find(clause, FactType::team) == nullptr);
 }
 
+TEST_CASE("a list ending 등 정예팀 or counted in consortia names teams though none is known", "[rules][unknown]") {
+    const std::vector<Fact> facts = extract(
+        "프로젝트에는 다온 AI연구원, 누리텔레콤, 별무리 등 정예팀이 참여하고 있다. "
+        "이 사업에는 하람테크, 누리비전, 세움에이아이 등 3개 컨소시엄이 참여한다. "
+        "대회에는 방산업체, 대학 연구실 등 팀이 참가했다.\n");
+    // 팀 alone after 등 is no team's name's sign.
+    check_teams(facts, {"다온 AI연구원", "누리텔레콤", "별무리", "하람테크", "누리비전", "세움에이아이"},
+                {"방산업체", "대학 연구실", "연구실"});
+}
+
 TEST_CASE("a closed list of companies a programme selected names teams though none is known", "[rules][unknown]") {
     const std::vector<Fact> facts = extract(
         "이 밖에 바주라데이터, 비로노라AI, 나아로보틱스 등 7개 기업이 선정됐다. "

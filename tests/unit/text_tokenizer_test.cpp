@@ -106,6 +106,9 @@ TEST_CASE("Latin names with dots, hyphens and colons stay whole", "[text][tokens
     CHECK(token_line("-A-") == "-|A|-");
     CHECK(token_line("AI-") == "AI|-");
     CHECK(token_line("10:30분") == "10:30|분");
+    // Pluses end a Latin word; between letters or digits they are a symbol.
+    CHECK(token_line("HumanEval+에서 C++로 LG U+는") == "HumanEval++에서|C+++로|LG|U++는");
+    CHECK(token_line("A+B 1+1") == "A|+|B|1|+|1");
     // An apostrophe between Hangul and Latin is a quotation mark.
     CHECK(kinds_and_texts("'SKT'는").at(0).kind == TokenKind::quote);
 }
