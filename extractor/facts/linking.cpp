@@ -1386,6 +1386,15 @@ void FactBuilder::add_model(const RuleMatch& match) {
                 team = developer_at(u, "team.subject-releasing-quoted-model");
             }
         }
+        // 만든다 says who makes it as 개발했다 does, for a company the
+        // sentence before named.
+        const bool made = close + 2 < sentence_end && is_particle(close + 1, {"을", "를"}) &&
+                          (unit_text(close + 2).starts_with("만든") || unit_text(close + 2).starts_with("만들"));
+        if ((launched || made) && !team) {
+            if (const auto company = company_named_before(match.sentence, open)) {
+                team = developer_at(*company, "team.company-named-before");
+            }
+        }
     }
     const std::size_t s = match.sentence;
     for (std::size_t u = name->first; !team && u-- > units_.sentences[s].first_unit;) team = team_at(u);
@@ -1398,6 +1407,48 @@ void FactBuilder::add_model(const RuleMatch& match) {
     Fact& fact = emit(FactType::model, span, match.rule->id, whole.first, whole.end);
     fact.model = canonical;
     fact.team = team;
+}
+
+std::optional<std::size_t> FactBuilder::company_named_before(std::size_t sentence, std::size_t before) const {
+    if (sentence == 0) return std::nullopt;
+    const auto& units = units_.units;
+    const std::size_t first = units_.sentences[sentence].first_unit;
+    // The subject 이 회사는, and no name between it and `before` (이 회사는
+    // 카카오가 만든 '…'를 쓴다 names its developer).
+    bool subject = false;
+    for (std::size_t u = first + 1; u + 1 < before; ++u) {
+        if (subject && (units[u].cls == UnitClass::team || units[u].cls == UnitClass::org ||
+                        units[u].keyword == "orgname")) {
+            return std::nullopt;
+        }
+        subject = subject || (unit_text(u - 1) == "이" && is_one_of(unit_text(u), {"회사", "스타트업", "업체"}) &&
+                              is_particle(u + 1, {"은", "는", "이", "가"}));
+    }
+    if (!subject) return std::nullopt;
+    // In the sentence before, a company's name, listed, ending like one or
+    // glossed in Latin letters, that is its subject (누리온랩스(Nurion Labs)는)
+    // or what it ends on (… 세븐브릿지AI(7Bridge AI) 얘기다), the only such
+    // name there.
+    const SentenceTags& previous = units_.sentences[sentence - 1];
+    std::optional<std::size_t> named;
+    std::optional<std::size_t> subject_named;
+    bool several = false;
+    for (std::size_t u = previous.first_unit; u < previous.end_unit; ++u) {
+        const bool glossed = u + 2 < previous.end_unit && unit_text(u + 1) == "(" &&
+                             units[u + 2].cls == UnitClass::word && unit_text(u + 2).front() >= 'A' &&
+                             unit_text(u + 2).front() <= 'Z';
+        if (!(team_name_at(u) || units[u].keyword == "orgname" || (glossed && plain_name(u)))) continue;
+        several = several || (named && unit_text(*named) != unit_text(u));
+        named = u;
+        std::size_t after = u + 1;
+        if (after < previous.end_unit && unit_text(after) == "(") {
+            while (after < previous.end_unit && after < u + 6 && unit_text(after) != ")") ++after;
+            ++after;
+        }
+        const bool ends_on = after + 2 >= previous.end_unit;
+        if ((after < previous.end_unit && is_particle(after, {"은", "는", "이", "가"})) || ends_on) subject_named = u;
+    }
+    return several ? std::nullopt : subject_named;
 }
 
 // 윤슬AI(Yunseul AI) … 'Yunseul-2-30B-A3B': a company glossed in Latin

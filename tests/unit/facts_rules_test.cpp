@@ -1369,6 +1369,22 @@ TEST_CASE("a list ending 등 정예팀 or counted in consortia names teams thoug
                 {"방산업체", "대학 연구실", "연구실"});
 }
 
+TEST_CASE("이 회사 releasing a model is the company the sentence before named", "[rules][unknown]") {
+    const std::vector<Fact> facts = extract(
+        "누리온랩스(Nurion Labs)는 음성 AI 스타트업이다. 연구자 4명이 창업한 이 회사는 지난달 음성 모델 '소리결'을 공개했다. "
+        "서초동에 자리 잡은 세븐브릿지AI 얘기다. 이 회사는 법률 특화 언어모델 '로사'를 만든다.\n");
+    check_teams(facts, {"누리온랩스", "세븐브릿지AI"}, {});
+    const Fact* model = find(facts, FactType::model);
+    REQUIRE(model != nullptr);
+    CHECK(model->team == std::optional<std::string>("누리온랩스"));
+    // Two companies and neither the subject, or a developer named in the
+    // sentence itself: nobody from the sentence before.
+    const std::vector<Fact> unclear = extract(
+        "행사에는 가람소프트와 다솜텍이 참석했다. 이 회사는 언어모델 '하늘'을 공개했다. "
+        "바람지능(Baram AI)은 작은 회사다. 이 회사는 누리랩스가 만든 모델 '구름'을 공개했다.\n");
+    check_teams(unclear, {}, {"가람소프트", "다솜텍", "바람지능"});
+}
+
 TEST_CASE("a closed list of companies a programme selected names teams though none is known", "[rules][unknown]") {
     const std::vector<Fact> facts = extract(
         "이 밖에 바주라데이터, 비로노라AI, 나아로보틱스 등 7개 기업이 선정됐다. "
