@@ -158,6 +158,7 @@ void FactBuilder::apply_rules(const std::vector<RuleMatch>& matches) {
     for (const RuleMatch& m : matches) {
         if (m.rule->fact == "model") add_model(m);
     }
+    add_listed_models();
     add_table_names();
     add_lab_developers();
     compute_topics();

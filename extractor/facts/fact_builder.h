@@ -301,6 +301,7 @@ private:
     std::optional<std::string> reading_in_parenthesis(const Capture& name, std::string_view written) const;
     void add_team(const RuleMatch& match);
     void add_listed_teams();
+    void add_listed_models();
     void add_lab_developers();
     // Whether the quotation opening at `norm_offset` answers an interview
     // question on the line before (―…? or Q. …).

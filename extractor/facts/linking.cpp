@@ -1686,6 +1686,110 @@ void FactBuilder::add_listed_teams() {
     }
 }
 
+// `비교한 모델은 업스테이지의 '솔라 프로 2', 세움인공지능의 '세움 8B', 새봄데이터의
+// '새봄 LLM 3'다`: in a list of developers' quoted names (X의 '…', joined by
+// commas, 와/과 or 그리고, each developer after a few words describing it),
+// the names are models of their developers when one of them is a known
+// model and the list is about models: two are known, or a model word is in
+// its sentence or the one before (not `삼성전자의 '갤럭시 S26'과 구글의
+// '제미나이'`). Each name still passes add_model's tests of a model's name.
+void FactBuilder::add_listed_models() {
+    static const Rule listed_rule = [] {
+        Rule rule;
+        rule.id = "model.listed-with-models";
+        rule.fact = "model";
+        return rule;
+    }();
+    const auto& units = units_.units;
+    struct Item {
+        std::size_t developer;
+        Capture name;
+        std::optional<Capture> alias;
+        std::optional<Capture> tail;  // 'XN-미니(XN-Mini) 3B': a size or variant after the alias
+        std::size_t closing;          // the closing mark
+        bool known;
+    };
+    std::vector<Item> items;
+    for (std::size_t s = 0; s < units_.sentences.size(); ++s) {
+        const std::size_t first = units_.sentences[s].first_unit;
+        const std::size_t end = units_.sentences[s].end_unit;
+        // The item whose developer is unit d: d, a spelling in parentheses,
+        // 의 and a quoted name (with its own spelling in parentheses).
+        const auto item_at = [&](std::size_t d) -> std::optional<Item> {
+            if (!(team_name_at(d) || units[d].keyword == "orgname" || plain_name(d))) return std::nullopt;
+            std::size_t of = d + 1;
+            if (of < end && unit_text(of) == "(") {
+                while (of < end && of < d + 6 && unit_text(of) != ")") ++of;
+                ++of;
+            }
+            if (of + 2 >= end || !is_particle(of, {"의"}) || units[of + 1].cls != UnitClass::sq_open) return std::nullopt;
+            const std::size_t name_first = of + 2;
+            std::size_t close = name_first;
+            while (close < end && close < name_first + 10 && units[close].cls != UnitClass::sq_close) ++close;
+            if (close >= end || units[close].cls != UnitClass::sq_close || close == name_first) return std::nullopt;
+            Item item{d, Capture{name_first, close}, std::nullopt, std::nullopt, close, false};
+            for (std::size_t u = name_first + 1; u + 1 < close; ++u) {
+                if (unit_text(u) != "(") continue;
+                const bool tailed = unit_text(close - 2) == ")" && (units[close - 1].keyword == "variant" ||
+                                                                      is_model_size_quantity(close - 1));
+                const std::size_t alias_end = tailed ? close - 2 : close - 1;
+                if (unit_text(alias_end) != ")" || alias_end <= u + 1) break;
+                item.name.end = u;
+                item.alias = Capture{u + 1, alias_end};
+                if (tailed) item.tail = Capture{close - 1, close};
+                break;
+            }
+            item.known = units[name_first].cls == UnitClass::model || model_name_at(name_first) != nullptr;
+            return item;
+        };
+        std::size_t u = first;
+        while (u < end) {
+            std::optional<Item> item = item_at(u);
+            if (!item) {
+                ++u;
+                continue;
+            }
+            items.assign(1, *item);
+            // Past the closing mark: a separator, then the next developer
+            // within a few words.
+            std::size_t next = item->closing + 1;
+            while (next < end) {
+                const bool separated = units[next].cls == UnitClass::symbol ? unit_text(next) == ","
+                                                                             : is_particle(next, {"와", "과"});
+                if (!separated) break;
+                std::optional<Item> following;
+                for (std::size_t d = next + 1; !following && d < end && d <= next + 5; ++d) {
+                    following = item_at(d);
+                    if (units[d].cls != UnitClass::word && units[d].keyword != "generic" && !following) break;
+                }
+                if (!following) break;
+                items.push_back(*following);
+                next = following->closing + 1;
+            }
+            u = next;
+            const auto known = std::count_if(items.begin(), items.end(), [](const Item& i) { return i.known; });
+            if (known == 0 || known == static_cast<std::ptrdiff_t>(items.size())) continue;
+            bool about_models = known >= 2;
+            for (std::size_t w = s > 0 ? units_.sentences[s - 1].first_unit : first; !about_models && w < end; ++w) {
+                about_models = units[w].keyword == "modelword";
+            }
+            if (!about_models) continue;
+            for (const Item& listed : items) {
+                if (listed.known) continue;
+                RuleMatch match;
+                match.rule = &listed_rule;
+                match.sentence = s;
+                match.whole = Capture{listed.developer, listed.name.end};
+                match.captures.emplace_back("name", listed.name);
+                match.captures.emplace_back("team", Capture{listed.developer, listed.developer + 1});
+                if (listed.alias) match.captures.emplace_back("alias", *listed.alias);
+                if (listed.tail) match.captures.emplace_back("tail", *listed.tail);
+                add_model(match);
+            }
+        }
+    }
+}
+
 void FactBuilder::add_team(const RuleMatch& match) {
     if (const Capture* name = match.get("name")) add_team_name(*name, match.rule->id);
 }

@@ -955,6 +955,12 @@ std::vector<std::string> teams_of(const std::vector<Fact>& facts) {
     return out;
 }
 
+std::vector<std::string> models_of(const std::vector<Fact>& facts) {
+    std::vector<std::string> out;
+    for (const Fact* f : of_type(facts, FactType::model)) out.push_back(*f->model);
+    return out;
+}
+
 // Each of `once` is a team of `facts` once, and none of `never` is.
 void check_teams(const std::vector<Fact>& facts, std::initializer_list<const char*> once,
                  std::initializer_list<const char*> never) {
@@ -1367,6 +1373,23 @@ TEST_CASE("a list ending 등 정예팀 or counted in consortia names teams thoug
     // 팀 alone after 등 is no team's name's sign.
     check_teams(facts, {"다온 AI연구원", "누리텔레콤", "별무리", "하람테크", "누리비전", "세움에이아이"},
                 {"방산업체", "대학 연구실", "연구실"});
+}
+
+TEST_CASE("developers' quoted names listed with a known model are models", "[rules][unknown]") {
+    const std::vector<Fact> facts = extract(
+        "비교한 모델은 업스테이지의 '솔라 프로 2', 새봄데이터의 '새봄 LLM 3', 세무 특화 스타트업 리브라택스의 '리브라 T2'다. "
+        "시험 대상은 오픈AI의 'GPT-5', 구글의 '제미나이 2.5 플래시', 그리고 국내 스타트업 아라온인텔리전스의 "
+        "'아라온 X2(Araon X2)'다.\n");
+    const std::vector<std::string> models = models_of(facts);
+    for (const char* name : {"새봄 LLM 3", "리브라 T2", "아라온 X2"}) {
+        CAPTURE(name);
+        CHECK(std::count(models.begin(), models.end(), name) == 1);
+    }
+    check_teams(facts, {"새봄데이터", "리브라택스", "아라온인텔리전스"}, {"세무", "스타트업"});
+    // One known model beside a phone, and no model word near: a list of products.
+    const std::vector<std::string> products =
+        models_of(extract("삼성전자의 '갤럭시 S26'과 구글의 '제미나이 2.5 플래시'가 나란히 팔렸다.\n"));
+    CHECK(std::count(products.begin(), products.end(), "갤럭시 S26") == 0);
 }
 
 TEST_CASE("이 회사 releasing a model is the company the sentence before named", "[rules][unknown]") {
