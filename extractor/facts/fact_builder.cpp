@@ -163,6 +163,7 @@ void FactBuilder::apply_rules(const std::vector<RuleMatch>& matches) {
     add_lab_developers();
     compute_topics();
     headline_teams_ = compute_headline_teams();
+    interview_ = is_interview();
     drop_trailing_topics();
     main_model_ = compute_main_model();
     compute_sections();

@@ -387,6 +387,10 @@ private:
     bool topics_computed_ = false;
     // The teams the headline names as acting (compute_headline_teams).
     std::vector<std::string> headline_teams_;
+    // Whether the article is an interview: 인터뷰 in its headline, or a
+    // line that opens with Q. or Q: (is_interview).
+    bool interview_ = false;
+    bool is_interview() const;
     // The model the article is about: the topic of more sentences than any
     // other, in two at least. A score nothing else claims is its.
     std::optional<std::string> main_model_;

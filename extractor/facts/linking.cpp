@@ -474,6 +474,18 @@ std::vector<std::string> FactBuilder::compute_headline_teams() const {
     return teams;
 }
 
+bool FactBuilder::is_interview() const {
+    if (units_.sentences.empty()) return false;
+    const auto& headline = units_.sentences.front();
+    for (std::size_t u = headline.first_unit; u < headline.end_unit; ++u) {
+        if (unit_text(u).find("인터뷰") != std::string_view::npos) return true;
+    }
+    return std::any_of(units_.sentences.begin(), units_.sentences.end(), [&](const SentenceTags& sentence) {
+        return sentence.end_unit - sentence.first_unit >= 2 && unit_text(sentence.first_unit) == "Q" &&
+               is_one_of(unit_text(sentence.first_unit + 1), {".", ":"});
+    });
+}
+
 std::optional<std::string> FactBuilder::compute_main_model() const {
     // The article is about the team its headline names as acting: of that
     // team's models, the one a topic most often (if no other as often) is the
@@ -787,6 +799,13 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
     // model's (an interview answer, `다른 평가에서는 … KMMLU에서 61.2점`),
     // also after a sentence that stopped the carry by naming baselines: on
     // every blind set, reports go on about their main model after comparing.
+    // A count in such a sentence of an interview (an answer: `내년에는 700억
+    // 파라미터급 후속 모델을 내놓을 계획입니다`) is the interviewee's company,
+    // the one the headline names as acting.
+    if (subject.empty() && !names_any && subject_may_follow && interview_ && headline_teams_.size() == 1) {
+        subject.team = headline_teams_.front();
+        return subject;
+    }
     if (subject.empty() && !names_any && !subject_may_follow && main_model_) {
         const Unit& figure = units_.units[quantity_unit];
         bool benchmarked = figure.cls == UnitClass::quantity &&

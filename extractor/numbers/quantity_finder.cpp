@@ -227,6 +227,9 @@ private:
                 left.context = LeftContext::name_dash;
             } else if (is_hangul_syllable(c2)) {
                 left.context = LeftContext::hangul;  // 솔라-오픈-100B
+            } else if (c == '-' && (c2 == 0 || c2 == '\n')) {
+                // A hyphen that opens a line is a dash before a question or
+                // an item (`-1.2조 파라미터 모델 계획은`), not a minus sign.
             } else if (before.start >= last_end_) {
                 left.negative = true;
                 left.start = before.start;

@@ -1392,6 +1392,23 @@ TEST_CASE("developers' quoted names listed with a known model are models", "[rul
     CHECK(std::count(products.begin(), products.end(), "갤럭시 S26") == 0);
 }
 
+TEST_CASE("a count in an interview answer that names nobody is the interviewee's company", "[rules][links]") {
+    const std::string answers =
+        "세븐브릿지AI는 법률 특화 언어모델 '로사'를 공개했다. 변호사 7명이 일한다. 김 대표를 만났다.\n"
+        "Q. 다음 계획은.\n"
+        "A. 지난해 매출은 15억 원입니다. 투자금 대부분은 GPU에 씁니다. "
+        "내년 상반기에는 700억 파라미터급 후속 모델을 내놓을 계획입니다.\n";
+    const std::vector<Fact> facts = extract("# 김도윤 세븐브릿지AI 대표 \"환각 1%가 곧 소송\"\n\n" + answers);
+    const Fact* count = find(facts, FactType::parameter_count);
+    REQUIRE(count != nullptr);
+    CHECK(count->team == std::optional<std::string>("세븐브릿지AI"));
+    // Not in a report: the headline's company is not all it speaks of.
+    const std::vector<Fact> report = extract(
+        "# 세븐브릿지AI, 법률 AI 공개\n\n투자금 대부분은 GPU에 쓰인다. 업계에서는 700억 파라미터급 모델이 나올 것으로 본다.\n");
+    const Fact* unclaimed = find(report, FactType::parameter_count);
+    CHECK((unclaimed == nullptr || !unclaimed->team));
+}
+
 TEST_CASE("이 회사 releasing a model is the company the sentence before named", "[rules][unknown]") {
     const std::vector<Fact> facts = extract(
         "누리온랩스(Nurion Labs)는 음성 AI 스타트업이다. 연구자 4명이 창업한 이 회사는 지난달 음성 모델 '소리결'을 공개했다. "
