@@ -657,6 +657,18 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
         };
         // `탁 교수는 "…맞느냐"는 질문을 던졌다`: a question asked is said too.
         const bool asked = statement && (after.starts_with("는 질문") || after.starts_with("는 물음"));
+        // `한 기자가 "…냐"고 묻자 정 CTO는 "…"`, `"…"는 질문이 나오자`, `"…"라는
+        // 질문에`: words put to the person named next, who answers them; they
+        // are the asker's, named before them or nobody.
+        bool put_to_next = false;
+        for (std::size_t v = close + 1; v < end_sentence.end_unit && v <= close + 4 && !put_to_next; ++v) {
+            if (units[v].cls == UnitClass::dq_open) break;
+            const std::string_view word = unit_text(v);
+            put_to_next = is_one_of(word, {"묻자", "되묻자", "물어보자", "질문하자", "반문하자", "지적하자", "따지자",
+                                           "꼬집자", "나오자", "이어지자"}) ||
+                          (is_one_of(word, {"질문", "물음", "지적"}) && v + 1 < end_sentence.end_unit &&
+                           is_particle(v + 1, {"에", "에는", "에도"}));
+        }
         const Reported reported = statement ? reported_speech(after) : Reported::no;
         const bool attributed = !closed || attribution >= end_sentence.end_unit || units[attribution].keyword == "say" ||
                                 (!particle.empty() && (lexicon_.word_class(particle) != "naming" || statement)) ||
@@ -725,7 +737,7 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
                 continue;
             }
         }
-        if (!speaker) {
+        if (!speaker && !put_to_next) {
             for (const SpeakerMention& m : kept) {
                 if (m.in_passing) continue;
                 if (m.sentence == close_sentence && m.first_unit > close) {
@@ -743,7 +755,7 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
         // Named neither before nor after it: a family name alone before or
         // after it, or a headline's name.
         if (!speaker) speaker = family_named_in(units_.sentences[s].first_unit, u);
-        if (!speaker && closed) speaker = family_named_in(close + 1, end_sentence.end_unit);
+        if (!speaker && closed && !put_to_next) speaker = family_named_in(close + 1, end_sentence.end_unit);
         if (!speaker && headed()) speaker = heading;
         if (!speaker) speaker = local_team_named_in(units_.sentences[s].first_unit, u);
         // An unnamed speaker (회사 측은 "…") is nobody we can name, and no reason
@@ -791,7 +803,7 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
         // lists what was said.
         const bool subheading = is_heading_mark(first) &&
                                 (u > first + 1 || is_one_of(unit_text(first), {"◆", "■", "◇", "□"}));
-        if (!speaker && !unnamed && !own_subject && !subheading && last_speaker &&
+        if (!speaker && !unnamed && !own_subject && !subheading && !put_to_next && last_speaker &&
             s - last_speaker_sentence <= kSpeakerCarrySentences) {
             speaker = last_speaker;
         }

@@ -1375,6 +1375,17 @@ TEST_CASE("a list ending 등 정예팀 or counted in consortia names teams thoug
                 {"방산업체", "대학 연구실", "연구실"});
 }
 
+TEST_CASE("a question put to the person named next is the asker's, not the answerer's", "[rules][quotes]") {
+    const std::vector<Fact> facts = extract(
+        "정하윤 CTO가 발표했다. 한 기자가 \"자체 벤치마크에서 1등을 했다면 믿기 어렵지 않으냐\"고 묻자 정 CTO는 "
+        "\"평가 세트를 다음 달 모두 공개하겠다\"고 답했다. \"대기업이 같은 기능을 내놓으면 어떻게 버틸 거냐\"는 "
+        "질문이 나오자 정 CTO는 \"대기업은 작은 모델에 관심이 없다\"고 받아넘겼다. 박민수 의원이 \"정부가 GPU만 "
+        "사 주면 되느냐\"고 묻자 정 CTO는 \"데이터도 함께 풀어야 한다\"고 답했다.\n");
+    // The reporter and the question from the floor are nobody named; the
+    // member of parliament is.
+    CHECK(speakers_of(facts) == std::vector<std::string>{"정하윤", "정하윤", "박민수", "정하윤"});
+}
+
 TEST_CASE("developers' quoted names listed with a known model are models", "[rules][unknown]") {
     const std::vector<Fact> facts = extract(
         "비교한 모델은 업스테이지의 '솔라 프로 2', 새봄데이터의 '새봄 LLM 3', 세무 특화 스타트업 리브라택스의 '리브라 T2'다. "
