@@ -1045,6 +1045,11 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                             lexicon.is_surname(word) && is_title_token(text, tokens.tokens[t + 1], lexicon)) {
                             unit.keyword = {};
                         }
+                        // 모델개발담당: a word that begins as a model word does and ends
+                        // with a title is a person's title.
+                        if (unit.keyword == "modelword" && !plain.title.empty() && word.size() > plain.title.size()) {
+                            unit.keyword = {};
+                        }
                         // K-DocBench, 리걸벤치: a benchmark the gazetteer does not list.
                         if (unit.keyword == "benchword") {
                             unit.cls = UnitClass::benchmark;

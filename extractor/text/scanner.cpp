@@ -201,6 +201,7 @@ private:
                 case U'\'':
                 case U'’': joins = previous.cls == CharClass::latin && next().cls == CharClass::latin; break;
                 case U',': joins = previous.cls == CharClass::digit && is_thousands_group(after); break;
+                case U'&': joins = previous.cls == CharClass::latin && next().cls == CharClass::latin; break;
                 case U'+':
                     joins = (previous.cls == CharClass::latin || previous.cp == U'+') && !is_ascii_alnum(next().cp);
                     break;

@@ -12,8 +12,9 @@
 //   Inside a run, `.` and `:` join when an ASCII letter or digit is on both
 //   sides (`A.X`, `Mi:dm`, `72.03`), `-` and `_` when a letter or digit is
 //   on both sides (`GPT-4o`, `K-엑사원`, `gpt-oss-120b`), an apostrophe
-//   between two Latin letters is part of the word (`Humanity's`), and so are
-//   pluses that end a Latin word (`HumanEval+`, `C++`; not `A+B`).
+//   between two Latin letters is part of the word (`Humanity's`), as is an
+//   ampersand (`H&B랩스`, `AT&T`), and so are pluses that end a Latin word
+//   (`HumanEval+`, `C++`; not `A+B`).
 // - A run that starts with a digit begins with a number token: digits with
 //   `,` thousands groups and `.` decimals, Korean multipliers (`5190억`,
 //   `1조2천억`) and one Latin multiplier K, M, B or T (`500B`). Hangul after

@@ -109,6 +109,8 @@ TEST_CASE("Latin names with dots, hyphens and colons stay whole", "[text][tokens
     // Pluses end a Latin word; between letters or digits they are a symbol.
     CHECK(token_line("HumanEval+에서 C++로 LG U+는") == "HumanEval++에서|C+++로|LG|U++는");
     CHECK(token_line("A+B 1+1") == "A|+|B|1|+|1");
+    // An ampersand between Latin letters is part of the word.
+    CHECK(token_line("H&B랩스는 R&D와 A & B") == "H&B랩스+는|R&D+와|A|&|B");
     // An apostrophe between Hangul and Latin is a quotation mark.
     CHECK(kinds_and_texts("'SKT'는").at(0).kind == TokenKind::quote);
 }
