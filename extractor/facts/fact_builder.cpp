@@ -159,6 +159,7 @@ void FactBuilder::apply_rules(const std::vector<RuleMatch>& matches) {
         if (m.rule->fact == "model") add_model(m);
     }
     add_listed_models();
+    name_family_members_alone();
     add_table_names();
     add_lab_developers();
     compute_topics();

@@ -302,6 +302,7 @@ private:
     void add_team(const RuleMatch& match);
     void add_listed_teams();
     void add_listed_models();
+    void name_family_members_alone();
     void add_lab_developers();
     // Whether the quotation opening at `norm_offset` answers an interview
     // question on the line before (―…? or Q. …).

@@ -1809,6 +1809,52 @@ void FactBuilder::add_listed_models() {
     }
 }
 
+// `'라마 4 매버릭(Maverick)'을 … 매버릭은 MMLU 프로에서 80.5%`, `클로드 소넷
+// 4.5 … 소넷 4.5는`: a listed model's member name after its family (and
+// version) names that model alone, where the article wrote it whole and no
+// other model of the article ends so. A short member (프로, 미니: MMLU 프로 is
+// a benchmark) or a word of no name names nothing alone.
+void FactBuilder::name_family_members_alone() {
+    const auto& units = units_.units;
+    std::vector<std::pair<std::string, std::string>> members;  // tail, model
+    for (std::size_t u = 0; u < units.size(); ++u) {
+        if (units[u].cls != UnitClass::model) continue;
+        const std::string* model = model_name_at(u);
+        if (!model) continue;
+        const std::string written = range_text(u, u + 1);
+        std::vector<std::string_view> words;
+        for (std::size_t start = 0; start <= written.size();) {
+            const std::size_t space = std::min(written.find(' ', start), written.size());
+            if (space > start) words.emplace_back(written.data() + start, space - start);
+            start = space + 1;
+        }
+        if (words.size() < 2) continue;
+        const auto is_version = [](std::string_view w) {
+            return !w.empty() && w.find_first_not_of("0123456789.") == std::string_view::npos;
+        };
+        // The member: the last word, or the word before a last version number.
+        std::size_t member = words.size() - 1;
+        const bool versioned = is_version(words[member]) && member >= 2;
+        if (versioned) --member;
+        const std::string_view word = words[member];
+        const std::size_t least_syllables = versioned ? 2 : 3;
+        const bool hangul = word.size() >= least_syllables * kSyllableBytes && is_hangul_syllable_run(word);
+        const bool latin = word.size() >= (versioned ? 4 : 5) && word[0] >= 'A' && word[0] <= 'Z' &&
+                           std::all_of(word.begin() + 1, word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+        if (!(hangul || latin) || lexicon_.is_not_name(word) || lexicon_.find(word, EntityKind::model) ||
+            lexicon_.find(word, EntityKind::team)) {
+            continue;
+        }
+        std::pair<std::string, std::string> found(std::string(word.data(), written.data() + written.size() - word.data()),
+                                                  *model);
+        if (std::find(members.begin(), members.end(), found) == members.end()) members.push_back(std::move(found));
+    }
+    for (const auto& [tail, model] : members) {
+        const auto same_tail = [&](const auto& m) { return m.first == tail; };
+        if (std::count_if(members.begin(), members.end(), same_tail) == 1) local_models_.add(tail, model);
+    }
+}
+
 void FactBuilder::add_team(const RuleMatch& match) {
     if (const Capture* name = match.get("name")) add_team_name(*name, match.rule->id);
 }

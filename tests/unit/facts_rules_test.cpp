@@ -1375,6 +1375,15 @@ TEST_CASE("a list ending 등 정예팀 or counted in consortia names teams thoug
                 {"방산업체", "대학 연구실", "연구실"});
 }
 
+TEST_CASE("a family's member named alone is the model the article named whole", "[rules][links]") {
+    const std::vector<Fact> facts = extract(
+        "메타는 중형 모델 '라마 4 매버릭(Maverick)'을 먼저 내놨다. 메타는 매버릭이 오픈AI의 'GPT-4o'와 구글 "
+        "'제미나이 2.0 플래시'를 앞섰다고 밝혔다. 매버릭은 MMLU에서 80.5%를 기록했다.\n");
+    const auto scores = of_type(facts, FactType::benchmark_score);
+    REQUIRE(scores.size() == 1);
+    CHECK(scores[0]->model == std::optional<std::string>("Llama 4 Maverick"));
+}
+
 TEST_CASE("a question put to the person named next is the asker's, not the answerer's", "[rules][quotes]") {
     const std::vector<Fact> facts = extract(
         "정하윤 CTO가 발표했다. 한 기자가 \"자체 벤치마크에서 1등을 했다면 믿기 어렵지 않으냐\"고 묻자 정 CTO는 "
