@@ -287,8 +287,9 @@ private:
     void add_model(const RuleMatch& match);
     std::optional<std::size_t> glossed_developer(std::string_view model);
     std::optional<std::size_t> hangul_namesake_developer(std::string_view model);
-    // 이 회사는 … '소리결'을 공개했다: the company the sentence before names,
-    // where the sentence's subject before `before` is 이 회사 (스타트업, 업체).
+    // 이 회사는 … '소리결'을 공개했다, 이 회사의 'Lyra-K 72B'는: the company the
+    // sentence before names, where the sentence's subject before `before` is
+    // 이 회사 (스타트업, 업체), or 이 회사의 stands right before it.
     std::optional<std::size_t> company_named_before(std::size_t sentence, std::size_t before) const;
     const std::string* listed_model_ending_with(std::string_view tail);
     // Whether a model found in this document is named `family` and more (라움 씽크 for 라움).

@@ -1409,7 +1409,8 @@ void FactBuilder::add_model(const RuleMatch& match) {
         // sentence before named.
         const bool made = close + 2 < sentence_end && is_particle(close + 1, {"을", "를"}) &&
                           (unit_text(close + 2).starts_with("만든") || unit_text(close + 2).starts_with("만들"));
-        if ((launched || made) && !team) {
+        const bool owned = open >= sentence_first + 1 && is_particle(open - 1, {"의"});
+        if ((launched || made || owned) && !team) {
             if (const auto company = company_named_before(match.sentence, open)) {
                 team = developer_at(*company, "team.company-named-before");
             }
@@ -1440,12 +1441,14 @@ std::optional<std::size_t> FactBuilder::company_named_before(std::size_t sentenc
                         units[u].keyword == "orgname")) {
             return std::nullopt;
         }
+        // 이 회사는 … '…'를, or 이 회사의 '…' right before it.
         subject = subject || (unit_text(u - 1) == "이" && is_one_of(unit_text(u), {"회사", "스타트업", "업체"}) &&
-                              is_particle(u + 1, {"은", "는", "이", "가"}));
+                              (is_particle(u + 1, {"은", "는", "이", "가"}) ||
+                               (u + 2 == before && is_particle(u + 1, {"의"}))));
     }
     if (!subject) return std::nullopt;
     // In the sentence before, a company's name, listed, ending like one or
-    // glossed in Latin letters, that is its subject (누리온랩스(Nurion Labs)는)
+    // glossed in Latin letters, that is its subject (누리온랩스(Nurion Labs)는, …도)
     // or what it ends on (… 세븐브릿지AI(7Bridge AI) 얘기다), the only such
     // name there.
     const SentenceTags& previous = units_.sentences[sentence - 1];
@@ -1465,7 +1468,7 @@ std::optional<std::size_t> FactBuilder::company_named_before(std::size_t sentenc
             ++after;
         }
         const bool ends_on = after + 2 >= previous.end_unit;
-        if ((after < previous.end_unit && is_particle(after, {"은", "는", "이", "가"})) || ends_on) subject_named = u;
+        if ((after < previous.end_unit && is_particle(after, {"은", "는", "이", "가", "도"})) || ends_on) subject_named = u;
     }
     return several ? std::nullopt : subject_named;
 }

@@ -1432,8 +1432,10 @@ TEST_CASE("a count in an interview answer that names nobody is the interviewee's
 TEST_CASE("이 회사 releasing a model is the company the sentence before named", "[rules][unknown]") {
     const std::vector<Fact> facts = extract(
         "누리온랩스(Nurion Labs)는 음성 AI 스타트업이다. 연구자 4명이 창업한 이 회사는 지난달 음성 모델 '소리결'을 공개했다. "
-        "서초동에 자리 잡은 세븐브릿지AI 얘기다. 이 회사는 법률 특화 언어모델 '로사'를 만든다.\n");
-    check_teams(facts, {"누리온랩스", "세븐브릿지AI"}, {});
+        "서초동에 자리 잡은 세븐브릿지AI 얘기다. 이 회사는 법률 특화 언어모델 '로사'를 만든다. "
+        "반도체 기업과 손잡은 퀀텀리프랩스(QuantumLeaf Labs)도 후보로 거론된다. 이 회사의 'Lyra-K 72B'는 "
+        "매개변수 720억 개다.\n");
+    check_teams(facts, {"누리온랩스", "세븐브릿지AI", "퀀텀리프랩스"}, {});
     const Fact* model = find(facts, FactType::model);
     REQUIRE(model != nullptr);
     CHECK(model->team == std::optional<std::string>("누리온랩스"));
