@@ -319,16 +319,6 @@ private:
     bool too_deep_ = false;
 };
 
-// By tag byte, the bit of the test code it writes (test_tag_byte), none
-// for class codes.
-constexpr std::array<TestCodes, 256> kTestCodeBits = [] {
-    std::array<TestCodes, 256> bits{};
-    for (std::size_t byte = 0x80; byte < bits.size(); ++byte) {
-        bits[byte][(byte & 0x7F) / 64] = std::uint64_t{1} << (byte % 64);
-    }
-    return bits;
-}();
-
 // The units' tags with only the test codes in `wanted`, ascending, written
 // into `buffer` (as long as the sentence's tags). A pattern reads a unit's
 // class code and whether some of its test codes are there, in any order:
@@ -733,19 +723,13 @@ ConditionBits RuleSet::present_in(const AnnotatedText& text, std::size_t sentenc
     const SentenceTags& s = text.sentences[sentence];
     units.resize(s.end_unit - s.first_unit);
     for (std::size_t u = s.first_unit; u < s.end_unit; ++u) {
-        // A unit's tag is its class code, then its test codes with the high bit set.
-        const std::size_t start = text.unit_tags[u];
-        const auto code = static_cast<unsigned char>(tags[start]);
-        std::uint64_t low = 0, high = 0;  // the test codes below 64, and the others
-        for (std::size_t i = start + 1; i < text.unit_tags[u + 1]; ++i) {
-            const TestCodes& bit = kTestCodeBits[static_cast<unsigned char>(tags[i])];
-            low |= bit[0];
-            high |= bit[1];
-        }
-        units[u - s.first_unit] = {tags[start], {low, high}};
+        // A unit's tag is its class code, then its test codes (text.unit_tests).
+        const auto code = static_cast<unsigned char>(tags[text.unit_tags[u]]);
+        const TestCodes& tests = text.unit_tests[u];
+        units[u - s.first_unit] = {static_cast<char>(code), tests};
         classes[code / 64] |= std::uint64_t{1} << (code % 64);
-        tests_of_class[code][0] |= low;
-        tests_of_class[code][1] |= high;
+        tests_of_class[code][0] |= tests[0];
+        tests_of_class[code][1] |= tests[1];
     }
     for (std::size_t cw = 0; cw < classes.size(); ++cw) {
         for (std::uint64_t class_codes = classes[cw]; class_codes != 0; class_codes &= class_codes - 1) {

@@ -56,9 +56,6 @@ struct RuleExample {
 // tried in most sentences (50,000 searches over 2,000 articles, 105 matches).
 using ConditionBits = std::bitset<320>;
 
-// A set of label tests' codes (0 to 127) as bits, code n in word n / 64.
-using TestCodes = std::array<std::uint64_t, 2>;
-
 // A unit of a sentence's tags: its class code and the codes of the label
 // tests it passes.
 struct UnitCodes {

@@ -581,14 +581,25 @@ std::string_view unit_label(const Unit& unit, const AnnotatedText& annotated, co
 
 namespace {
 
-// The codes a label passed. Cached per thread for the labels seen last (see
-// RecentAnswers): a hit costs a hash where a set's pass over the label costs
-// some ten times more.
+// The codes a label passed, as written and as bits. Cached per thread for
+// the labels seen last (see RecentAnswers): a hit costs a hash where a set's
+// pass over the label costs some ten times more.
 struct PassedCodes {
+    TestCodes bits{};
     std::uint8_t size = 0;
     char codes[16];
 };
-using PassedCache = RecentAnswers<PassedCodes, 32768, 38>;  // 2 MiB a thread
+using PassedCache = RecentAnswers<PassedCodes, 32768, 38>;  // 2.5 MiB a thread
+
+// The bits of test codes written as tag bytes (test_tag_byte).
+TestCodes bits_of_codes(std::string_view codes) {
+    TestCodes bits{};
+    for (const char c : codes) {
+        const auto code = static_cast<unsigned char>(c) & 0x7Fu;
+        bits[code / 64] |= std::uint64_t{1} << (code % 64);
+    }
+    return bits;
+}
 
 // A label test's alternatives as words, if each is a word (기업) or a word
 // after any text ([^}]*테크, [^}]*(?:협회|학회)): the label passes where it
@@ -677,20 +688,22 @@ bool LabelTests::compile(std::int64_t max_mem) {
     return true;
 }
 
-void LabelTests::append_passed(std::string_view label, std::string& out, std::vector<int>& scratch) const {
+TestCodes LabelTests::append_passed(std::string_view label, std::string& out, std::vector<int>& scratch) const {
     thread_local PassedCache cache;
     if (const PassedCodes* passed = cache.find(id_, label)) {
         out.append(passed->codes, passed->size);
-        return;
+        return passed->bits;
     }
     const std::size_t start = out.size();
     run(label, out, scratch);
     const std::string_view codes = std::string_view(out).substr(start);
     PassedCodes passed;
-    if (codes.size() > sizeof(passed.codes)) return;
+    passed.bits = bits_of_codes(codes);
+    if (codes.size() > sizeof(passed.codes)) return passed.bits;
     passed.size = static_cast<std::uint8_t>(codes.size());
     std::copy(codes.begin(), codes.end(), passed.codes);
     cache.store(id_, label, passed);
+    return passed.bits;
 }
 
 void LabelTests::run(std::string_view label, std::string& out, std::vector<int>& scratch) const {
@@ -836,6 +849,7 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
     out.units.reserve(tokens.tokens.size());  // a unit covers one token or more
     out.sentences.reserve(tokens.sentences.size());
     out.unit_tags.reserve(tokens.tokens.size() + 1);
+    out.unit_tests.reserve(tokens.tokens.size());
     std::size_t next_quantity = 0;
     std::string label;
     std::vector<int> passed;
@@ -1254,6 +1268,7 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                                                        ? class_spellings[static_cast<std::size_t>(unit.cls)]
                                                        : alphabet.spelling(unit.keyword);
             out.tags += spelling.code;
+            TestCodes& passed_tests = out.unit_tests.emplace_back();
             if (spelling.tests) {
                 // A unit of one word, number or particle token is labelled with
                 // its text as it is: the scanner ends such tokens at symbols, so
@@ -1263,7 +1278,7 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                     unit.entity == kNoEntity && unit.cls != UnitClass::quantity && unit.end_token == unit.first_token + 1 &&
                     (first.kind == TokenKind::hangul || first.kind == TokenKind::latin ||
                      first.kind == TokenKind::number || first.kind == TokenKind::particle);
-                spelling.tests->append_passed(
+                passed_tests = spelling.tests->append_passed(
                     labelled_by_token ? first.text(text) : unit_label(unit, out, text, quantities, lexicon, label),
                     out.tags, passed);
             }

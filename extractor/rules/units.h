@@ -53,6 +53,9 @@ constexpr char test_tag_byte(char test_code) {
 }
 constexpr bool starts_unit(char tag_byte) { return static_cast<unsigned char>(tag_byte) < 0x80; }
 
+// A set of label tests' codes (0 to 127) as bits, code n in word n / 64.
+using TestCodes = std::array<std::uint64_t, 2>;
+
 // A test of a unit's label that a pattern makes ([word:팀|기업], [qty:B개?]):
 // a regex that must match the whole label, and the code a unit that passes
 // it is written with.
@@ -76,8 +79,9 @@ public:
     bool empty() const { return tests_.empty(); }
     const std::vector<LabelTest>& tests() const { return tests_; }
     // Appends the codes of the tests `label` passes, in the order they were
-    // added. `scratch` is working memory, to be reused across calls.
-    void append_passed(std::string_view label, std::string& out, std::vector<int>& scratch) const;
+    // added, and returns them as bits. `scratch` is working memory, to be
+    // reused across calls.
+    TestCodes append_passed(std::string_view label, std::string& out, std::vector<int>& scratch) const;
 
 private:
     void run(std::string_view label, std::string& out, std::vector<int>& scratch) const;
@@ -250,6 +254,10 @@ struct AnnotatedText {
     // rather than one a sentence; unit u's tag is [unit_tags[u], unit_tags[u + 1]).
     std::string tags;
     std::vector<std::size_t> unit_tags;  // one more than units: the last is tags.size()
+    // Unit u's test codes (those its tag holds after its class code) as bits,
+    // as the rules' conditions and searches read them: taken from the label
+    // tests' memo with the codes, not read back from the tags.
+    std::vector<TestCodes> unit_tests;
 
     // Sentence s's tag string (patterns match it alone: ^ and $ are its ends).
     std::string_view sentence_tags(std::size_t s) const {
