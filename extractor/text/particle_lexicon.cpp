@@ -1,7 +1,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cstring>
 #include <fstream>
 #include <stdexcept>
 
@@ -298,18 +297,19 @@ struct RecentSplit {
     std::uint8_t name_end;
     std::uint8_t stem_end;
 };
-constexpr std::size_t kRecentSplitKeyBytes = 31;  // `before`, then a word of up to ten syllables
+constexpr std::size_t kRecentSplitKeyBytes = 30;  // a word of up to ten syllables
 using RecentSplits = RecentAnswers<RecentSplit, 8192, kRecentSplitKeyBytes>;  // 384 KiB a thread
 
 }  // namespace
 
 ParticleLexicon::WordSplit ParticleLexicon::split_word(std::string_view word, std::uint8_t before) const {
-    if (word.size() >= kRecentSplitKeyBytes) return compute_split(word, before);
-    char key_bytes[kRecentSplitKeyBytes];
-    key_bytes[0] = static_cast<char>(before);
-    std::memcpy(key_bytes + 1, word.data(), word.size());
+    if (word.size() > kRecentSplitKeyBytes) return compute_split(word, before);
+    // `before` goes with the owner, so that the key is the word as it stands
+    // in the text, not a copy of it after a byte; a lexicon not loaded
+    // (owner 0) still memoises nothing.
+    const std::uint64_t owner = answer_owner_ == 0 ? 0 : answer_owner_ << 8 | before;
     thread_local RecentSplits recent;
-    const RecentSplit split = recent.answer(answer_owner_, std::string_view(key_bytes, word.size() + 1), [&] {
+    const RecentSplit split = recent.answer(owner, word, [&] {
         const WordSplit computed = compute_split(word, before);
         return RecentSplit{static_cast<std::uint8_t>(computed.name_end), static_cast<std::uint8_t>(computed.stem_end)};
     });
