@@ -308,6 +308,9 @@ private:
     // Whether the quotation opening at `norm_offset` answers an interview
     // question on the line before (―…? or Q. …).
     bool answers_question(std::size_t norm_offset) const;
+    // Whether `norm_offset` stands in an interview's answer: on a line that
+    // opens with A. or A:, or on the line after a question.
+    bool in_answer(std::size_t norm_offset) const;
     std::size_t paragraph_last_unit(std::size_t u) const;
     bool subject_of_modifying_clause(std::size_t u) const;
     static bool is_question_line(std::string_view line);

@@ -799,13 +799,6 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
     // model's (an interview answer, `다른 평가에서는 … KMMLU에서 61.2점`),
     // also after a sentence that stopped the carry by naming baselines: on
     // every blind set, reports go on about their main model after comparing.
-    // A count in such a sentence of an interview (an answer: `내년에는 700억
-    // 파라미터급 후속 모델을 내놓을 계획입니다`) is the interviewee's company,
-    // the one the headline names as acting.
-    if (subject.empty() && !names_any && subject_may_follow && interview_ && headline_teams_.size() == 1) {
-        subject.team = headline_teams_.front();
-        return subject;
-    }
     if (subject.empty() && !names_any && !subject_may_follow && main_model_) {
         const Unit& figure = units_.units[quantity_unit];
         bool benchmarked = figure.cls == UnitClass::quantity &&
@@ -817,6 +810,18 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
             subject.model = main_model_;
             subject.team = team_of_model(*main_model_);
         }
+    }
+    // A count in such a sentence of an interview's answer (`내년에는 700억
+    // 파라미터급 후속 모델을 내놓을 계획입니다`) is the interviewee's company,
+    // the one the headline names as acting; not in a question (`Q. 요즘은 1조
+    // 파라미터 모델도 흔한데요`) or about competitors (`경쟁사들은 …`).
+    if (subject.empty() && !names_any && subject_may_follow && interview_ && headline_teams_.size() == 1 &&
+        in_answer(units_.units[quantity_unit].norm_start)) {
+        bool competitors = false;
+        for (std::size_t u = sentence.first_unit; u < quantity_unit && !competitors; ++u) {
+            competitors = unit_text(u).starts_with("경쟁");
+        }
+        if (!competitors) subject.team = headline_teams_.front();
     }
     return subject;
 }
@@ -1447,30 +1452,37 @@ std::optional<std::size_t> FactBuilder::company_named_before(std::size_t sentenc
                                (u + 2 == before && is_particle(u + 1, {"의"}))));
     }
     if (!subject) return std::nullopt;
-    // In the sentence before, a company's name, listed, ending like one or
-    // glossed in Latin letters, that is its subject (누리온랩스(Nurion Labs)는, …도)
-    // or what it ends on (… 세븐브릿지AI(7Bridge AI) 얘기다), the only such
-    // name there.
+    // In the sentence before, the only company-like name (listed, ending like
+    // a company's, or glossed in Latin letters) there, where it is the topic
+    // (누리온랩스(Nurion Labs)는, …도), what the sentence ends on (…
+    // 세븐브릿지AI(7Bridge AI) 얘기다), or, ending like a company's, its subject
+    // (아람정보기술이 가장 발 빠르게 움직인다). Not a listed company or a glossed
+    // name acting in it (초기 투자는 구글이 맡았다, 한빛벤처스(Hanbit Ventures)가
+    // 주도했다, 창업자 도윤희(Doyun Hee)가).
     const SentenceTags& previous = units_.sentences[sentence - 1];
     std::optional<std::size_t> named;
-    std::optional<std::size_t> subject_named;
+    std::optional<std::size_t> topic;
     bool several = false;
     for (std::size_t u = previous.first_unit; u < previous.end_unit; ++u) {
+        const bool company = team_name_at(u) || units[u].keyword == "orgname";
         const bool glossed = u + 2 < previous.end_unit && unit_text(u + 1) == "(" &&
                              units[u + 2].cls == UnitClass::word && unit_text(u + 2).front() >= 'A' &&
                              unit_text(u + 2).front() <= 'Z';
-        if (!(team_name_at(u) || units[u].keyword == "orgname" || (glossed && plain_name(u)))) continue;
+        if (!(company || (glossed && plain_name(u)))) continue;
         several = several || (named && unit_text(*named) != unit_text(u));
         named = u;
+        // Past its spelling in parentheses, if closed within a few units.
         std::size_t after = u + 1;
         if (after < previous.end_unit && unit_text(after) == "(") {
-            while (after < previous.end_unit && after < u + 6 && unit_text(after) != ")") ++after;
-            ++after;
+            const std::size_t close = alias_close(after, std::min(previous.end_unit, u + 7));
+            if (close == 0) continue;
+            after = close + 1;
         }
-        const bool ends_on = after + 2 >= previous.end_unit;
-        if ((after < previous.end_unit && is_particle(after, {"은", "는", "이", "가", "도"})) || ends_on) subject_named = u;
+        const bool ends_on = company && after + 2 >= previous.end_unit;
+        const bool subject = units[u].keyword == "orgname" && after < previous.end_unit && is_particle(after, {"이", "가"});
+        if ((after < previous.end_unit && is_particle(after, {"은", "는", "도"})) || ends_on || subject) topic = u;
     }
-    return several ? std::nullopt : subject_named;
+    return several ? std::nullopt : topic;
 }
 
 // 윤슬AI(Yunseul AI) … 'Yunseul-2-30B-A3B': a company glossed in Latin
@@ -1675,17 +1687,19 @@ void FactBuilder::add_listed_teams() {
                                         ? &quantities_[static_cast<std::size_t>(units[end].quantity)]
                                         : nullptr;
             const bool counted = count && (is_one_of(count->unit, {"팀", "곳", "개사"}) || teams_word(end + 1));
-            // 등 4개 팀 (or 등 5개 컨소시엄) alone makes the items teams, and so
-            // does a count of teams that counts the items (한빛·딥노바·마루 3팀);
-            // otherwise the count may belong to the words after the list
-            // (…열리며, 최종 2개 팀은).
+            // 등 4개 팀 alone makes the items teams, and so does a count of
+            // teams that counts the items (한빛·딥노바·마루 3팀); otherwise the
+            // count may belong to the words after the list (…열리며, 최종 2개
+            // 팀은).
             const bool counts_items = count && count->value == ExactNumber{items.size(), 0, false};
-            const bool counted_teams = (end > next || counts_items) && count &&
-                                       (count->unit == "팀" || team_word(end + 1) ||
-                                        (end + 1 < sentence.end_unit && unit_text(end + 1) == "컨소시엄"));
-            // 등 정예팀 names the programme's teams with no count (팀 alone
-            // after 등 is too plain a word: 대학 연구실 등 팀).
-            const bool elite_teams = end > next && team_word(end) && unit_text(end) != "팀";
+            // Consortia (등 5개 컨소시엄) and 등 정예팀 with no count (팀 alone
+            // after 등 is too plain a word: 대학 연구실 등 팀) name teams where an
+            // item is written as a company's name (not 제조·물류 등 6개 컨소시엄).
+            const bool consortia =
+                end + 1 < sentence.end_unit && unit_text(end + 1) == "컨소시엄" && names_company(items);
+            const bool counted_teams =
+                (end > next || counts_items) && count && (count->unit == "팀" || team_word(end + 1) || consortia);
+            const bool elite_teams = end > next && team_word(end) && unit_text(end) != "팀" && names_company(items);
             const bool closed = counted || teams_word(end);
             const bool known = counted_teams || elite_teams ||
                                std::any_of(items.begin(), items.end(), [&](std::size_t i) {
@@ -1714,7 +1728,8 @@ void FactBuilder::add_listed_teams() {
 // the names are models of their developers when one of them is a known
 // model and the list is about models: two are known, or a model word is in
 // its sentence or the one before (not `삼성전자의 '갤럭시 S26'과 구글의
-// '제미나이'`). Each name still passes add_model's tests of a model's name.
+// '제미나이'`), and the sentence speaks of no services or apps. Each name
+// still passes add_model's tests of a model's name.
 void FactBuilder::add_listed_models() {
     static const Rule listed_rule = [] {
         Rule rule;
@@ -1741,8 +1756,9 @@ void FactBuilder::add_listed_models() {
             if (!(team_name_at(d) || units[d].keyword == "orgname" || plain_name(d))) return std::nullopt;
             std::size_t of = d + 1;
             if (of < end && unit_text(of) == "(") {
-                while (of < end && of < d + 6 && unit_text(of) != ")") ++of;
-                ++of;
+                const std::size_t close = alias_close(of, end);
+                if (close == 0) return std::nullopt;
+                of = close + 1;
             }
             if (of + 2 >= end || !is_particle(of, {"의"}) || units[of + 1].cls != UnitClass::sq_open) return std::nullopt;
             const std::size_t name_first = of + 2;
@@ -1794,6 +1810,10 @@ void FactBuilder::add_listed_models() {
             bool about_models = known >= 2;
             for (std::size_t w = s > 0 ? units_.sentences[s - 1].first_unit : first; !about_models && w < end; ++w) {
                 about_models = units[w].keyword == "modelword";
+            }
+            // `모델 기반 서비스는 …의 '빅스비 2'`: a list of services or apps.
+            for (std::size_t w = first; about_models && w < end; ++w) {
+                about_models = !is_one_of(unit_text(w), {"서비스", "앱", "애플리케이션", "제품"});
             }
             if (!about_models) continue;
             for (const Item& listed : items) {

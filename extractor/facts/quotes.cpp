@@ -348,6 +348,19 @@ bool FactBuilder::answers_question(std::size_t norm_offset) const {
     return is_question_line(text.substr(start, end - start));
 }
 
+bool FactBuilder::in_answer(std::size_t norm_offset) const {
+    const std::string_view text = text_.text;
+    const std::size_t line_start = norm_offset == 0 ? 0 : text.rfind('\n', norm_offset - 1) + 1;  // npos + 1 is 0
+    const std::size_t line_end = std::min(text.find('\n', norm_offset), text.size());
+    const std::string_view line = text.substr(line_start, line_end - line_start);
+    if (is_question_line(line)) return false;
+    if (line.starts_with("A.") || line.starts_with("A:")) return true;
+    std::size_t end = line_start;
+    while (end > 0 && (text[end - 1] == '\n' || text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
+    const std::size_t start = end == 0 ? 0 : text.rfind('\n', end - 1) + 1;
+    return end > 0 && is_question_line(text.substr(start, end - start));
+}
+
 bool FactBuilder::is_question_line(std::string_view line) {
     if (line.starts_with("―") || line.starts_with("—") || line.starts_with("Q.") || line.starts_with("Q:") ||
         line.starts_with("Q ")) {
@@ -658,16 +671,21 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
         // `탁 교수는 "…맞느냐"는 질문을 던졌다`: a question asked is said too.
         const bool asked = statement && (after.starts_with("는 질문") || after.starts_with("는 물음"));
         // `한 기자가 "…냐"고 묻자 정 CTO는 "…"`, `"…"는 질문이 나오자`, `"…"라는
-        // 질문에`: words put to the person named next, who answers them; they
-        // are the asker's, named before them or nobody.
+        // 질문에 김 대표는`: words put to the person named next, who answers
+        // them; they are the asker's, named before them or nobody. (`"…"고
+        // 기자들의 질문에 답했다` answers.)
         bool put_to_next = false;
         for (std::size_t v = close + 1; v < end_sentence.end_unit && v <= close + 4 && !put_to_next; ++v) {
             if (units[v].cls == UnitClass::dq_open) break;
             const std::string_view word = unit_text(v);
+            const auto answered = [&](std::size_t w) {
+                return w < end_sentence.end_unit && (units[w].keyword == "say" || unit_text(w).starts_with("답") ||
+                                                     unit_text(w).starts_with("반박") || unit_text(w).starts_with("해명"));
+            };
             put_to_next = is_one_of(word, {"묻자", "되묻자", "물어보자", "질문하자", "반문하자", "지적하자", "따지자",
                                            "꼬집자", "나오자", "이어지자"}) ||
                           (is_one_of(word, {"질문", "물음", "지적"}) && v + 1 < end_sentence.end_unit &&
-                           is_particle(v + 1, {"에", "에는", "에도"}));
+                           is_particle(v + 1, {"에", "에는", "에도"}) && !answered(v + 2));
         }
         const Reported reported = statement ? reported_speech(after) : Reported::no;
         const bool attributed = !closed || attribution >= end_sentence.end_unit || units[attribution].keyword == "say" ||

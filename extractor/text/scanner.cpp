@@ -38,8 +38,8 @@ bool is_latin_multiplier(char c) {
 }
 
 // Symbols after which a word that is wholly a particle attaches to what they
-// close: (에이닷엑스)을, 104%의.
-bool is_closing_symbol(char c) { return c == ')' || c == ']' || c == '}' || c == '>' || c == '%'; }
+// close: (에이닷엑스)을, 104%의, HumanEval+에서, LG U+는.
+bool is_closing_symbol(char c) { return c == ')' || c == ']' || c == '}' || c == '>' || c == '%' || c == '+'; }
 
 class Scanner {
 public:
@@ -202,9 +202,6 @@ private:
                 case U'’': joins = previous.cls == CharClass::latin && next().cls == CharClass::latin; break;
                 case U',': joins = previous.cls == CharClass::digit && is_thousands_group(after); break;
                 case U'&': joins = previous.cls == CharClass::latin && next().cls == CharClass::latin; break;
-                case U'+':
-                    joins = (previous.cls == CharClass::latin || previous.cp == U'+') && !is_ascii_alnum(next().cp);
-                    break;
                 case U'@':
                     joins = !seen_at && ascii_only && is_ascii_alnum(previous.cp) && is_ascii_alnum(next().cp);
                     seen_at = true;

@@ -13,8 +13,7 @@
 //   sides (`A.X`, `Mi:dm`, `72.03`), `-` and `_` when a letter or digit is
 //   on both sides (`GPT-4o`, `K-엑사원`, `gpt-oss-120b`), an apostrophe
 //   between two Latin letters is part of the word (`Humanity's`), as is an
-//   ampersand (`H&B랩스`, `AT&T`), and so are pluses that end a Latin word
-//   (`HumanEval+`, `C++`; not `A+B`).
+//   ampersand (`H&B랩스`, `AT&T`).
 // - A run that starts with a digit begins with a number token: digits with
 //   `,` thousands groups and `.` decimals, Korean multipliers (`5190억`,
 //   `1조2천억`) and one Latin multiplier K, M, B or T (`500B`). Hangul after
@@ -24,7 +23,7 @@
 //   (`SK텔레콤` `은`, `AI연구원` `만의`) and, before it, one suffix noun
 //   (`업스테이지` `팀` `은`), by the rules of the particle lexicon. A Hangul
 //   run right after a closing mark or a number that is wholly a particle
-//   is a particle token (`"…"` `라고`, `104` `%` `의`).
+//   is a particle token (`"…"` `라고`, `104` `%` `의`, `HumanEval` `+` `에서`).
 // - The split is the word's alone, but a name that ends like a particle
 //   (`시네로`) is shown whole by the document where a particle follows that
 //   stacks on no other (`시네로` `가`): everywhere else in the document its

@@ -1369,10 +1369,11 @@ TEST_CASE("a list ending 등 정예팀 or counted in consortia names teams thoug
     const std::vector<Fact> facts = extract(
         "프로젝트에는 다온 AI연구원, 누리텔레콤, 별무리 등 정예팀이 참여하고 있다. "
         "이 사업에는 하람테크, 누리비전, 세움에이아이 등 3개 컨소시엄이 참여한다. "
-        "대회에는 방산업체, 대학 연구실 등 팀이 참가했다.\n");
-    // 팀 alone after 등 is no team's name's sign.
+        "대회에는 방산업체, 대학 연구실 등 팀이 참가했다. 공모에는 제조·물류·헬스케어 등 6개 컨소시엄이 지원했다. "
+        "법률, 세무, 교육 등 정예팀이 새로 꾸려졌다.\n");
+    // 팀 alone after 등 is no team's name's sign; fields and kinds are no companies.
     check_teams(facts, {"다온 AI연구원", "누리텔레콤", "별무리", "하람테크", "누리비전", "세움에이아이"},
-                {"방산업체", "대학 연구실", "연구실"});
+                {"방산업체", "대학 연구실", "연구실", "물류", "헬스케어", "세무"});
 }
 
 TEST_CASE("a family's member named alone is the model the article named whole", "[rules][links]") {
@@ -1393,6 +1394,11 @@ TEST_CASE("a question put to the person named next is the asker's, not the answe
     // The reporter and the question from the floor are nobody named; the
     // member of parliament is.
     CHECK(speakers_of(facts) == std::vector<std::string>{"정하윤", "정하윤", "박민수", "정하윤"});
+    // Words that answer the question are the speaker's.
+    const std::vector<Fact> answered = extract(
+        "박지훈 노바브레인 대표는 \"GPU가 부족하다고 본다\"고 말했다. 이어 \"데이터센터는 내년에 짓는다\"고 "
+        "기자들의 질문에 답했다.\n");
+    CHECK(speakers_of(answered) == std::vector<std::string>{"박지훈", "박지훈"});
 }
 
 TEST_CASE("developers' quoted names listed with a known model are models", "[rules][unknown]") {
@@ -1410,6 +1416,10 @@ TEST_CASE("developers' quoted names listed with a known model are models", "[rul
     const std::vector<std::string> products =
         models_of(extract("삼성전자의 '갤럭시 S26'과 구글의 '제미나이 2.5 플래시'가 나란히 팔렸다.\n"));
     CHECK(std::count(products.begin(), products.end(), "갤럭시 S26") == 0);
+    // Services built on models, though two are known models.
+    const std::vector<std::string> services = models_of(extract(
+        "가장 많이 쓰인 AI 모델 기반 서비스는 오픈AI의 'GPT-5', 구글의 '제미나이 2.5 프로', 삼성전자의 '빅스비 2'였다.\n"));
+    CHECK(std::count(services.begin(), services.end(), "빅스비 2") == 0);
 }
 
 TEST_CASE("a count in an interview answer that names nobody is the interviewee's company", "[rules][links]") {
@@ -1422,6 +1432,14 @@ TEST_CASE("a count in an interview answer that names nobody is the interviewee's
     const Fact* count = find(facts, FactType::parameter_count);
     REQUIRE(count != nullptr);
     CHECK(count->team == std::optional<std::string>("세븐브릿지AI"));
+    // Not in a question, nor about competitors in an answer.
+    const std::vector<Fact> asked = extract(
+        "# 김도윤 세븐브릿지AI 대표 \"환각 1%가 곧 소송\"\n\n"
+        "세븐브릿지AI는 법률 특화 언어모델 '로사'를 공개했다. 변호사 7명이 일한다. 사무실은 서초동에 있다. "
+        "직원은 30명이다. 김 대표를 만났다.\n"
+        "Q. 요즘은 1조 파라미터 모델도 흔한데요.\n"
+        "A. 지난해 매출은 15억 원입니다. 투자금 대부분은 GPU에 씁니다. 경쟁사들은 대부분 700억 파라미터 이상 모델을 씁니다.\n");
+    for (const Fact* other : of_type(asked, FactType::parameter_count)) CHECK(!other->team);
     // Not in a report: the headline's company is not all it speaks of.
     const std::vector<Fact> report = extract(
         "# 세븐브릿지AI, 법률 AI 공개\n\n투자금 대부분은 GPU에 쓰인다. 업계에서는 700억 파라미터급 모델이 나올 것으로 본다.\n");
@@ -1443,8 +1461,16 @@ TEST_CASE("이 회사 releasing a model is the company the sentence before named
     // sentence itself: nobody from the sentence before.
     const std::vector<Fact> unclear = extract(
         "행사에는 가람소프트와 다솜텍이 참석했다. 이 회사는 언어모델 '하늘'을 공개했다. "
-        "바람지능(Baram AI)은 작은 회사다. 이 회사는 누리랩스가 만든 모델 '구름'을 공개했다.\n");
-    check_teams(unclear, {}, {"가람소프트", "다솜텍", "바람지능"});
+        "바람지능(Baram AI)은 작은 회사다. 이 회사는 누리랩스가 만든 모델 '구름'을 공개했다. "
+        "투자는 한빛벤처스(Hanbit Ventures)가 주도했다. 이 회사는 음성 모델 '소리결'을 공개했다. "
+        "창업자 도윤희(Doyun Hee)가 회사를 이끈다. 이 회사는 음성 모델 '바람결'을 공개했다. "
+        "초기 투자는 구글이 맡았다. 이 회사는 음성 모델 '물결'을 공개했다.\n");
+    // Not an investor, a founder or a listed company acting in the sentence before.
+    check_teams(unclear, {}, {"가람소프트", "다솜텍", "바람지능", "한빛벤처스", "도윤희"});
+    for (const Fact* model : of_type(unclear, FactType::model)) {
+        CAPTURE(*model->model);
+        CHECK(model->team != std::optional<std::string>("구글"));
+    }
 }
 
 TEST_CASE("a closed list of companies a programme selected names teams though none is known", "[rules][unknown]") {

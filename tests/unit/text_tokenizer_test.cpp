@@ -106,9 +106,6 @@ TEST_CASE("Latin names with dots, hyphens and colons stay whole", "[text][tokens
     CHECK(token_line("-A-") == "-|A|-");
     CHECK(token_line("AI-") == "AI|-");
     CHECK(token_line("10:30분") == "10:30|분");
-    // Pluses end a Latin word; between letters or digits they are a symbol.
-    CHECK(token_line("HumanEval+에서 C++로 LG U+는") == "HumanEval++에서|C+++로|LG|U++는");
-    CHECK(token_line("A+B 1+1") == "A|+|B|1|+|1");
     // An ampersand between Latin letters is part of the word.
     CHECK(token_line("H&B랩스는 R&D와 A & B") == "H&B랩스+는|R&D+와|A|&|B");
     // An apostrophe between Hangul and Latin is a quotation mark.
@@ -129,6 +126,9 @@ TEST_CASE("particles split only where the lexicon's rules allow", "[text][tokens
     CHECK(token_line("'K-엑사원'(EXAONE)을") == "'|K-엑사원|'|(|EXAONE|)+을");
     CHECK(token_line("GPT-OSS 120B(69.79점)와의") == "GPT-OSS|120B|(|69.79|점|)+와의");
     CHECK(token_line("\"…했다\"며 \"…\"고") == "\"|…|했다|\"+며|\"|…|\"+고");
+    // A plus closes a name as a parenthesis does (HumanEval+, LG U+), not a
+    // word after it (KT+마이크로소프트).
+    CHECK(token_line("HumanEval+에서 LG U+는 KT+마이크로소프트") == "HumanEval|++에서|LG|U|++는|KT|+|마이크로소프트");
     // 고 and 며 are particles only after a closing mark.
     CHECK(token_line("최고 강조하며") == "최고|강조하며");
 }
