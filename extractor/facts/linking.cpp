@@ -572,6 +572,16 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
     const std::size_t s = sentence_of_unit_[quantity_unit];
     const auto& sentence = units_.sentences[s];
     Subject subject;
+    // `같은 신규팀인 모티프테크놀로지스(71.8점)를`: a figure alone in parentheses
+    // right after a team's name is that team's.
+    if (quantity_unit >= sentence.first_unit + 2 && quantity_unit + 1 < sentence.end_unit &&
+        unit_text(quantity_unit - 1) == "(" && unit_text(quantity_unit + 1) == ")" &&
+        !model_name_at(quantity_unit - 2)) {
+        if (auto team = team_at(quantity_unit - 2)) {
+            subject.team = std::move(team);
+            return subject;
+        }
+    }
     if (auto model = model_by_size(quantity_unit)) {
         subject.team = team_of_model(*model);
         subject.model = std::move(model);
