@@ -1760,10 +1760,17 @@ void FactBuilder::add_listed_models() {
     for (std::size_t s = 0; s < units_.sentences.size(); ++s) {
         const std::size_t first = units_.sentences[s].first_unit;
         const std::size_t end = units_.sentences[s].end_unit;
+        // Most sentences hold no two quoted names after 의: no list to look at.
+        std::size_t owned = 0;
+        for (std::size_t u = first; u + 1 < end && owned < 2; ++u) {
+            if (units[u + 1].cls == UnitClass::sq_open && units[u].cls == UnitClass::particle && unit_text(u) == "의") {
+                ++owned;
+            }
+        }
+        if (owned < 2) continue;
         // The item whose developer is unit d: d, a spelling in parentheses,
         // 의 and a quoted name (with its own spelling in parentheses).
         const auto item_at = [&](std::size_t d) -> std::optional<Item> {
-            if (!(team_name_at(d) || units[d].keyword == "orgname" || plain_name(d))) return std::nullopt;
             std::size_t of = d + 1;
             if (of < end && unit_text(of) == "(") {
                 const std::size_t close = alias_close(of, end);
@@ -1771,6 +1778,7 @@ void FactBuilder::add_listed_models() {
                 of = close + 1;
             }
             if (of + 2 >= end || !is_particle(of, {"의"}) || units[of + 1].cls != UnitClass::sq_open) return std::nullopt;
+            if (!(team_name_at(d) || units[d].keyword == "orgname" || plain_name(d))) return std::nullopt;
             const std::size_t name_first = of + 2;
             std::size_t close = name_first;
             while (close < end && close < name_first + 10 && units[close].cls != UnitClass::sq_close) ++close;
