@@ -1489,8 +1489,11 @@ std::optional<std::size_t> FactBuilder::company_named_before(std::size_t sentenc
             after = close + 1;
         }
         const bool ends_on = company && after + 2 >= previous.end_unit;
-        const bool subject = units[u].keyword == "orgname" && after < previous.end_unit && is_particle(after, {"이", "가"});
-        if ((after < previous.end_unit && is_particle(after, {"은", "는", "도"})) || ends_on || subject) topic = u;
+        const bool company_acting =
+            units[u].keyword == "orgname" && after < previous.end_unit && is_particle(after, {"이", "가"});
+        if ((after < previous.end_unit && is_particle(after, {"은", "는", "도"})) || ends_on || company_acting) {
+            topic = u;
+        }
     }
     return several ? std::nullopt : topic;
 }
@@ -1886,8 +1889,8 @@ void FactBuilder::name_family_members_alone() {
             lexicon_.find(word, EntityKind::team)) {
             continue;
         }
-        std::pair<std::string, std::string> found(std::string(word.data(), written.data() + written.size() - word.data()),
-                                                  *model);
+        const std::string tail(word.data(), written.data() + written.size() - word.data());
+        std::pair<std::string, std::string> found(tail, *model);
         if (std::find(members.begin(), members.end(), found) == members.end()) members.push_back(std::move(found));
     }
     for (const auto& [tail, model] : members) {

@@ -674,14 +674,14 @@ void FactBuilder::add_quotes(const std::vector<RuleMatch>& matches) {
         // 질문에 김 대표는`: words put to the person named next, who answers
         // them; they are the asker's, named before them or nobody. (`"…"고
         // 기자들의 질문에 답했다` answers.)
+        const auto answered = [&](std::size_t w) {
+            return w < end_sentence.end_unit && (units[w].keyword == "say" || unit_text(w).starts_with("답") ||
+                                                 unit_text(w).starts_with("반박") || unit_text(w).starts_with("해명"));
+        };
         bool put_to_next = false;
         for (std::size_t v = close + 1; v < end_sentence.end_unit && v <= close + 4 && !put_to_next; ++v) {
             if (units[v].cls == UnitClass::dq_open) break;
             const std::string_view word = unit_text(v);
-            const auto answered = [&](std::size_t w) {
-                return w < end_sentence.end_unit && (units[w].keyword == "say" || unit_text(w).starts_with("답") ||
-                                                     unit_text(w).starts_with("반박") || unit_text(w).starts_with("해명"));
-            };
             put_to_next = is_one_of(word, {"묻자", "되묻자", "물어보자", "질문하자", "반문하자", "지적하자", "따지자",
                                            "꼬집자", "나오자", "이어지자"}) ||
                           (is_one_of(word, {"질문", "물음", "지적"}) && v + 1 < end_sentence.end_unit &&
