@@ -1893,9 +1893,9 @@ void FactBuilder::name_family_members_alone() {
         std::pair<std::string, std::string> found(tail, *model);
         if (std::find(members.begin(), members.end(), found) == members.end()) members.push_back(std::move(found));
     }
-    for (const auto& [tail, model] : members) {
-        const auto same_tail = [&](const auto& m) { return m.first == tail; };
-        if (std::count_if(members.begin(), members.end(), same_tail) == 1) local_models_.add(tail, model);
+    for (const auto& member : members) {
+        const auto same_tail = [&](const auto& m) { return m.first == member.first; };
+        if (std::count_if(members.begin(), members.end(), same_tail) == 1) local_models_.add(member.first, member.second);
     }
 }
 
