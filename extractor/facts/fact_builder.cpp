@@ -62,11 +62,12 @@ bool FactBuilder::family_name_of_glossed_person(std::size_t u) const {
         !is_hangul_syllable_run(unit_text(u - 1)) || unit_text(u + 1) != "(" || unit_text(u + 4) != ")") {
         return false;
     }
-    const auto capitalised = [&](std::size_t v) {
-        const std::string_view w = unit_text(v);
-        return units[v].cls == UnitClass::word && !w.empty() && w[0] >= 'A' && w[0] <= 'Z';
-    };
-    return sentence_of_unit_[u - 1] == sentence_of_unit_[u + 4] && capitalised(u + 2) && capitalised(u + 3);
+    return sentence_of_unit_[u - 1] == sentence_of_unit_[u + 4] && capitalised_word(u + 2) && capitalised_word(u + 3);
+}
+
+bool FactBuilder::capitalised_word(std::size_t u) const {
+    const std::string_view w = unit_text(u);
+    return units_.units[u].cls == UnitClass::word && !w.empty() && w[0] >= 'A' && w[0] <= 'Z';
 }
 
 void FactBuilder::add_gazetteer_entities() {

@@ -253,6 +253,8 @@ private:
     // 라지브 메타(Rajiv Mehta): a listed team's name that is a foreign family
     // name here, after a given name in Hangul and glossed in Latin letters.
     bool family_name_of_glossed_person(std::size_t u) const;
+    // A word unit that begins with a Latin capital (Nurion, Hanbit).
+    bool capitalised_word(std::size_t u) const;
     // The unit after the name that starts at unit `u` (a name found by a rule
     // may span several units: TERA-VLA 1).
     std::size_t name_end_unit(std::size_t u) const;
@@ -311,6 +313,8 @@ private:
     // Whether `norm_offset` stands in an interview's answer: on a line that
     // opens with A. or A:, or on the line after a question.
     bool in_answer(std::size_t norm_offset) const;
+    // Whether the last line with text before offset `before` is a question.
+    bool previous_line_asks(std::size_t before) const;
     std::size_t paragraph_last_unit(std::size_t u) const;
     bool subject_of_modifying_clause(std::size_t u) const;
     static bool is_question_line(std::string_view line);

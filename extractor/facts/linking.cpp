@@ -1475,9 +1475,7 @@ std::optional<std::size_t> FactBuilder::company_named_before(std::size_t sentenc
     bool several = false;
     for (std::size_t u = previous.first_unit; u < previous.end_unit; ++u) {
         const bool company = team_name_at(u) || units[u].keyword == "orgname";
-        const bool glossed = u + 2 < previous.end_unit && unit_text(u + 1) == "(" &&
-                             units[u + 2].cls == UnitClass::word && unit_text(u + 2).front() >= 'A' &&
-                             unit_text(u + 2).front() <= 'Z';
+        const bool glossed = u + 2 < previous.end_unit && unit_text(u + 1) == "(" && capitalised_word(u + 2);
         if (!(company || (glossed && plain_name(u)))) continue;
         several = several || (named && unit_text(*named) != unit_text(u));
         named = u;
@@ -1705,21 +1703,21 @@ void FactBuilder::add_listed_teams() {
             // count may belong to the words after the list (…열리며, 최종 2개
             // 팀은).
             const bool counts_items = count && count->value == ExactNumber{items.size(), 0, false};
+            const bool company_named = names_company(items);
             // Consortia (등 5개 컨소시엄) and 등 정예팀 with no count (팀 alone
             // after 등 is too plain a word: 대학 연구실 등 팀) name teams where an
             // item is written as a company's name (not 제조·물류 등 6개 컨소시엄).
-            const bool consortia =
-                end + 1 < sentence.end_unit && unit_text(end + 1) == "컨소시엄" && names_company(items);
+            const bool consortia = end + 1 < sentence.end_unit && unit_text(end + 1) == "컨소시엄" && company_named;
             const bool counted_teams =
                 (end > next || counts_items) && count && (count->unit == "팀" || team_word(end + 1) || consortia);
-            const bool elite_teams = end > next && team_word(end) && unit_text(end) != "팀" && names_company(items);
+            const bool elite_teams = end > next && team_word(end) && unit_text(end) != "팀" && company_named;
             const bool closed = counted || teams_word(end);
             const bool known = counted_teams || elite_teams ||
                                std::any_of(items.begin(), items.end(), [&](std::size_t i) {
                                    return units[i].cls == UnitClass::team || team_name_at(i);
                                });
-            if ((closed && (known || (names_company(items) && selected_after(end, sentence.end_unit)))) ||
-                (names_company(items) && subject_of_programme_outcome(next, sentence.end_unit))) {
+            if ((closed && (known || (company_named && selected_after(end, sentence.end_unit)))) ||
+                (company_named && subject_of_programme_outcome(next, sentence.end_unit))) {
                 for (std::size_t i : items) {
                     if (units[i].cls == UnitClass::team || team_name_at(i)) continue;
                     const std::string written(unit_text(i));

@@ -341,11 +341,15 @@ bool FactBuilder::answers_question(std::size_t norm_offset) const {
     if (text.substr(line_start + 1, norm_offset - line_start - 1).find_first_not_of(" \t") != std::string_view::npos) {
         return false;  // the quotation does not open its line
     }
-    // The previous line with text.
-    std::size_t end = line_start;
+    return previous_line_asks(line_start);
+}
+
+bool FactBuilder::previous_line_asks(std::size_t before) const {
+    const std::string_view text = text_.text;
+    std::size_t end = before;
     while (end > 0 && (text[end - 1] == '\n' || text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
     const std::size_t start = end == 0 ? 0 : text.rfind('\n', end - 1) + 1;
-    return is_question_line(text.substr(start, end - start));
+    return end > 0 && is_question_line(text.substr(start, end - start));
 }
 
 bool FactBuilder::in_answer(std::size_t norm_offset) const {
@@ -354,11 +358,7 @@ bool FactBuilder::in_answer(std::size_t norm_offset) const {
     const std::size_t line_end = std::min(text.find('\n', norm_offset), text.size());
     const std::string_view line = text.substr(line_start, line_end - line_start);
     if (is_question_line(line)) return false;
-    if (line.starts_with("A.") || line.starts_with("A:")) return true;
-    std::size_t end = line_start;
-    while (end > 0 && (text[end - 1] == '\n' || text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
-    const std::size_t start = end == 0 ? 0 : text.rfind('\n', end - 1) + 1;
-    return end > 0 && is_question_line(text.substr(start, end - start));
+    return line.starts_with("A.") || line.starts_with("A:") || previous_line_asks(line_start);
 }
 
 bool FactBuilder::is_question_line(std::string_view line) {
