@@ -1437,7 +1437,9 @@ void FactBuilder::add_model(const RuleMatch& match) {
     if (team) local_model_team_.emplace(canonical, *team);
 
     if (!options_.types.contains(FactType::model)) return;
-    const Capture& whole = alias ? Capture{name->first, tail ? tail->end : match.get("alias")->end} : *name;
+    // '한빛-1(Hanbit-1)': the span takes both spellings and the parenthesis
+    // that closes the second (the tail of '로아(LoA) 32B' comes after it).
+    const Capture& whole = alias ? Capture{name->first, tail ? tail->end : match.get("alias")->end + 1} : *name;
     const ByteSpan span = alias ? range_span(whole.first, whole.end) : text_.to_source(name_norm_start, name_norm_end);
     Fact& fact = emit(FactType::model, span, match.rule->id, whole.first, whole.end);
     fact.model = canonical;

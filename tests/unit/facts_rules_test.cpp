@@ -470,6 +470,20 @@ TEST_CASE("spans re-read their text from the original bytes", "[rules][spans]") 
     CHECK(text.substr(model->span.start, model->span.size()) == "A.X K1");
 }
 
+TEST_CASE("a quoted model's span with its other spelling in parentheses closes them", "[rules][spans]") {
+    const std::string text = "한빛AI는 '한빛-1(Hanbit-1)'을 공개했다. 로아랩스는 '로아(LoA) 32B'를 선보였다.";
+    Document doc = read_document_bytes("spans.txt", text);
+    ExtractOptions options;
+    options.types = FactTypeSet::all();
+    std::vector<std::string> spans;
+    for (const Fact& f : extractor().extract(doc, options)) {
+        if (f.type == FactType::model) spans.push_back(text.substr(f.span.start, f.span.size()));
+    }
+    CHECK(std::count(spans.begin(), spans.end(), "한빛-1(Hanbit-1)") == 1);
+    CHECK(std::count(spans.begin(), spans.end(), "로아(LoA) 32B") == 1);
+    for (const std::string& span : spans) CHECK(std::count(span.begin(), span.end(), '(') == std::count(span.begin(), span.end(), ')'));
+}
+
 TEST_CASE("the rule-selecting set gives the same matches on a small memory budget", "[rules][limits]") {
     // The smallest budget (within an eighth) that the rules compile in
     // leaves the sets' DFAs flushing their caches again and again on the
