@@ -326,6 +326,20 @@ std::size_t person_name_tokens(const NormalizedText& text, const TokenizedText& 
                                  tokens.tokens[t + 1].kind == TokenKind::hangul &&
                                  lexicon.is_surname(tokens.tokens[t + 1].text(text));
     if ((name.loanword_syllable && !surname_follows) || name.verb_ending) return 0;
+    // 강원대 AI융합학과, 한림대 의료인공지능연구소: a word in 대 before a part of
+    // a university names the university (김종대 교수 is a person).
+    if (word.size() == 9 && word.ends_with("대") && t + 1 < sentence_end && tokens.tokens[t + 1].space_before) {
+        // The next word's letters, up to a particle or a mark (AI융합학과, 연구소(소장).
+        std::size_t last = t + 1;
+        while (last + 1 < sentence_end && tokens.tokens[last + 1].eojeol == tokens.tokens[t + 1].eojeol &&
+               (tokens.tokens[last + 1].kind == TokenKind::hangul || tokens.tokens[last + 1].kind == TokenKind::latin)) {
+            ++last;
+        }
+        if (ends_with_one_of(tokens.tokens[last].text(text),
+                             {"학과", "학부", "대학원", "대학", "연구소", "연구실", "연구팀", "연구센터", "병원", "캠퍼스"})) {
+            return 0;
+        }
+    }
     // Whether a title stands within `reach` tokens from `from`, before any
     // quotation mark; with `symbols_count` false, the symbols between words
     // are not counted (A&R is two).

@@ -1998,7 +1998,7 @@ TEST_CASE("a plain word that starts a clause releasing a quoted model develops i
           std::vector<std::string>{"team 세바 시스템즈 team.subject-releasing-quoted-model", "model 세바-7B 세바 시스템즈"});
     // A word in Hangul in the parentheses (a place) names no team later.
     CHECK(model_teams("프리퍼드네트웍스(일본)는 '플라모-3B'를 공개했다. 일본의 '후지-7B'는 70억 개 파라미터다") ==
-          std::vector<std::string>{"team 프리퍼드네트웍스 team.subject-releasing-quoted-model",
+          std::vector<std::string>{"team 프리퍼드네트웍스 team.releases-named-model",
                                    "model 플라모-3B 프리퍼드네트웍스", "model 후지-7B -"});
 }
 
