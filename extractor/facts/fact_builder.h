@@ -173,12 +173,23 @@ private:
         const Unit& unit = units_.units[u];
         return unit.entity == kNoEntity ? nullptr : &lexicon_.entities()[unit.entity];
     }
-    // A benchmark unit's name: with its edition (AIME 2026), canonical, or as written.
+    // A benchmark unit's name: with its edition (AIME 2026), canonical, or as
+    // written. A kind alone is the benchmark's written next to it: before it
+    // (LMArena 리더보드, 'C-에이전트 아레나' 리더보드), around it ('한누리
+    // 리더보드') or after it (공개 리더보드 ‘OALL’).
     std::string benchmark_name(std::size_t u) const {
         const Unit& unit = units_.units[u];
-        if (unit.entity == kNoEntity) return std::string(unit_text(u));
-        return units_.name_of(unit, lexicon_);
+        if (unit.entity != kNoEntity) return units_.name_of(unit, lexicon_);
+        if (const auto named = name_of_benchmark_kind(u)) return *named;
+        return std::string(unit_text(u));
     }
+    bool benchmark_kind(std::size_t u) const {
+        return units_.units[u].entity == kNoEntity && lexicon_.is_benchmark_kind(unit_text(u));
+    }
+    std::optional<std::string> name_of_benchmark_kind(std::size_t u) const;
+    // The benchmark the units before `end` in its sentence name last: a kind
+    // alone (LM아레나 텍스트 부문 리더보드) only where no name comes before it.
+    std::optional<std::string> benchmark_before(std::size_t end) const;
     bool is_particle(std::size_t u, std::initializer_list<std::string_view> list) const {
         return units_.units[u].cls == UnitClass::particle && is_one_of(unit_text(u), list);
     }

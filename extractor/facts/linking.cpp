@@ -2603,17 +2603,74 @@ void FactBuilder::add_score(const RuleMatch& match) {
     if (!q->unit.empty()) fact.unit = q->unit;
     fact.model = subject.model;
     fact.team = subject.team;
-    if (const Capture* b = match.get("benchmark")) {
+    const Capture* b = match.get("benchmark");
+    if (b && !(b->end == b->first + 1 && benchmark_kind(b->first))) {
         fact.benchmark = entity(b->first) ? benchmark_name(b->first) : range_text(b->first, b->end);
     } else {
-        const auto& sentence = units_.sentences[match.sentence];
-        for (std::size_t u = unit; u-- > sentence.first_unit;) {
-            if (units_.units[u].cls == UnitClass::benchmark) {
-                fact.benchmark = benchmark_name(u);
-                break;
+        fact.benchmark = benchmark_before(b ? b->end : unit);
+    }
+}
+
+std::optional<std::string> FactBuilder::name_of_benchmark_kind(std::size_t u) const {
+    if (!benchmark_kind(u)) return std::nullopt;
+    const auto& units = units_.units;
+    const std::size_t s = sentence_of_unit_[u];
+    const std::size_t first = units_.sentences[s].first_unit;
+    const std::size_t end = units_.sentences[s].end_unit;
+    // The quotation mark `from` looks for, up to seven units away, with words between.
+    const auto quote_mark = [&](std::size_t from, int step, UnitClass mark) -> std::optional<std::size_t> {
+        for (std::size_t v = from, seen = 0; v >= first && v < end && seen < 8; v += step, ++seen) {
+            if (units[v].cls == mark) return v;
+            if (units[v].cls == UnitClass::dq_open || units[v].cls == UnitClass::dq_close ||
+                units[v].cls == UnitClass::particle || (step < 0 && v == first)) {
+                return std::nullopt;
             }
         }
+        return std::nullopt;
+    };
+    // 'C-에이전트 아레나' 리더보드, LMArena 리더보드: the name before it.
+    if (u > first && units[u - 1].cls == UnitClass::benchmark && !benchmark_kind(u - 1)) return benchmark_name(u - 1);
+    if (u > first + 2 && units[u - 1].cls == UnitClass::sq_close) {
+        if (const auto open = quote_mark(u - 2, -1, UnitClass::sq_open); open && *open + 2 < u) {
+            // '코-아레나(Ko-Arena)' 리더보드: the name without its other spelling.
+            std::size_t name_end = u - 1;
+            if (unit_text(name_end - 1) == ")") {
+                for (std::size_t v = name_end - 1; v > *open + 1; --v) {
+                    if (unit_text(v) == "(") {
+                        name_end = v;
+                        break;
+                    }
+                }
+            }
+            return range_text(*open + 1, name_end);
+        }
     }
+    // '한국어 AI 리더보드': the quoted name it ends.
+    if (u + 1 < end && units[u + 1].cls == UnitClass::sq_close && u > first) {
+        if (const auto open = quote_mark(u - 1, -1, UnitClass::sq_open)) return range_text(*open + 1, u + 1);
+    }
+    // 공개 리더보드 ‘OALL’: the quoted name after it.
+    if (u + 2 < end && units[u + 1].cls == UnitClass::sq_open) {
+        if (const auto close = quote_mark(u + 2, 1, UnitClass::sq_close); close && *close > u + 2) {
+            return range_text(u + 2, *close);
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> FactBuilder::benchmark_before(std::size_t end) const {
+    if (end == 0) return std::nullopt;
+    const auto& sentence = units_.sentences[sentence_of_unit_[end - 1]];
+    std::optional<std::string> kind;
+    for (std::size_t u = end; u-- > sentence.first_unit;) {
+        if (units_.units[u].cls != UnitClass::benchmark) continue;
+        if (benchmark_kind(u) && !name_of_benchmark_kind(u)) {
+            if (!kind) kind = std::string(unit_text(u));
+            continue;
+        }
+        return benchmark_name(u);
+    }
+    return kind;
 }
 
 }  // namespace kfacts

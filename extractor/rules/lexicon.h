@@ -70,6 +70,12 @@ public:
 
     // Word class of a word for patterns ("param", "launch", "say" ...), or empty.
     std::string_view word_class(std::string_view word) const;
+    // A benchmark's kind listed as a whole word (리더보드): a benchmark unit
+    // with no name of its own.
+    bool is_benchmark_kind(std::string_view word) const {
+        const std::string* cls = exact_words_.find(word);
+        return cls && *cls == "benchword";
+    }
     // Title that ends `word` (연구원장 ends with 원장), or empty.
     std::string_view title_suffix(std::string_view word) const;
     bool is_surname(std::string_view syllables) const;

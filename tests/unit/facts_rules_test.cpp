@@ -470,6 +470,22 @@ TEST_CASE("spans re-read their text from the original bytes", "[rules][spans]") 
     CHECK(text.substr(model->span.start, model->span.size()) == "A.X K1");
 }
 
+TEST_CASE("리더보드 alone takes the benchmark's name written next to it", "[rules][bench]") {
+    const auto benchmark_of = [](const std::string& text) {
+        const std::vector<Fact> facts = extract(text);
+        const Fact* score = find(facts, FactType::benchmark_score);
+        return score && score->benchmark ? *score->benchmark : std::string("-");
+    };
+    // Before it, with words between, around it, after it, and a gloss dropped.
+    CHECK(benchmark_of("LM아레나 텍스트 부문 리더보드에서 구글 '제미나이 3 프로'가 1492점으로 1위를 했다.") == "LMArena");
+    CHECK(benchmark_of("블라인드 대화 평가 '한누리 리더보드'에서 구글 '제미나이 3 프로'는 Elo 1,263점을 받았다.") ==
+          "한누리 리더보드");
+    CHECK(benchmark_of("아랍어 모델 성능을 겨루는 공개 리더보드 ‘OALL’에서 '팰컨 H1'은 평균 68.9점으로 1위였다.") == "OALL");
+    CHECK(benchmark_of("선호도를 겨루는 '코-아레나(Ko-Arena)' 리더보드에서는 '가람 2 맥스'가 1,312점을 받았다.") == "코-아레나");
+    // Named nowhere near: the kind is all the article says.
+    CHECK(benchmark_of("구글 '제미나이 3 프로'는 리더보드에서 1,312점을 받았다.") == "리더보드");
+}
+
 TEST_CASE("a quoted model's span with its other spelling in parentheses closes them", "[rules][spans]") {
     const std::string text = "한빛AI는 '한빛-1(Hanbit-1)'을 공개했다. 로아랩스는 '로아(LoA) 32B'를 선보였다.";
     Document doc = read_document_bytes("spans.txt", text);
