@@ -254,20 +254,27 @@ void FactBuilder::compute_topics() {
             }
         }
         // `같은 평가에서 알리바바의 큐웬3 32B는 62.5점`, `같은 규모인 …가 78.9점이다`,
-        // `같은 기준으로 측정한 …`, `같은 문제를 푼 …`: a sentence set in the
-        // same test, or at the same size, as the one before names a baseline;
-        // the model or team it marks is no topic to carry to the next sentence.
-        for (std::size_t u = sentence.first_unit;
-             (topic_model_[s] || topic_team_[s]) && u + 2 < sentence.end_unit && u < sentence.first_unit + 3; ++u) {
-            if (is_one_of(unit_text(u), {"같은", "동일한", "동일"}) &&
-                (is_particle(u + 2, {"에서", "에서는", "에서도"}) || units_.units[u + 1].keyword == "scale" ||
-                 (is_particle(u + 2, {"으로", "로", "을", "를"}) &&
-                  is_one_of(unit_text(u + 1), {"기준", "조건", "평가", "환경", "시험", "벤치마크", "테스트", "문제"})))) {
-                topic_model_[s].reset();
-                topic_team_[s].reset();
-                blocks_topic_[s] = true;
-                break;
-            }
+        // `같은 기준으로 측정한 …`, `같은 문제를 푼 …`, `…의 ‘소노라 TTS’는 같은
+        // 조건에서 4.05점`: a sentence set in the same test, or at the same
+        // size, as the one before names a baseline; the model or team it marks
+        // is no topic to carry to the next sentence.
+        const auto same_test_at = [&](std::size_t u) {
+            return u + 2 < sentence.end_unit && is_one_of(unit_text(u), {"같은", "동일한", "동일"}) &&
+                   (is_particle(u + 2, {"에서", "에서는", "에서도"}) || units_.units[u + 1].keyword == "scale" ||
+                    (is_particle(u + 2, {"으로", "로", "을", "를"}) &&
+                     is_one_of(unit_text(u + 1), {"기준", "조건", "평가", "환경", "시험", "벤치마크", "테스트", "문제"})));
+        };
+        bool same_test = false;
+        for (std::size_t u = sentence.first_unit; u < sentence.first_unit + 3 && !same_test; ++u) same_test = same_test_at(u);
+        if (!same_test && topic_model_[s]) {
+            std::size_t after = name_end_unit(*topic_model_[s]);
+            while (after < sentence.end_unit && units_.units[after].cls == UnitClass::sq_close) ++after;
+            if (after < sentence.end_unit && is_particle(after, {"은", "는", "이", "가"})) same_test = same_test_at(after + 1);
+        }
+        if (same_test && (topic_model_[s] || topic_team_[s])) {
+            topic_model_[s].reset();
+            topic_team_[s].reset();
+            blocks_topic_[s] = true;
         }
         // `전작 소리 1은 84.2점이었다.`: a predecessor named in passing is no
         // topic; the sentences after it go on about the one before it.
@@ -986,13 +993,17 @@ void FactBuilder::add_model(const RuleMatch& match) {
     }
     // K2.5 in `NX K2.5`: the tail of a name already known is no model of its own.
     if (name->first > 0 && model_name_at(name->first - 1) && name_end_unit(name->first - 1) > name->first) return;
+    // ‘리벨 쿼드(REBEL-Quad)’: the other spelling of a listed non-model.
+    if (name->first > 1 && unit_text(name->first - 1) == "(" && units_.units[name->first - 2].cls == UnitClass::not_model) {
+        return;
+    }
     // `통신 상담 벤치마크 'TelcoQA-Ko'에서`, `레드티밍 데이터셋 'KJB-2'로`,
     // `신경망처리장치(NPU) ‘HX-200’`: the name of a benchmark, a dataset or a chip.
     const std::size_t sentence_first = units_.sentences[match.sentence].first_unit;
     std::size_t name_start = name->first;
     while (name_start > sentence_first && units_.units[name_start - 1].cls == UnitClass::sq_open) --name_start;
-    if (name_start > sentence_first + 2 && unit_text(name_start - 1) == ")" && unit_text(name_start - 3) == "(") {
-        name_start -= 2;
+    if (name_start > sentence_first + 3 && unit_text(name_start - 1) == ")" && unit_text(name_start - 3) == "(") {
+        name_start -= 3;
     }
     // `한국어 평가 VoiceBench-Ko에서는`, `평가 세트 '로보플랜-K'에서`, `추론을
     // 평가하는 KoBALT-700에서`: the same where the name is where a test took
@@ -1005,6 +1016,13 @@ void FactBuilder::add_model(const RuleMatch& match) {
         ++after_name;
     }
     const bool tested_in = after_name < units_.units.size() && is_particle(after_name, {"에서", "에서는", "에서도"});
+    // 딥엑스 ‘DX-M1’(위)에서 돌아가는 모델: what a model runs on is a chip or a device.
+    std::size_t on = after_name;
+    if (on + 1 < units_.units.size() && unit_text(on) == "위" && is_particle(on + 1, {"에서"})) ++on;
+    const bool runs_on = on + 1 < units_.units.size() && is_particle(on, {"에서"}) &&
+                         sentence_of_unit_[on + 1] == match.sentence &&
+                         (unit_text(on + 1).starts_with("돌아가") || unit_text(on + 1).starts_with("구동") ||
+                          unit_text(on + 1).starts_with("작동") || unit_text(on + 1).starts_with("실행"));
     // `'K-상식500'에서 정답률 81.7%를`, `‘LIBERO-Long’에서도 91.8%를`: where a
     // figure was scored, right after it.
     const std::size_t sentence_end = units_.sentences[match.sentence].end_unit;
@@ -1018,7 +1036,7 @@ void FactBuilder::add_model(const RuleMatch& match) {
                      u + 2 < sentence_end && is_particle(u + 1, {"을", "를"}) &&
                      units_.units[u + 2].keyword == "achieve");
     }
-    if (scored_in ||
+    if (scored_in || runs_on ||
         (name_start > sentence_first &&
          (is_dataset_word(name_start - 1) ||
           (tested_in && (is_one_of(unit_text(name_start - 1), {"평가", "세트"}) ||

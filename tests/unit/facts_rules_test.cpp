@@ -129,7 +129,8 @@ TEST_CASE("a model found by a rule becomes the topic that later scores link to",
 // 규모인) names a baseline: the next score that names nobody is not the baseline's.
 TEST_CASE("a baseline named in the same test is no topic for the next score", "[rules][topics]") {
     const std::string baseline = GENERATE(as<std::string>{}, "같은 평가에서 알리바바의 큐웬3 32B는 65.1점을 받았다.",
-                                          "같은 규모인 알리바바의 큐웬3 32B가 65.1점이다.");
+                                          "같은 규모인 알리바바의 큐웬3 32B가 65.1점이다.",
+                                          "알리바바의 '큐웬3 32B'는 같은 조건에서 65.1점이었다.");
     const auto facts = extract("누리랩스는 새 언어모델 '가람-13B'를 공개했다.\n\n"
                                "가람-13B는 KMMLU에서 70.2점을 받았다. " + baseline + " HAE-RAE 벤치에서는 80.3점을 기록했다.");
     const auto model_of = [&](std::string_view score) -> std::optional<std::string> {
@@ -443,6 +444,18 @@ TEST_CASE("a quotation left open runs to its paragraph's end, never beyond max_q
 TEST_CASE("single-quoted names and slogans are no quotations", "[rules][speaker]") {
     const auto facts = extract("정부는 '모두의 AI'를 내걸었다. 박은별 대표는 'AI 3대 강국'을 언급했다.");
     CHECK(find(facts, FactType::quote) == nullptr);
+}
+
+TEST_CASE("what a model runs on, and a chip's other spelling, are no models", "[rules][model]") {
+    for (const std::string text : {"스텔라큐브가 딥엑스의 신경망처리장치(NPU) ‘DX-M1’에서 돌아가는 30억 파라미터 모델을 내놨다.",
+                                   "온결AI는 딥엑스 ‘DX-M1’ 위에서 돌아가는 로봇용 모델 ‘온결-V 2B’를 선보였다.",
+                                   "참여사는 리벨리온의 차세대 칩 ‘리벨 쿼드(REBEL-Quad)’에 맞춰 모델을 최적화한다."}) {
+        const std::vector<std::string> models = distinct_models(extract(text));
+        CHECK(std::find(models.begin(), models.end(), "DX-M1") == models.end());
+        CHECK(std::find(models.begin(), models.end(), "REBEL-Quad") == models.end());
+    }
+    CHECK(distinct_models(extract("온결AI는 딥엑스 ‘DX-M1’ 위에서 돌아가는 로봇용 모델 ‘온결-V 2B’를 선보였다.")) ==
+          std::vector<std::string>{"온결-V 2B"});
 }
 
 TEST_CASE("chips, budgets and user targets are no parameter counts", "[rules][param]") {
