@@ -1610,7 +1610,7 @@ static bool ends_with_past_connective(std::string_view word) {
 void FactBuilder::add_listed_teams() {
     const auto& units = units_.units;
     const auto is_separator = [&](std::size_t u) {
-        return units[u].cls == UnitClass::symbol && is_one_of(unit_text(u), {",", "·"});
+        return units[u].cls == UnitClass::symbol && is_one_of(unit_text(u), {",", "·", "▲", "△"});
     };
     // A verb that joins clauses (진행되며, 열리면서, 차지했고, 지원했는데)
     // ends a clause, not a name.
@@ -1714,14 +1714,17 @@ void FactBuilder::add_listed_teams() {
                 return team_word(w) ||
                        (w < sentence.end_unit && is_one_of(unit_text(w), {"기업", "컨소시엄", "스타트업", "개발사"}));
             };
-            const Quantity* count = end < sentence.end_unit && units[end].cls == UnitClass::quantity
-                                        ? &quantities_[static_cast<std::size_t>(units[end].quantity)]
+            // 등 스타트업 7곳: the word for the teams may come before their count.
+            const std::size_t count_at =
+                teams_word(end) && end + 1 < sentence.end_unit && units[end + 1].cls == UnitClass::quantity ? end + 1 : end;
+            const Quantity* count = count_at < sentence.end_unit && units[count_at].cls == UnitClass::quantity
+                                        ? &quantities_[static_cast<std::size_t>(units[count_at].quantity)]
                                         : nullptr;
             const bool counted = count && (is_one_of(count->unit, {"팀", "곳", "개사"}) || teams_word(end + 1));
             // 등 4개 팀 alone makes the items teams, and so does a count of
-            // teams that counts the items (한빛·딥노바·마루 3팀); otherwise the
-            // count may belong to the words after the list (…열리며, 최종 2개
-            // 팀은).
+            // teams that counts the items (한빛·딥노바·마루 3팀, ▲메디쿼리 … ▲큐브릭스AI
+            // 등 스타트업 7곳); otherwise the count may belong to the words after
+            // the list (…열리며, 최종 2개 팀은).
             const bool counts_items = count && count->value == ExactNumber{items.size(), 0, false};
             const bool company_named = names_company(items);
             // Consortia (등 5개 컨소시엄) and 등 정예팀 with no count (팀 alone
@@ -1729,7 +1732,8 @@ void FactBuilder::add_listed_teams() {
             // item is written as a company's name (not 제조·물류 등 6개 컨소시엄).
             const bool consortia = end + 1 < sentence.end_unit && unit_text(end + 1) == "컨소시엄" && company_named;
             const bool counted_teams =
-                (end > next || counts_items) && count && (count->unit == "팀" || team_word(end + 1) || consortia);
+                ((end > next || counts_items) && count && (count->unit == "팀" || team_word(end + 1) || consortia)) ||
+                (count_at > end && counts_items && is_one_of(count->unit, {"팀", "곳", "개사"}));
             const bool elite_teams = end > next && team_word(end) && unit_text(end) != "팀" && company_named;
             const bool closed = counted || teams_word(end);
             const bool known = counted_teams || elite_teams ||
