@@ -319,6 +319,144 @@ private:
     bool too_deep_ = false;
 };
 
+// Reads a pattern for the units every match takes in order (Rule::units_in_order):
+// the macros of its sequence, and of the groups in it, that a quantifier does
+// not make optional. A sequence with alternatives (`[a] | [b] [c]`) gives
+// none: leaving units out only weakens the condition.
+class OrderedUnitsReader {
+public:
+    // The unit a macro needs; none for a macro that any unit passes.
+    using UnitOf = std::function<std::optional<UnitNeeded>(std::string_view cls, std::optional<std::string_view> label)>;
+
+    OrderedUnitsReader(std::string_view pattern, UnitOf unit_of) : pattern_(pattern), unit_of_(std::move(unit_of)) {}
+
+    std::vector<UnitNeeded> read() {
+        std::vector<UnitNeeded> units = sequence().value_or(std::vector<UnitNeeded>{});
+        if (too_deep_) units.clear();
+        return units;
+    }
+
+private:
+    // As ClassConditionReader's.
+    static constexpr std::size_t kMaxDepth = 200;
+
+    void skip_spaces() {
+        while (pos_ < pattern_.size() && (pattern_[pos_] == ' ' || pattern_[pos_] == '\t')) ++pos_;
+    }
+
+    // The units of the sequence up to its group's ')' or the pattern's end;
+    // nothing where it has alternatives.
+    std::optional<std::vector<UnitNeeded>> sequence() {
+        std::vector<UnitNeeded> units;
+        bool alternatives = false;
+        skip_spaces();
+        while (pos_ < pattern_.size() && pattern_[pos_] != ')') {
+            if (pattern_[pos_] == '|') {
+                alternatives = true;
+                ++pos_;
+            } else {
+                const std::vector<UnitNeeded> part = atom();
+                if (repeated_at_least_once()) units.insert(units.end(), part.begin(), part.end());
+            }
+            skip_spaces();
+        }
+        if (alternatives) return std::nullopt;
+        return units;
+    }
+
+    std::vector<UnitNeeded> atom() {
+        const char c = pattern_[pos_];
+        if (c == '\\') {
+            pos_ += 2;
+            return {};
+        }
+        if (c == '(') {
+            ++pos_;
+            if (pos_ < pattern_.size() && pattern_[pos_] == '?') {
+                // (?:…), (?P<name>…): the body starts after ':' or '>'; a
+                // flag group (?i) has none.
+                const std::size_t body = pattern_.find_first_of(":>)", pos_);
+                if (body == std::string_view::npos || pattern_[body] == ')') {
+                    pos_ = body == std::string_view::npos ? pattern_.size() : body + 1;
+                    return {};
+                }
+                pos_ = body + 1;
+            }
+            if (++depth_ > kMaxDepth) {
+                too_deep_ = true;
+                pos_ = pattern_.size();
+                return {};
+            }
+            std::vector<UnitNeeded> body = sequence().value_or(std::vector<UnitNeeded>{});
+            --depth_;
+            if (pos_ < pattern_.size() && pattern_[pos_] == ')') ++pos_;
+            return body;
+        }
+        if (c == '[') {
+            const std::size_t close = macro_end(pattern_, pos_);
+            if (close == std::string_view::npos) {
+                pos_ = pattern_.size();
+                return {};
+            }
+            const std::string_view macro = pattern_.substr(pos_ + 1, close - pos_ - 1);
+            pos_ = close + 1;
+            const std::size_t colon = macro.find(':');
+            const auto unit = unit_of_(trim(macro.substr(0, colon)), colon == std::string_view::npos
+                                                                      ? std::nullopt
+                                                                      : std::optional(macro.substr(colon + 1)));
+            if (!unit) return {};
+            return {*unit};
+        }
+        ++pos_;  // '^', '$', '.': no unit
+        return {};
+    }
+
+    // Reads the quantifier after an atom, if any: false when it allows zero.
+    bool repeated_at_least_once() {
+        skip_spaces();
+        if (pos_ >= pattern_.size()) return true;
+        bool at_least_once = true;
+        const char c = pattern_[pos_];
+        if (c == '?' || c == '*') {
+            at_least_once = false;
+            ++pos_;
+        } else if (c == '+') {
+            ++pos_;
+        } else if (const auto repeat = c == '{' ? counted_repetition(pattern_, pos_) : std::nullopt) {
+            at_least_once = repeat->at_least_once;
+            pos_ = repeat->close + 1;
+        } else {
+            return true;
+        }
+        if (pos_ < pattern_.size() && pattern_[pos_] == '?') ++pos_;  // lazy
+        return at_least_once;
+    }
+
+    std::string_view pattern_;
+    UnitOf unit_of_;
+    std::size_t pos_ = 0;
+    std::size_t depth_ = 0;
+    bool too_deep_ = false;
+};
+
+// Whether `units`, from the `first`, take `needed` in order, each from a unit
+// after the one before's.
+bool hold_in_order(const std::vector<UnitCodes>& units, std::size_t first, const std::vector<UnitNeeded>& needed) {
+    std::size_t u = first;
+    for (const UnitNeeded& unit : needed) {
+        const auto passes = [&](const UnitCodes& codes) {
+            if (unit.class_code != 0 && codes.class_code != unit.class_code) return false;
+            if (unit.test_code < 0) return true;
+            const auto code = static_cast<std::size_t>(unit.test_code);
+            return ((codes.tests[code / 64] >> (code % 64)) & 1) != 0;
+        };
+        while (u < units.size() && !passes(units[u])) ++u;
+        if (u == units.size()) return false;
+        ++u;
+    }
+    return true;
+}
+
 // The units' tags with only the test codes in `wanted`, ascending, written
 // into `buffer` (as long as the sentence's tags). A pattern reads a unit's
 // class code and whether some of its test codes are there, in any order:
@@ -509,7 +647,26 @@ void RuleSet::compile(std::int64_t set_max_mem) {
         if (cls != "*" && index < alphabet_.size()) bits.set(index);
         return bits;
     };
+    // A label test's code by its number: a test of every class has one code.
+    std::vector<int> test_code_of_number;
+    alphabet_.for_each_test([&](char, char test_code, std::size_t number) {
+        if (number >= test_code_of_number.size()) test_code_of_number.resize(number + 1, -1);
+        test_code_of_number[number] = static_cast<unsigned char>(test_code);
+    });
+    const auto unit_of = [&](std::string_view cls, std::optional<std::string_view> label) -> std::optional<UnitNeeded> {
+        UnitNeeded unit;
+        if (cls == "any") return std::nullopt;
+        if (cls != "*") unit.class_code = alphabet_.code(cls);
+        if (label) {
+            const auto number = alphabet_.test_number(cls, expand_label(trim(*label)));
+            if (!number || *number >= test_code_of_number.size()) return std::nullopt;
+            unit.test_code = test_code_of_number[*number];
+        }
+        if (unit.class_code == 0 && unit.test_code < 0) return std::nullopt;
+        return unit;
+    };
     for (const auto& rule : rules_) {
+        rule->units_in_order = OrderedUnitsReader(rule->pattern, unit_of).read();
         rule->class_clauses = ClassConditionReader(rule->pattern, bits_of).read();
         rule->required.reset();
         rule->one_of.clear();
@@ -819,23 +976,25 @@ void RuleSet::match_sentence(const AnnotatedText& text, std::size_t sentence,
     const std::size_t first_unit = text.sentences[sentence].first_unit;
     for (int index : candidates) {
         const Rule& rule = *rules_[static_cast<std::size_t>(index)];
+        if (!hold_in_order(unit_codes, 0, rule.units_in_order)) continue;
         // Most of the tags' bytes are codes the rule does not read.
         const std::string_view read = tags_reading(unit_codes, rule.tests_read, read_tags);
         // Where each unit starts in `read`: wanted only where the rule matches.
         read_unit_starts.clear();
-        // The units [first, end) that a range of `read` covers.
-        const auto units_in = [&](const re2::StringPiece& g) {
+        // The sentence's unit that starts at or first after an offset of `read`.
+        const auto unit_at = [&](std::size_t offset) {
             if (read_unit_starts.empty()) {
                 for (std::size_t i = 0; i < read.size(); ++i) {
                     if (starts_unit(read[i])) read_unit_starts.push_back(i);
                 }
             }
-            const auto unit_at = [&](std::size_t offset) {
-                const auto next_start = std::lower_bound(read_unit_starts.begin(), read_unit_starts.end(), offset);
-                return first_unit + static_cast<std::size_t>(next_start - read_unit_starts.begin());
-            };
+            const auto next_start = std::lower_bound(read_unit_starts.begin(), read_unit_starts.end(), offset);
+            return static_cast<std::size_t>(next_start - read_unit_starts.begin());
+        };
+        // The units [first, end) that a range of `read` covers.
+        const auto units_in = [&](const re2::StringPiece& g) {
             const auto start = static_cast<std::size_t>(g.data() - read.data());
-            return Capture{unit_at(start), unit_at(start + g.size())};
+            return Capture{first_unit + unit_at(start), first_unit + unit_at(start + g.size())};
         };
         groups.assign(rule.group_names.size(), re2::StringPiece());
         std::size_t pos = 0;
@@ -863,6 +1022,8 @@ void RuleSet::match_sentence(const AnnotatedText& text, std::size_t sentence,
                                   std::find_if(read.begin() + static_cast<std::ptrdiff_t>(pos) + 1, read.end(),
                                                starts_unit) -
                                   read.begin());
+            // A match from pos on takes units from the one that starts there.
+            if (pos < read.size() && !hold_in_order(unit_codes, unit_at(pos), rule.units_in_order)) break;
         }
     }
 }

@@ -63,6 +63,13 @@ struct UnitCodes {
     TestCodes tests{};
 };
 
+// A unit that every match of a pattern takes: of class `class_code` (0 for
+// any class) and, unless `test_code` is negative, passing that label test.
+struct UnitNeeded {
+    char class_code = 0;
+    int test_code = -1;
+};
+
 struct Rule {
     std::string id;
     std::string fact;     // parameter_count, benchmark_score, model, team, speaker
@@ -93,6 +100,11 @@ struct Rule {
     // The codes of the label tests the pattern names: its RE2 searches the
     // tags without the others (match_sentence), most of a sentence's bytes.
     TestCodes tests_read{};
+    // Units every match takes, in the order it takes them (from the
+    // pattern's macros that are not optional nor among alternatives): a
+    // sentence, or the rest of one after a match, without them in this order
+    // has no match, which a look at its units tells for less than a search.
+    std::vector<UnitNeeded> units_in_order;
 };
 
 // Units that one named group of a match covers: [first, end).

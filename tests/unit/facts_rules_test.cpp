@@ -588,6 +588,31 @@ TEST_CASE("a pattern's class condition names the unit classes and label tests ev
     CHECK(condition_of("(((([qty]))))") == Condition{{"qty"}});
 }
 
+TEST_CASE("a pattern's units in order are the macros every match takes, left to right", "[rules][selection]") {
+    RuleSet set;
+    const auto units_of = [&](const std::string& pattern) {
+        set = RuleSet();
+        set.add_file("test.rules", "rule test.rule\n  fact model\n  pattern " + pattern + "\n  example x => none\n");
+        set.compile();
+        std::vector<std::string> units;
+        for (const UnitNeeded& unit : set.rules().front()->units_in_order) {
+            const std::string cls = unit.class_code == 0 ? "*" : std::string(set.alphabet().name(unit.class_code));
+            units.push_back(unit.test_code < 0 ? cls : cls + ":test");
+        }
+        return units;
+    };
+    using Units = std::vector<std::string>;
+    CHECK(units_of("(?P<value>[qty:B개?~?]) [scale]? [particle:의]? [param]") == Units{"qty:test", "param"});
+    CHECK(units_of("[qty] (?:[launch]|[modelword]) [model]") == Units{"qty", "model"});
+    CHECK(units_of("[any]{0,4}? [title]{1,2} [word]{0,3} [sym:\\(]* [person]+") == Units{"title", "person"});
+    CHECK(units_of("(?P<name>[word] | [person] [title])") == Units{});
+    CHECK(units_of("[*:점] [any] [*] [model]{0,2}") == Units{"*:test"});
+    CHECK(units_of("^ (?:[reporter] [sym:\\]])? (?P<name>[orgname] [title]) [particle:은|는]") ==
+          Units{"orgname", "title", "particle:test"});
+    CHECK(units_of(std::string(5000, '(') + "[qty]" + std::string(5000, ')')) == Units{});
+    CHECK(units_of("(((([qty]))))") == Units{"qty"});
+}
+
 TEST_CASE("text outside unit macros is a bad pattern: tags hold no text", "[rules][selection]") {
     RuleSet set;
     std::string error;
