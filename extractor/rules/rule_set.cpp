@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <bit>
+#include <charconv>
 #include <cctype>
 #include <cstdint>
 #include <exception>
@@ -33,6 +34,7 @@ std::string_view trim(std::string_view s) {
 struct CountedRepetition {
     bool at_least_once;  // m > 0
     std::size_t close;   // index of its '}'
+    std::size_t at_most;  // n; SIZE_MAX for {m,} and past what size_t holds
 };
 std::optional<CountedRepetition> counted_repetition(std::string_view pattern, std::size_t i) {
     const std::size_t close = pattern.find('}', i);
@@ -47,7 +49,12 @@ std::optional<CountedRepetition> counted_repetition(std::string_view pattern, st
     }
     const bool at_least_once = bounds.find_first_not_of('0') != std::string::npos &&
                                bounds.find_first_not_of('0') < bounds.find(',');
-    return CountedRepetition{at_least_once, close};
+    const std::string_view most = std::string_view(bounds).substr(bounds.find(',') + 1);  // all of {m}
+    std::size_t at_most = SIZE_MAX;
+    if (!most.empty() && std::from_chars(most.data(), most.data() + most.size(), at_most).ec != std::errc()) {
+        at_most = SIZE_MAX;
+    }
+    return CountedRepetition{at_least_once, close, at_most};
 }
 
 // Writes the counted repetition at s[i] as written (spaces dropped) or, for
@@ -321,8 +328,10 @@ private:
 
 // Reads a pattern for the units every match takes in order (Rule::units_in_order):
 // the macros of its sequence, and of the groups in it, that a quantifier does
-// not make optional. A sequence with alternatives (`[a] | [b] [c]`) gives
-// none: leaving units out only weakens the condition.
+// not make optional, each with the most units a match may take between it
+// and the one before. A sequence with alternatives (`[a] | [b] [c]`) gives
+// none, only its width: leaving units out, or counting more units between
+// them, only weakens the condition.
 class OrderedUnitsReader {
 public:
     // The unit a macro needs; none for a macro that any unit passes.
@@ -331,40 +340,78 @@ public:
     OrderedUnitsReader(std::string_view pattern, UnitOf unit_of) : pattern_(pattern), unit_of_(std::move(unit_of)) {}
 
     std::vector<UnitNeeded> read() {
-        std::vector<UnitNeeded> units = sequence().value_or(std::vector<UnitNeeded>{});
-        if (too_deep_) units.clear();
-        return units;
+        Piece whole = sequence();
+        if (too_deep_) return {};
+        if (!whole.units.empty()) whole.units.front().most_before = UnitNeeded::kAnyNumber;
+        return whole.units;
     }
 
 private:
     // As ClassConditionReader's.
     static constexpr std::size_t kMaxDepth = 200;
+    static constexpr std::size_t kAnyNumber = UnitNeeded::kAnyNumber;
+
+    static std::size_t plus(std::size_t a, std::size_t b) { return a >= kAnyNumber - b ? kAnyNumber : a + b; }
+    static std::size_t times(std::size_t a, std::size_t n) {
+        return a != 0 && n >= kAnyNumber / a ? kAnyNumber : a * n;
+    }
+
+    // What part of a pattern needs: its units in order, the most units it
+    // takes before the first of them (all it takes where it needs none) and
+    // after the last, and in all.
+    struct Piece {
+        std::vector<UnitNeeded> units;
+        std::size_t lead = 0;
+        std::size_t trail = 0;
+        std::size_t width = 0;
+    };
+
+    // `next` after `piece`.
+    static void append(Piece& piece, Piece next) {
+        piece.width = plus(piece.width, next.width);
+        if (next.units.empty()) {
+            if (piece.units.empty()) piece.lead = plus(piece.lead, next.lead);
+            else piece.trail = plus(piece.trail, next.lead);
+            return;
+        }
+        if (piece.units.empty()) {
+            piece.lead = plus(piece.lead, next.lead);
+        } else {
+            next.units.front().most_before = plus(piece.trail, next.lead);
+        }
+        piece.units.insert(piece.units.end(), next.units.begin(), next.units.end());
+        piece.trail = next.trail;
+    }
 
     void skip_spaces() {
         while (pos_ < pattern_.size() && (pattern_[pos_] == ' ' || pattern_[pos_] == '\t')) ++pos_;
     }
 
-    // The units of the sequence up to its group's ')' or the pattern's end;
-    // nothing where it has alternatives.
-    std::optional<std::vector<UnitNeeded>> sequence() {
-        std::vector<UnitNeeded> units;
+    // The sequence up to its group's ')' or the pattern's end.
+    Piece sequence() {
+        Piece piece;
+        std::size_t widest = 0;  // of the alternatives before the last '|'
         bool alternatives = false;
         skip_spaces();
         while (pos_ < pattern_.size() && pattern_[pos_] != ')') {
             if (pattern_[pos_] == '|') {
                 alternatives = true;
+                widest = std::max(widest, piece.width);
+                piece = Piece();
                 ++pos_;
             } else {
-                const std::vector<UnitNeeded> part = atom();
-                if (repeated_at_least_once()) units.insert(units.end(), part.begin(), part.end());
+                Piece part = atom();
+                repeat(part);
+                append(piece, std::move(part));
             }
             skip_spaces();
         }
-        if (alternatives) return std::nullopt;
-        return units;
+        if (!alternatives) return piece;
+        widest = std::max(widest, piece.width);
+        return Piece{{}, widest, 0, widest};
     }
 
-    std::vector<UnitNeeded> atom() {
+    Piece atom() {
         const char c = pattern_[pos_];
         if (c == '\\') {
             pos_ += 2;
@@ -387,7 +434,7 @@ private:
                 pos_ = pattern_.size();
                 return {};
             }
-            std::vector<UnitNeeded> body = sequence().value_or(std::vector<UnitNeeded>{});
+            Piece body = sequence();
             --depth_;
             if (pos_ < pattern_.size() && pattern_[pos_] == ')') ++pos_;
             return body;
@@ -404,32 +451,45 @@ private:
             const auto unit = unit_of_(trim(macro.substr(0, colon)), colon == std::string_view::npos
                                                                       ? std::nullopt
                                                                       : std::optional(macro.substr(colon + 1)));
-            if (!unit) return {};
-            return {*unit};
+            if (!unit) return Piece{{}, 1, 0, 1};
+            return Piece{{*unit}, 0, 0, 1};
         }
-        ++pos_;  // '^', '$', '.': no unit
+        ++pos_;  // '^', '$': no unit
         return {};
     }
 
-    // Reads the quantifier after an atom, if any: false when it allows zero.
-    bool repeated_at_least_once() {
+    // Applies the quantifier after an atom, if any: with none, or one that
+    // allows zero, its units are not needed; with more than one, the units
+    // of its first time are, and the others follow them.
+    void repeat(Piece& piece) {
         skip_spaces();
-        if (pos_ >= pattern_.size()) return true;
+        if (pos_ >= pattern_.size()) return;
         bool at_least_once = true;
+        std::size_t at_most = 1;
         const char c = pattern_[pos_];
         if (c == '?' || c == '*') {
             at_least_once = false;
+            at_most = c == '?' ? 1 : kAnyNumber;
             ++pos_;
         } else if (c == '+') {
+            at_most = kAnyNumber;
             ++pos_;
-        } else if (const auto repeat = c == '{' ? counted_repetition(pattern_, pos_) : std::nullopt) {
-            at_least_once = repeat->at_least_once;
-            pos_ = repeat->close + 1;
+        } else if (const auto counted = c == '{' ? counted_repetition(pattern_, pos_) : std::nullopt) {
+            at_least_once = counted->at_least_once;
+            at_most = std::min(counted->at_most, kAnyNumber);
+            pos_ = counted->close + 1;
         } else {
-            return true;
+            return;
         }
         if (pos_ < pattern_.size() && pattern_[pos_] == '?') ++pos_;  // lazy
-        return at_least_once;
+        const std::size_t width = times(piece.width, at_most);
+        if (!at_least_once) {
+            piece = Piece{{}, width, 0, width};
+            return;
+        }
+        if (piece.units.empty()) piece.lead = width;
+        else piece.trail = plus(piece.trail, times(piece.width, at_most - 1));
+        piece.width = width;
     }
 
     std::string_view pattern_;
@@ -439,23 +499,104 @@ private:
     bool too_deep_ = false;
 };
 
-// Whether `units`, from the `first`, take `needed` in order, each from a unit
-// after the one before's.
-bool hold_in_order(const std::vector<UnitCodes>& units, std::size_t first, const std::vector<UnitNeeded>& needed) {
-    std::size_t u = first;
-    for (const UnitNeeded& unit : needed) {
-        const auto passes = [&](const UnitCodes& codes) {
-            if (unit.class_code != 0 && codes.class_code != unit.class_code) return false;
-            if (unit.test_code < 0) return true;
-            const auto code = static_cast<std::size_t>(unit.test_code);
-            return ((codes.tests[code / 64] >> (code % 64)) & 1) != 0;
-        };
-        while (u < units.size() && !passes(units[u])) ++u;
-        if (u == units.size()) return false;
-        ++u;
+// A sentence's units as bit masks (bit u: unit u) of those of each class and
+// of those that pass each label test that rules' units in order name, made
+// in one pass over the units: a sentence has some 40 units, and its
+// candidate rules ask for a few classes and tests each, most of them the same.
+class UnitMasks {
+public:
+    // For a sentence whose units are `units`; masks only where it has at most
+    // 64, of the tests in `tests`.
+    void reset(const std::vector<UnitCodes>& units, const TestCodes& tests) {
+        units_ = &units;
+        ++sentence_;
+        if (!fit()) return;
+        for (std::size_t u = 0; u < units.size(); ++u) {
+            const std::uint64_t bit = std::uint64_t{1} << u;
+            const auto code = static_cast<unsigned char>(units[u].class_code);
+            if (class_made_[code] != sentence_) {
+                class_made_[code] = sentence_;
+                class_mask_[code] = 0;
+            }
+            class_mask_[code] |= bit;
+            for (std::size_t w = 0; w < tests.size(); ++w) {
+                for (std::uint64_t passed = units[u].tests[w] & tests[w]; passed != 0; passed &= passed - 1) {
+                    const auto test = w * 64 + static_cast<std::size_t>(std::countr_zero(passed));
+                    if (test_made_[test] != sentence_) {
+                        test_made_[test] = sentence_;
+                        test_mask_[test] = 0;
+                    }
+                    test_mask_[test] |= bit;
+                }
+            }
+        }
     }
-    return true;
-}
+    bool fit() const { return units_->size() <= 64; }
+
+    // The units that pass `unit`'s class and test.
+    std::uint64_t passing(const UnitNeeded& unit) const {
+        std::uint64_t mask = ~std::uint64_t{0};
+        if (unit.class_code != 0) {
+            const auto code = static_cast<unsigned char>(unit.class_code);
+            mask &= class_made_[code] == sentence_ ? class_mask_[code] : 0;
+        }
+        if (unit.test_code >= 0) {
+            const auto code = static_cast<std::size_t>(unit.test_code);
+            mask &= test_made_[code] == sentence_ ? test_mask_[code] : 0;
+        }
+        return mask;
+    }
+
+    // Whether the units, from the `first` on, take `needed` in order, each
+    // from a unit after the one before's and at most its most_before units
+    // after it. Sentences of more than 64 units are asked only for the order.
+    bool hold_in_order(std::size_t first, const std::vector<UnitNeeded>& needed) const {
+        if (!fit()) return hold_in_order_unmasked(first, needed);
+        // Bit u: the needed units so far can end at unit u.
+        std::uint64_t ends = 0;
+        for (std::size_t i = 0; i < needed.size(); ++i) {
+            const UnitNeeded& unit = needed[i];
+            std::uint64_t may_end = 0;  // units after an end, within most_before
+            if (i == 0) {
+                may_end = first < 64 ? ~std::uint64_t{0} << first : 0;
+            } else if (unit.most_before >= kFewestShifts) {
+                may_end = ~(((ends & -ends) << 1) - 1);
+            } else {
+                for (std::size_t step = 1; step <= unit.most_before + 1; ++step) may_end |= ends << step;
+            }
+            ends = passing(unit) & may_end;
+            if (ends == 0) return false;
+        }
+        return true;
+    }
+
+private:
+    // A gap of this many units or more is checked as any gap: only the order.
+    static constexpr std::size_t kFewestShifts = 16;
+
+    bool hold_in_order_unmasked(std::size_t first, const std::vector<UnitNeeded>& needed) const {
+        std::size_t u = first;
+        for (const UnitNeeded& unit : needed) {
+            while (u < units_->size() && !passes((*units_)[u], unit)) ++u;
+            if (u == units_->size()) return false;
+            ++u;
+        }
+        return true;
+    }
+    static bool passes(const UnitCodes& codes, const UnitNeeded& unit) {
+        if (unit.class_code != 0 && codes.class_code != unit.class_code) return false;
+        if (unit.test_code < 0) return true;
+        const auto code = static_cast<std::size_t>(unit.test_code);
+        return ((codes.tests[code / 64] >> (code % 64)) & 1) != 0;
+    }
+
+    const std::vector<UnitCodes>* units_ = nullptr;
+    std::uint64_t sentence_ = 0;  // which reset() the masks made are of
+    std::array<std::uint64_t, 128> class_made_{};
+    std::array<std::uint64_t, 128> test_made_{};
+    std::array<std::uint64_t, 128> class_mask_{};
+    std::array<std::uint64_t, 128> test_mask_{};
+};
 
 // The units' tags with only the test codes in `wanted`, ascending, written
 // into `buffer` (as long as the sentence's tags). A pattern reads a unit's
@@ -665,8 +806,14 @@ void RuleSet::compile(std::int64_t set_max_mem) {
         if (unit.class_code == 0 && unit.test_code < 0) return std::nullopt;
         return unit;
     };
+    tests_in_order_ = {};
     for (const auto& rule : rules_) {
         rule->units_in_order = OrderedUnitsReader(rule->pattern, unit_of).read();
+        for (const UnitNeeded& unit : rule->units_in_order) {
+            if (unit.test_code < 0) continue;
+            const auto code = static_cast<std::size_t>(unit.test_code);
+            tests_in_order_[code / 64] |= std::uint64_t{1} << (code % 64);
+        }
         rule->class_clauses = ClassConditionReader(rule->pattern, bits_of).read();
         rule->required.reset();
         rule->one_of.clear();
@@ -942,6 +1089,7 @@ void RuleSet::match_sentence(const AnnotatedText& text, std::size_t sentence,
     thread_local std::vector<re2::StringPiece> groups;
     thread_local std::string read_tags;
     thread_local std::vector<std::size_t> read_unit_starts;
+    thread_local UnitMasks unit_masks;
     candidates.clear();
     for (const SelectingSet& set : sets_) {
         // A set's pass builds DFA states of its own for each new kind of
@@ -972,11 +1120,12 @@ void RuleSet::match_sentence(const AnnotatedText& text, std::size_t sentence,
     }
     if (candidates.empty()) return;
     std::sort(candidates.begin(), candidates.end());
+    unit_masks.reset(unit_codes, tests_in_order_);
     read_tags.resize(tags.size());
     const std::size_t first_unit = text.sentences[sentence].first_unit;
     for (int index : candidates) {
         const Rule& rule = *rules_[static_cast<std::size_t>(index)];
-        if (!hold_in_order(unit_codes, 0, rule.units_in_order)) continue;
+        if (!unit_masks.hold_in_order(0, rule.units_in_order)) continue;
         // Most of the tags' bytes are codes the rule does not read.
         const std::string_view read = tags_reading(unit_codes, rule.tests_read, read_tags);
         // Where each unit starts in `read`: wanted only where the rule matches.
@@ -1023,7 +1172,7 @@ void RuleSet::match_sentence(const AnnotatedText& text, std::size_t sentence,
                                                starts_unit) -
                                   read.begin());
             // A match from pos on takes units from the one that starts there.
-            if (pos < read.size() && !hold_in_order(unit_codes, unit_at(pos), rule.units_in_order)) break;
+            if (pos < read.size() && !unit_masks.hold_in_order(unit_at(pos), rule.units_in_order)) break;
         }
     }
 }

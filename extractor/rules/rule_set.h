@@ -64,10 +64,13 @@ struct UnitCodes {
 };
 
 // A unit that every match of a pattern takes: of class `class_code` (0 for
-// any class) and, unless `test_code` is negative, passing that label test.
+// any class) and, unless `test_code` is negative, passing that label test;
+// at most `most_before` units after the unit needed before it.
 struct UnitNeeded {
+    static constexpr std::size_t kAnyNumber = SIZE_MAX;
     char class_code = 0;
     int test_code = -1;
+    std::size_t most_before = kAnyNumber;
 };
 
 struct Rule {
@@ -100,10 +103,11 @@ struct Rule {
     // The codes of the label tests the pattern names: its RE2 searches the
     // tags without the others (match_sentence), most of a sentence's bytes.
     TestCodes tests_read{};
-    // Units every match takes, in the order it takes them (from the
-    // pattern's macros that are not optional nor among alternatives): a
-    // sentence, or the rest of one after a match, without them in this order
-    // has no match, which a look at its units tells for less than a search.
+    // Units every match takes, in the order it takes them and as near each
+    // other (from the pattern's macros that are not optional nor among
+    // alternatives): a sentence, or the rest of one after a match, without
+    // them so has no match, which a look at its units tells for less than a
+    // search.
     std::vector<UnitNeeded> units_in_order;
 };
 
@@ -216,6 +220,8 @@ private:
     std::array<std::uint16_t, 128> class_bit_{};
     std::vector<std::uint16_t> test_bit_;
     static_assert(TagAlphabet::kMaxClasses < ConditionBits().size());
+    // The codes of the label tests that the rules' units in order name.
+    TestCodes tests_in_order_{};
 
     // The classes and label tests that a sentence's units have; `units`
     // gets each unit's codes.
