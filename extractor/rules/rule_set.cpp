@@ -329,13 +329,13 @@ private:
 // Reads a pattern for the units every match takes in order (Rule::units_in_order):
 // the macros of its sequence, and of the groups in it, that a quantifier does
 // not make optional, each with the most units a match may take between it
-// and the one before. A sequence with alternatives (`[a] | [b] [c]`) gives
-// none, only its width: leaving units out, or counting more units between
-// them, only weakens the condition.
+// and the one before. Alternatives (`[a] [b] | [c]`) give a unit of the kinds
+// that each begins with (a or c), or none where one needs no unit: leaving
+// units out, or counting more units between them, only weakens the condition.
 class OrderedUnitsReader {
 public:
-    // The unit a macro needs; none for a macro that any unit passes.
-    using UnitOf = std::function<std::optional<UnitNeeded>(std::string_view cls, std::optional<std::string_view> label)>;
+    // The kind of unit a macro needs; none for a macro that any unit passes.
+    using UnitOf = std::function<std::optional<UnitKind>(std::string_view cls, std::optional<std::string_view> label)>;
 
     OrderedUnitsReader(std::string_view pattern, UnitOf unit_of) : pattern_(pattern), unit_of_(std::move(unit_of)) {}
 
@@ -389,26 +389,35 @@ private:
 
     // The sequence up to its group's ')' or the pattern's end.
     Piece sequence() {
-        Piece piece;
-        std::size_t widest = 0;  // of the alternatives before the last '|'
-        bool alternatives = false;
+        std::vector<Piece> alternatives(1);
         skip_spaces();
         while (pos_ < pattern_.size() && pattern_[pos_] != ')') {
             if (pattern_[pos_] == '|') {
-                alternatives = true;
-                widest = std::max(widest, piece.width);
-                piece = Piece();
+                alternatives.emplace_back();
                 ++pos_;
             } else {
                 Piece part = atom();
                 repeat(part);
-                append(piece, std::move(part));
+                append(alternatives.back(), std::move(part));
             }
             skip_spaces();
         }
-        if (!alternatives) return piece;
-        widest = std::max(widest, piece.width);
-        return Piece{{}, widest, 0, widest};
+        if (alternatives.size() == 1) return std::move(alternatives.front());
+        // The first unit of whichever alternative matches, with the most
+        // units of any before it and after it (all of its others at most).
+        Piece either;
+        either.units.emplace_back();
+        for (const Piece& alternative : alternatives) {
+            either.width = std::max(either.width, alternative.width);
+            if (alternative.units.empty()) either.units.clear();
+            if (either.units.empty()) continue;
+            const std::vector<UnitKind>& kinds = alternative.units.front().kinds;
+            either.units.front().kinds.insert(either.units.front().kinds.end(), kinds.begin(), kinds.end());
+            either.lead = std::max(either.lead, alternative.lead);
+            either.trail = std::max(either.trail, alternative.width == kAnyNumber ? kAnyNumber : alternative.width - 1);
+        }
+        if (either.units.empty()) return Piece{{}, either.width, 0, either.width};
+        return either;
     }
 
     Piece atom() {
@@ -452,7 +461,7 @@ private:
                                                                       ? std::nullopt
                                                                       : std::optional(macro.substr(colon + 1)));
             if (!unit) return Piece{{}, 1, 0, 1};
-            return Piece{{*unit}, 0, 0, 1};
+            return Piece{{UnitNeeded{{*unit}}}, 0, 0, 1};
         }
         ++pos_;  // '^', '$': no unit
         return {};
@@ -533,18 +542,22 @@ public:
     }
     bool fit() const { return units_->size() <= 64; }
 
-    // The units that pass `unit`'s class and test.
+    // The units of one of `unit`'s kinds.
     std::uint64_t passing(const UnitNeeded& unit) const {
-        std::uint64_t mask = ~std::uint64_t{0};
-        if (unit.class_code != 0) {
-            const auto code = static_cast<unsigned char>(unit.class_code);
-            mask &= class_made_[code] == sentence_ ? class_mask_[code] : 0;
+        std::uint64_t passing = 0;
+        for (const UnitKind& kind : unit.kinds) {
+            std::uint64_t mask = ~std::uint64_t{0};
+            if (kind.class_code != 0) {
+                const auto code = static_cast<unsigned char>(kind.class_code);
+                mask &= class_made_[code] == sentence_ ? class_mask_[code] : 0;
+            }
+            if (kind.test_code >= 0) {
+                const auto code = static_cast<std::size_t>(kind.test_code);
+                mask &= test_made_[code] == sentence_ ? test_mask_[code] : 0;
+            }
+            passing |= mask;
         }
-        if (unit.test_code >= 0) {
-            const auto code = static_cast<std::size_t>(unit.test_code);
-            mask &= test_made_[code] == sentence_ ? test_mask_[code] : 0;
-        }
-        return mask;
+        return passing;
     }
 
     // Whether the units, from the `first` on, take `needed` in order, each
@@ -584,10 +597,12 @@ private:
         return true;
     }
     static bool passes(const UnitCodes& codes, const UnitNeeded& unit) {
-        if (unit.class_code != 0 && codes.class_code != unit.class_code) return false;
-        if (unit.test_code < 0) return true;
-        const auto code = static_cast<std::size_t>(unit.test_code);
-        return ((codes.tests[code / 64] >> (code % 64)) & 1) != 0;
+        return std::any_of(unit.kinds.begin(), unit.kinds.end(), [&](const UnitKind& kind) {
+            if (kind.class_code != 0 && codes.class_code != kind.class_code) return false;
+            if (kind.test_code < 0) return true;
+            const auto code = static_cast<std::size_t>(kind.test_code);
+            return ((codes.tests[code / 64] >> (code % 64)) & 1) != 0;
+        });
     }
 
     const std::vector<UnitCodes>* units_ = nullptr;
@@ -794,8 +809,8 @@ void RuleSet::compile(std::int64_t set_max_mem) {
         if (number >= test_code_of_number.size()) test_code_of_number.resize(number + 1, -1);
         test_code_of_number[number] = static_cast<unsigned char>(test_code);
     });
-    const auto unit_of = [&](std::string_view cls, std::optional<std::string_view> label) -> std::optional<UnitNeeded> {
-        UnitNeeded unit;
+    const auto unit_of = [&](std::string_view cls, std::optional<std::string_view> label) -> std::optional<UnitKind> {
+        UnitKind unit;
         if (cls == "any") return std::nullopt;
         if (cls != "*") unit.class_code = alphabet_.code(cls);
         if (label) {
@@ -810,9 +825,11 @@ void RuleSet::compile(std::int64_t set_max_mem) {
     for (const auto& rule : rules_) {
         rule->units_in_order = OrderedUnitsReader(rule->pattern, unit_of).read();
         for (const UnitNeeded& unit : rule->units_in_order) {
-            if (unit.test_code < 0) continue;
-            const auto code = static_cast<std::size_t>(unit.test_code);
-            tests_in_order_[code / 64] |= std::uint64_t{1} << (code % 64);
+            for (const UnitKind& kind : unit.kinds) {
+                if (kind.test_code < 0) continue;
+                const auto code = static_cast<std::size_t>(kind.test_code);
+                tests_in_order_[code / 64] |= std::uint64_t{1} << (code % 64);
+            }
         }
         rule->class_clauses = ClassConditionReader(rule->pattern, bits_of).read();
         rule->required.reset();

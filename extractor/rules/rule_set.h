@@ -63,13 +63,19 @@ struct UnitCodes {
     TestCodes tests{};
 };
 
-// A unit that every match of a pattern takes: of class `class_code` (0 for
-// any class) and, unless `test_code` is negative, passing that label test;
-// at most `most_before` units after the unit needed before it.
-struct UnitNeeded {
-    static constexpr std::size_t kAnyNumber = SIZE_MAX;
+// A kind of unit a macro reads: of class `class_code` (0 for any class)
+// and, unless `test_code` is negative, passing that label test.
+struct UnitKind {
     char class_code = 0;
     int test_code = -1;
+};
+
+// A unit that every match of a pattern takes: of one of `kinds` (several
+// where alternatives begin with different macros), at most `most_before`
+// units after the unit needed before it.
+struct UnitNeeded {
+    static constexpr std::size_t kAnyNumber = SIZE_MAX;
+    std::vector<UnitKind> kinds;
     std::size_t most_before = kAnyNumber;
 };
 
@@ -104,8 +110,8 @@ struct Rule {
     // tags without the others (match_sentence), most of a sentence's bytes.
     TestCodes tests_read{};
     // Units every match takes, in the order it takes them and as near each
-    // other (from the pattern's macros that are not optional nor among
-    // alternatives): a sentence, or the rest of one after a match, without
+    // other (from the pattern's macros that are not optional, and the first
+    // of each alternative): a sentence, or the rest of one after a match, without
     // them so has no match, which a look at its units tells for less than a
     // search.
     std::vector<UnitNeeded> units_in_order;

@@ -588,19 +588,25 @@ TEST_CASE("a pattern's class condition names the unit classes and label tests ev
     CHECK(condition_of("(((([qty]))))") == Condition{{"qty"}});
 }
 
-TEST_CASE("a pattern's units in order are the macros every match takes, left to right, with the most units between",
+TEST_CASE("a pattern's units in order are the macros every match takes, left to right, with the most units between "
+          "(the first of each alternative)",
           "[rules][selection]") {
     RuleSet set;
-    // Each unit as its class (* for any), ":test" where it needs a label
-    // test, and after the first "+" and the most units before it (* for any).
+    // Each unit as its kinds, each its class (* for any) and ":test" where it
+    // needs a label test, joined by "|"; after the first "+" and the most
+    // units before it (* for any).
     const auto units_of = [&](const std::string& pattern) {
         set = RuleSet();
         set.add_file("test.rules", "rule test.rule\n  fact model\n  pattern " + pattern + "\n  example x => none\n");
         set.compile();
         std::vector<std::string> units;
         for (const UnitNeeded& unit : set.rules().front()->units_in_order) {
-            std::string name = unit.class_code == 0 ? "*" : std::string(set.alphabet().name(unit.class_code));
-            if (unit.test_code >= 0) name += ":test";
+            std::string name;
+            for (const UnitKind& kind : unit.kinds) {
+                if (!name.empty()) name += '|';
+                name += kind.class_code == 0 ? "*" : std::string(set.alphabet().name(kind.class_code));
+                if (kind.test_code >= 0) name += ":test";
+            }
             if (!units.empty()) {
                 name += '+';
                 name += unit.most_before == UnitNeeded::kAnyNumber ? std::string("*") : std::to_string(unit.most_before);
@@ -611,12 +617,18 @@ TEST_CASE("a pattern's units in order are the macros every match takes, left to 
     };
     using Units = std::vector<std::string>;
     CHECK(units_of("(?P<value>[qty:B개?~?]) [scale]? [particle:의]? [param]") == Units{"qty:test", "param+2"});
-    CHECK(units_of("[qty] (?:[launch]|[modelword] [word]) [model]") == Units{"qty", "model+2"});
+    CHECK(units_of("[qty] (?:[launch]|[modelword] [word]) [model]") ==
+          Units{"qty", "launch|modelword+0", "model+1"});
+    CHECK(units_of("[qty] (?:[launch]|[any] [word]{0,2}) [model]") == Units{"qty", "model+3"});
+    CHECK(units_of("(?:[any]{0,2} [word] | [qty] (?:[person]|[title]))+ [model]") ==
+          Units{"word|qty", "model+*"});
+    CHECK(units_of("(?:[any]{0,2} [word] | [qty] (?:[person]|[title])) [model]") == Units{"word|qty", "model+2"});
     CHECK(units_of("[any]{0,4}? [title]{1,2} [word]{0,3} [sym:\\(]* [person]+") == Units{"title", "person+*"});
     CHECK(units_of("[title]{1,2} [word]{0,3} [person]") == Units{"title", "person+4"});
     CHECK(units_of("[title] (?:[sym:\\(] (?:[title]|[word]){1,2} [sym:\\)])? [particle:은|는]") ==
           Units{"title", "particle:test+4"});
-    CHECK(units_of("(?P<name>[word] | [person] [title])") == Units{});
+    CHECK(units_of("(?P<name>[word] | [person] [title]) [particle]") == Units{"word|person", "particle+1"});
+    CHECK(units_of("(?P<name>[word] | [title]?) [particle]") == Units{"particle"});
     CHECK(units_of("[*:점] [any] [*] [model]{0,2}") == Units{"*:test"});
     CHECK(units_of("^ (?:[reporter] [sym:\\]])? (?P<name>[orgname] [title]) [particle:은|는]") ==
           Units{"orgname", "title+0", "particle:test+0"});
