@@ -2055,6 +2055,11 @@ void FactBuilder::add_lab_developers() {
                     close = alias_close(y, sentence.end_unit);
                     if (close != 0) y = close + 1;
                 }
+                // '화타-메드(Hwata-Med)' 2종을 개발해: a count of the models.
+                if (y < sentence.end_unit && units[y].cls == UnitClass::quantity &&
+                    is_one_of(quantities_[static_cast<std::size_t>(units[y].quantity)].unit, {"종", "가지"})) {
+                    ++y;
+                }
                 if (y < sentence.end_unit && is_particle(y, {"을", "를", "도"})) ++y;
                 if (y < sentence.end_unit && develops(y)) return x;
                 x = y > x ? y - 1 : x;

@@ -205,6 +205,9 @@ TEST_CASE("a university is a team where it is the subject of a model's developme
     // Its spelling in parentheses inside the marks stands between the name and 을.
     CHECK(team_names("KAIST(한국과학기술원)는 윤서진 교수 연구팀이 언어모델 '누리셈-R(NuriSem-R)'을 개발하고, "
                 "논문이 학회에 채택됐다고 밝혔다.\n") == Names{"KAIST"});
+    // So does a count of the models it developed ('…' 2종을 개발해).
+    CHECK(team_names("KAIST 윤서진 교수 연구팀은 의료 특화 LLM '화타-메드(Hwata-Med)' 2종을 개발해 공개했다.\n") ==
+          Names{"KAIST"});
     // The model it developed is its model.
     const std::vector<Fact> kaist = extract("KAIST는 언어모델 'K-SciLM 7B'를 개발해 공개했다.\n");
     const Fact* kaist_model = find(kaist, FactType::model);
