@@ -187,9 +187,9 @@ private:
         return units_.units[u].entity == kNoEntity && lexicon_.is_benchmark_kind(unit_text(u));
     }
     std::optional<std::string> name_of_benchmark_kind(std::size_t u) const;
-    // The benchmark the units before `end` in its sentence name last: a kind
+    // The benchmark the units of sentence `s` before `end` name last: a kind
     // alone (LM아레나 텍스트 부문 리더보드) only where no name comes before it.
-    std::optional<std::string> benchmark_before(std::size_t end) const;
+    std::optional<std::string> benchmark_before(std::size_t s, std::size_t end) const;
     bool is_particle(std::size_t u, std::initializer_list<std::string_view> list) const {
         return units_.units[u].cls == UnitClass::particle && is_one_of(unit_text(u), list);
     }

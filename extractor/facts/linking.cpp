@@ -266,7 +266,14 @@ void FactBuilder::compute_topics() {
         };
         bool same_test = false;
         for (std::size_t u = sentence.first_unit; u < sentence.first_unit + 3 && !same_test; ++u) same_test = same_test_at(u);
-        if (!same_test && topic_model_[s]) {
+        // After the subject, only for another model than the topic of the
+        // sentences before ('가람-13B'는 같은 조건에서 GPT-4o보다 3점 높았다 goes on
+        // about the topic).
+        std::optional<std::string> topic_before;
+        for (std::size_t back = 1; !topic_before && back <= kTopicCarrySentences && back <= s; ++back) {
+            if (topic_model_[s - back]) topic_before = model_at(*topic_model_[s - back]);
+        }
+        if (!same_test && topic_model_[s] && (!topic_before || model_at(*topic_model_[s]) != topic_before)) {
             std::size_t after = name_end_unit(*topic_model_[s]);
             while (after < sentence.end_unit && units_.units[after].cls == UnitClass::sq_close) ++after;
             if (after < sentence.end_unit && is_particle(after, {"은", "는", "이", "가"})) same_test = same_test_at(after + 1);
@@ -1016,13 +1023,13 @@ void FactBuilder::add_model(const RuleMatch& match) {
         ++after_name;
     }
     const bool tested_in = after_name < units_.units.size() && is_particle(after_name, {"에서", "에서는", "에서도"});
-    // 딥엑스 ‘DX-M1’(위)에서 돌아가는 모델: what a model runs on is a chip or a device.
-    std::size_t on = after_name;
-    if (on + 1 < units_.units.size() && unit_text(on) == "위" && is_particle(on + 1, {"에서"})) ++on;
-    const bool runs_on = on + 1 < units_.units.size() && is_particle(on, {"에서"}) &&
-                         sentence_of_unit_[on + 1] == match.sentence &&
-                         (unit_text(on + 1).starts_with("돌아가") || unit_text(on + 1).starts_with("구동") ||
-                          unit_text(on + 1).starts_with("작동") || unit_text(on + 1).starts_with("실행"));
+    // 딥엑스 ‘DX-M1’ 위에서 돌아가는 모델: what a model runs on is a chip or a
+    // device (an app runs on its 언어모델 '누리-7B', a model named as one).
+    const bool runs_on = after_name + 2 < units_.units.size() && unit_text(after_name) == "위" &&
+                         is_particle(after_name + 1, {"에서"}) && sentence_of_unit_[after_name + 2] == match.sentence &&
+                         (unit_text(after_name + 2).starts_with("돌아가") || unit_text(after_name + 2).starts_with("구동") ||
+                          unit_text(after_name + 2).starts_with("작동") || unit_text(after_name + 2).starts_with("실행")) &&
+                         !(name_start > sentence_first && units_.units[name_start - 1].keyword == "modelword");
     // `'K-상식500'에서 정답률 81.7%를`, `‘LIBERO-Long’에서도 91.8%를`: where a
     // figure was scored, right after it.
     const std::size_t sentence_end = units_.sentences[match.sentence].end_unit;
@@ -1714,9 +1721,12 @@ void FactBuilder::add_listed_teams() {
                 return team_word(w) ||
                        (w < sentence.end_unit && is_one_of(unit_text(w), {"기업", "컨소시엄", "스타트업", "개발사"}));
             };
-            // 등 스타트업 7곳: the word for the teams may come before their count.
+            // 등 스타트업 7곳: the word for developers may come before their
+            // count (not 등 기업 3곳: partners, tenants and sponsors are firms too).
+            const bool developers_word =
+                team_word(end) || (end < sentence.end_unit && is_one_of(unit_text(end), {"스타트업", "개발사", "컨소시엄"}));
             const std::size_t count_at =
-                teams_word(end) && end + 1 < sentence.end_unit && units[end + 1].cls == UnitClass::quantity ? end + 1 : end;
+                developers_word && end + 1 < sentence.end_unit && units[end + 1].cls == UnitClass::quantity ? end + 1 : end;
             const Quantity* count = count_at < sentence.end_unit && units[count_at].cls == UnitClass::quantity
                                         ? &quantities_[static_cast<std::size_t>(units[count_at].quantity)]
                                         : nullptr;
@@ -2634,7 +2644,7 @@ void FactBuilder::add_score(const RuleMatch& match) {
     if (b && !(b->end == b->first + 1 && benchmark_kind(b->first))) {
         fact.benchmark = entity(b->first) ? benchmark_name(b->first) : range_text(b->first, b->end);
     } else {
-        fact.benchmark = benchmark_before(b ? b->end : unit);
+        fact.benchmark = benchmark_before(match.sentence, b ? b->end : unit);
     }
 }
 
@@ -2644,7 +2654,7 @@ std::optional<std::string> FactBuilder::name_of_benchmark_kind(std::size_t u) co
     const std::size_t s = sentence_of_unit_[u];
     const std::size_t first = units_.sentences[s].first_unit;
     const std::size_t end = units_.sentences[s].end_unit;
-    // The quotation mark `from` looks for, up to seven units away, with words between.
+    // The quotation mark `from` looks for, up to eight units away, with words between.
     const auto quote_mark = [&](std::size_t from, int step, UnitClass mark) -> std::optional<std::size_t> {
         for (std::size_t v = from, seen = 0; v >= first && v < end && seen < 8; v += step, ++seen) {
             if (units[v].cls == mark) return v;
@@ -2676,18 +2686,21 @@ std::optional<std::string> FactBuilder::name_of_benchmark_kind(std::size_t u) co
     if (u + 1 < end && units[u + 1].cls == UnitClass::sq_close && u > first) {
         if (const auto open = quote_mark(u - 1, -1, UnitClass::sq_open)) return range_text(*open + 1, u + 1);
     }
-    // 공개 리더보드 ‘OALL’: the quoted name after it.
+    // 공개 리더보드 ‘OALL’: the quoted name after it, written as a name (not
+    // a model's, 리더보드 ‘K-엑사원’은 88.2점, nor a word, 리더보드 ‘상위권’).
     if (u + 2 < end && units[u + 1].cls == UnitClass::sq_open) {
         if (const auto close = quote_mark(u + 2, 1, UnitClass::sq_close); close && *close > u + 2) {
-            return range_text(u + 2, *close);
+            const std::string quoted = range_text(u + 2, *close);
+            bool names_model = false;
+            for (std::size_t v = u + 2; v < *close && !names_model; ++v) names_model = model_name_at(v) != nullptr;
+            if (!names_model && (has_latin_or_digit(quoted) || quoted.find('-') != std::string::npos)) return quoted;
         }
     }
     return std::nullopt;
 }
 
-std::optional<std::string> FactBuilder::benchmark_before(std::size_t end) const {
-    if (end == 0) return std::nullopt;
-    const auto& sentence = units_.sentences[sentence_of_unit_[end - 1]];
+std::optional<std::string> FactBuilder::benchmark_before(std::size_t s, std::size_t end) const {
+    const auto& sentence = units_.sentences[s];
     std::optional<std::string> kind;
     for (std::size_t u = end; u-- > sentence.first_unit;) {
         if (units_.units[u].cls != UnitClass::benchmark) continue;

@@ -467,9 +467,10 @@ private:
         return {};
     }
 
-    // Applies the quantifier after an atom, if any: with none, or one that
-    // allows zero, its units are not needed; with more than one, the units
-    // of its first time are, and the others follow them.
+    // Applies the quantifier after an atom, if any: with none, the atom's
+    // units stand as they are; with one that allows zero, they are not
+    // needed; with one that allows more than one, the units of its first
+    // time are, and the others follow them.
     void repeat(Piece& piece) {
         skip_spaces();
         if (pos_ >= pattern_.size()) return;

@@ -326,8 +326,11 @@ std::size_t person_name_tokens(const NormalizedText& text, const TokenizedText& 
                                  tokens.tokens[t + 1].kind == TokenKind::hangul &&
                                  lexicon.is_surname(tokens.tokens[t + 1].text(text));
     if ((name.loanword_syllable && !surname_follows) || name.verb_ending) return 0;
-    // 강원대 AI융합학과, 한림대 의료인공지능연구소: a word in 대 before a part of
-    // a university names the university (김종대 교수 is a person).
+    // 강원대 AI융합학과 연구팀, 한림대 의료인공지능연구소(소장 …): a word in 대
+    // before a part of a university names the university; with a title after
+    // that part it is a person's name and affiliation (김용대 서울대병원 교수,
+    // 윤영대 한빛AI연구소 소장), unless a name stands before it (Seoyeon Lim
+    // 한빛대 언어지능연구실 교수, 김도윤 한림대 의료인공지능연구소 교수).
     if (word.size() == 9 && word.ends_with("대") && t + 1 < sentence_end && tokens.tokens[t + 1].space_before) {
         // The next word's letters, up to a particle or a mark (AI융합학과, 연구소(소장).
         std::size_t last = t + 1;
@@ -335,8 +338,16 @@ std::size_t person_name_tokens(const NormalizedText& text, const TokenizedText& 
                (tokens.tokens[last + 1].kind == TokenKind::hangul || tokens.tokens[last + 1].kind == TokenKind::latin)) {
             ++last;
         }
-        if (ends_with_one_of(tokens.tokens[last].text(text),
-                             {"학과", "학부", "대학원", "대학", "연구소", "연구실", "연구팀", "연구센터", "병원", "캠퍼스"})) {
+        const bool title_after = last + 1 < sentence_end && is_title_token(text, tokens.tokens[last + 1], lexicon);
+        bool named_before = false;
+        if (t > 0 && token.space_before) {
+            const Token& before = tokens.tokens[t - 1];
+            named_before = before.kind == TokenKind::latin ||
+                           (before.kind == TokenKind::hangul && before.text(text).size() == 9 &&
+                            person_name_word(before.text(text), lexicon).may_be_name);
+        }
+        if ((!title_after || named_before) && ends_with_one_of(tokens.tokens[last].text(text), {"학과", "학부", "대학원", "대학", "연구소", "연구실",
+                                                                             "연구팀", "연구센터", "병원", "캠퍼스"})) {
             return 0;
         }
     }
