@@ -1090,6 +1090,17 @@ std::vector<std::vector<std::string>> RuleSet::class_condition(const Rule& rule)
 
 void RuleSet::match_sentence(const AnnotatedText& text, std::size_t sentence,
                              std::vector<RuleMatch>& out) const {
+    match_sentence(text, sentence, out, UnitsInOrder::skip);
+}
+
+void RuleSet::match_sentence_searching_all(const AnnotatedText& text, std::size_t sentence,
+                                           std::vector<RuleMatch>& out) const {
+    match_sentence(text, sentence, out, UnitsInOrder::ignore);
+}
+
+void RuleSet::match_sentence(const AnnotatedText& text, std::size_t sentence, std::vector<RuleMatch>& out,
+                             UnitsInOrder units_in_order) const {
+    const bool skip = units_in_order == UnitsInOrder::skip;
     const std::string_view tags = text.sentence_tags(sentence);
     // Scratch space, kept per thread: this runs for every sentence.
     thread_local std::vector<UnitCodes> unit_codes;
@@ -1143,7 +1154,7 @@ void RuleSet::match_sentence(const AnnotatedText& text, std::size_t sentence,
     const std::size_t first_unit = text.sentences[sentence].first_unit;
     for (int index : candidates) {
         const Rule& rule = *rules_[static_cast<std::size_t>(index)];
-        if (!unit_masks.hold_in_order(0, rule.units_in_order)) continue;
+        if (skip && !unit_masks.hold_in_order(0, rule.units_in_order)) continue;
         // Most of the tags' bytes are codes the rule does not read.
         const std::string_view read = tags_reading(unit_codes, rule.tests_read, read_tags);
         // Where each unit starts in `read`: wanted only where the rule matches.
@@ -1190,7 +1201,7 @@ void RuleSet::match_sentence(const AnnotatedText& text, std::size_t sentence,
                                                starts_unit) -
                                   read.begin());
             // A match from pos on takes units from the one that starts there.
-            if (pos < read.size() && !unit_masks.hold_in_order(unit_at(pos), rule.units_in_order)) break;
+            if (skip && pos < read.size() && !unit_masks.hold_in_order(unit_at(pos), rule.units_in_order)) break;
         }
     }
 }

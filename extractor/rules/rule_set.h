@@ -162,6 +162,11 @@ public:
     // All matches in one sentence, in rule order, then left to right.
     void match_sentence(const AnnotatedText& text, std::size_t sentence,
                         std::vector<RuleMatch>& out) const;
+    // The same, with every candidate rule's RE2 run over the whole sentence
+    // though the sentence lacks the units the rule takes in order: for tests
+    // that the skipping loses no match.
+    void match_sentence_searching_all(const AnnotatedText& text, std::size_t sentence,
+                                      std::vector<RuleMatch>& out) const;
 
     // How expand() writes counted repetitions of units: as written, or
     // relaxed to * and + (`[any]{0,20}` as `[any]*`, `[word]{2,3}` as
@@ -187,6 +192,9 @@ public:
     std::vector<std::vector<std::string>> class_condition(const Rule& rule) const;
 
 private:
+    enum class UnitsInOrder { skip, ignore };
+    void match_sentence(const AnnotatedText& text, std::size_t sentence, std::vector<RuleMatch>& out,
+                        UnitsInOrder units_in_order) const;
     std::vector<std::unique_ptr<Rule>> rules_;
     TagAlphabet alphabet_;
     // The sets that select candidate rules, one per fact type, with the

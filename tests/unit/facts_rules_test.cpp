@@ -550,6 +550,50 @@ TEST_CASE("a quoted model's span with its other spelling in parentheses closes t
     for (const std::string& span : spans) CHECK(std::count(span.begin(), span.end(), '(') == std::count(span.begin(), span.end(), ')'));
 }
 
+TEST_CASE("skipping rules by the units they take in order loses no match", "[rules][selection]") {
+    // Real articles, and the same with their full stops taken out, so that
+    // sentences run past the 64 units the masks hold.
+    std::vector<std::string> texts;
+    for (const char* set : {"data/seeds", "data/heldout200", "data/heldout201", "data/heldout205", "data/heldout208"}) {
+        for (const auto& entry : std::filesystem::directory_iterator(std::string(KFACTS_SOURCE_DIR) + "/" + set)) {
+            if (entry.path().extension() != ".txt") continue;
+            std::ifstream in(entry.path(), std::ios::binary);
+            std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+            std::string run_on = text;
+            std::replace(run_on.begin(), run_on.end(), '.', ' ');
+            texts.push_back(std::move(text));
+            texts.push_back(std::move(run_on));
+        }
+    }
+    REQUIRE(texts.size() >= 40);
+    const auto written = [](const std::vector<RuleMatch>& matches) {
+        std::vector<std::string> out;
+        for (const RuleMatch& m : matches) {
+            std::string line = fmt::format("{} {}-{}", m.rule->id, m.whole.first, m.whole.end);
+            for (const auto& [group, capture] : m.captures) line += fmt::format(" {}={}-{}", group, capture.first, capture.end);
+            out.push_back(std::move(line));
+        }
+        return out;
+    };
+    std::size_t matches = 0;
+    std::size_t long_sentences = 0;
+    for (const std::string& text : texts) {
+        Document doc = read_document_bytes("article.txt", text);
+        const Analysis analysis = extractor().analyse(doc);
+        for (std::size_t s = 0; s < analysis.units.sentences.size(); ++s) {
+            const auto& tags = analysis.units.sentences[s];
+            if (tags.end_unit - tags.first_unit > 64) ++long_sentences;
+            std::vector<RuleMatch> skipping, searching_all;
+            extractor().rules().match_sentence(analysis.units, s, skipping);
+            extractor().rules().match_sentence_searching_all(analysis.units, s, searching_all);
+            CHECK(written(skipping) == written(searching_all));
+            matches += skipping.size();
+        }
+    }
+    CHECK(matches > 1000);
+    CHECK(long_sentences > 50);
+}
+
 TEST_CASE("the rule-selecting set gives the same matches on a small memory budget", "[rules][limits]") {
     // The smallest budget (within an eighth) that the rules compile in
     // leaves the sets' DFAs flushing their caches again and again on the
