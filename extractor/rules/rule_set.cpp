@@ -632,6 +632,19 @@ std::string_view tags_reading(const std::vector<UnitCodes>& units, const TestCod
     return {buffer.data(), static_cast<std::size_t>(end - buffer.data())};
 }
 
+// The words of `bits` that have any set, as present_in's words hold them.
+std::vector<ConditionWord> present_words(const ConditionBits& bits) {
+    std::vector<ConditionWord> words;
+    for (std::size_t w = 0; w < kConditionWords; ++w) {
+        std::uint64_t word = 0;
+        for (std::size_t b = 0; b < 64; ++b) {
+            if (bits[w * 64 + b]) word |= std::uint64_t{1} << b;
+        }
+        if (word != 0) words.push_back({w, word});
+    }
+    return words;
+}
+
 }  // namespace
 
 std::string RuleSet::expand(std::string_view pattern, std::string& error, Counts counts,
@@ -839,6 +852,9 @@ void RuleSet::compile(std::int64_t set_max_mem) {
             if (clause.count() == 1) rule->required |= clause;
             else rule->one_of.push_back(clause);
         }
+        rule->required_words = present_words(rule->required);
+        rule->one_of_words.clear();
+        for (const ConditionBits& clause : rule->one_of) rule->one_of_words.push_back(present_words(clause));
     }
     class_bit_.fill(kNoBit);
     for (std::size_t index = 0; index < alphabet_.size(); ++index) {
@@ -1028,13 +1044,12 @@ RuleSet RuleSet::load(const std::string& dir) {
     return set;
 }
 
-ConditionBits RuleSet::present_in(const AnnotatedText& text, std::size_t sentence,
-                                  std::vector<UnitCodes>& units) const {
+PresentBits RuleSet::present_in(const AnnotatedText& text, std::size_t sentence,
+                                std::vector<UnitCodes>& units) const {
     // The bits as words, one more for kNoBit, so that no code is asked
     // whether it has a bit.
-    constexpr std::size_t kWords = ConditionBits().size() / 64;
-    static_assert(kNoBit / 64 == kWords);
-    std::array<std::uint64_t, kWords + 1> words{};
+    static_assert(kNoBit / 64 == kConditionWords);
+    std::array<std::uint64_t, kConditionWords + 1> words{};
     const auto set = [&](std::uint16_t bit) { words[bit / 64] |= std::uint64_t{1} << (bit % 64); };
     // A test's bit depends on its unit's class: the codes are gathered by
     // class first, so that each class and code is looked up once. Each
@@ -1066,11 +1081,8 @@ ConditionBits RuleSet::present_in(const AnnotatedText& text, std::size_t sentenc
             tests_of_class[code] = {};
         }
     }
-    ConditionBits present;
-    for (std::size_t w = kWords; w-- > 0;) {
-        present <<= 64;
-        present |= ConditionBits(words[w]);
-    }
+    PresentBits present;
+    std::copy_n(words.begin(), kConditionWords, present.begin());
     return present;
 }
 
@@ -1104,12 +1116,17 @@ void RuleSet::match_sentence(const AnnotatedText& text, std::size_t sentence, st
     const std::string_view tags = text.sentence_tags(sentence);
     // Scratch space, kept per thread: this runs for every sentence.
     thread_local std::vector<UnitCodes> unit_codes;
-    const ConditionBits present = present_in(text, sentence, unit_codes);
+    const PresentBits present = present_in(text, sentence, unit_codes);
     const auto possible = [&](int index) {
         const Rule& rule = *rules_[static_cast<std::size_t>(index)];
-        if ((rule.required & present) != rule.required) return false;
-        for (const ConditionBits& clause : rule.one_of) {
-            if ((clause & present).none()) return false;
+        for (const ConditionWord& required : rule.required_words) {
+            if ((present[required.word] & required.bits) != required.bits) return false;
+        }
+        for (const std::vector<ConditionWord>& clause : rule.one_of_words) {
+            if (std::none_of(clause.begin(), clause.end(),
+                             [&](const ConditionWord& any) { return (present[any.word] & any.bits) != 0; })) {
+                return false;
+            }
         }
         return true;
     };
@@ -1129,7 +1146,7 @@ void RuleSet::match_sentence(const AnnotatedText& text, std::size_t sentence, st
             if (possible(index)) candidates.push_back(index);
         }
         for (const auto& [bit, rules] : set.by_required_bit) {
-            if (!present[bit]) continue;
+            if (((present[bit / 64] >> (bit % 64)) & 1) == 0) continue;
             for (int index : rules) {
                 if (possible(index)) candidates.push_back(index);
             }

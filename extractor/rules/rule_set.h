@@ -55,6 +55,16 @@ struct RuleExample {
 // team.startup-hangul-name, needing a company word only through them, was
 // tried in most sentences (50,000 searches over 2,000 articles, 105 matches).
 using ConditionBits = std::bitset<320>;
+// ConditionBits as 64-bit words, bit b in word b / 64: what a sentence holds
+// is tested against each rule's condition a word at a time.
+constexpr std::size_t kConditionWords = ConditionBits().size() / 64;
+using PresentBits = std::array<std::uint64_t, kConditionWords>;
+// One word of a condition that has some of its bits: a rule's condition is
+// a bit or two, of some 130 rules tested for each sentence.
+struct ConditionWord {
+    std::size_t word = 0;
+    std::uint64_t bits = 0;
+};
 
 // A unit of a sentence's tags: its class code and the codes of the label
 // tests it passes.
@@ -106,6 +116,9 @@ struct Rule {
     // one member (most) all at once, then those of several one by one.
     ConditionBits required;
     std::vector<ConditionBits> one_of;
+    // required and one_of by their words that have bits (present_words).
+    std::vector<ConditionWord> required_words;
+    std::vector<std::vector<ConditionWord>> one_of_words;
     // The codes of the label tests the pattern names: its RE2 searches the
     // tags without the others (match_sentence), most of a sentence's bytes.
     TestCodes tests_read{};
@@ -239,7 +252,7 @@ private:
 
     // The classes and label tests that a sentence's units have; `units`
     // gets each unit's codes.
-    ConditionBits present_in(const AnnotatedText& text, std::size_t sentence, std::vector<UnitCodes>& units) const;
+    PresentBits present_in(const AnnotatedText& text, std::size_t sentence, std::vector<UnitCodes>& units) const;
 };
 
 }  // namespace kfacts
