@@ -895,6 +895,12 @@ void RuleSet::compile(std::int64_t set_max_mem) {
         if (group == set.by_required_bit.end()) group = set.by_required_bit.insert(group, {key, {}});
         group->second.push_back(static_cast<int>(i));
     }
+    for (SelectingSet& set : sets) {
+        std::sort(set.by_required_bit.begin(), set.by_required_bit.end());
+        for (const auto& group : set.by_required_bit) {
+            set.required_bits[group.first / 64] |= std::uint64_t{1} << (group.first % 64);
+        }
+    }
 
     // What went wrong in each set: the rule whose pattern it rejected (or
     // none), RE2's message, and whether it compiled within its budget.
@@ -1145,10 +1151,15 @@ void RuleSet::match_sentence(const AnnotatedText& text, std::size_t sentence, st
         for (int index : set.without_required_bit) {
             if (possible(index)) candidates.push_back(index);
         }
-        for (const auto& [bit, rules] : set.by_required_bit) {
-            if (((present[bit / 64] >> (bit % 64)) & 1) == 0) continue;
-            for (int index : rules) {
-                if (possible(index)) candidates.push_back(index);
+        // The groups of the bits the sentence holds, found in ascending order.
+        auto group = set.by_required_bit.begin();
+        for (std::size_t w = 0; w < kConditionWords; ++w) {
+            for (std::uint64_t held = present[w] & set.required_bits[w]; held != 0; held &= held - 1) {
+                const std::size_t bit = w * 64 + static_cast<std::size_t>(std::countr_zero(held));
+                while (group->first != bit) ++group;
+                for (int index : group->second) {
+                    if (possible(index)) candidates.push_back(index);
+                }
             }
         }
         if (candidates.size() - first < kFewestRulesForSet) continue;

@@ -221,7 +221,8 @@ private:
         // test's where they need one, rarer than a class), and those that
         // need no bit: a sentence tests only the rules whose bit it holds
         // (some 130 rules a sentence, most of which it cannot match).
-        std::vector<std::pair<std::uint16_t, std::vector<int>>> by_required_bit;
+        std::vector<std::pair<std::uint16_t, std::vector<int>>> by_required_bit;  // ascending by bit
+        PresentBits required_bits{};  // the bits of by_required_bit
         std::vector<int> without_required_bit;
     };
     std::vector<SelectingSet> sets_;
