@@ -346,10 +346,10 @@ std::size_t person_name_tokens(const NormalizedText& text, const TokenizedText& 
                            (before.kind == TokenKind::hangul && before.text(text).size() == 9 &&
                             person_name_word(before.text(text), lexicon).may_be_name);
         }
-        if ((!title_after || named_before) && ends_with_one_of(tokens.tokens[last].text(text), {"학과", "학부", "대학원", "대학", "연구소", "연구실",
-                                                                             "연구팀", "연구센터", "병원", "캠퍼스"})) {
-            return 0;
-        }
+        const bool university_part = ends_with_one_of(
+            tokens.tokens[last].text(text),
+            {"학과", "학부", "대학원", "대학", "연구소", "연구실", "연구팀", "연구센터", "병원", "캠퍼스"});
+        if (university_part && (!title_after || named_before)) return 0;
     }
     // Whether a title stands within `reach` tokens from `from`, before any
     // quotation mark; with `symbols_count` false, the symbols between words
