@@ -184,13 +184,107 @@ std::size_t macro_end(std::string_view pattern, std::size_t i) {
     return std::string_view::npos;
 }
 
+// What both pattern readers below share: the pattern and where they are in
+// it, how deep in groups, and the reading of a group's opening, a macro and
+// a quantifier.
+class PatternReader {
+protected:
+    explicit PatternReader(std::string_view pattern) : pattern_(pattern) {}
+
+    // Groups nested deeper end the reading with nothing needed, so that no
+    // pattern recurses without bound (RE2 itself takes any depth).
+    static constexpr std::size_t kMaxDepth = 200;
+
+    // Spaces in patterns are ignored (RuleSet::expand).
+    void skip_spaces() {
+        while (pos_ < pattern_.size() && (pattern_[pos_] == ' ' || pattern_[pos_] == '\t')) ++pos_;
+    }
+
+    // At a group's '(': steps into its body ((…), (?:…), (?P<name>…)) and
+    // counts its depth; false, past it, for a flag group (?i) that has no
+    // body, and false at the pattern's end when groups nest too deep. A
+    // caller that stepped in calls leave_group() after the body.
+    bool enter_group() {
+        ++pos_;
+        if (pos_ < pattern_.size() && pattern_[pos_] == '?') {
+            const std::size_t body = pattern_.find_first_of(":>)", pos_);
+            if (body == std::string_view::npos || pattern_[body] == ')') {
+                pos_ = body == std::string_view::npos ? pattern_.size() : body + 1;
+                return false;
+            }
+            pos_ = body + 1;
+        }
+        if (++depth_ > kMaxDepth) {
+            too_deep_ = true;
+            pos_ = pattern_.size();
+            return false;
+        }
+        return true;
+    }
+    void leave_group() {
+        --depth_;
+        if (pos_ < pattern_.size() && pattern_[pos_] == ')') ++pos_;
+    }
+
+    // At a macro's '[': its class and label ([word:팀|기업]), past its ']';
+    // none, at the pattern's end, for one left open.
+    struct Macro {
+        std::string_view cls;
+        std::optional<std::string_view> label;
+    };
+    std::optional<Macro> read_macro() {
+        const std::size_t close = macro_end(pattern_, pos_);
+        if (close == std::string_view::npos) {
+            pos_ = pattern_.size();
+            return std::nullopt;
+        }
+        const std::string_view macro = pattern_.substr(pos_ + 1, close - pos_ - 1);
+        pos_ = close + 1;
+        const std::size_t colon = macro.find(':');
+        return Macro{trim(macro.substr(0, colon)),
+                     colon == std::string_view::npos ? std::nullopt : std::optional(macro.substr(colon + 1))};
+    }
+
+    // The quantifier after an atom (?, *, +, {m,n}, each maybe lazy), past
+    // it; none where the atom stands once.
+    struct Quantifier {
+        bool at_least_once;
+        std::size_t at_most;  // SIZE_MAX for no bound
+    };
+    std::optional<Quantifier> read_quantifier() {
+        skip_spaces();
+        if (pos_ >= pattern_.size()) return std::nullopt;
+        Quantifier quantifier{true, 1};
+        const char c = pattern_[pos_];
+        if (c == '?' || c == '*') {
+            quantifier = {false, c == '?' ? std::size_t{1} : SIZE_MAX};
+            ++pos_;
+        } else if (c == '+') {
+            quantifier.at_most = SIZE_MAX;
+            ++pos_;
+        } else if (const auto counted = c == '{' ? counted_repetition(pattern_, pos_) : std::nullopt) {
+            quantifier = {counted->at_least_once, counted->at_most};
+            pos_ = counted->close + 1;
+        } else {
+            return std::nullopt;
+        }
+        if (pos_ < pattern_.size() && pattern_[pos_] == '?') ++pos_;  // lazy
+        return quantifier;
+    }
+
+    std::string_view pattern_;
+    std::size_t pos_ = 0;
+    std::size_t depth_ = 0;
+    bool too_deep_ = false;
+};
+
 // Reads a pattern for the unit classes every match must contain, as a
 // conjunction of clauses (bit masks of classes, one of which must be present).
 // A sequence needs what each part needs; an alternation needs, clause by
 // clause, one of what either side needs; anything that may match zero times
 // needs nothing. Dropping clauses keeps the condition necessary, so what this
 // cannot read (a class without a bit, too many clauses) just weakens it.
-class ClassConditionReader {
+class ClassConditionReader : PatternReader {
 public:
     using Clauses = std::vector<ConditionBits>;
     // The bits of a macro: the test of its label if it has one, else its
@@ -198,7 +292,7 @@ public:
     using BitsOf = std::function<ConditionBits(std::string_view cls, std::optional<std::string_view> label)>;
 
     ClassConditionReader(std::string_view pattern, BitsOf bits_of)
-        : pattern_(pattern), bits_of_(std::move(bits_of)) {}
+        : PatternReader(pattern), bits_of_(std::move(bits_of)) {}
 
     Clauses read() {
         Clauses clauses = alternation();
@@ -208,19 +302,11 @@ public:
 
 private:
     static constexpr std::size_t kMaxClauses = 32;
-    // Groups nested deeper end the reading with no condition, so that no
-    // pattern recurses without bound (RE2 itself takes any depth).
-    static constexpr std::size_t kMaxDepth = 200;
 
     static void add(Clauses& clauses, const ConditionBits& clause) {
         if (clauses.size() < kMaxClauses && std::find(clauses.begin(), clauses.end(), clause) == clauses.end()) {
             clauses.push_back(clause);
         }
-    }
-
-    // Spaces in patterns are ignored (RuleSet::expand).
-    void skip_spaces() {
-        while (pos_ < pattern_.size() && (pattern_[pos_] == ' ' || pattern_[pos_] == '\t')) ++pos_;
     }
 
     Clauses alternation() {
@@ -257,40 +343,15 @@ private:
             return {};
         }
         if (c == '(') {
-            ++pos_;
-            if (pos_ < pattern_.size() && pattern_[pos_] == '?') {
-                // (?:…), (?P<name>…): the body starts after ':' or '>'; a
-                // flag group (?i) has none and needs nothing.
-                const std::size_t body = pattern_.find_first_of(":>)", pos_);
-                if (body == std::string_view::npos || pattern_[body] == ')') {
-                    pos_ = body == std::string_view::npos ? pattern_.size() : body + 1;
-                    return {};
-                }
-                pos_ = body + 1;
-            }
-            if (++depth_ > kMaxDepth) {
-                too_deep_ = true;
-                pos_ = pattern_.size();
-                return {};
-            }
+            if (!enter_group()) return {};  // a flag group (?i) needs nothing
             Clauses body = alternation();
-            --depth_;
-            if (pos_ < pattern_.size() && pattern_[pos_] == ')') ++pos_;
+            leave_group();
             return body;
         }
         if (c == '[') {
-            const std::size_t close = macro_end(pattern_, pos_);
-            if (close == std::string_view::npos) {
-                pos_ = pattern_.size();
-                return {};
-            }
-            const std::string_view macro = pattern_.substr(pos_ + 1, close - pos_ - 1);
-            pos_ = close + 1;
-            const std::size_t colon = macro.find(':');
-            const std::string_view cls = trim(macro.substr(0, colon));
-            if (cls == "any") return {};
-            const ConditionBits bits = bits_of_(
-                cls, colon == std::string_view::npos ? std::nullopt : std::optional(macro.substr(colon + 1)));
+            const auto macro = read_macro();
+            if (!macro || macro->cls == "any") return {};
+            const ConditionBits bits = bits_of_(macro->cls, macro->label);
             if (bits.none()) return {};
             return {bits};
         }
@@ -300,30 +361,11 @@ private:
 
     // Reads the quantifier after an atom, if any: false when it allows zero.
     bool repeated_at_least_once() {
-        skip_spaces();
-        if (pos_ >= pattern_.size()) return true;
-        bool at_least_once = true;
-        const char c = pattern_[pos_];
-        if (c == '?' || c == '*') {
-            at_least_once = false;
-            ++pos_;
-        } else if (c == '+') {
-            ++pos_;
-        } else if (const auto repeat = c == '{' ? counted_repetition(pattern_, pos_) : std::nullopt) {
-            at_least_once = repeat->at_least_once;
-            pos_ = repeat->close + 1;
-        } else {
-            return true;
-        }
-        if (pos_ < pattern_.size() && pattern_[pos_] == '?') ++pos_;  // lazy
-        return at_least_once;
+        const auto quantifier = read_quantifier();
+        return !quantifier || quantifier->at_least_once;
     }
 
-    std::string_view pattern_;
     BitsOf bits_of_;
-    std::size_t pos_ = 0;
-    std::size_t depth_ = 0;
-    bool too_deep_ = false;
 };
 
 // Reads a pattern for the units every match takes in order (Rule::units_in_order):
@@ -332,12 +374,12 @@ private:
 // and the one before. Alternatives (`[a] [b] | [c]`) give a unit of the kinds
 // that each begins with (a or c), or none where one needs no unit: leaving
 // units out, or counting more units between them, only weakens the condition.
-class OrderedUnitsReader {
+class OrderedUnitsReader : PatternReader {
 public:
     // The kind of unit a macro needs; none for a macro that any unit passes.
     using UnitOf = std::function<std::optional<UnitKind>(std::string_view cls, std::optional<std::string_view> label)>;
 
-    OrderedUnitsReader(std::string_view pattern, UnitOf unit_of) : pattern_(pattern), unit_of_(std::move(unit_of)) {}
+    OrderedUnitsReader(std::string_view pattern, UnitOf unit_of) : PatternReader(pattern), unit_of_(std::move(unit_of)) {}
 
     std::vector<UnitNeeded> read() {
         Piece whole = sequence();
@@ -347,8 +389,6 @@ public:
     }
 
 private:
-    // As ClassConditionReader's.
-    static constexpr std::size_t kMaxDepth = 200;
     static constexpr std::size_t kAnyNumber = UnitNeeded::kAnyNumber;
 
     static std::size_t plus(std::size_t a, std::size_t b) { return a >= kAnyNumber - b ? kAnyNumber : a + b; }
@@ -381,10 +421,6 @@ private:
         }
         piece.units.insert(piece.units.end(), next.units.begin(), next.units.end());
         piece.trail = next.trail;
-    }
-
-    void skip_spaces() {
-        while (pos_ < pattern_.size() && (pattern_[pos_] == ' ' || pattern_[pos_] == '\t')) ++pos_;
     }
 
     // The sequence up to its group's ')' or the pattern's end.
@@ -427,39 +463,15 @@ private:
             return {};
         }
         if (c == '(') {
-            ++pos_;
-            if (pos_ < pattern_.size() && pattern_[pos_] == '?') {
-                // (?:…), (?P<name>…): the body starts after ':' or '>'; a
-                // flag group (?i) has none.
-                const std::size_t body = pattern_.find_first_of(":>)", pos_);
-                if (body == std::string_view::npos || pattern_[body] == ')') {
-                    pos_ = body == std::string_view::npos ? pattern_.size() : body + 1;
-                    return {};
-                }
-                pos_ = body + 1;
-            }
-            if (++depth_ > kMaxDepth) {
-                too_deep_ = true;
-                pos_ = pattern_.size();
-                return {};
-            }
+            if (!enter_group()) return {};  // a flag group (?i) takes no unit
             Piece body = sequence();
-            --depth_;
-            if (pos_ < pattern_.size() && pattern_[pos_] == ')') ++pos_;
+            leave_group();
             return body;
         }
         if (c == '[') {
-            const std::size_t close = macro_end(pattern_, pos_);
-            if (close == std::string_view::npos) {
-                pos_ = pattern_.size();
-                return {};
-            }
-            const std::string_view macro = pattern_.substr(pos_ + 1, close - pos_ - 1);
-            pos_ = close + 1;
-            const std::size_t colon = macro.find(':');
-            const auto unit = unit_of_(trim(macro.substr(0, colon)), colon == std::string_view::npos
-                                                                      ? std::nullopt
-                                                                      : std::optional(macro.substr(colon + 1)));
+            const auto macro = read_macro();
+            if (!macro) return {};
+            const auto unit = unit_of_(macro->cls, macro->label);
             if (!unit) return Piece{{}, 1, 0, 1};
             return Piece{{UnitNeeded{{*unit}}}, 0, 0, 1};
         }
@@ -472,26 +484,10 @@ private:
     // needed; with one that allows more than one, the units of its first
     // time are, and the others follow them.
     void repeat(Piece& piece) {
-        skip_spaces();
-        if (pos_ >= pattern_.size()) return;
-        bool at_least_once = true;
-        std::size_t at_most = 1;
-        const char c = pattern_[pos_];
-        if (c == '?' || c == '*') {
-            at_least_once = false;
-            at_most = c == '?' ? 1 : kAnyNumber;
-            ++pos_;
-        } else if (c == '+') {
-            at_most = kAnyNumber;
-            ++pos_;
-        } else if (const auto counted = c == '{' ? counted_repetition(pattern_, pos_) : std::nullopt) {
-            at_least_once = counted->at_least_once;
-            at_most = std::min(counted->at_most, kAnyNumber);
-            pos_ = counted->close + 1;
-        } else {
-            return;
-        }
-        if (pos_ < pattern_.size() && pattern_[pos_] == '?') ++pos_;  // lazy
+        const auto quantifier = read_quantifier();
+        if (!quantifier) return;
+        const bool at_least_once = quantifier->at_least_once;
+        const std::size_t at_most = std::min(quantifier->at_most, kAnyNumber);
         const std::size_t width = times(piece.width, at_most);
         if (!at_least_once) {
             piece = Piece{{}, width, 0, width};
@@ -502,11 +498,7 @@ private:
         piece.width = width;
     }
 
-    std::string_view pattern_;
     UnitOf unit_of_;
-    std::size_t pos_ = 0;
-    std::size_t depth_ = 0;
-    bool too_deep_ = false;
 };
 
 // A sentence's units as bit masks (bit u: unit u) of those of each class and

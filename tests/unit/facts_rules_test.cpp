@@ -1537,16 +1537,9 @@ TEST_CASE("a list is of teams when 정예팀 comes as two words or its count of 
     CHECK(find(clause, FactType::team) == nullptr);
     // Items marked ▲, then the word for them before their count; a count of
     // other things names none.
-    const std::vector<Fact> marked = extract(
-        "나머지 9곳은 ▲메디쿼리 ▲소리결 ▲그린로직 ▲디노랩 등 스타트업 4곳과 대학 연구팀 2곳이다. "
-        "협력사는 ▲가람물산 ▲누리유통 ▲세움상사 등 기업 3곳이다.\n");
-    const std::vector<std::string> marked_teams = teams_of(marked);
-    for (const char* name : {"메디쿼리", "소리결", "그린로직", "디노랩"}) {
-        CHECK(std::count(marked_teams.begin(), marked_teams.end(), name) == 1);
-    }
-    for (const char* name : {"가람물산", "누리유통", "세움상사"}) {
-        CHECK(std::count(marked_teams.begin(), marked_teams.end(), name) == 0);
-    }
+    check_teams(extract("나머지 9곳은 ▲메디쿼리 ▲소리결 ▲그린로직 ▲디노랩 등 스타트업 4곳과 대학 연구팀 2곳이다. "
+                        "협력사는 ▲가람물산 ▲누리유통 ▲세움상사 등 기업 3곳이다.\n"),
+                {"메디쿼리", "소리결", "그린로직", "디노랩"}, {"가람물산", "누리유통", "세움상사"});
 }
 
 TEST_CASE("a list ending 등 정예팀 or counted in consortia names teams though none is known", "[rules][unknown]") {
