@@ -1025,11 +1025,13 @@ void FactBuilder::add_model(const RuleMatch& match) {
     const bool tested_in = after_name < units_.units.size() && is_particle(after_name, {"에서", "에서는", "에서도"});
     // 딥엑스 ‘DX-M1’ 위에서 돌아가는 모델: what a model runs on is a chip or a
     // device (an app runs on its 언어모델 '누리-7B', a model named as one).
-    const bool runs_on = after_name + 2 < units_.units.size() && unit_text(after_name) == "위" &&
-                         is_particle(after_name + 1, {"에서"}) && sentence_of_unit_[after_name + 2] == match.sentence &&
-                         (unit_text(after_name + 2).starts_with("돌아가") || unit_text(after_name + 2).starts_with("구동") ||
-                          unit_text(after_name + 2).starts_with("작동") || unit_text(after_name + 2).starts_with("실행")) &&
-                         !(name_start > sentence_first && units_.units[name_start - 1].keyword == "modelword");
+    bool runs_on = false;
+    if (after_name + 2 < units_.units.size() && unit_text(after_name) == "위" && is_particle(after_name + 1, {"에서"}) &&
+        sentence_of_unit_[after_name + 2] == match.sentence &&
+        !(name_start > sentence_first && units_.units[name_start - 1].keyword == "modelword")) {
+        const std::string_view verb = unit_text(after_name + 2);
+        runs_on = verb.starts_with("돌아가") || verb.starts_with("구동") || verb.starts_with("작동") || verb.starts_with("실행");
+    }
     // `'K-상식500'에서 정답률 81.7%를`, `‘LIBERO-Long’에서도 91.8%를`: where a
     // figure was scored, right after it.
     const std::size_t sentence_end = units_.sentences[match.sentence].end_unit;
@@ -2704,11 +2706,9 @@ std::optional<std::string> FactBuilder::benchmark_before(std::size_t s, std::siz
     std::optional<std::string> kind;
     for (std::size_t u = end; u-- > sentence.first_unit;) {
         if (units_.units[u].cls != UnitClass::benchmark) continue;
-        if (benchmark_kind(u) && !name_of_benchmark_kind(u)) {
-            if (!kind) kind = std::string(unit_text(u));
-            continue;
-        }
-        return benchmark_name(u);
+        if (!benchmark_kind(u)) return benchmark_name(u);
+        if (auto named = name_of_benchmark_kind(u)) return named;
+        if (!kind) kind = std::string(unit_text(u));
     }
     return kind;
 }

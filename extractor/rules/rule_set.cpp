@@ -839,14 +839,12 @@ void RuleSet::compile(std::int64_t set_max_mem) {
         }
         rule->class_clauses = ClassConditionReader(rule->pattern, bits_of).read();
         rule->required.reset();
-        rule->one_of.clear();
+        rule->one_of_words.clear();
         for (const ConditionBits& clause : rule->class_clauses) {
             if (clause.count() == 1) rule->required |= clause;
-            else rule->one_of.push_back(clause);
+            else rule->one_of_words.push_back(present_words(clause));
         }
         rule->required_words = present_words(rule->required);
-        rule->one_of_words.clear();
-        for (const ConditionBits& clause : rule->one_of) rule->one_of_words.push_back(present_words(clause));
     }
     class_bit_.fill(kNoBit);
     for (std::size_t index = 0; index < alphabet_.size(); ++index) {

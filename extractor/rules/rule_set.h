@@ -113,10 +113,10 @@ struct Rule {
     // RuleSet::compile(); empty means no condition.
     std::vector<ConditionBits> class_clauses;
     // The same, as matching tests them for every sentence: the clauses of
-    // one member (most) all at once, then those of several one by one.
+    // one member (most) all at once, then those of several one by one, each
+    // by the words of its bits that have any (present_words). `required`
+    // as bits too: the selecting sets group rules by its highest bit.
     ConditionBits required;
-    std::vector<ConditionBits> one_of;
-    // required and one_of by their words that have bits (present_words).
     std::vector<ConditionWord> required_words;
     std::vector<std::vector<ConditionWord>> one_of_words;
     // The codes of the label tests the pattern names: its RE2 searches the
