@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "document/html_entities.h"
@@ -44,17 +45,65 @@ Analysis Extractor::analyse(Document& doc) const {
     return analysis;
 }
 
-std::vector<Fact> Extractor::extract(Document& doc, const ExtractOptions& options) const {
-    const Analysis analysis = analyse(doc);
-    const auto& matches = analysis.matches;
+std::vector<Fact> Extractor::build_facts(Document& doc, const Analysis& analysis, const ExtractOptions& options,
+                                         DocumentNames* names_found, bool& reached_max_facts) const {
     FactBuilder builder(lexicon_, *particles_, doc, analysis.tokens, analysis.quantities, analysis.units, options);
     builder.add_gazetteer_entities();
-    builder.apply_rules(matches);
+    builder.apply_rules(analysis.matches);
     builder.add_table_facts();
-    builder.add_quotes(matches);
+    builder.add_quotes(analysis.matches);
     builder.add_quantities();
-    std::vector<Fact> facts = builder.take();
-    if (builder.reached_max_facts()) {
+    std::vector<Fact> facts = builder.take(names_found);
+    reached_max_facts = builder.reached_max_facts();
+    return facts;
+}
+
+void Extractor::read_again(const Document& doc, const DocumentNames& names, Analysis& analysis) const {
+    const AnnotatedText first = std::move(analysis.units);
+    std::vector<RuleMatch> first_matches = std::move(analysis.matches);
+    analysis.units = annotate(doc.text, analysis.tokens, analysis.quantities, lexicon_, rules_.alphabet(), &names);
+    analysis.matches.clear();
+    // Rules read a sentence's tags alone: where they did not change, neither
+    // did its matches, which only move with the units before them.
+    std::size_t next = 0;  // first_matches are in sentence order
+    for (std::size_t s = 0; s < analysis.units.sentences.size(); ++s) {
+        const std::size_t begin = next;
+        while (next < first_matches.size() && first_matches[next].sentence == s) ++next;
+        if (first.sentence_tags(s) != analysis.units.sentence_tags(s)) {
+            rules_.match_sentence(analysis.units, s, analysis.matches);
+            continue;
+        }
+        const std::size_t from = first.sentences[s].first_unit;
+        const std::size_t to = analysis.units.sentences[s].first_unit;
+        const auto moved = [&](Capture c) { return Capture{c.first - from + to, c.end - from + to}; };
+        for (std::size_t m = begin; m < next; ++m) {
+            RuleMatch& match = analysis.matches.emplace_back(std::move(first_matches[m]));
+            match.whole = moved(match.whole);
+            for (auto& [group, capture] : match.captures) capture = moved(capture);
+        }
+    }
+}
+
+std::vector<Fact> Extractor::extract(Document& doc, const ExtractOptions& options) const {
+    Analysis analysis = analyse(doc);
+    // The first reading finds models and teams whatever types and however
+    // few facts were asked for: they are the names the second reading tags,
+    // and the facts of a run with fewer must be the first of a run with more.
+    ExtractOptions first_options = options;
+    first_options.types.add(FactType::team);
+    first_options.types.add(FactType::model);
+    first_options.max_facts = std::max(options.max_facts, ExtractOptions{}.max_facts);
+    DocumentNames names(lexicon_);
+    bool reached_max_facts = false;
+    std::vector<Fact> facts = build_facts(doc, analysis, first_options, &names, reached_max_facts);
+    if (!names.empty()) {
+        read_again(doc, names, analysis);
+        facts = build_facts(doc, analysis, options, nullptr, reached_max_facts);
+    } else if (!options.types.contains(FactType::team) || !options.types.contains(FactType::model) ||
+               options.max_facts != first_options.max_facts) {
+        facts = build_facts(doc, analysis, options, nullptr, reached_max_facts);
+    }
+    if (reached_max_facts) {
         doc.diagnostics.push_back({Severity::warning, DiagnosticCode::limit_facts,
                                    fmt::format("stopped at {} facts for this document", options.max_facts),
                                    std::nullopt});

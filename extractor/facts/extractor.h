@@ -40,10 +40,12 @@ public:
     static std::unique_ptr<Extractor> load(const std::string& rules_dir);
 
     // Facts of one document, in order of their spans. Problems found on the
-    // way are appended to doc.diagnostics (with source spans).
+    // way are appended to doc.diagnostics (with source spans). A document
+    // whose rules find models or teams no gazetteer lists is read twice: the
+    // second reading tags their other mentions as names (DocumentNames).
     std::vector<Fact> extract(Document& doc, const ExtractOptions& options) const;
 
-    // Tokens, quantities, units and rule matches of a document.
+    // Tokens, quantities, units and rule matches of a document (its first reading).
     Analysis analyse(Document& doc) const;
 
     // The stages, for `kfacts tokens` and the rule tests.
@@ -54,6 +56,12 @@ public:
 
 private:
     Extractor(ParticleLexicon particles, QuantityFinder quantities, Lexicon lexicon, RuleSet rules);
+    // The second reading: units tagged with the document's own names, and
+    // the rules run again where that changed a sentence's tags.
+    void read_again(const Document& doc, const DocumentNames& names, Analysis& analysis) const;
+    // Links an analysis's matches into facts; `names_found` as FactBuilder::take.
+    std::vector<Fact> build_facts(Document& doc, const Analysis& analysis, const ExtractOptions& options,
+                                  DocumentNames* names_found, bool& reached_max_facts) const;
 
     std::unique_ptr<ParticleLexicon> particles_;
     std::unique_ptr<Tokenizer> tokenizer_;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace kfacts {
 
@@ -21,6 +22,9 @@ Fact& FactBuilder::emit(FactType type, ByteSpan span, std::string_view rule, std
 std::optional<std::string> FactBuilder::team_of_model(const std::string& model) const {
     if (const Entity* e = lexicon_.find(model, EntityKind::model); e && !e->team.empty()) return e->team;
     if (const auto it = local_model_team_.find(model); it != local_model_team_.end()) return it->second;
+    if (units_.document_names) {
+        if (const Entity* e = units_.document_names->find(model, EntityKind::model); e && !e->team.empty()) return e->team;
+    }
     return std::nullopt;
 }
 
@@ -107,19 +111,42 @@ void FactBuilder::add_gazetteer_entities() {
         // 카카오 카나나 사업총괄: a model's name before a title names a business unit.
         if (unit.cls == UnitClass::model && u + 1 < units.size() && units[u + 1].cls == UnitClass::title) continue;
         const Entity& e = *entity(u);
-        const ByteSpan span = range_span(u, u + 1);
+        ByteSpan span = range_span(u, u + 1);
+        // A name of the document's own keeps the span and rule the first
+        // reading found it with; its other mentions are the document's.
+        const bool own = is_own_name(u);
+        const DocumentNames::Found* found =
+            own ? units_.document_names->found_at(unit.cls == UnitClass::model, span.start) : nullptr;
+        if (found) span.end = std::max(span.end, found->source_end);
         if (unit.cls == UnitClass::team) {
-            if (!options_.types.contains(FactType::team) || former_employer(u) || family_name_of_glossed_person(u)) {
+            if (!options_.types.contains(FactType::team) || former_employer(u) || family_name_of_glossed_person(u) ||
+                (own && glosses_team_before(u))) {
                 continue;
             }
-            emit(FactType::team, span, "gazetteer.team", u, u + 1).team = e.name;
+            const std::string_view rule = found ? found->rule : own ? "document.team" : "gazetteer.team";
+            emit(FactType::team, span, rule, u, u + 1).team = e.name;
         } else if (options_.types.contains(FactType::model)) {
-            Fact& fact = emit(FactType::model, span, unit.derived >= 0 ? "gazetteer.model-variant" : "gazetteer.model",
-                              u, u + 1);
+            const std::string_view rule = found                ? found->rule
+                                          : own                ? "document.model"
+                                          : unit.derived >= 0 ? "gazetteer.model-variant"
+                                                              : "gazetteer.model";
+            Fact& fact = emit(FactType::model, span, rule, u, u + 1);
             fact.model = units_.name_of(unit, lexicon_);
             if (!e.team.empty()) fact.team = e.team;
         }
     }
+}
+
+bool FactBuilder::glosses_team_before(std::size_t u) const {
+    // 파랑지능(Parang Intelligence), 프리퍼드네트웍스(Preferred Networks·PFN):
+    // another spelling of the team named right before the parenthesis.
+    for (std::size_t p = u; p-- > 0 && p + 6 > u;) {
+        if (unit_text(p) == ")") return false;
+        if (unit_text(p) == "(") {
+            return p > 0 && units_.units[p - 1].cls == UnitClass::team && units_.units[p - 1].entity == units_.units[u].entity;
+        }
+    }
+    return false;
 }
 
 void FactBuilder::add_quantities() {
@@ -416,7 +443,72 @@ std::vector<std::uint32_t> FactBuilder::facts_kept() {
     return order;
 }
 
-std::vector<Fact> FactBuilder::take() {
+void FactBuilder::note_names_beyond_gazetteer(const std::vector<Fact>& facts, DocumentNames& names) const {
+    // The models (with their teams) and teams that rules found, in the order found.
+    struct FoundModel {
+        std::string name;
+        std::string team;
+    };
+    std::vector<FoundModel> models;
+    std::unordered_map<std::string_view, std::size_t> model_index;
+    std::vector<std::string_view> teams;
+    std::unordered_set<std::string_view> team_names;
+    for (const Fact& f : facts) {
+        if (f.rule.starts_with("gazetteer.") || f.rule.starts_with("document.")) continue;
+        if (f.type == FactType::model && f.model) {
+            const auto [it, added] = model_index.try_emplace(*f.model, models.size());
+            if (added) models.push_back({*f.model, {}});
+            if (FoundModel& m = models[it->second]; m.team.empty() && f.team) m.team = *f.team;
+        } else if (f.type == FactType::team && f.team && team_names.insert(*f.team).second) {
+            teams.push_back(*f.team);
+        }
+        if (f.type == FactType::model || f.type == FactType::team) {
+            names.note_found(f.type == FactType::model, f.span.start, {f.span.end, f.rule});
+        }
+    }
+    for (FoundModel& m : models) {
+        if (const auto it = local_model_team_.find(m.name); m.team.empty() && it != local_model_team_.end()) {
+            m.team = it->second;
+        }
+    }
+    std::uint32_t known;
+    const auto add = [&](EntityKind kind, const std::string& spelling, const std::string& canonical, const std::string& team) {
+        if (!lexicon_.names().find(spelling, known)) names.add(kind, spelling, canonical, team);
+    };
+    // Teams first: a word in parentheses after a model (NuriMind-Pro(누리브레인))
+    // that rules found to be its developer names the developer, not the model.
+    for (const std::string_view team : teams) add(EntityKind::team, std::string(team), std::string(team), {});
+    for (std::size_t i = 0; i < local_teams_.spellings.size(); ++i) {
+        if (team_names.contains(local_teams_.canonical[i])) {
+            add(EntityKind::team, local_teams_.spellings[i], local_teams_.canonical[i], {});
+        }
+    }
+    // 그레인 미니 after '그레인 미니(Grain-Mini) 3B': a name with a size is
+    // named without it too, where no other size goes by that name.
+    const auto stem_of = [](std::string_view model) {
+        const std::size_t space = model.rfind(' ');
+        return space != std::string_view::npos && is_size_word(model.substr(space + 1)) ? model.substr(0, space)
+                                                                                        : std::string_view();
+    };
+    std::unordered_map<std::string_view, std::size_t> sizes_of_stem;
+    for (const FoundModel& m : models) {
+        if (const std::string_view stem = stem_of(m.name); !stem.empty()) ++sizes_of_stem[stem];
+    }
+    for (const FoundModel& m : models) {
+        add(EntityKind::model, m.name, m.name, m.team);
+        const std::string_view stem = stem_of(m.name);
+        if (!stem.empty() && sizes_of_stem[stem] == 1 && !model_index.contains(stem)) {
+            add(EntityKind::model, std::string(stem), m.name, m.team);
+        }
+    }
+    for (std::size_t i = 0; i < local_models_.spellings.size(); ++i) {
+        if (const auto it = model_index.find(local_models_.canonical[i]); it != model_index.end()) {
+            add(EntityKind::model, local_models_.spellings[i], local_models_.canonical[i], models[it->second].team);
+        }
+    }
+}
+
+std::vector<Fact> FactBuilder::take(DocumentNames* names_found) {
     const std::vector<std::uint32_t> kept = facts_kept();
     std::vector<Fact> facts;
     if (reached_max_facts_) {
@@ -431,6 +523,7 @@ std::vector<Fact> FactBuilder::take() {
     name_spellings_alike(facts);
     name_short_teams_in_full(facts);
     name_families_by_size(facts, std::move(sized_models_));
+    if (names_found) note_names_beyond_gazetteer(facts, *names_found);
     return facts;
 }
 

@@ -128,12 +128,21 @@ public:
                 sentence_of_unit_[u] = s;
             }
         }
+        // The document's own names are local names as they were in the
+        // reading that found them: linking finds them by their spellings.
+        if (const DocumentNames* own = units_.document_names) {
+            for (const auto& [spelling, id] : own->spellings()) {
+                const Entity& e = own->entity(id);
+                (e.kind == EntityKind::model ? local_models_ : local_teams_).add(spelling, e.name);
+                if (!e.team.empty()) local_model_team_.emplace(e.name, e.team);
+            }
+        }
         // A derived name (Qwen3 4B) belongs to the team of its gazetteer model;
         // its version alone (딥시크-V4 … V4는) names it later in the document.
         for (const Unit& unit : units_.units) {
             if (unit.derived < 0) continue;
             const std::string& name = units_.name_of(unit, lexicon_);
-            const std::string& team = lexicon_.entities()[unit.entity].team;
+            const std::string& team = units_.entity_of(unit, lexicon_).team;
             if (!team.empty()) local_model_team_.emplace(name, team);
             const std::size_t hyphen = name.find('-');
             if (hyphen != std::string::npos && is_version(std::string_view(name).substr(hyphen + 1))) {
@@ -150,7 +159,9 @@ public:
     // models that prose introduced).
     void add_table_facts();
     // The facts in span order, at most ExtractOptions::max_facts of them.
-    std::vector<Fact> take();
+    // `names_found`, if given, receives the models and teams that rules found
+    // beyond the gazetteer, with every spelling the article gave them.
+    std::vector<Fact> take(DocumentNames* names_found = nullptr);
     // Whether facts past max_facts were dropped.
     bool reached_max_facts() const { return reached_max_facts_; }
 
@@ -171,7 +182,13 @@ private:
     }
     const Entity* entity(std::size_t u) const {
         const Unit& unit = units_.units[u];
-        return unit.entity == kNoEntity ? nullptr : &lexicon_.entities()[unit.entity];
+        return unit.entity == kNoEntity ? nullptr : &units_.entity_of(unit, lexicon_);
+    }
+    // Whether unit u is a name of the document's own (DocumentNames): one
+    // that rules found in the first reading, not the gazetteer.
+    bool is_own_name(std::size_t u) const {
+        return units_.document_names && units_.units[u].entity != kNoEntity &&
+               units_.document_names->holds(units_.units[u].entity);
     }
     // A benchmark unit's name: with its edition (AIME 2026), canonical, or as
     // written. A kind alone is the benchmark's written next to it: before it
@@ -286,6 +303,9 @@ private:
     // Family -> its sized model names (NRX-Pro 2.1 -> NRX-Pro 2.1 72B).
     using SizedModels = std::unordered_map<std::string, std::vector<std::string>>;
     static void note_sized_models(const std::vector<Fact>& facts, SizedModels& sizes);
+    void note_names_beyond_gazetteer(const std::vector<Fact>& facts, DocumentNames& names) const;
+    // Whether team unit u is in parentheses right after the same team's name.
+    bool glosses_team_before(std::size_t u) const;
     static void name_families_by_size(std::vector<Fact>& facts, SizedModels sizes);
     void name_spellings_alike(std::vector<Fact>& facts) const;
     static void name_short_teams_in_full(std::vector<Fact>& facts);
@@ -442,6 +462,7 @@ private:
     struct LocalNames {
         NameIndex index;
         std::vector<std::string> canonical;
+        std::vector<std::string> spellings;  // as added: spellings[i] names canonical[i]
         // Linking asks for the name at a unit again and again (each topic,
         // count and score looks back over its sentence): the longest match at
         // each unit is kept until a name is added.
@@ -459,6 +480,7 @@ private:
             std::uint32_t existing;
             if (index.find(name, existing)) return &canonical[existing];
             canonical.push_back(canonical_name);
+            spellings.emplace_back(name);
             const std::uint16_t first_char = index.add(name, static_cast<std::uint32_t>(canonical.size() - 1));
             if (first_char != NameIndex::kNoFirstChar) first_chars_added.set(first_char);
             return &canonical.back();

@@ -570,7 +570,7 @@ std::optional<std::string> FactBuilder::model_by_size(std::size_t size_unit) con
         if (!model || model->size() <= size.size()) continue;
         // The size as a part of the name: YULBIT-Law-32B, Qwen3 32B, Mulgyeol-H-2.4B-v1.5-Preview.
         const std::string_view name(*model);
-        const bool introduced = units[v].cls != UnitClass::model;  // found by a rule, not the gazetteer
+        const bool introduced = units[v].cls != UnitClass::model || is_own_name(v);  // found by a rule, not the gazetteer
         for (std::size_t at = 1; at + size.size() <= name.size(); ++at) {
             const bool at_end = at + size.size() == name.size();
             if (separates(name[at - 1]) && std::equal(size.begin(), size.end(), name.begin() + static_cast<std::ptrdiff_t>(at), same) &&
@@ -1022,7 +1022,18 @@ void FactBuilder::add_model(const RuleMatch& match) {
         unit_text(after_name) == ")") {
         ++after_name;
     }
-    const bool tested_in = after_name < units_.units.size() && is_particle(after_name, {"에서", "에서는", "에서도"});
+    // `평가 FLORES-200의 아랍어-한국어 구간에서`: where in it, then 에서.
+    std::size_t tested_at = after_name;
+    if (tested_at < units_.units.size() && is_particle(tested_at, {"의"})) {
+        for (std::size_t u = after_name + 1; u < units_.units.size() && u <= after_name + 4; ++u) {
+            if (units_.units[u].cls != UnitClass::word && units_.units[u].cls != UnitClass::particle) break;
+            if (is_particle(u, {"에서", "에서는", "에서도"})) {
+                tested_at = u;
+                break;
+            }
+        }
+    }
+    const bool tested_in = tested_at < units_.units.size() && is_particle(tested_at, {"에서", "에서는", "에서도"});
     // 딥엑스 ‘DX-M1’ 위에서 돌아가는 모델: what a model runs on is a chip or a
     // device (an app runs on its 언어모델 '누리-7B', a model named as one).
     bool runs_on = false;
@@ -1038,7 +1049,7 @@ void FactBuilder::add_model(const RuleMatch& match) {
     bool scored_in = false;
     // (A percentage only where the sentence records it: 91.8%를 기록해, not
     // 전작 '누리-3B'에서도 30% 빨라졌다.)
-    for (std::size_t u = after_name + 1; tested_in && !scored_in && u < sentence_end && u <= after_name + 3; ++u) {
+    for (std::size_t u = tested_at + 1; tested_in && !scored_in && u < sentence_end && u <= tested_at + 3; ++u) {
         scored_in = units_.units[u].keyword == "score" || is_score_quantity(u) ||
                     (units_.units[u].cls == UnitClass::quantity &&
                      quantities_[static_cast<std::size_t>(units_.units[u].quantity)].unit == "%" &&
@@ -2414,6 +2425,14 @@ void FactBuilder::add_parameter_count(const RuleMatch& match) {
         // (ZEPHYR-K3-Mini는 3B로) names the model itself.
         if (subject.empty() && units_.units[c->first].cls == UnitClass::word) {
             subject.model = range_text(c->first, c->end);
+        }
+        // `6710억 개로 한결-옴니의 3배가 넘지만`: the model measured against.
+        std::size_t after = c->end;
+        while (after < units_.units.size() && units_.units[after].cls == UnitClass::sq_close) ++after;
+        if (after + 1 < units_.sentences[match.sentence].end_unit && is_particle(after, {"의"}) &&
+            units_.units[after + 1].cls == UnitClass::quantity &&
+            quantities_[static_cast<std::size_t>(units_.units[after + 1].quantity)].unit == "배") {
+            subject = {};
         }
     }
     if (subject.empty()) subject = respective_subject(unit);

@@ -864,8 +864,9 @@ std::string readable_tags(const AnnotatedText& annotated, std::size_t sentence, 
 
 AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                        const std::vector<Quantity>& quantities, const Lexicon& lexicon,
-                       const TagAlphabet& alphabet) {
+                       const TagAlphabet& alphabet, const DocumentNames* document_names) {
     AnnotatedText out;
+    out.document_names = document_names;
     std::array<TagAlphabet::Spelling, kUnitClassCount> class_spellings{};
     for (std::size_t c = 0; c < kUnitClassCount; ++c) {
         class_spellings[c] = alphabet.spelling(unit_class_name(static_cast<UnitClass>(c)));
@@ -909,6 +910,22 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                 named = name.end_token - 1 > t &&
                         lexicon.names().longest_match(text, tokens, t, name.end_token - 1, name);
             }
+            // The document's own names, where one starts here and reaches
+            // further than the gazetteer's.
+            bool own_name = false;
+            if (document_names && token.kind != TokenKind::particle && token.kind != TokenKind::quote &&
+                document_names->names().may_start_with(NameIndex::first_char_key(text.text, token.norm_start))) {
+                NameMatch own;
+                bool found = document_names->names().longest_match(text, tokens, t, sentence.end_token, own);
+                while (found && cuts_number(quantities, next_quantity, tokens.tokens[own.end_token - 1].norm_end)) {
+                    found = own.end_token - 1 > t &&
+                            document_names->names().longest_match(text, tokens, t, own.end_token - 1, own);
+                }
+                if (found && (!named || own.end_token > name.end_token)) {
+                    name = own;
+                    named = own_name = true;
+                }
+            }
             // A name that covers a number wins over it: GPT-OSS 120B, 2차관.
             const bool name_covers_quantity =
                 named && (!quantity_here ||
@@ -922,6 +939,27 @@ AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                     ++unit.end_token;
                 }
                 ++next_quantity;
+            } else if (own_name) {
+                const Entity& own = document_names->entity(name.value);
+                unit.cls = class_of(own.kind);
+                unit.entity = name.value;
+                unit.end_token = name.end_token;
+                // 새미-32B 2.0, 렉스코어 S: a version, size or variant after it
+                // names another model, as written (the same one where the whole
+                // is a spelling of it).
+                const std::size_t end = unit.cls == UnitClass::model
+                                            ? model_variant_end(text, tokens, quantities, unit.end_token, sentence.end_token, lexicon)
+                                            : unit.end_token;
+                if (end > unit.end_token) {
+                    const std::string_view whole = std::string_view(text.text).substr(
+                        token.norm_start, tokens.tokens[end - 1].norm_end - token.norm_start);
+                    std::uint32_t named_whole;
+                    if (!document_names->names().find(whole, named_whole) || named_whole != name.value) {
+                        unit.derived = static_cast<std::int64_t>(out.derived_names.size());
+                        out.derived_names.emplace_back(whole);
+                    }
+                    unit.end_token = end;
+                }
             } else if (named) {
                 const auto& group = lexicon.group(name.value);
                 std::uint32_t best = group.front();

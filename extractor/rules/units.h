@@ -25,6 +25,7 @@
 
 #include "base/hash.h"
 #include "numbers/numbers.h"
+#include "rules/document_names.h"
 #include "rules/lexicon.h"
 #include "text/tokenizer.h"
 
@@ -264,16 +265,26 @@ struct AnnotatedText {
         const std::size_t start = unit_tags[sentences[s].first_unit];
         return std::string_view(tags).substr(start, unit_tags[sentences[s].end_unit] - start);
     }
-    // The name a name unit stands for: derived, else the gazetteer's canonical name.
+    // The names of the document's own that the units were tagged with, if any.
+    const DocumentNames* document_names = nullptr;
+
+    // The entity a name unit stands for: the gazetteer's, or the document's own.
+    const Entity& entity_of(const Unit& unit, const Lexicon& lexicon) const {
+        return document_names && document_names->holds(unit.entity) ? document_names->entity(unit.entity)
+                                                                     : lexicon.entities()[unit.entity];
+    }
+    // The name a name unit stands for: derived, else its entity's canonical name.
     const std::string& name_of(const Unit& unit, const Lexicon& lexicon) const {
         return unit.derived >= 0 ? derived_names[static_cast<std::size_t>(unit.derived)]
-                                 : lexicon.entities()[unit.entity].name;
+                                 : entity_of(unit, lexicon).name;
     }
 };
 
+// `document_names`, where given, are tagged as gazetteer names are (the
+// gazetteer's win where both start at a token and end at the same one).
 AnnotatedText annotate(const NormalizedText& text, const TokenizedText& tokens,
                        const std::vector<Quantity>& quantities, const Lexicon& lexicon,
-                       const TagAlphabet& alphabet);
+                       const TagAlphabet& alphabet, const DocumentNames* document_names = nullptr);
 
 // Sentence s's units as `{class:label}…` with every class named and every
 // label written, as the patterns read them (for `kfacts rules tags`).

@@ -125,6 +125,57 @@ TEST_CASE("a model found by a rule becomes the topic that later scores link to",
     CHECK(score->model == "하늬-7B");
 }
 
+// 로마 3.3 70B is found by a rule in the sentence with its score; only once
+// it is tagged as a name (the second reading) does the rule that reads
+// `[model]는 … N%였다` give it that score.
+TEST_CASE("a second reading tags the names that rules found, and rules that read names see them",
+          "[rules][unknown]") {
+    const std::string text =
+        "라온랩은 의료 특화 언어모델 '하유온 34B'를 개발했다고 9일 밝혔다. 한국어 의학 객관식 평가인 "
+        "KorMedMCQA에서 하유온 34B는 정답률 78.2%를 기록했다. 같은 평가에서 비타의 '로마 3.3 70B'는 69.8%였다.";
+    const auto facts = extract(text);
+    CHECK(model_scores(facts) == ModelScores{{"하유온 34B", "78.2"}, {"로마 3.3 70B", "69.8"}});
+    // Its mention in the second sentence is a fact of its own; the first keeps the rule that found it.
+    std::vector<std::string> mentions;
+    for (const Fact& f : facts) {
+        if (f.type == FactType::model && f.model == "하유온 34B") mentions.emplace_back(f.rule);
+    }
+    CHECK(mentions == std::vector<std::string>{"model.quoted-released", "document.model"});
+
+    // The first reading finds names whatever types are asked for.
+    Document doc = read_document_bytes("test.txt", text);
+    ExtractOptions scores_only;
+    scores_only.types = FactTypeSet{};
+    scores_only.types.add(FactType::benchmark_score);
+    const auto scores = extractor().extract(doc, scores_only);
+    CHECK(model_scores(scores) == model_scores(facts));
+    CHECK(std::all_of(scores.begin(), scores.end(), [](const Fact& f) { return f.type == FactType::benchmark_score; }));
+}
+
+TEST_CASE("a document's own names: one entity per canonical name and kind, ids after the lexicon's", "[rules][unknown]") {
+    const Lexicon& lexicon = extractor().lexicon();
+    DocumentNames names(lexicon);
+    CHECK(names.empty());
+    names.add(EntityKind::model, "하유온 34B", "하유온 34B", "라온랩");
+    names.add(EntityKind::model, "Hayuon 34B", "하유온 34B", "");
+    names.add(EntityKind::team, "라온랩", "라온랩", "");
+    names.add(EntityKind::team, "하유온 34B", "하유온", "");  // a spelling already added keeps its entity
+
+    const auto first = static_cast<std::uint32_t>(lexicon.entities().size());
+    REQUIRE(names.spellings().size() == 3);
+    CHECK(names.spellings()[0].second == first);
+    CHECK(names.spellings()[1].second == first);
+    CHECK(names.spellings()[2].second == first + 1);
+    CHECK_FALSE(names.holds(first - 1));
+    CHECK(names.entity(first).name == "하유온 34B");
+    CHECK(names.entity(first).team == "라온랩");
+    REQUIRE(names.find("라온랩", EntityKind::team) != nullptr);
+    CHECK(names.find("라온랩", EntityKind::model) == nullptr);
+    std::uint32_t id = 0;
+    CHECK(names.names().find("hayuon-34b", id));  // matched as gazetteer names are
+    CHECK(id == first);
+}
+
 // A sentence set in the same test (같은 평가에서) or at the same size (같은
 // 규모인) names a baseline: the next score that names nobody is not the baseline's.
 TEST_CASE("a baseline named in the same test is no topic for the next score", "[rules][topics]") {
@@ -2132,7 +2183,8 @@ TEST_CASE("a plain word that starts a clause releasing a quoted model develops i
     CHECK(model_teams("프리퍼드네트웍스(Preferred Networks·PFN)가 자체 개발한 '플라모 3'를 공개했다. "
                       "PFN은 경량 모델 '플라모 3 라이트'도 공개했다") ==
           std::vector<std::string>{"team 프리퍼드네트웍스 team.subject-releasing-quoted-model",
-                                   "model 플라모 3 프리퍼드네트웍스", "model 플라모 3 라이트 프리퍼드네트웍스"});
+                                   "model 플라모 3 프리퍼드네트웍스", "team 프리퍼드네트웍스 document.team",
+                                   "model 플라모 3 라이트 프리퍼드네트웍스"});
     // Not a word inside its clause (일상 대화는), nor without a launch word.
     CHECK(model_teams("일상 대화는 자체 개발한 '스텔라-7B'가 처리한다") == std::vector<std::string>{"model 스텔라-7B -"});
     CHECK(model_teams("젠벤나바는 '아스테라-3B'를 자주 쓴다") == std::vector<std::string>{"model 아스테라-3B -"});
