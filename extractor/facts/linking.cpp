@@ -631,8 +631,21 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
         if (is_particle(next, {"에", "에게"})) {
             return next + 1 < sentence.end_unit && units_.units[next + 1].keyword == "margin";
         }
-        if (is_particle(next, {"를", "을"})) ++next;
-        return next < sentence.end_unit && is_one_of(units_.units[next].keyword, {"beaten", "base", "derive"});
+        if (!is_particle(next, {"를", "을"})) {
+            return is_one_of(units_.units[next].keyword, {"beaten", "base", "derive"});
+        }
+        ++next;
+        if (next < sentence.end_unit && is_one_of(units_.units[next].keyword, {"beaten", "base", "derive"})) return true;
+        // `하늘-엣지는 … '하늘-T'를 지식증류(디스틸레이션) 방식으로 압축한 모델로`: how,
+        // then what made the sentence's model from the object.
+        bool model_before = false;
+        for (std::size_t b = sentence.first_unit; b < u && !model_before; ++b) model_before = units_.units[b].cls == UnitClass::model;
+        for (std::size_t u = next; model_before && u < sentence.end_unit && u < next + 8; ++u) {
+            const UnitClass cls = units_.units[u].cls;
+            if (cls == UnitClass::model || cls == UnitClass::team || cls == UnitClass::quantity || unit_text(u) == ",") break;
+            if (units_.units[u].keyword == "derive") return true;
+        }
+        return false;
     };
     const auto forward = [&]() -> std::optional<std::string> {
         // `6710억 개로 모아-R의 20배`, `6710억 개이고 모아-R보다`: after a particle
@@ -1033,7 +1046,11 @@ void FactBuilder::add_model(const RuleMatch& match) {
             }
         }
     }
-    const bool tested_in = tested_at < units_.units.size() && is_particle(tested_at, {"에서", "에서는", "에서도"});
+    // `평가 세트 '홈태스크-K'로 측정했다`: what a test was taken with.
+    const bool tested_in = tested_at < units_.units.size() &&
+                           (is_particle(tested_at, {"에서", "에서는", "에서도"}) ||
+                            (is_particle(tested_at, {"로", "으로"}) && tested_at + 1 < units_.units.size() &&
+                             (unit_text(tested_at + 1).starts_with("측정") || unit_text(tested_at + 1).starts_with("평가"))));
     // 딥엑스 ‘DX-M1’ 위에서 돌아가는 모델: what a model runs on is a chip or a
     // device (an app runs on its 언어모델 '누리-7B', a model named as one).
     bool runs_on = false;
