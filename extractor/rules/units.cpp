@@ -670,6 +670,13 @@ std::optional<WordListing> word_listing(std::string_view regex) {
     return listing;
 }
 
+// The last two bytes of `s` (two or more) as one number, for
+// LabelTests::ending_last_two_bytes_.
+std::size_t last_two_bytes(std::string_view s) {
+    return static_cast<std::size_t>(static_cast<unsigned char>(s[s.size() - 2])) << 8 |
+           static_cast<unsigned char>(s.back());
+}
+
 }  // namespace
 
 bool LabelTests::compile(std::int64_t max_mem) {
@@ -677,6 +684,9 @@ bool LabelTests::compile(std::int64_t max_mem) {
     set_tests_.clear();
     tests_of_word_.clear();
     tests_of_ending_.clear();
+    ending_last_two_bytes_.reset();
+    one_byte_endings_.reset();
+    empty_ending_ = false;
     any_text_.reset();
     one_by_one_ = std::make_unique<OneByOne>();
     id_ = new_answer_owner();
@@ -696,6 +706,9 @@ bool LabelTests::compile(std::int64_t max_mem) {
                 auto known = std::find_if(tests_of_ending_.begin(), tests_of_ending_.end(),
                                           [&](const auto& e) { return e.first == ending; });
                 if (known == tests_of_ending_.end()) known = tests_of_ending_.insert(known, {std::string(ending), {}});
+                if (ending.empty()) empty_ending_ = true;
+                else if (ending.size() == 1) one_byte_endings_.set(static_cast<unsigned char>(ending[0]));
+                else ending_last_two_bytes_.set(last_two_bytes(ending));
                 note(known->second, i);
             }
             continue;
@@ -745,8 +758,12 @@ void LabelTests::run(std::string_view label, std::string& out, std::vector<int>&
     if (const auto listing = tests_of_word_.find(label); listing != tests_of_word_.end()) {
         scratch.insert(scratch.end(), listing->second.begin(), listing->second.end());
     }
+    const bool may_end_so = empty_ending_ ||
+                            (!label.empty() && one_byte_endings_[static_cast<unsigned char>(label.back())]) ||
+                            (label.size() >= 2 && ending_last_two_bytes_[last_two_bytes(label)]);
     std::optional<bool> any_text;  // whether the label is all text without `}`: asked once, if at all
-    for (const auto& [ending, tests] : tests_of_ending_) {
+    for (std::size_t e = 0; may_end_so && e < tests_of_ending_.size(); ++e) {
+        const auto& [ending, tests] = tests_of_ending_[e];
         if (!label.ends_with(ending)) continue;
         if (!any_text) any_text = RE2::FullMatch(label, *any_text_);
         if (*any_text) scratch.insert(scratch.end(), tests.begin(), tests.end());

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -109,6 +110,12 @@ private:
     // states that each new label built anew.
     std::unordered_map<std::string, std::vector<int>, WordHash, std::equal_to<>> tests_of_word_;
     std::vector<std::pair<std::string, std::vector<int>>> tests_of_ending_;
+    // The last two bytes of the endings (the last byte of those of one), and
+    // whether one is empty: a label whose last bytes end none is not
+    // compared with each (most labels the set reads end in none).
+    std::bitset<65536> ending_last_two_bytes_;
+    std::bitset<256> one_byte_endings_;
+    bool empty_ending_ = false;
     std::unique_ptr<const RE2> any_text_;  // [^}]*
     // The other tests, run in one pass: set_'s pattern n is tests_[set_tests_[n]].
     std::unique_ptr<RE2::Set> set_;
