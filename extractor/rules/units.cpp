@@ -608,13 +608,16 @@ namespace {
 
 // The codes a label passed, as written and as bits. Cached per thread for
 // the labels seen last (see RecentAnswers): a hit costs a hash where a set's
-// pass over the label costs some ten times more.
+// pass over the label costs some ten times more. Room for 24 codes: a
+// common word of two syllables (평가, 기업) passes some 14 to 19 of the
+// word class's tests, and a label that passes more than there is room for
+// is run again each time.
 struct PassedCodes {
     TestCodes bits{};
     std::uint8_t size = 0;
-    char codes[16];
+    char codes[24];
 };
-using PassedCache = RecentAnswers<PassedCodes, 32768, 38>;  // 2.75 MiB a thread (88-byte entries)
+using PassedCache = RecentAnswers<PassedCodes, 32768, 38>;  // 3 MiB a thread (96-byte entries)
 
 // The bits of test codes written as tag bytes (test_tag_byte).
 TestCodes bits_of_codes(std::string_view codes) {
