@@ -298,7 +298,7 @@ struct RecentSplit {
     std::uint8_t stem_end;
 };
 constexpr std::size_t kRecentSplitKeyBytes = 30;  // a word of up to ten syllables
-using RecentSplits = RecentAnswers<RecentSplit, 8192, kRecentSplitKeyBytes>;  // 384 KiB a thread
+using RecentSplits = RecentAnswers<RecentSplit, 32768, kRecentSplitKeyBytes>;  // 1.5 MiB a thread
 
 }  // namespace
 
