@@ -445,7 +445,7 @@ PlainWord describe_plain_word(std::string_view word, const Lexicon& lexicon) {
 }
 
 PlainWord plain_word(std::string_view word, const Lexicon& lexicon) {
-    thread_local RecentAnswers<PlainWord, 8192, 30> recent;  // 768 KiB a thread
+    thread_local RecentAnswers<PlainWord, 32768, 30> recent;  // 3 MiB a thread
     return recent.answer(lexicon.answer_owner(), word, [&] { return describe_plain_word(word, lexicon); });
 }
 
