@@ -1035,8 +1035,10 @@ void FactBuilder::add_model(const RuleMatch& match) {
         unit_text(after_name) == ")") {
         ++after_name;
     }
-    // `평가 FLORES-200의 아랍어-한국어 구간에서`: where in it, then 에서.
+    // `평가 FLORES-200의 아랍어-한국어 구간에서`: where in it, then 에서;
+    // `'KSAT-리즈닝' 평가에서`: the name of the test.
     std::size_t tested_at = after_name;
+    if (tested_at + 1 < units_.units.size() && is_one_of(unit_text(tested_at), {"평가", "벤치마크", "테스트"})) ++tested_at;
     if (tested_at < units_.units.size() && is_particle(tested_at, {"의"})) {
         for (std::size_t u = after_name + 1; u < units_.units.size() && u <= after_name + 4; ++u) {
             if (units_.units[u].cls != UnitClass::word && units_.units[u].cls != UnitClass::particle) break;
@@ -2106,6 +2108,22 @@ void FactBuilder::add_lab_developers() {
             }
             return std::nullopt;
         };
+        // `UNIST가 개발한 '미리내-1.5B'는`, `연구팀이 개발한 70억 파라미터 규모 소형
+        // 추론 언어모델 '미르-R'이`, `연구팀은 셀로직스와 함께 개발한 … '아미노폴드-K'`:
+        // the clause that modifies the model's noun is the subject's (with a partner's).
+        const auto model_of_modifying_clause = [&](std::size_t d) -> std::optional<std::size_t> {
+            if (d + 2 < sentence.end_unit && (units[d].cls == UnitClass::team || units[d].cls == UnitClass::word) &&
+                is_particle(d + 1, {"와", "과"}) && unit_text(d + 2) == "함께") {
+                d += 3;
+            }
+            if (d >= sentence.end_unit || !develops(d)) return std::nullopt;
+            for (std::size_t x = d + 1; x < sentence.end_unit && x <= d + 10; ++x) {
+                if (model_name_at(x)) return x;
+                const UnitClass cls = units[x].cls;
+                if (cls == UnitClass::team || cls == UnitClass::org || (cls == UnitClass::particle && unit_text(x) != "의")) break;
+            }
+            return std::nullopt;
+        };
         std::vector<std::size_t> labs;
         std::vector<std::size_t> named_with;  // 서울대· before 포스텍: joins its fate
         std::vector<std::size_t> models;
@@ -2172,12 +2190,8 @@ void FactBuilder::add_lab_developers() {
                 model = developed_model(v + 1);
             } else if (marked && !subject_of_modifying_clause(w)) {
                 model = developed_model(w + 1);
-            } else if (marked && w + 1 < sentence.end_unit && develops(w + 1)) {
-                // `UNIST가 개발한 '미리내-1.5B'는`: the clause that modifies is the model's own.
-                for (std::size_t x = w + 2; x < sentence.end_unit && x <= w + 6 && !model; ++x) {
-                    if (model_name_at(x)) model = x;
-                }
             }
+            if (!model && marked) model = model_of_modifying_clause(w + 1);
             // 고려대 연구실이 운영하는 '…', a lab that evaluates or uses a model: no developer.
             if (model) {
                 labs.insert(labs.end(), named_with.begin(), named_with.end());
@@ -2529,6 +2543,11 @@ void FactBuilder::add_score(const RuleMatch& match) {
         if (keyword == "nonscore" || keyword == "delta" || keyword == "aim") return;
     }
     if (list_of_nonscores(match.sentence)) return;
+    // 고객 만족도 조사에서는 SK텔레콤이 82.5점으로 1위, KT(81.9점): a survey's
+    // points, whoever they go to.
+    for (std::size_t u = sentence.first_unit; u + 1 < unit; ++u) {
+        if (units_.units[u].keyword == "nonscore" && unit_text(u + 1).starts_with("조사")) return;
+    }
     // 배터리 소모량은 하늬 2.4B가 4.2%, 점유율은 A가 62.4%, B는 11.8%: a
     // clause about a rate or an amount gives each model its figure of that,
     // not a score (not after the clause's end: 점유율은 낮지만, 카나나 2는
