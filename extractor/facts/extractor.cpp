@@ -87,8 +87,9 @@ void Extractor::read_again(const Document& doc, const DocumentNames& names, Anal
 std::vector<Fact> Extractor::extract(Document& doc, const ExtractOptions& options) const {
     Analysis analysis = analyse(doc);
     // The first reading finds models and teams whatever types and however
-    // few facts were asked for: they are the names the second reading tags,
-    // and the facts of a run with fewer must be the first of a run with more.
+    // few facts were asked for, so that the names the second reading tags do
+    // not depend on them (the facts of a run with fewer are the first of a
+    // run with more).
     ExtractOptions first_options = options;
     first_options.types.add(FactType::team);
     first_options.types.add(FactType::model);

@@ -640,10 +640,10 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
         // then what made the sentence's model from the object.
         bool model_before = false;
         for (std::size_t b = sentence.first_unit; b < u && !model_before; ++b) model_before = units_.units[b].cls == UnitClass::model;
-        for (std::size_t u = next; model_before && u < sentence.end_unit && u < next + 8; ++u) {
-            const UnitClass cls = units_.units[u].cls;
-            if (cls == UnitClass::model || cls == UnitClass::team || cls == UnitClass::quantity || unit_text(u) == ",") break;
-            if (units_.units[u].keyword == "derive") return true;
+        for (std::size_t x = next; model_before && x < sentence.end_unit && x < next + 8; ++x) {
+            const UnitClass cls = units_.units[x].cls;
+            if (cls == UnitClass::model || cls == UnitClass::team || cls == UnitClass::quantity || unit_text(x) == ",") break;
+            if (units_.units[x].keyword == "derive") return true;
         }
         return false;
     };
@@ -2457,14 +2457,20 @@ void FactBuilder::add_parameter_count(const RuleMatch& match) {
         if (subject.empty() && units_.units[c->first].cls == UnitClass::word) {
             subject.model = range_text(c->first, c->end);
         }
-        // `6710억 개로 한결-옴니의 3배가 넘지만`: the model measured against.
+        // `6710억 개로 한결-옴니의 3배가 넘지만`, `20억 개로 한결-8B보다 작다`:
+        // the model measured against, where the count does not modify it
+        // (`1조 개에 이르는 비채 2보다` is 비채 2's).
+        std::size_t before = c->first;
+        while (before > 0 && units_.units[before - 1].cls == UnitClass::sq_open) --before;
+        const bool right_after_count = before == unit + 1;
         std::size_t after = c->end;
         while (after < units_.units.size() && units_.units[after].cls == UnitClass::sq_close) ++after;
-        if (after + 1 < units_.sentences[match.sentence].end_unit && is_particle(after, {"의"}) &&
-            units_.units[after + 1].cls == UnitClass::quantity &&
-            quantities_[static_cast<std::size_t>(units_.units[after + 1].quantity)].unit == "배") {
-            subject = {};
-        }
+        const std::size_t end = units_.sentences[match.sentence].end_unit;
+        const bool times = after + 1 < end && is_particle(after, {"의"}) &&
+                           units_.units[after + 1].cls == UnitClass::quantity &&
+                           quantities_[static_cast<std::size_t>(units_.units[after + 1].quantity)].unit == "배";
+        const bool compared = after < end && (is_particle(after, {"보다"}) || units_.units[after].keyword == "compare");
+        if (right_after_count && (times || compared)) subject = {};
     }
     if (subject.empty()) subject = respective_subject(unit);
     if (subject.empty()) subject = find_subject(unit, /*subject_may_follow=*/true);

@@ -159,6 +159,8 @@ bool is_model_variant(const NormalizedText& text, const TokenizedText& tokens, s
     const bool has_letter = std::any_of(word.begin(), word.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
     if (has_letter) return true;
     if (!dot && word.size() > 2) return false;
+    // 한결-핀 34B 85.2, GPT-4o 0.48: a figure after the name, not its version.
+    if (dot && (word.find('.') >= 2 || word.starts_with("0."))) return false;
     return !(t + 1 < tokens.tokens.size() && tokens.tokens[t + 1].eojeol == token.eojeol &&
              tokens.tokens[t + 1].kind == TokenKind::hangul);
 }

@@ -152,6 +152,24 @@ TEST_CASE("a second reading tags the names that rules found, and rules that read
     CHECK(std::all_of(scores.begin(), scores.end(), [](const Fact& f) { return f.type == FactType::benchmark_score; }));
 }
 
+// param.size-before-quoted-model reads `N개로 [model]`; the model is one
+// measured against where 보다, 대비 or 의 N배 follows it.
+TEST_CASE("a count is not the model it is compared with", "[rules][count]") {
+    const auto counted_models = [](const std::string& text) {
+        std::vector<std::string> models;
+        for (const Fact& f : extract(text)) {
+            if (f.type == FactType::parameter_count) models.push_back(f.model.value_or("-"));
+        }
+        return models;
+    };
+    CHECK(counted_models("카카오의 '카나나 나노 2.1B'는 매개변수 21억 개로 카나나 2보다 작다.") ==
+          std::vector<std::string>{"카나나 나노 2.1B"});
+    CHECK(counted_models("한결AI는 자체 모델 '한결-8B'를 공개했다. 같은 회사의 '한결-2B'는 매개변수 20억 개로 한결-8B보다 작다.") ==
+          std::vector<std::string>{"한결-2B"});
+    CHECK(counted_models("'딥시크-V3.2'는 매개변수가 6710억 개로 '카나나 2'의 3배가 넘는다.") ==
+          std::vector<std::string>{"DeepSeek-V3.2"});
+}
+
 TEST_CASE("a document's own names: one entity per canonical name and kind, ids after the lexicon's", "[rules][unknown]") {
     const Lexicon& lexicon = extractor().lexicon();
     DocumentNames names(lexicon);
@@ -159,7 +177,7 @@ TEST_CASE("a document's own names: one entity per canonical name and kind, ids a
     names.add(EntityKind::model, "하유온 34B", "하유온 34B", "라온랩");
     names.add(EntityKind::model, "Hayuon 34B", "하유온 34B", "");
     names.add(EntityKind::team, "라온랩", "라온랩", "");
-    names.add(EntityKind::team, "하유온 34B", "하유온", "");  // a spelling already added keeps its entity
+    names.add(EntityKind::team, "하유온 34B", "하유온", "");  // a spelling already added keeps its entity, and makes none
 
     const auto first = static_cast<std::uint32_t>(lexicon.entities().size());
     REQUIRE(names.spellings().size() == 3);
@@ -169,6 +187,7 @@ TEST_CASE("a document's own names: one entity per canonical name and kind, ids a
     CHECK_FALSE(names.holds(first - 1));
     CHECK(names.entity(first).name == "하유온 34B");
     CHECK(names.entity(first).team == "라온랩");
+    CHECK(names.find("하유온", EntityKind::team) == nullptr);
     REQUIRE(names.find("라온랩", EntityKind::team) != nullptr);
     CHECK(names.find("라온랩", EntityKind::model) == nullptr);
     std::uint32_t id = 0;
