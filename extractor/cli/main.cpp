@@ -45,7 +45,7 @@ int main(int argc, char** argv) {
     auto* rules_lint = rules_cmd->add_subcommand("lint", "Load and check every rule file");
     std::vector<std::string> tag_paths;
     auto* rules_tags = rules_cmd->add_subcommand(
-        "tags", "Print each sentence's tag string, which rule patterns match, and the rules that matched");
+        "tags", "Print each sentence's tag string, which rule patterns match, and the rules that matched (first reading)");
     rules_tags->add_option("paths", tag_paths, "Files, directories, .jsonl or - for stdin")->required();
     // --rules before or after the subcommand, as extract takes it after.
     for (auto* sub : {rules_test, rules_lint, rules_tags}) sub->add_option("--rules", rules_dir, "Rules directory");
