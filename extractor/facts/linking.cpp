@@ -635,15 +635,24 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
             return is_one_of(units_.units[next].keyword, {"beaten", "base", "derive"});
         }
         ++next;
-        if (next < sentence.end_unit && is_one_of(units_.units[next].keyword, {"beaten", "base", "derive"})) return true;
+        if (next < sentence.end_unit && is_one_of(units_.units[next].keyword, {"beaten", "base"})) return true;
+        // What was made from the object (`'라마 4'를 미세조정한 '한길-챗'`,
         // `하늘-엣지는 … '하늘-T'를 지식증류(디스틸레이션) 방식으로 압축한 모델로`: how,
-        // then what made the sentence's model from the object.
-        bool model_before = false;
-        for (std::size_t b = sentence.first_unit; b < u && !model_before; ++b) model_before = units_.units[b].cls == UnitClass::model;
-        for (std::size_t x = next; model_before && x < sentence.end_unit && x < next + 8; ++x) {
+        // then the verb) is another model of the sentence, before or after it;
+        // without one, the object so made is what the figure is of (`'GR00T
+        // N1.5'를 미세조정해 수행했을 때는 27.9점`).
+        const auto another_model = [&](std::size_t from, std::size_t to) {
+            for (std::size_t x = from; x < to; ++x) {
+                if (units_.units[x].cls == UnitClass::model) return true;
+            }
+            return false;
+        };
+        for (std::size_t x = next; x < sentence.end_unit && x < next + 8; ++x) {
             const UnitClass cls = units_.units[x].cls;
             if (cls == UnitClass::model || cls == UnitClass::team || cls == UnitClass::quantity || unit_text(x) == ",") break;
-            if (units_.units[x].keyword == "derive") return true;
+            if (units_.units[x].keyword == "derive") {
+                return another_model(sentence.first_unit, u) || another_model(x + 1, sentence.end_unit);
+            }
         }
         return false;
     };
@@ -1036,9 +1045,13 @@ void FactBuilder::add_model(const RuleMatch& match) {
         ++after_name;
     }
     // `평가 FLORES-200의 아랍어-한국어 구간에서`: where in it, then 에서;
-    // `'KSAT-리즈닝' 평가에서`: the name of the test.
+    // `'KSAT-리즈닝' 평가에서`, `'ASEAN-CU 벤치'에서`: the name of the test.
     std::size_t tested_at = after_name;
-    if (tested_at + 1 < units_.units.size() && is_one_of(unit_text(tested_at), {"평가", "벤치마크", "테스트"})) ++tested_at;
+    if (tested_at + 1 < units_.units.size() &&
+        (is_one_of(unit_text(tested_at), {"평가", "벤치", "벤치마크", "테스트"}) || units_.units[tested_at].keyword == "benchword")) {
+        ++tested_at;
+        while (tested_at < units_.units.size() && units_.units[tested_at].cls == UnitClass::sq_close) ++tested_at;
+    }
     if (tested_at < units_.units.size() && is_particle(tested_at, {"의"})) {
         for (std::size_t u = after_name + 1; u < units_.units.size() && u <= after_name + 4; ++u) {
             if (units_.units[u].cls != UnitClass::word && units_.units[u].cls != UnitClass::particle) break;

@@ -170,6 +170,15 @@ TEST_CASE("a count is not the model it is compared with", "[rules][count]") {
           std::vector<std::string>{"DeepSeek-V3.2"});
 }
 
+// Once 센-2 is tagged as a name, model.hyphenated-name-in-context reads the
+// next hyphenated word: the name of the test it was scored in.
+TEST_CASE("a hyphenated name in quotation marks with a benchmark word after it names the test", "[rules][unknown]") {
+    const auto facts = extract("로터스마인드에 따르면 센-2는 이해도를 측정하는 'ASEAN-CU 벤치'에서 72.4점을 받았다. "
+                               "스코어링크가 구성한 'KSAT-리즈닝' 평가에서 GPT-5는 100점 만점에 91점을 받았다.");
+    CHECK(distinct_models(facts) == std::vector<std::string>{"센-2", "GPT-5"});
+    CHECK(model_scores(facts) == ModelScores{{"센-2", "72.4"}, {"GPT-5", "91"}});
+}
+
 TEST_CASE("a document's own names: one entity per canonical name and kind, ids after the lexicon's", "[rules][unknown]") {
     const Lexicon& lexicon = extractor().lexicon();
     DocumentNames names(lexicon);
