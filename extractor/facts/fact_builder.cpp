@@ -490,11 +490,17 @@ void FactBuilder::note_names_beyond_gazetteer(const std::vector<Fact>& facts, Do
         }
     }
     // 그레인 미니 after '그레인 미니(Grain-Mini) 3B': a name with a size is
-    // named without it too, where no other size goes by that name.
+    // named without it too, where no other size goes by that name and the
+    // rest is no Hangul word of two syllables or fewer (하늘 of '하늘 7B' is
+    // the sky elsewhere; 라온코더 of '라온코더 14B' is the family).
     const auto stem_of = [](std::string_view model) {
         const std::size_t space = model.rfind(' ');
-        return space != std::string_view::npos && is_size_word(model.substr(space + 1)) ? model.substr(0, space)
-                                                                                        : std::string_view();
+        if (space == std::string_view::npos || !is_size_word(model.substr(space + 1))) return std::string_view();
+        const std::string_view stem = model.substr(0, space);
+        const bool short_hangul_word = stem.size() <= 6 && std::all_of(stem.begin(), stem.end(), [](char c) {
+                                           return static_cast<unsigned char>(c) >= 0x80;
+                                       });
+        return short_hangul_word ? std::string_view() : stem;
     };
     std::unordered_map<std::string_view, std::size_t> sizes_of_stem;
     for (const FoundModel& m : models) {

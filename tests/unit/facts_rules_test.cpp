@@ -142,6 +142,10 @@ TEST_CASE("a second reading tags the names that rules found, and rules that read
     }
     CHECK(mentions == std::vector<std::string>{"model.quoted-released", "document.model"});
 
+    // A size's stem of two Hangul syllables or fewer is no name elsewhere: 하늘 is the sky.
+    const auto sky = extract("라온랩은 새 언어모델 '하늘 7B'를 공개했다. 이날 서울 하늘은 맑았다.");
+    CHECK(std::count_if(sky.begin(), sky.end(), [](const Fact& f) { return f.type == FactType::model; }) == 1);
+
     // The first reading finds names whatever types are asked for.
     Document doc = read_document_bytes("test.txt", text);
     ExtractOptions scores_only;
