@@ -490,17 +490,22 @@ void FactBuilder::note_names_beyond_gazetteer(const std::vector<Fact>& facts, Do
         }
     }
     // 그레인 미니 after '그레인 미니(Grain-Mini) 3B': a name with a size is
-    // named without it too, where no other size goes by that name and the
-    // rest is no Hangul word of two syllables or fewer (하늘 of '하늘 7B' is
-    // the sky elsewhere; 라온코더 of '라온코더 14B' is the family).
-    const auto stem_of = [](std::string_view model) {
+    // named without it too, where no other size goes by that name, and
+    // where the rest is a Hangul word of two syllables or fewer only if the
+    // article glossed the name (하늘 of '하늘 7B' is the sky elsewhere; 로아
+    // of '로아(LoA) 32B' and 라온코더 of '라온코더 14B' name the model).
+    std::unordered_set<std::string_view> glossed;
+    for (std::size_t i = 0; i < local_models_.spellings.size(); ++i) {
+        if (local_models_.spellings[i] != local_models_.canonical[i]) glossed.insert(local_models_.canonical[i]);
+    }
+    const auto stem_of = [&](std::string_view model) {
         const std::size_t space = model.rfind(' ');
         if (space == std::string_view::npos || !is_size_word(model.substr(space + 1))) return std::string_view();
         const std::string_view stem = model.substr(0, space);
         const bool short_hangul_word = stem.size() <= 6 && std::all_of(stem.begin(), stem.end(), [](char c) {
                                            return static_cast<unsigned char>(c) >= 0x80;
                                        });
-        return short_hangul_word ? std::string_view() : stem;
+        return short_hangul_word && !glossed.contains(model) ? std::string_view() : stem;
     };
     std::unordered_map<std::string_view, std::size_t> sizes_of_stem;
     for (const FoundModel& m : models) {
