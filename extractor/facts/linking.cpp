@@ -636,11 +636,12 @@ Subject FactBuilder::find_subject(std::size_t quantity_unit, bool subject_may_fo
         }
         ++next;
         if (next < sentence.end_unit && is_one_of(units_.units[next].keyword, {"beaten", "base"})) return true;
-        // What was made from the object (`'라마 4'를 미세조정한 '한길-챗'`,
-        // `하늘-엣지는 … '하늘-T'를 지식증류(디스틸레이션) 방식으로 압축한 모델로`: how,
-        // then the verb) is another model of the sentence, before or after it;
-        // without one, the object so made is what the figure is of (`'GR00T
-        // N1.5'를 미세조정해 수행했을 때는 27.9점`).
+        // The object of a verb that makes a model from another, right after it
+        // or after how (`'라마 4'를 미세조정한 '한길-챗'`, `하늘-엣지는 … '하늘-T'를
+        // 지식증류(디스틸레이션) 방식으로 압축한 모델로`), is a base where the
+        // sentence names the model made, before or after; where it names none,
+        // the object so made is what the figure is of (`'GR00T N1.5'를
+        // 미세조정해 수행했을 때는 27.9점`).
         const auto another_model = [&](std::size_t from, std::size_t to) {
             for (std::size_t x = from; x < to; ++x) {
                 if (units_.units[x].cls == UnitClass::model) return true;
@@ -1053,10 +1054,10 @@ void FactBuilder::add_model(const RuleMatch& match) {
         while (tested_at < units_.units.size() && units_.units[tested_at].cls == UnitClass::sq_close) ++tested_at;
     }
     if (tested_at < units_.units.size() && is_particle(tested_at, {"의"})) {
-        for (std::size_t u = after_name + 1; u < units_.units.size() && u <= after_name + 4; ++u) {
-            if (units_.units[u].cls != UnitClass::word && units_.units[u].cls != UnitClass::particle) break;
-            if (is_particle(u, {"에서", "에서는", "에서도"})) {
-                tested_at = u;
+        for (std::size_t x = tested_at + 1; x < units_.units.size() && x <= tested_at + 4; ++x) {
+            if (units_.units[x].cls != UnitClass::word && units_.units[x].cls != UnitClass::particle) break;
+            if (is_particle(x, {"에서", "에서는", "에서도"})) {
+                tested_at = x;
                 break;
             }
         }
