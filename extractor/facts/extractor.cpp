@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <cstdlib>
 
 #include "document/html_entities.h"
@@ -84,26 +83,27 @@ void Extractor::read_again(const Document& doc, const DocumentNames& names, Anal
     }
 }
 
-std::vector<Fact> Extractor::extract(Document& doc, const ExtractOptions& options) const {
-    Analysis analysis = analyse(doc);
-    // The first reading finds models and teams whatever types and however
-    // few facts were asked for, so that the names the second reading tags do
-    // not depend on them (the facts of a run with fewer are the first of a
-    // run with more).
-    ExtractOptions first_options = options;
-    first_options.types.add(FactType::team);
-    first_options.types.add(FactType::model);
-    first_options.max_facts = std::max(options.max_facts, ExtractOptions{}.max_facts);
+DocumentNames Extractor::names_beyond_gazetteer(Document& doc, const Analysis& analysis) const {
+    // Models and teams alone, whatever types and however few facts a run
+    // asks for, so that the names do not depend on those (the facts of a
+    // run with fewer are the first of a run with more); counts, scores and
+    // quotes are linked once, in the reading that gives the facts.
+    ExtractOptions names_only;
+    names_only.types = FactTypeSet{};
+    names_only.types.add(FactType::team);
+    names_only.types.add(FactType::model);
     DocumentNames names(lexicon_);
     bool reached_max_facts = false;
-    std::vector<Fact> facts = build_facts(doc, analysis, first_options, &names, reached_max_facts);
-    if (!names.empty()) {
-        read_again(doc, names, analysis);
-        facts = build_facts(doc, analysis, options, nullptr, reached_max_facts);
-    } else if (!options.types.contains(FactType::team) || !options.types.contains(FactType::model) ||
-               options.max_facts != first_options.max_facts) {
-        facts = build_facts(doc, analysis, options, nullptr, reached_max_facts);
-    }
+    build_facts(doc, analysis, names_only, &names, reached_max_facts);
+    return names;
+}
+
+std::vector<Fact> Extractor::extract(Document& doc, const ExtractOptions& options) const {
+    Analysis analysis = analyse(doc);
+    const DocumentNames names = names_beyond_gazetteer(doc, analysis);
+    if (!names.empty()) read_again(doc, names, analysis);
+    bool reached_max_facts = false;
+    std::vector<Fact> facts = build_facts(doc, analysis, options, nullptr, reached_max_facts);
     if (reached_max_facts) {
         doc.diagnostics.push_back({Severity::warning, DiagnosticCode::limit_facts,
                                    fmt::format("stopped at {} facts for this document", options.max_facts),

@@ -56,6 +56,8 @@ public:
 
 private:
     Extractor(ParticleLexicon particles, QuantityFinder quantities, Lexicon lexicon, RuleSet rules);
+    // The first reading's models and teams that no gazetteer lists.
+    DocumentNames names_beyond_gazetteer(Document& doc, const Analysis& analysis) const;
     // The second reading: units tagged with the document's own names, and
     // the rules run again where that changed a sentence's tags.
     void read_again(const Document& doc, const DocumentNames& names, Analysis& analysis) const;
