@@ -473,13 +473,11 @@ void FactBuilder::note_names_beyond_gazetteer(const std::vector<Fact>& facts, Do
     }
     // A spelling of one character (K, X) is found in too many other words: it
     // is tagged only where rules find it.
-    const auto spreads = [](std::string_view spelling) {
-        const auto starts_character = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; };
-        return spelling.size() > 1 && std::any_of(spelling.begin() + 1, spelling.end(), starts_character);
-    };
     std::uint32_t known;
     const auto add = [&](EntityKind kind, const std::string& spelling, const std::string& canonical, const std::string& team) {
-        if (spreads(spelling) && !lexicon_.names().find(spelling, known)) names.add(kind, spelling, canonical, team);
+        if (count_code_points(spelling) > 1 && !lexicon_.names().find(spelling, known)) {
+            names.add(kind, spelling, canonical, team);
+        }
     };
     // Teams first: a word in parentheses after a model (NuriMind-Pro(누리브레인))
     // that rules found to be its developer names the developer, not the model.
